@@ -1,0 +1,36 @@
+#include "byline/doc_data.h"
+
+#include <nlohmann/json.hpp>
+
+namespace byline {
+
+std::string EncodeDocData(const StoredPassage& p) {
+  nlohmann::ordered_json j;
+  j["article_id"] = p.article_id;
+  j["source"] = p.source;
+  j["title"] = p.title;
+  j["passage"] = p.passage;
+  j["start"] = p.start;
+  j["end"] = p.end;
+  j["text"] = p.text;
+  return j.dump();
+}
+
+bool DecodeDocData(std::string_view data, StoredPassage* out) {
+  const auto j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return false;
+  try {
+    out->article_id = j.at("article_id").get<std::string>();
+    out->source = j.at("source").get<std::string>();
+    out->title = j.at("title").get<std::string>();
+    out->passage = j.at("passage").get<size_t>();
+    out->start = j.at("start").get<size_t>();
+    out->end = j.at("end").get<size_t>();
+    out->text = j.at("text").get<std::string>();
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace byline

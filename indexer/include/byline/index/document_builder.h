@@ -1,0 +1,29 @@
+// Builds the Xapian document of one passage, as docs/schema.md describes:
+// positional stemmed terms of the title and passage text, title terms also
+// under S, the unique term Q<article-id>#<n>, the article term, values and
+// the stored passage record.
+// Not thread-safe (it owns a TermGenerator): use one builder per thread.
+#ifndef BYLINE_INDEX_DOCUMENT_BUILDER_H_
+#define BYLINE_INDEX_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include "byline/article.h"
+#include "byline/passage.h"
+
+namespace byline {
+
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+
+  // REQUIRES: `passage` is one of `article`'s passages.
+  Xapian::Document Build(const Article& article, const Passage& passage);
+
+ private:
+  Xapian::TermGenerator termgen_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEX_DOCUMENT_BUILDER_H_

@@ -1,0 +1,65 @@
+// The indexing run behind byline-index: finds the input files, reads each
+// into an Article, splits it into passages and writes them to the database.
+// A bad file is reported through the Reporter and skipped; it never stops
+// the run or loses what was already written.
+#ifndef BYLINE_INDEX_INDEXER_H_
+#define BYLINE_INDEX_INDEXER_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/index/passage_splitter.h"
+#include "byline/index/txt_reader.h"
+#include "byline/status.h"
+
+namespace byline {
+
+struct IndexOptions {
+  std::string db_path;              // created if missing
+  std::vector<std::string> inputs;  // files, or directories to recurse
+  SplitOptions split;
+  TextReadOptions text;
+  size_t commit_every = 1000;       // articles per commit
+  size_t max_file_bytes = 256u << 20;  // larger files are skipped
+};
+
+struct IndexSummary {
+  size_t indexed = 0;   // files whose passages were written
+  size_t skipped = 0;   // files reported and not indexed
+  size_t repaired = 0;  // indexed files whose invalid UTF-8 was replaced
+  size_t passages = 0;  // passages written
+  size_t bytes = 0;     // bytes of the indexed files
+  double seconds = 0;
+};
+
+// Receives the run's problems and progress. Called from the indexing
+// thread only.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  // A file that was skipped (`status` says why) or, for warnings, indexed
+  // after a repair. `path` is as the user gave it or as found in a
+  // directory.
+  virtual void Skipped(std::string_view path, const Status& status) = 0;
+  virtual void Warning(std::string_view path, std::string_view message) = 0;
+  virtual void Indexed(std::string_view /*path*/, size_t /*passages*/) {}
+};
+
+// Runs the whole job. Returns a failed status only when the run could not
+// go on at all (database cannot be opened or written); file problems go to
+// `reporter` and into `summary->skipped`.
+[[nodiscard]] Status RunIndex(const IndexOptions& options, Reporter& reporter,
+                              IndexSummary* summary);
+
+// The files an input list names: regular files as given, and for each
+// directory the *.txt files beneath it (recursively, hidden entries left
+// out), in sorted order. Paths that cannot be listed are reported.
+std::vector<std::string> CollectInputFiles(
+    const std::vector<std::string>& inputs, Reporter& reporter,
+    size_t* unusable);
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEX_INDEXER_H_

@@ -1,0 +1,44 @@
+#include "byline/index/document_builder.h"
+
+#include "byline/doc_data.h"
+#include "byline/schema.h"
+
+namespace byline {
+
+DocumentBuilder::DocumentBuilder() {
+  termgen_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+  termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+Xapian::Document DocumentBuilder::Build(const Article& article,
+                                        const Passage& passage) {
+  Xapian::Document doc;
+  termgen_.set_document(doc);
+  // Title words rank every passage of the article (a passage about the
+  // headline's subject is a better hit) and are searchable as title:.
+  termgen_.index_text(article.title, 1, std::string(schema::kTitlePrefix));
+  termgen_.index_text(article.title);
+  // Keep phrases from matching across the title/body seam.
+  termgen_.increase_termpos();
+  const std::string_view text = article.Slice(passage.range);
+  termgen_.index_text(Xapian::Utf8Iterator(text.data(), text.size()));
+
+  doc.add_boolean_term(schema::UniqueTerm(article.article_id, passage.index));
+  doc.add_boolean_term(schema::ArticleTerm(article.article_id));
+  doc.add_value(schema::kSlotArticleId, article.article_id);
+  doc.add_value(schema::kSlotPassageIndex,
+                Xapian::sortable_serialise(static_cast<double>(passage.index)));
+
+  StoredPassage stored;
+  stored.article_id = article.article_id;
+  stored.source = article.source;
+  stored.title = article.title;
+  stored.passage = passage.index;
+  stored.start = passage.range.start;
+  stored.end = passage.range.end;
+  stored.text = std::string(text);
+  doc.set_data(EncodeDocData(stored));
+  return doc;
+}
+
+}  // namespace byline

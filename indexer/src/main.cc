@@ -1,0 +1,128 @@
+// byline-index: parse options, run the indexer, map the outcome to an exit
+// code (0 all indexed, 1 nothing to index, 2 usage/I/O error or some inputs
+// skipped).
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "byline/index/indexer.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kProgram = "byline-index";
+
+class StderrReporter : public byline::Reporter {
+ public:
+  void Skipped(std::string_view path, const byline::Status& status) override {
+    std::cerr << kProgram << ": " << path << ": " << status.message()
+              << " (skipped)\n";
+  }
+  void Warning(std::string_view path, std::string_view message) override {
+    std::cerr << kProgram << ": " << path << ": " << message << "\n";
+  }
+};
+
+void PrintUsage(std::ostream& out, const po::options_description& visible) {
+  out << kProgram
+      << " - index news articles as passages for byline-search\n\n"
+         "Usage: byline-index --db DIR [options] PATH...\n\n"
+         "Reads each PATH (a file, or a directory searched recursively for\n"
+         "*.txt files), splits every article into paragraph-sized passages\n"
+         "and stores each passage as one document in the Xapian database\n"
+         "DIR, creating it if needed. A plain-text article is its first\n"
+         "non-empty line (the title), then paragraphs separated by blank\n"
+         "lines. Indexing a file again replaces its passages.\n\n"
+      << visible
+      << "\nExit status: 0 all indexed, 1 no input files found, 2 usage or\n"
+         "database error, or some inputs skipped (each is named on stderr).\n\n"
+         "Example:\n"
+         "  byline-index --db news.db corpus/\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  byline::IndexOptions options;
+  bool quiet = false;
+  po::options_description general("Options", 80);
+  general.add_options()
+      ("db", po::value(&options.db_path)->value_name("DIR"),
+       "database to create or update (required)")
+      ("max-words", po::value(&options.split.max_words)
+           ->default_value(options.split.max_words)->value_name("N"),
+       "cut paragraphs longer than N words at sentence ends")
+      ("commit-every", po::value(&options.commit_every)
+           ->default_value(options.commit_every)->value_name("N"),
+       "commit to the database after every N articles")
+      ("quiet,q", po::bool_switch(&quiet), "print only problems, no summary")
+      ("help,h", "show this help and exit");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&options.inputs));
+  po::options_description all;
+  all.add(general).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << kProgram << ": " << e.what() << "\n"
+              << "Try '" << kProgram << " --help' for more information.\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    PrintUsage(std::cout, general);
+    return 0;
+  }
+  if (options.db_path.empty() || options.inputs.empty()) {
+    std::cerr << kProgram << ": "
+              << (options.db_path.empty() ? "--db DIR is required"
+                                          : "no PATH to index")
+              << "\nUsage: byline-index --db DIR [options] PATH...\n"
+              << "Try '" << kProgram << " --help' for more information.\n";
+    return 2;
+  }
+  if (options.commit_every == 0) options.commit_every = 1;
+
+  StderrReporter reporter;
+  byline::IndexSummary summary;
+  const byline::Status status = byline::RunIndex(options, reporter, &summary);
+  if (!status.ok()) {
+    std::cerr << kProgram << ": " << options.db_path << ": "
+              << status.message() << "\n";
+    return 2;
+  }
+  if (!quiet || summary.skipped > 0) {
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "%s: indexed %zu files (%zu passages, %.1f MB), skipped %zu"
+                  "%s in %.2f s\n",
+                  kProgram, summary.indexed, summary.passages,
+                  static_cast<double>(summary.bytes) / 1e6, summary.skipped,
+                  summary.repaired
+                      ? (", repaired " + std::to_string(summary.repaired))
+                            .c_str()
+                      : "",
+                  summary.seconds);
+    std::cerr << line;
+  }
+  if (summary.skipped > 0) return 2;
+  if (summary.indexed == 0) {
+    std::cerr << kProgram << ": no input files found (directories are searched"
+              << " for *.txt)\n";
+    return 1;
+  }
+  return 0;
+}

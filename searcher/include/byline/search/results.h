@@ -1,0 +1,38 @@
+// SearchResults: what a search found, as plain data. Formatters and library
+// callers read this; none of them needs Xapian.
+#ifndef BYLINE_SEARCH_RESULTS_H_
+#define BYLINE_SEARCH_RESULTS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace byline {
+
+struct Hit {
+  size_t rank = 0;      // 1-based, counting from the first result overall
+  double score = 0;     // BM25 weight
+  std::string article_id;
+  std::string source;   // absolute path of the source file
+  std::string title;
+  size_t passage = 0;   // 0-based passage number within the article
+  size_t start = 0;     // byte range of the passage in the article text
+  size_t end = 0;
+  std::string text;     // the whole passage
+  std::string snippet;  // HTML: escaped text, matches in <b>...</b>
+  size_t collapsed = 0;  // with per-article collapsing: further passages of
+                         // this article that matched but are not shown
+};
+
+struct SearchResults {
+  std::string query;
+  size_t matches_estimated = 0;  // passages (or articles, when collapsing)
+  size_t matches_lower_bound = 0;
+  size_t matches_upper_bound = 0;
+  size_t offset = 0;
+  std::vector<Hit> hits;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_SEARCH_RESULTS_H_

@@ -1,0 +1,44 @@
+// Searcher: ranks the passages of one or more Byline databases for a query
+// and fills SearchResults. Owns its Xapian::Database. Not thread-safe: use
+// one Searcher per thread. Xapian errors become statuses; nothing throws.
+#ifndef BYLINE_SEARCH_SEARCHER_H_
+#define BYLINE_SEARCH_SEARCHER_H_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "byline/search/results.h"
+#include "byline/status.h"
+
+namespace byline {
+
+struct SearchOptions {
+  std::string query;         // QueryParser syntax, see QueryBuilder
+  size_t limit = 10;         // hits to return
+  size_t offset = 0;         // hits to skip (for paging)
+  size_t per_article = 0;    // at most this many passages per article; 0 = any
+  size_t snippet_bytes = 300;  // snippet length Xapian aims for
+};
+
+class Searcher {
+ public:
+  // Opens the databases (several are searched as one). Fails with kIoError
+  // naming the path that could not be opened.
+  [[nodiscard]] static Status Open(const std::vector<std::string>& db_paths,
+                                   std::unique_ptr<Searcher>* out);
+
+  [[nodiscard]] Status Search(const SearchOptions& options,
+                              SearchResults* results);
+
+ private:
+  explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  Xapian::Database db_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_SEARCH_SEARCHER_H_

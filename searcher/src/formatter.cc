@@ -1,0 +1,114 @@
+#include "byline/search/formatter.h"
+
+#include <array>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "byline/text.h"
+
+namespace byline {
+namespace {
+
+class TextFormatter : public Formatter {
+ public:
+  explicit TextFormatter(const FormatOptions& options) : options_(options) {}
+
+  void Write(const SearchResults& r, std::ostream& out) override {
+    const std::string_view on = options_.color ? "\x1b[1m" : "**";
+    const std::string_view off = options_.color ? "\x1b[0m" : "**";
+    for (const Hit& hit : r.hits) {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.3f", hit.score);
+      out << hit.rank << ". " << on << hit.title << off << "\n"
+          << "   " << hit.source << "  passage " << hit.passage << "  score "
+          << score;
+      if (hit.collapsed > 0) {
+        out << "  (+" << hit.collapsed << " more in this article)";
+      }
+      out << "\n   " << CollapseWhitespace(SnippetToText(hit.snippet, on, off))
+          << "\n\n";
+    }
+    if (r.hits.empty()) {
+      out << "No passages match \"" << r.query << "\".\n";
+    } else {
+      out << "Passages " << r.offset + 1 << "-" << r.offset + r.hits.size()
+          << " of " << (r.matches_lower_bound == r.matches_upper_bound
+                            ? ""
+                            : "about ")
+          << r.matches_estimated << " for \"" << r.query << "\".\n";
+    }
+  }
+
+ private:
+  FormatOptions options_;
+};
+
+class JsonFormatter : public Formatter {
+ public:
+  void Write(const SearchResults& r, std::ostream& out) override {
+    nlohmann::ordered_json doc;
+    doc["query"] = r.query;
+    doc["matches_estimated"] = r.matches_estimated;
+    doc["hits"] = nlohmann::ordered_json::array();
+    for (const Hit& hit : r.hits) {
+      nlohmann::ordered_json h;
+      h["rank"] = hit.rank;
+      h["score"] = hit.score;
+      h["article_id"] = hit.article_id;
+      h["source"] = hit.source;
+      h["title"] = hit.title;
+      h["passage"] = hit.passage;
+      h["start"] = hit.start;
+      h["end"] = hit.end;
+      h["text"] = hit.text;
+      h["snippet"] = hit.snippet;
+      if (hit.collapsed > 0) h["collapsed"] = hit.collapsed;
+      doc["hits"].push_back(std::move(h));
+    }
+    // Invalid UTF-8 cannot reach here (the indexer repairs it), but a
+    // replacement character beats an exception if a foreign database has it.
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> MakeFormatter(std::string_view name,
+                                         const FormatOptions& options) {
+  if (name == "text") return std::make_unique<TextFormatter>(options);
+  if (name == "json") return std::make_unique<JsonFormatter>();
+  return nullptr;
+}
+
+std::string SnippetToText(std::string_view html, std::string_view hi_start,
+                          std::string_view hi_end) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7>
+      kReplacements = {{{"<b>", ""},
+                        {"</b>", ""},
+                        {"&amp;", "&"},
+                        {"&lt;", "<"},
+                        {"&gt;", ">"},
+                        {"&quot;", "\""},
+                        {"&#39;", "'"}}};
+  std::string out;
+  out.reserve(html.size());
+  size_t i = 0;
+  while (i < html.size()) {
+    bool replaced = false;
+    if (html[i] == '<' || html[i] == '&') {
+      for (const auto& [from, to] : kReplacements) {
+        if (html.substr(i, from.size()) != from) continue;
+        out.append(from == "<b>" ? hi_start : from == "</b>" ? hi_end : to);
+        i += from.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out.push_back(html[i++]);
+  }
+  return out;
+}
+
+}  // namespace byline

@@ -1,0 +1,128 @@
+// byline-search: parse options, run one search, print it, map the outcome
+// to an exit code (0 hits, 1 none, 2 usage or database error).
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "byline/search/formatter.h"
+#include "byline/search/searcher.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kProgram = "byline-search";
+
+void PrintUsage(std::ostream& out, const po::options_description& visible) {
+  out << kProgram << " - search news passages indexed by byline-index\n\n"
+         "Usage: byline-search --db DIR [options] QUERY...\n\n"
+         "Ranks passages (paragraph-sized pieces of articles) by BM25 and\n"
+         "prints the best with highlighted snippets. The words of QUERY are\n"
+         "joined with spaces and parsed with Xapian's query syntax:\n"
+         "  nato missiles          either word; passages with both rank higher\n"
+         "  nato AND missiles      both words (also OR, NOT, XOR, brackets)\n"
+         "  \"air defence\"          the exact phrase\n"
+         "  +poland -hockey        must contain poland, must not hockey\n"
+         "  title:summit           the word in the article's title\n"
+         "  intercept*             any word starting with 'intercept'\n"
+         "Words are stemmed (English): missile also finds missiles.\n\n"
+      << visible
+      << "\nExit status: 0 passages found, 1 none found, 2 usage or database\n"
+         "error.\n\n"
+         "Examples:\n"
+         "  byline-search --db news.db Stoltenberg missiles\n"
+         "  byline-search --db news.db --per-article 1 --format json "
+         "'\"air defence\"'\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  byline::SearchOptions options;
+  std::vector<std::string> dbs, words;
+  std::string format = "text", color = "auto";
+  po::options_description general("Options", 80);
+  general.add_options()
+      ("db", po::value(&dbs)->value_name("DIR"),
+       "database to search (required; repeat to search several as one)")
+      ("limit,n", po::value(&options.limit)
+           ->default_value(options.limit)->value_name("N"),
+       "show at most N passages")
+      ("offset", po::value(&options.offset)
+           ->default_value(options.offset)->value_name("N"),
+       "skip the first N passages (for paging)")
+      ("per-article", po::value(&options.per_article)
+           ->default_value(options.per_article)->value_name("N"),
+       "at most N passages from any one article (0: no limit)")
+      ("format", po::value(&format)->default_value(format)->value_name("FMT"),
+       "output format: text or json")
+      ("color", po::value(&color)->default_value(color)->value_name("WHEN"),
+       "bold matches in text output: auto (on a terminal), always, never")
+      ("help,h", "show this help and exit");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value(&words));
+  po::options_description all;
+  all.add(general).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << kProgram << ": " << e.what() << "\n"
+              << "Try '" << kProgram << " --help' for more information.\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    PrintUsage(std::cout, general);
+    return 0;
+  }
+  const auto usage_error = [](const std::string& message) {
+    std::cerr << kProgram << ": " << message << "\n"
+              << "Usage: byline-search --db DIR [options] QUERY...\n"
+              << "Try '" << kProgram << " --help' for more information.\n";
+    return 2;
+  };
+  if (dbs.empty()) return usage_error("--db DIR is required");
+  if (words.empty()) return usage_error("no QUERY given");
+  if (color != "auto" && color != "always" && color != "never") {
+    return usage_error("--color must be auto, always or never, not '" + color +
+                       "'");
+  }
+  byline::FormatOptions format_options;
+  format_options.color =
+      color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO));
+  const auto formatter = byline::MakeFormatter(format, format_options);
+  if (!formatter) {
+    return usage_error("--format must be text or json, not '" + format + "'");
+  }
+  for (const std::string& w : words) {
+    if (!options.query.empty()) options.query.push_back(' ');
+    options.query += w;
+  }
+
+  std::unique_ptr<byline::Searcher> searcher;
+  byline::SearchResults results;
+  byline::Status status = byline::Searcher::Open(dbs, &searcher);
+  if (status.ok()) status = searcher->Search(options, &results);
+  if (!status.ok()) {
+    std::cerr << kProgram << ": " << status.message() << "\n";
+    return 2;
+  }
+  formatter->Write(results, std::cout);
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << kProgram << ": cannot write the results\n";
+    return 2;
+  }
+  return results.hits.empty() ? 1 : 0;
+}

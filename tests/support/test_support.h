@@ -1,0 +1,51 @@
+// Helpers shared by the test suites: temporary directories, file I/O and
+// running the real programs.
+#ifndef BYLINE_TESTS_SUPPORT_TEST_SUPPORT_H_
+#define BYLINE_TESTS_SUPPORT_TEST_SUPPORT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline::testing {
+
+// A fresh directory under $TMPDIR, removed with everything in it when the
+// object goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(std::string_view name) const;
+
+ private:
+  std::string path_;
+};
+
+std::string ReadFile(const std::string& path);
+void WriteFile(const std::string& path, std::string_view content);
+
+// Test inputs: tests/data/<name> and corpus/<name>.
+std::string TestData(std::string_view name);
+std::string CorpusPath(std::string_view name);
+// A built program, e.g. BinPath("byline-index").
+std::string BinPath(std::string_view name);
+
+struct RunResult {
+  int exit_code = -1;  // -1 if the program did not exit normally
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` (argv[0] a path) with stdin from /dev/null and waits for it.
+RunResult Run(const std::vector<std::string>& argv);
+
+// Every occurrence of `from` in `text` replaced by `to`.
+std::string ReplaceAll(std::string text, std::string_view from,
+                       std::string_view to);
+
+}  // namespace byline::testing
+
+#endif  // BYLINE_TESTS_SUPPORT_TEST_SUPPORT_H_

@@ -1,0 +1,93 @@
+#include "byline/search/formatter.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace byline {
+namespace {
+
+SearchResults Sample() {
+  SearchResults r;
+  r.query = "harbour bridge";
+  r.matches_estimated = 2;
+  r.matches_lower_bound = 2;
+  r.matches_upper_bound = 2;
+  Hit h;
+  h.rank = 1;
+  h.score = 1.5;
+  h.article_id = "0123456789abcdef";
+  h.source = "/news/bridge.txt";
+  h.title = "Bridge reopens";
+  h.passage = 3;
+  h.start = 16;
+  h.end = 40;
+  h.text = "The <Kestrel>\nbridge & co.";
+  h.snippet = "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co.";
+  r.hits.push_back(h);
+  return r;
+}
+
+std::string Format(std::string_view name, const SearchResults& r,
+                   FormatOptions options = {}) {
+  std::ostringstream out;
+  MakeFormatter(name, options)->Write(r, out);
+  return out.str();
+}
+
+TEST(FormatterTest, JsonHasTheDocumentedShape) {
+  EXPECT_EQ(Format("json", Sample()), R"({
+  "query": "harbour bridge",
+  "matches_estimated": 2,
+  "hits": [
+    {
+      "rank": 1,
+      "score": 1.5,
+      "article_id": "0123456789abcdef",
+      "source": "/news/bridge.txt",
+      "title": "Bridge reopens",
+      "passage": 3,
+      "start": 16,
+      "end": 40,
+      "text": "The <Kestrel>\nbridge & co.",
+      "snippet": "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co."
+    }
+  ]
+}
+)");
+}
+
+TEST(FormatterTest, TextShowsRankTitleSourcePassageAndSnippet) {
+  EXPECT_EQ(Format("text", Sample()),
+            "1. **Bridge reopens**\n"
+            "   /news/bridge.txt  passage 3  score 1.500\n"
+            "   The <Kestrel> **bridge** & co.\n\n"
+            "Passages 1-1 of 2 for \"harbour bridge\".\n");
+  FormatOptions color;
+  color.color = true;
+  EXPECT_NE(Format("text", Sample(), color).find("\x1b[1mbridge\x1b[0m"),
+            std::string::npos);
+}
+
+TEST(FormatterTest, TextSaysWhenNothingMatchesAndWhenCountsAreEstimates) {
+  SearchResults none;
+  none.query = "zebra";
+  EXPECT_EQ(Format("text", none), "No passages match \"zebra\".\n");
+  SearchResults r = Sample();
+  r.matches_upper_bound = 5;
+  r.matches_estimated = 3;
+  EXPECT_NE(Format("text", r).find("Passages 1-1 of about 3 for"),
+            std::string::npos);
+}
+
+TEST(FormatterTest, UnknownFormatIsRejected) {
+  EXPECT_EQ(MakeFormatter("xml"), nullptr);
+}
+
+TEST(SnippetToTextTest, UnescapesAndMarksMatches) {
+  EXPECT_EQ(SnippetToText("a &lt;b&gt; <b>c</b> &amp; &quot;d&#39;", "[", "]"),
+            "a <b> [c] & \"d'");
+}
+
+}  // namespace
+}  // namespace byline
