@@ -41,7 +41,8 @@ Status Searcher::Search(const SearchOptions& options,
     }
     const Xapian::MSet mset = enquire.get_mset(
         static_cast<Xapian::doccount>(options.offset),
-        static_cast<Xapian::doccount>(options.limit));
+        static_cast<Xapian::doccount>(options.limit),
+        static_cast<Xapian::doccount>(options.offset + options.check_at_least));
     results->matches_estimated = mset.get_matches_estimated();
     results->matches_lower_bound = mset.get_matches_lower_bound();
     results->matches_upper_bound = mset.get_matches_upper_bound();

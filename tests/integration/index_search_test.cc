@@ -1,1 +1,180 @@
-// placeholder
+// Indexes the articles in tests/data into a temporary database and checks
+// what searches return, in order.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <map>
+
+#include "byline/schema.h"
+#include "support/index_fixture.h"
+#include "support/test_support.h"
+
+namespace byline::testing {
+namespace {
+
+using Ids = std::vector<std::string>;
+
+class IndexSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const IndexSummary s = IndexPaths(db_, {TestData("articles")});
+    ASSERT_EQ(s.indexed, 5u);
+    ASSERT_EQ(s.passages, 13u);
+  }
+  TempDir dir_;
+  std::string db_ = dir_ / "db";
+};
+
+TEST_F(IndexSearchTest, RanksPassagesByBm25WithTitleTerms) {
+  // harbour#0 has both words in body and title; budget#2 has the phrase in
+  // its body but no title match, so the short title-only harbour#2 beats it.
+  EXPECT_EQ(Ranked(db_, "harbour bridge"),
+            (Ids{"harbour#0", "harbour#2", "budget#2", "harbour#1",
+                 "budget#1"}));
+  EXPECT_EQ(Ranked(db_, "intercept missiles"),
+            (Ids{"missiles#0", "missiles#1", "missiles#2"}));
+  // "Storm" the team (title and body) beats "storm" the weather.
+  EXPECT_EQ(Ranked(db_, "storm").front(), "hockey#0");
+}
+
+TEST_F(IndexSearchTest, PhrasesBooleansAndTitleField) {
+  EXPECT_EQ(Ranked(db_, "\"secretary general\""),
+            (Ids{"missiles#2", "missiles#0"}));
+  EXPECT_EQ(Ranked(db_, "council AND NOT library"), (Ids{"harbour#1"}));
+  EXPECT_EQ(Ranked(db_, "title:storm"),
+            (Ids{"hockey#1", "harbour#2", "hockey#0", "harbour#0",
+                 "harbour#1"}));
+  EXPECT_EQ(Ranked(db_, "storm -title:storm"), Ids{});
+  EXPECT_EQ(Ranked(db_, "stemming: ferries operated"), (Ids{"harbour#2"}));
+}
+
+TEST_F(IndexSearchTest, UnicodeWords) {
+  EXPECT_EQ(Ranked(db_, "Grünwald"), (Ids{"unicode#0"}));
+  EXPECT_EQ(Ranked(db_, "Wiśniewska"), (Ids{"unicode#1"}));
+  EXPECT_EQ(Ranked(db_, "zürich"), (Ids{"unicode#0", "unicode#1"}));
+}
+
+TEST_F(IndexSearchTest, PerArticleCollapseAndPaging) {
+  SearchOptions options;
+  options.query = "harbour bridge";
+  options.per_article = 1;
+  const SearchResults r = SearchDb(db_, options);
+  EXPECT_EQ(HitIds(r), (Ids{"harbour#0", "budget#2"}));
+  EXPECT_EQ(r.hits[0].collapsed, 2u);
+  EXPECT_EQ(r.hits[1].collapsed, 1u);
+
+  options.per_article = 0;
+  options.offset = 1;
+  options.limit = 2;
+  const SearchResults page = SearchDb(db_, options);
+  EXPECT_EQ(HitIds(page), (Ids{"harbour#2", "budget#2"}));
+  EXPECT_EQ(page.hits[0].rank, 2u);
+  EXPECT_EQ(page.matches_estimated, 5u);  // exact: under check_at_least
+  EXPECT_EQ(page.matches_lower_bound, page.matches_upper_bound);
+}
+
+TEST_F(IndexSearchTest, HitCarriesPassageTextRangeAndSnippet) {
+  SearchOptions options;
+  options.query = "ferry";
+  const SearchResults r = SearchDb(db_, options);
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& h = r.hits[0];
+  EXPECT_EQ(h.title, "Harbour bridge reopens after storm repairs");
+  EXPECT_EQ(h.text,
+            "Ferry operators, who carried extra passengers during the "
+            "closure, welcomed the news.");
+  const std::string file = ReadFile(TestData("articles/harbour.txt"));
+  EXPECT_EQ(file.substr(h.start, h.end - h.start), h.text);
+  EXPECT_EQ(h.source, TestData("articles/harbour.txt"));
+  EXPECT_EQ(h.snippet,
+            "<b>Ferry</b> operators, who carried extra passengers during the "
+            "closure, welcomed the news.");
+}
+
+TEST_F(IndexSearchTest, SyntaxErrorIsAStatusNotACrash) {
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open({db_}, &searcher).ok());
+  SearchOptions options;
+  options.query = "   ";
+  SearchResults r;
+  EXPECT_EQ(searcher->Search(options, &r).message(), "empty query");
+}
+
+// Every document of a database, keyed by its unique term: terms with
+// positions, values and data.
+std::map<std::string, std::string> Dump(const std::string& path) {
+  Xapian::Database db(path);
+  std::map<std::string, std::string> out;
+  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+    const Xapian::Document doc = db.get_document(*d);
+    std::string key, body = std::to_string(*d) + "|";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t)[0] == 'Q') key = *t;
+      body += *t + ":" + std::to_string(t.get_wdf());
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+        body += "," + std::to_string(*p);
+      }
+      body += " ";
+    }
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+      body += "|" + std::to_string(v.get_valueno()) + "=" + *v;
+    }
+    out[key] = body + "|" + doc.get_data();
+  }
+  return out;
+}
+
+TEST(ReindexTest, IndexingTwiceLeavesTheDatabaseUnchanged) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  IndexPaths(db, {TestData("articles")});
+  const auto before = Dump(db);
+  const Xapian::docid last = Xapian::Database(db).get_lastdocid();
+  // The same files again, one of them named twice by two paths.
+  const IndexSummary s =
+      IndexPaths(db, {TestData("articles"), TestData("articles/../articles/hockey.txt")});
+  EXPECT_EQ(s.indexed, 5u);
+  EXPECT_EQ(Dump(db), before);
+  EXPECT_EQ(Xapian::Database(db).get_lastdocid(), last);
+  EXPECT_EQ(before.size(), 13u);
+}
+
+TEST(ReindexTest, ShorterArticleLeavesNoStalePassages) {
+  TempDir dir;
+  const std::string db = dir / "db", file = dir / "news/story.txt";
+  WriteFile(file, "Title\n\nOne zebra.\n\nTwo zebras.\n\nThree zebras.\n");
+  IndexPaths(db, {file});
+  EXPECT_EQ(Ranked(db, "zebra"), (Ids{"story#0", "story#1", "story#2"}));
+  WriteFile(file, "Title\n\nOnly one zebra now.\n");
+  IndexPaths(db, {dir / "news"});
+  EXPECT_EQ(Ranked(db, "zebra"), (Ids{"story#0"}));
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 1u);
+  EXPECT_EQ(Xapian::Database(db).get_termfreq(
+                schema::ArticleTerm(ArticleIdForSource(file))),
+            1u);
+}
+
+TEST(BadInputTest, EachBadFileIsReportedAndTheRestIndexed) {
+  TempDir dir;
+  RecordingReporter reporter;
+  const std::string bad = TestData("bad");
+  const IndexSummary s =
+      IndexPaths(dir / "db", {bad, dir / "missing.txt"}, &reporter);
+  EXPECT_EQ(reporter.skipped,
+            (Ids{dir / "missing.txt: No such file or directory",
+                 bad + "/binary.txt: binary file (NUL byte at byte 4)",
+                 bad + "/blank.txt: no text (only whitespace)",
+                 bad + "/empty.txt: empty file",
+                 bad + "/latin1.txt: not UTF-8 text (12 invalid sequences, "
+                       "the first at byte 3)"}));
+  EXPECT_EQ(reporter.warnings,
+            (Ids{bad + "/one-bad-byte.txt: byte 75: invalid UTF-8 (1 "
+                       "sequences) replaced with U+FFFD"}));
+  EXPECT_EQ(s.indexed, 2u);
+  EXPECT_EQ(s.skipped, 5u);
+  EXPECT_EQ(s.repaired, 1u);
+  EXPECT_EQ(Ranked(dir / "db", "ferry"), (Ids{"good#0", "one-bad-byte#0"}));
+}
+
+}  // namespace
+}  // namespace byline::testing

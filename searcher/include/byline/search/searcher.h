@@ -22,6 +22,9 @@ struct SearchOptions {
   size_t offset = 0;         // hits to skip (for paging)
   size_t per_article = 0;    // at most this many passages per article; 0 = any
   size_t snippet_bytes = 300;  // snippet length Xapian aims for
+  size_t check_at_least = 1000;  // match counts are exact when fewer than
+                                 // this many passages match (then lower
+                                 // bound == upper bound); larger is slower
 };
 
 class Searcher {

@@ -1,0 +1,71 @@
+// Indexing and searching through the libraries, for integration tests.
+#ifndef BYLINE_TESTS_SUPPORT_INDEX_FIXTURE_H_
+#define BYLINE_TESTS_SUPPORT_INDEX_FIXTURE_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "byline/index/indexer.h"
+#include "byline/search/searcher.h"
+
+namespace byline::testing {
+
+// Records what the indexer reports, one "path: message" line each.
+class RecordingReporter : public Reporter {
+ public:
+  void Skipped(std::string_view path, const Status& status) override {
+    skipped.push_back(std::string(path) + ": " + status.message());
+  }
+  void Warning(std::string_view path, std::string_view message) override {
+    warnings.push_back(std::string(path) + ": " + std::string(message));
+  }
+  std::vector<std::string> skipped, warnings;
+};
+
+inline IndexSummary IndexPaths(const std::string& db,
+                               const std::vector<std::string>& inputs,
+                               RecordingReporter* reporter = nullptr) {
+  IndexOptions options;
+  options.db_path = db;
+  options.inputs = inputs;
+  RecordingReporter local;
+  IndexSummary summary;
+  const Status s = RunIndex(options, reporter ? *reporter : local, &summary);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return summary;
+}
+
+inline SearchResults SearchDb(const std::string& db, SearchOptions options) {
+  std::unique_ptr<Searcher> searcher;
+  SearchResults results;
+  Status s = Searcher::Open({db}, &searcher);
+  if (s.ok()) s = searcher->Search(options, &results);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return results;
+}
+
+// Hits as "<file stem>#<passage>", in rank order.
+inline std::vector<std::string> HitIds(const SearchResults& results) {
+  std::vector<std::string> ids;
+  for (const Hit& h : results.hits) {
+    ids.push_back(std::filesystem::path(h.source).stem().string() + "#" +
+                  std::to_string(h.passage));
+  }
+  return ids;
+}
+
+inline std::vector<std::string> Ranked(const std::string& db,
+                                       const std::string& query,
+                                       size_t limit = 20) {
+  SearchOptions options;
+  options.query = query;
+  options.limit = limit;
+  return HitIds(SearchDb(db, options));
+}
+
+}  // namespace byline::testing
+
+#endif  // BYLINE_TESTS_SUPPORT_INDEX_FIXTURE_H_
