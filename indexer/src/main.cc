@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
   if (!quiet || summary.skipped > 0) {
     char line[256];
     std::snprintf(line, sizeof line,
-                  "%s: indexed %zu files (%zu passages, %.1f MB), skipped %zu"
+                  "%s: indexed %zu files (%zu passages, %.2f MB), skipped %zu"
                   "%s in %.2f s\n",
                   kProgram, summary.indexed, summary.passages,
                   static_cast<double>(summary.bytes) / 1e6, summary.skipped,

@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
   po::options_description general("Options", 80);
   general.add_options()
       ("db", po::value(&dbs)->value_name("DIR"),
-       "database to search (required; repeat to search several as one)")
+       "database to search (required; repeat to search\n"
+       "several as one)")
       ("limit,n", po::value(&options.limit)
            ->default_value(options.limit)->value_name("N"),
        "show at most N passages")
@@ -60,7 +61,7 @@ int main(int argc, char** argv) {
       ("format", po::value(&format)->default_value(format)->value_name("FMT"),
        "output format: text or json")
       ("color", po::value(&color)->default_value(color)->value_name("WHEN"),
-       "bold matches in text output: auto (on a terminal), always, never")
+       "bold matches: auto (on a terminal), always, never")
       ("help,h", "show this help and exit");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));

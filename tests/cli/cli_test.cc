@@ -1,1 +1,214 @@
-// placeholder
+// Runs the built byline-index and byline-search programs and checks exit
+// codes, messages and output formats.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "support/test_support.h"
+
+namespace byline::testing {
+namespace {
+
+RunResult Index(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{BinPath("byline-index")};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Run(argv);
+}
+
+RunResult Search(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{BinPath("byline-search")};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Run(argv);
+}
+
+void ExpectHelpFitsIn80Columns(const std::string& help) {
+  std::istringstream lines(help);
+  std::string line;
+  while (std::getline(lines, line)) {
+    EXPECT_LE(line.size(), 80u) << line;
+    EXPECT_TRUE(line.empty() || line.back() != ' ') << "trailing space: " << line;
+  }
+}
+
+TEST(CliTest, HelpTeachesAndFits) {
+  const RunResult index = Index({"--help"});
+  EXPECT_EQ(index.exit_code, 0);
+  EXPECT_EQ(index.out.rfind("byline-index - index news articles", 0), 0u);
+  EXPECT_NE(index.out.find("Usage: byline-index --db DIR [options] PATH..."),
+            std::string::npos);
+  EXPECT_NE(index.out.find("--max-words N (=250)"), std::string::npos);
+  ExpectHelpFitsIn80Columns(index.out);
+  const RunResult search = Search({"--help"});
+  EXPECT_EQ(search.exit_code, 0);
+  EXPECT_NE(search.out.find("Usage: byline-search --db DIR [options] QUERY..."),
+            std::string::npos);
+  EXPECT_NE(search.out.find("--per-article N (=0)"), std::string::npos);
+  ExpectHelpFitsIn80Columns(search.out);
+}
+
+// docs/cli/*.md must show the programs' real --help text.
+TEST(CliTest, DocsShowTheRealHelp) {
+  for (const std::string program : {"byline-index", "byline-search"}) {
+    const std::string doc =
+        ReadFile(std::string(BYLINE_SOURCE_DIR) + "/docs/cli/" + program + ".md");
+    const RunResult help = testing::Run({BinPath(program), "--help"});
+    EXPECT_NE(doc.find("```\n" + help.out + "```\n"), std::string::npos)
+        << "docs/cli/" << program << ".md does not show the current --help";
+  }
+}
+
+TEST(CliTest, UsageErrorsExitTwoWithTheProgramName) {
+  RunResult r = Index({"corpus"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("byline-index: --db DIR is required\n", 0), 0u);
+  r = Index({"--db", "x", "--no-such-option", "y"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("byline-index: unrecognised option '--no-such-option'",
+                        0),
+            0u)
+      << r.err;
+  r = Search({"--db", "x"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("byline-search: no QUERY given\n", 0), 0u);
+  r = Search({"--db", "x", "--format", "xml", "q"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("byline-search: --format must be text or json, not "
+                        "'xml'\n",
+                        0),
+            0u);
+  r = Search({"--db", "x", "--limit", "ten", "q"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("byline-search: ", 0), 0u);
+}
+
+class IndexedCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const RunResult r = Index({"--db", db_, TestData("articles")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(std::regex_match(
+        r.err, std::regex("byline-index: indexed 5 files \\(13 passages, "
+                          "0\\.00 MB\\), skipped 0 in [0-9]+\\.[0-9]{2} s\n")))
+        << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+  TempDir dir_;
+  std::string db_ = dir_ / "db";
+};
+
+TEST_F(IndexedCliTest, JsonOutputShape) {
+  const RunResult r =
+      Search({"--db", db_, "--format", "json", "--limit", "2", "harbour",
+              "bridge"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : doc.items()) keys.push_back(k);
+  EXPECT_EQ(keys, (std::vector<std::string>{"hits", "matches_estimated",
+                                            "query"}));
+  EXPECT_EQ(doc["query"], "harbour bridge");
+  EXPECT_EQ(doc["matches_estimated"], 5);
+  ASSERT_EQ(doc["hits"].size(), 2u);
+  const auto& hit = doc["hits"][0];
+  std::vector<std::string> hit_keys;
+  for (const auto& [k, v] : hit.items()) hit_keys.push_back(k);
+  EXPECT_EQ(hit_keys, (std::vector<std::string>{
+                          "article_id", "end", "passage", "rank", "score",
+                          "snippet", "source", "start", "text", "title"}));
+  EXPECT_EQ(hit["rank"], 1);
+  EXPECT_TRUE(hit["score"].is_number_float());
+  EXPECT_TRUE(std::regex_match(hit["article_id"].get<std::string>(),
+                               std::regex("[0-9a-f]{16}")));
+  EXPECT_EQ(hit["source"], TestData("articles/harbour.txt"));
+  EXPECT_EQ(hit["title"], "Harbour bridge reopens after storm repairs");
+  EXPECT_EQ(hit["passage"], 0);
+  EXPECT_EQ(hit["text"],
+            "The Kestrel Bridge over the harbour reopened on Monday after "
+            "three weeks of repairs.");
+  EXPECT_EQ(hit["snippet"],
+            "The Kestrel <b>Bridge</b> over the <b>harbour</b> reopened on "
+            "Monday after three weeks of repairs.");
+  EXPECT_EQ(doc["hits"][1]["rank"], 2);
+}
+
+TEST_F(IndexedCliTest, TextOutputIsReadable) {
+  const RunResult r = Search(
+      {"--db", db_, "--per-article", "1", "--color", "never", "ferry"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReplaceAll(r.out, TestData(""), "<data>/"),
+            "1. **Harbour bridge reopens after storm repairs**\n"
+            "   <data>/articles/harbour.txt  passage 2  score 2.151\n"
+            "   **Ferry** operators, who carried extra passengers during the "
+            "closure, welcomed the news.\n"
+            "\n"
+            "Passages 1-1 of 1 for \"ferry\".\n");
+}
+
+TEST_F(IndexedCliTest, NoHitsExitsOne) {
+  const RunResult r = Search({"--db", db_, "zeppelin"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "No passages match \"zeppelin\".\n");
+  const RunResult json = Search({"--db", db_, "--format", "json", "zeppelin"});
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_EQ(nlohmann::json::parse(json.out)["hits"].size(), 0u);
+}
+
+TEST_F(IndexedCliTest, SecondIndexerGetsALockError) {
+  Xapian::WritableDatabase holder(db_, Xapian::DB_OPEN);
+  const RunResult r = Index({"--db", db_, TestData("articles")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "byline-index: " + db_ + ": database is locked by another indexer\n");
+  // Searching while a writer holds the lock still works.
+  EXPECT_EQ(Search({"--db", db_, "ferry"}).exit_code, 0);
+}
+
+TEST(CliErrorTest, MissingDatabaseExitsTwo) {
+  TempDir dir;
+  const RunResult r = Search({"--db", dir / "nope", "ferry"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "byline-search: " + (dir / "nope") +
+                       ": no Byline database here (run byline-index)\n");
+}
+
+TEST(CliErrorTest, BadInputsAreNamedSkippedAndSummarised) {
+  TempDir dir;
+  const std::string bad = TestData("bad");
+  const RunResult r =
+      Index({"--db", dir / "db", bad, dir / "missing.txt"});
+  EXPECT_EQ(r.exit_code, 2);
+  const std::string err =
+      std::regex_replace(r.err, std::regex("in [0-9.]+ s"), "in T s");
+  EXPECT_EQ(err,
+            "byline-index: " + (dir / "missing.txt") +
+                ": No such file or directory (skipped)\n"
+                "byline-index: " + bad + "/binary.txt: binary file (NUL byte "
+                "at byte 4) (skipped)\n"
+                "byline-index: " + bad + "/blank.txt: no text (only "
+                "whitespace) (skipped)\n"
+                "byline-index: " + bad + "/empty.txt: empty file (skipped)\n"
+                "byline-index: " + bad + "/latin1.txt: not UTF-8 text (12 "
+                "invalid sequences, the first at byte 3) (skipped)\n"
+                "byline-index: " + bad + "/one-bad-byte.txt: byte 75: invalid "
+                "UTF-8 (1 sequences) replaced with U+FFFD\n"
+                "byline-index: indexed 2 files (2 passages, 0.00 MB), skipped 5,"
+                " repaired 1 in T s\n");
+  // What was good is searchable.
+  EXPECT_EQ(Search({"--db", dir / "db", "ferry"}).exit_code, 0);
+}
+
+TEST(CliErrorTest, NothingToIndexExitsOne) {
+  TempDir dir;
+  WriteFile(dir / "in/notes.md", "not an article");
+  const RunResult r = Index({"--db", dir / "db", "--quiet", dir / "in"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "byline-index: no input files found (directories are searched "
+            "for *.txt)\n");
+}
+
+}  // namespace
+}  // namespace byline::testing
