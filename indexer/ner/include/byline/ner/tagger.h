@@ -1,0 +1,52 @@
+// NerTagger: a statistical named-entity tagger for English news text. It
+// finds the names of people, organisations and places in a span of text and
+// returns their byte ranges, in the CoNLL style: names only, without titles
+// ("Prime Minister"), determiners ("the") or possessive endings ("'s").
+// Immutable once loaded: Tag() is const and thread-safe.
+#ifndef BYLINE_NER_TAGGER_H_
+#define BYLINE_NER_TAGGER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/passage.h"
+#include "byline/status.h"
+
+namespace byline {
+
+enum class NerType { kPerson, kOrg, kPlace };
+
+struct NerSpan {
+  size_t start = 0;  // byte offsets into the text given to Tag()
+  size_t end = 0;
+  NerType type = NerType::kPerson;
+  bool operator==(const NerSpan&) const = default;
+};
+
+class NerTagger {
+ public:
+  virtual ~NerTagger() = default;
+
+  // Loads a model file written by byline-train-ner. Fails with kIoError
+  // (cannot read) or kBadInput (not a model; the message names the file and
+  // the place).
+  [[nodiscard]] static Status Load(const std::string& path,
+                                   std::unique_ptr<NerTagger>* out);
+
+  // Tags text[range] (a paragraph or a title; it may hold several
+  // sentences). REQUIRES: valid UTF-8. Returns spans in text order, inside
+  // `range`, not overlapping.
+  virtual std::vector<NerSpan> Tag(std::string_view text,
+                                   TextRange range) const = 0;
+};
+
+// The model shipped with the project (models/ner-en.model in the source
+// tree, or the installed copy).
+std::string DefaultNerModelPath();
+
+}  // namespace byline
+
+#endif  // BYLINE_NER_TAGGER_H_

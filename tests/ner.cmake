@@ -1,0 +1,1 @@
+# Tests of the NER tagger (indexer/ner). Included from tests/CMakeLists.txt.
