@@ -26,4 +26,59 @@ std::string ArticleTerm(std::string_view article_id) {
   return BooleanTerm(kArticlePrefix, article_id);
 }
 
+std::string_view EntityPrefix(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return kPersonPrefix;
+    case EntityType::kOrg: return kOrgPrefix;
+    case EntityType::kPlace: return kPlacePrefix;
+    case EntityType::kDate: return kDatePrefix;
+  }
+  return kPersonPrefix;
+}
+
+std::vector<std::string> EntityTerms(EntityType type, std::string_view name) {
+  if (type != EntityType::kDate) {
+    return {BooleanTerm(EntityPrefix(type), FoldName(name))};
+  }
+  std::vector<std::string> terms{BooleanTerm(kDatePrefix, name)};
+  if (!name.empty() && name[0] != '-') {  // not a partial "--07-14"
+    for (size_t len : {size_t{7}, size_t{4}}) {
+      if (name.size() > len) {
+        terms.push_back(BooleanTerm(kDatePrefix, name.substr(0, len)));
+      }
+    }
+  }
+  return terms;
+}
+
+namespace {
+constexpr char kTypeCodes[] = {'p', 'o', 'l', 'd'};
+}  // namespace
+
+std::string EncodeEntityList(const EntityList& entities) {
+  std::string out;
+  for (const auto& [type, name] : entities) {
+    if (!out.empty()) out.push_back('\n');
+    out.push_back(kTypeCodes[static_cast<int>(type)]);
+    out.append(name);
+  }
+  return out;
+}
+
+EntityList DecodeEntityList(std::string_view value) {
+  EntityList out;
+  while (!value.empty()) {
+    size_t nl = value.find('\n');
+    const std::string_view line = value.substr(0, nl);
+    value.remove_prefix(nl == std::string_view::npos ? value.size() : nl + 1);
+    if (line.empty()) continue;
+    for (int t = 0; t < 4; ++t) {
+      if (line[0] == kTypeCodes[t]) {
+        out.emplace_back(static_cast<EntityType>(t), std::string(line.substr(1)));
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace byline::schema

@@ -1,5 +1,8 @@
 #include "byline/index/document_builder.h"
 
+#include <set>
+#include <string>
+
 #include "byline/doc_data.h"
 #include "byline/schema.h"
 
@@ -11,7 +14,8 @@ DocumentBuilder::DocumentBuilder() {
 }
 
 Xapian::Document DocumentBuilder::Build(const Article& article,
-                                        const Passage& passage) {
+                                        const Passage& passage,
+                                        std::span<const Mention> mentions) {
   Xapian::Document doc;
   termgen_.set_document(doc);
   // Title words rank every passage of the article (a passage about the
@@ -28,6 +32,18 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   doc.add_value(schema::kSlotArticleId, article.article_id);
   doc.add_value(schema::kSlotPassageIndex,
                 Xapian::sortable_serialise(static_cast<double>(passage.index)));
+
+  schema::EntityList entities;
+  std::set<std::string> terms;
+  for (const Mention& m : mentions) {
+    const std::vector<std::string> ts = schema::EntityTerms(m.type, m.name);
+    if (terms.insert(ts.front()).second) entities.emplace_back(m.type, m.name);
+    terms.insert(ts.begin() + 1, ts.end());
+  }
+  for (const std::string& t : terms) doc.add_term(t, 1);
+  if (!entities.empty()) {
+    doc.add_value(schema::kSlotEntities, schema::EncodeEntityList(entities));
+  }
 
   StoredPassage stored;
   stored.article_id = article.article_id;

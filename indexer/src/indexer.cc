@@ -7,8 +7,13 @@
 #include <set>
 #include <system_error>
 
+#include <functional>
+#include <nlohmann/json.hpp>
+
 #include "byline/article.h"
+#include "byline/index/entity_extractor.h"
 #include "byline/index/index_writer.h"
+#include "byline/ner/tagger.h"
 
 namespace byline {
 namespace fs = std::filesystem;
@@ -82,21 +87,41 @@ std::vector<std::string> CollectInputFiles(
   return files;
 }
 
-Status RunIndex(const IndexOptions& options, Reporter& reporter,
-                IndexSummary* summary) {
+namespace {
+
+// What every run does per article: read, split, extract.
+struct Prepared {
+  Article article;
+  std::vector<Passage> passages;
+  ExtractedEntities entities;
+};
+
+// Reads, splits and extracts each input file, hands the result to `sink`,
+// and keeps the summary. `sink` returns a failed status to stop the run.
+Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
+                      IndexSummary* summary,
+                      const std::function<Status(const Prepared&)>& sink) {
   const auto started = std::chrono::steady_clock::now();
   *summary = IndexSummary();
+  std::unique_ptr<NerTagger> tagger;
+  if (options.entities && options.tagger == nullptr) {
+    const std::string model = options.ner_model.empty()
+                                  ? DefaultNerModelPath()
+                                  : options.ner_model;
+    if (Status s = NerTagger::Load(model, &tagger); !s.ok()) {
+      return Status(s.code(), "cannot load the NER model " + model + ": " +
+                                  s.message());
+    }
+  }
+  const EntityExtractor extractor(options.tagger ? options.tagger
+                                                 : tagger.get());
   const std::vector<std::string> files =
       CollectInputFiles(options.inputs, reporter, &summary->skipped);
 
-  std::unique_ptr<IndexWriter> writer;
-  if (Status s = IndexWriter::Open(options.db_path, &writer); !s.ok()) {
-    return s;
-  }
   std::set<std::string> seen;  // article ids done in this run
-  size_t since_commit = 0;
   for (const std::string& path : files) {
-    Article article;
+    Prepared p;
+    Article& article = p.article;
     article.source = CanonicalSource(path);
     article.article_id = ArticleIdForSource(article.source);
     if (!seen.insert(article.article_id).second) continue;  // named twice
@@ -117,23 +142,84 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
                                  " sequences) replaced with U+FFFD");
       ++summary->repaired;
     }
-    const std::vector<Passage> passages =
-        SplitPassages(article.text, article.paragraphs, options.split);
-    if (Status w = writer->Write(article, passages); !w.ok()) return w;
-    ++summary->indexed;
-    summary->passages += passages.size();
-    summary->bytes += size;
-    reporter.Indexed(path, passages.size());
-    if (++since_commit >= options.commit_every) {
-      if (Status c = writer->Commit(); !c.ok()) return c;
-      since_commit = 0;
+    p.passages = SplitPassages(article.text, article.paragraphs, options.split);
+    if (options.entities) {
+      p.entities = extractor.Extract(article, p.passages);
+    } else {
+      p.entities.article_date = FindArticleDate(article, p.passages);
     }
+    if (Status w = sink(p); !w.ok()) return w;
+    ++summary->indexed;
+    summary->passages += p.passages.size();
+    summary->entities += p.entities.mentions.size();
+    summary->bytes += size;
+    reporter.Indexed(path, p.passages.size());
   }
-  Status closed = writer->Close();
   summary->seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - started)
                          .count();
-  return closed;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status RunIndex(const IndexOptions& options, Reporter& reporter,
+                IndexSummary* summary) {
+  std::unique_ptr<IndexWriter> writer;
+  if (Status s = IndexWriter::Open(options.db_path, &writer); !s.ok()) {
+    return s;
+  }
+  size_t since_commit = 0;
+  Status run = ForEachArticle(
+      options, reporter, summary, [&](const Prepared& p) -> Status {
+        if (Status w = writer->Write(p.article, p.passages,
+                                     p.entities.mentions);
+            !w.ok()) {
+          return w;
+        }
+        if (++since_commit < options.commit_every) return Status::Ok();
+        since_commit = 0;
+        return writer->Commit();
+      });
+  Status closed = writer->Close();
+  return run.ok() ? closed : run;
+}
+
+Status RunExtract(const IndexOptions& options, Reporter& reporter,
+                  std::ostream& out, IndexSummary* summary) {
+  return ForEachArticle(
+      options, reporter, summary, [&](const Prepared& p) -> Status {
+        nlohmann::ordered_json j;
+        j["source"] = p.article.source;
+        j["article_id"] = p.article.article_id;
+        j["title"] = p.article.title;
+        j["date"] = p.entities.article_date.empty()
+                        ? nlohmann::ordered_json(nullptr)
+                        : nlohmann::ordered_json(p.entities.article_date);
+        j["text"] = p.article.text;
+        j["passages"] = nlohmann::ordered_json::array();
+        for (const Passage& ps : p.passages) {
+          j["passages"].push_back({{"index", ps.index},
+                                   {"start", ps.range.start},
+                                   {"end", ps.range.end}});
+        }
+        j["entities"] = nlohmann::ordered_json::array();
+        for (const Mention& m : p.entities.mentions) {
+          nlohmann::ordered_json e;
+          e["type"] = EntityTypeName(m.type);
+          e["name"] = m.name;
+          e["text"] = m.text;
+          e["start"] = m.start;
+          e["end"] = m.end;
+          e["passage"] = m.passage == Mention::kNoPassage
+                             ? nlohmann::ordered_json(nullptr)
+                             : nlohmann::ordered_json(m.passage);
+          j["entities"].push_back(std::move(e));
+        }
+        out << j.dump() << '\n';
+        if (!out) return IoError("cannot write the output");
+        return Status::Ok();
+      });
 }
 
 }  // namespace byline

@@ -31,29 +31,40 @@ class StderrReporter : public byline::Reporter {
 void PrintUsage(std::ostream& out, const po::options_description& visible) {
   out << kProgram
       << " - index news articles as passages for byline-search\n\n"
-         "Usage: byline-index --db DIR [options] PATH...\n\n"
+         "Usage: byline-index --db DIR [options] PATH...\n"
+         "       byline-index --extract [options] PATH... > articles.jsonl\n\n"
          "Reads each PATH (a file, or a directory searched recursively for\n"
-         "*.txt files), splits every article into paragraph-sized passages\n"
-         "and stores each passage as one document in the Xapian database\n"
-         "DIR, creating it if needed. A plain-text article is its first\n"
-         "non-empty line (the title), then paragraphs separated by blank\n"
-         "lines. Indexing a file again replaces its passages.\n\n"
+         "*.txt files), splits every article into paragraph-sized\n"
+         "passages, finds the people, organisations, places and dates it\n"
+         "names, and stores each passage as one document in the Xapian\n"
+         "database DIR, creating it if needed. A plain-text article is its\n"
+         "first non-empty line (the title), then paragraphs separated by\n"
+         "blank lines. Indexing a file again replaces its passages.\n\n"
       << visible
       << "\nExit status: 0 all indexed, 1 no input files found, 2 usage or\n"
          "database error, or some inputs skipped (each is named on stderr).\n\n"
-         "Example:\n"
-         "  byline-index --db news.db corpus/\n";
+         "Examples:\n"
+         "  byline-index --db news.db corpus/\n"
+         "  byline-index --extract corpus/txt/nato-poland-missiles.txt\n";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   byline::IndexOptions options;
-  bool quiet = false;
+  bool quiet = false, extract = false, no_entities = false;
   po::options_description general("Options", 80);
   general.add_options()
       ("db", po::value(&options.db_path)->value_name("DIR"),
-       "database to create or update (required)")
+       "database to create or update")
+      ("extract", po::bool_switch(&extract),
+       "print articles with passages and entities as\n"
+       "JSON Lines; write no database")
+      ("no-entities", po::bool_switch(&no_entities),
+       "skip entity extraction (faster; no facets)")
+      ("ner-model", po::value(&options.ner_model)->value_name("FILE"),
+       "entity tagger model (default: the shipped one, or\n"
+       "$BYLINE_NER_MODEL)")
       ("max-words", po::value(&options.split.max_words)
            ->default_value(options.split.max_words)->value_name("N"),
        "cut paragraphs longer than N words at sentence ends")
@@ -86,10 +97,13 @@ int main(int argc, char** argv) {
     PrintUsage(std::cout, general);
     return 0;
   }
-  if (options.db_path.empty() || options.inputs.empty()) {
+  if ((options.db_path.empty() && !extract) || options.inputs.empty() ||
+      (extract && !options.db_path.empty())) {
     std::cerr << kProgram << ": "
-              << (options.db_path.empty() ? "--db DIR is required"
-                                          : "no PATH to index")
+              << (extract && !options.db_path.empty()
+                      ? "--extract writes no database: drop --db"
+                  : options.inputs.empty() ? "no PATH to index"
+                                           : "--db DIR is required")
               << "\nUsage: byline-index --db DIR [options] PATH...\n"
               << "Try '" << kProgram << " --help' for more information.\n";
     return 2;
@@ -98,18 +112,20 @@ int main(int argc, char** argv) {
 
   StderrReporter reporter;
   byline::IndexSummary summary;
-  const byline::Status status = byline::RunIndex(options, reporter, &summary);
+  options.entities = !no_entities;
+  const byline::Status status =
+      extract ? byline::RunExtract(options, reporter, std::cout, &summary)
+              : byline::RunIndex(options, reporter, &summary);
   if (!status.ok()) {
-    std::cerr << kProgram << ": " << options.db_path << ": "
-              << status.message() << "\n";
+    std::cerr << kProgram << ": " << status.message() << "\n";
     return 2;
   }
-  if (!quiet || summary.skipped > 0) {
+  if ((!quiet && !extract) || summary.skipped > 0) {
     char line[256];
     std::snprintf(line, sizeof line,
-                  "%s: indexed %zu files (%zu passages, %.2f MB), skipped %zu"
-                  "%s in %.2f s\n",
-                  kProgram, summary.indexed, summary.passages,
+                  "%s: indexed %zu files (%zu passages, %zu entities, %.2f MB),"
+                  " skipped %zu%s in %.2f s\n",
+                  kProgram, summary.indexed, summary.passages, summary.entities,
                   static_cast<double>(summary.bytes) / 1e6, summary.skipped,
                   summary.repaired
                       ? (", repaired " + std::to_string(summary.repaired))

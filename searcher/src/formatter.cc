@@ -31,16 +31,36 @@ class TextFormatter : public Formatter {
     }
     if (r.hits.empty()) {
       out << "No passages match \"" << r.query << "\".\n";
-    } else {
-      out << "Passages " << r.offset + 1 << "-" << r.offset + r.hits.size()
-          << " of " << (r.matches_lower_bound == r.matches_upper_bound
-                            ? ""
-                            : "about ")
-          << r.matches_estimated << " for \"" << r.query << "\".\n";
+      return;
     }
+    out << "Passages " << r.offset + 1 << "-" << r.offset + r.hits.size()
+        << " of "
+        << (r.matches_lower_bound == r.matches_upper_bound ? "" : "about ")
+        << r.matches_estimated << " for \"" << r.query << "\".\n";
+    WriteFacets(r, out);
   }
 
  private:
+  // One line per entity type: "  person  Jens Stoltenberg (5), ...".
+  static void WriteFacets(const SearchResults& r, std::ostream& out) {
+    bool any = false;
+    for (const auto& [type, counts] : r.facets) any |= !counts.empty();
+    if (!any) return;
+    out << "\n" << (r.facets_exact ? "" : "Estimated: ")
+        << "Entities in the matching "
+        << (r.facets_count_articles ? "articles" : "passages") << ":\n";
+    for (const auto& [type, counts] : r.facets) {
+      if (counts.empty()) continue;
+      std::string line = "  " + std::string(EntityTypeName(type));
+      line.resize(10, ' ');
+      for (size_t i = 0; i < counts.size(); ++i) {
+        line += (i ? ", " : "") + counts[i].name + " (" +
+                std::to_string(counts[i].count) + ")";
+      }
+      out << line << "\n";
+    }
+  }
+
   FormatOptions options_;
 };
 
@@ -64,7 +84,25 @@ class JsonFormatter : public Formatter {
       h["text"] = hit.text;
       h["snippet"] = hit.snippet;
       if (hit.collapsed > 0) h["collapsed"] = hit.collapsed;
+      h["entities"] = nlohmann::ordered_json::array();
+      for (const EntityRef& e : hit.entities) {
+        h["entities"].push_back(
+            {{"type", EntityTypeName(e.type)}, {"name", e.name}});
+      }
       doc["hits"].push_back(std::move(h));
+    }
+    if (!r.facets.empty()) {
+      nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+      for (const auto& [type, counts] : r.facets) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const FacetCount& c : counts) {
+          list.push_back({{"name", c.name}, {"count", c.count}});
+        }
+        facets[std::string(EntityTypeName(type))] = std::move(list);
+      }
+      doc["facets"] = std::move(facets);
+      doc["facet_counts"] = r.facets_count_articles ? "articles" : "passages";
+      doc["facets_exact"] = r.facets_exact;
     }
     // Invalid UTF-8 cannot reach here (the indexer repairs it), but a
     // replacement character beats an exception if a foreign database has it.

@@ -28,12 +28,23 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
          "  +poland -hockey        must contain poland, must not hockey\n"
          "  title:summit           the word in the article's title\n"
          "  intercept*             any word starting with 'intercept'\n"
-         "Words are stemmed (English): missile also finds missiles.\n\n"
+         "  person:\"Jens Stoltenberg\" org:NATO place:Poland date:2024-07\n"
+         "                         passages naming these entities (names\n"
+         "                         match without case or accents)\n"
+         "  date:2024-07-01..2024-07-31   a range of dates mentioned\n"
+         "Filters on one field are alternatives (person:A person:B is\n"
+         "either); on different fields all must hold; person:A AND\n"
+         "person:B needs both. Words are stemmed (English): missile also\n"
+         "finds missiles; zurich finds Zürich. Passages that mention an\n"
+         "entity the query names (Stoltenberg) rank above those that only\n"
+         "share the word.\n\n"
       << visible
       << "\nExit status: 0 passages found, 1 none found, 2 usage or database\n"
          "error.\n\n"
          "Examples:\n"
          "  byline-search --db news.db Stoltenberg missiles\n"
+         "  byline-search --db news.db --filter place:Poland --facets person "
+         "air defence\n"
          "  byline-search --db news.db --per-article 1 --format json "
          "'\"air defence\"'\n";
 }
@@ -44,6 +55,8 @@ int main(int argc, char** argv) {
   byline::SearchOptions options;
   std::vector<std::string> dbs, words;
   std::string format = "text", color = "auto";
+  std::string facets = "person,org,place,date";
+  bool no_boost = false;
   po::options_description general("Options", 80);
   general.add_options()
       ("db", po::value(&dbs)->value_name("DIR"),
@@ -60,6 +73,21 @@ int main(int argc, char** argv) {
        "at most N passages from any one article (0: no limit)")
       ("format", po::value(&format)->default_value(format)->value_name("FMT"),
        "output format: text or json")
+      ("filter", po::value(&options.filters)->value_name("TYPE:VALUE"),
+       "only passages naming this entity (repeat: all must\n"
+       "hold; A|B: either); TYPE is person, org, place or\n"
+       "date, e.g. 'person:Jens Stoltenberg'")
+      ("facets", po::value(&facets)->value_name("LIST"),
+       "entity types to count in the results, or none\n"
+       "(default: person,org,place,date)")
+      ("facet-limit", po::value(&options.facet_limit)
+           ->default_value(options.facet_limit)->value_name("N"),
+       "names shown per entity type")
+      ("entity-boost", po::value(&options.ranking.entity_boost)
+           ->default_value(options.ranking.entity_boost, "1")->value_name("W"),
+       "weight of entities the query names (0: off)")
+      ("no-entity-boost", po::bool_switch(&no_boost),
+       "rank by the words alone (same as --entity-boost 0)")
       ("color", po::value(&color)->default_value(color)->value_name("WHEN"),
        "bold matches: auto (on a terminal), always, never")
       ("help,h", "show this help and exit");
@@ -105,6 +133,23 @@ int main(int argc, char** argv) {
   const auto formatter = byline::MakeFormatter(format, format_options);
   if (!formatter) {
     return usage_error("--format must be text or json, not '" + format + "'");
+  }
+  if (no_boost) options.ranking.entity_boost = 0;
+  if (facets != "none" && !facets.empty()) {
+    std::string_view rest = facets;
+    while (!rest.empty()) {
+      const size_t comma = rest.find(',');
+      const std::string_view name = rest.substr(0, comma);
+      const auto type = byline::ParseEntityType(name);
+      if (!type) {
+        return usage_error("--facets: unknown entity type '" +
+                           std::string(name) +
+                           "' (use person, org, place, date or none)");
+      }
+      options.facets.push_back(*type);
+      rest.remove_prefix(comma == std::string_view::npos ? rest.size()
+                                                         : comma + 1);
+    }
   }
   for (const std::string& w : words) {
     if (!options.query.empty()) options.query.push_back(' ');

@@ -6,26 +6,160 @@
 #include "byline/text.h"
 
 namespace byline {
+namespace {
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db)
-    : stemmer_(schema::kStemLanguage) {
+class EntityFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  EntityFieldProcessor(const QueryBuilder& builder, EntityType type)
+      : builder_(builder), type_(type) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return builder_.EntityFilter(type_, value);
+  }
+
+ private:
+  const QueryBuilder& builder_;
+  EntityType type_;
+};
+
+// Words of a query that could name an entity: field:value parts, operators
+// and punctuation dropped, a possessive 's removed.
+std::vector<std::string> FreeWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  bool in_field = false;
+  const auto flush = [&] {
+    if (!in_field && !current.empty() && current != "AND" && current != "OR" &&
+        current != "NOT" && current != "XOR" && current != "NEAR" &&
+        current != "ADJ") {
+      for (std::string_view s : {"'s", "\u2019s"}) {
+        if (current.size() > s.size() &&
+            current.compare(current.size() - s.size(), s.size(), s) == 0) {
+          current.resize(current.size() - s.size());
+        }
+      }
+      words.push_back(current);
+    }
+    current.clear();
+    in_field = false;
+  };
+  bool quoted_field = false;
+  for (char c : text) {
+    if (quoted_field) {  // inside field:"..."
+      if (c == '"') quoted_field = false;
+      continue;
+    }
+    if (c == ':' && !current.empty()) {
+      in_field = true;
+      current.clear();
+      continue;
+    }
+    if (c == '"' && in_field && current.empty()) {
+      quoted_field = true;
+      in_field = false;
+      continue;
+    }
+    const bool word_char = static_cast<unsigned char>(c) >= 0x80 ||
+                           std::isalnum(static_cast<unsigned char>(c)) ||
+                           c == '\'' || c == '-' || c == '.' || c == '&';
+    if (word_char) {
+      current.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
+    : db_(db), options_(options), stemmer_(schema::kStemLanguage) {
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_OR);
   parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+  for (EntityType type : kAllEntityTypes) {
+    parser_.add_boolean_prefix(
+        std::string(EntityTypeName(type)),
+        (new EntityFieldProcessor(*this, type))->release());
+  }
+}
+
+Xapian::Query QueryBuilder::EntityFilter(EntityType type,
+                                         std::string_view value) const {
+  const std::string v(Trim(value));
+  if (type != EntityType::kDate) {
+    return Xapian::Query(schema::EntityTerms(type, v).front());
+  }
+  const size_t dots = v.find("..");
+  if (dots == std::string::npos) {
+    return Xapian::Query(schema::BooleanTerm(schema::kDatePrefix, v));
+  }
+  // A range: every date term of the bounds' precision between them. ISO
+  // dates sort as strings, so the term list is walked in order.
+  const std::string from = v.substr(0, dots), to = v.substr(dots + 2);
+  const size_t precision = !from.empty() ? from.size() : to.size();
+  const std::string prefix(schema::kDatePrefix);
+  std::vector<Xapian::Query> terms;
+  auto t = db_.allterms_begin(prefix);
+  t.skip_to(prefix + from);
+  for (; t != db_.allterms_end(prefix); ++t) {
+    const std::string date = (*t).substr(prefix.size());
+    if (!to.empty() && date.substr(0, to.size()) > to) break;
+    if (date.size() == precision && date[0] != '-') terms.emplace_back(*t);
+  }
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::vector<std::string> QueryBuilder::NamedEntities(
+    std::string_view text) const {
+  const std::vector<std::string> words = FreeWords(text);
+  std::vector<std::string> found;
+  constexpr size_t kMaxWords = 5;
+  for (size_t i = 0; i < words.size();) {
+    size_t matched = 0;
+    for (size_t n = std::min(kMaxWords, words.size() - i); n > 0 && !matched;
+         --n) {
+      std::string phrase;
+      for (size_t k = i; k < i + n; ++k) phrase += (k > i ? " " : "") + words[k];
+      const std::string key =
+          std::string(schema::kAliasKeyPrefix) + FoldName(phrase);
+      for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
+        found.push_back(*s);
+        matched = n;
+      }
+    }
+    i += matched ? matched : 1;
+  }
+  return found;
 }
 
 Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out) {
   if (Trim(text).empty()) return InvalidArgument("empty query");
   constexpr unsigned kFlags =
       Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-      Xapian::QueryParser::FLAG_PURE_NOT;
+      Xapian::QueryParser::FLAG_PURE_NOT |
+      Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+  Xapian::Query query;
   try {
-    *out = parser_.parse_query(std::string(text), kFlags);
+    query = parser_.parse_query(std::string(text), kFlags);
   } catch (const Xapian::QueryParserError& e) {
     return InvalidArgument("invalid query: " + e.get_msg());
   }
+  if (options_.entity_boost > 0) {
+    const std::vector<std::string> named = NamedEntities(text);
+    if (!named.empty()) {
+      Xapian::Query boost(Xapian::Query::OP_OR, named.begin(), named.end());
+      query = Xapian::Query(
+          Xapian::Query::OP_AND_MAYBE, query,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost,
+                        options_.entity_boost));
+    }
+  }
+  *out = query;
   return Status::Ok();
 }
 

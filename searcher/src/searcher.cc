@@ -1,6 +1,9 @@
 #include "byline/search/searcher.h"
 
+#include <algorithm>
+
 #include "byline/doc_data.h"
+#include "byline/search/facet_spy.h"
 #include "byline/schema.h"
 #include "byline/search/query_builder.h"
 
@@ -29,9 +32,29 @@ Status Searcher::Search(const SearchOptions& options,
   results->query = options.query;
   results->offset = options.offset;
   try {
-    QueryBuilder builder(db_);
+    QueryBuilder builder(db_, options.ranking);
     Xapian::Query query;
     if (Status s = builder.Parse(options.query, &query); !s.ok()) return s;
+    for (const std::string& filter : options.filters) {
+      const size_t colon = filter.find(':');
+      const auto type = ParseEntityType(filter.substr(0, colon));
+      if (colon == std::string::npos || !type) {
+        return InvalidArgument("bad filter '" + filter +
+                               "': use TYPE:VALUE with TYPE person, org, "
+                               "place or date");
+      }
+      std::vector<Xapian::Query> any;
+      std::string_view values = std::string_view(filter).substr(colon + 1);
+      while (true) {
+        const size_t bar = values.find('|');
+        any.push_back(builder.EntityFilter(*type, values.substr(0, bar)));
+        if (bar == std::string_view::npos) break;
+        values.remove_prefix(bar + 1);
+      }
+      query = Xapian::Query(
+          Xapian::Query::OP_FILTER, query,
+          Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+    }
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
@@ -39,10 +62,27 @@ Status Searcher::Search(const SearchOptions& options,
     if (options.per_article > 0) {
       enquire.set_collapse_key(schema::kSlotArticleId, options.per_article);
     }
+    std::unique_ptr<EntityFacetSpy> spy;
+    size_t check_at_least = options.offset + options.check_at_least;
+    if (!options.facets.empty()) {
+      spy = std::make_unique<EntityFacetSpy>(options.facets,
+                                             options.per_article > 0);
+      enquire.add_matchspy(spy.get());
+      // Exact facet counts need every match seen.
+      check_at_least = std::max<size_t>(check_at_least, db_.get_doccount());
+    }
     const Xapian::MSet mset = enquire.get_mset(
         static_cast<Xapian::doccount>(options.offset),
         static_cast<Xapian::doccount>(options.limit),
-        static_cast<Xapian::doccount>(options.offset + options.check_at_least));
+        static_cast<Xapian::doccount>(check_at_least));
+    if (spy) {
+      for (EntityType t : options.facets) {
+        results->facets[t] = spy->Top(t, options.facet_limit);
+      }
+      results->facets_count_articles = options.per_article > 0;
+      results->facets_exact =
+          mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    }
     results->matches_estimated = mset.get_matches_estimated();
     results->matches_lower_bound = mset.get_matches_lower_bound();
     results->matches_upper_bound = mset.get_matches_upper_bound();
@@ -71,6 +111,10 @@ Status Searcher::Search(const SearchOptions& options,
                                  "<b>", "</b>", "...");
       hit.text = std::move(stored.text);
       hit.collapsed = options.per_article > 0 ? it.get_collapse_count() : 0;
+      for (auto& [type, name] : schema::DecodeEntityList(
+               it.get_document().get_value(schema::kSlotEntities))) {
+        hit.entities.push_back({type, std::move(name)});
+      }
       results->hits.push_back(std::move(hit));
     }
   } catch (const Xapian::Error& e) {

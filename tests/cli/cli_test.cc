@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <regex>
 #include <sstream>
 
@@ -87,11 +88,14 @@ TEST(CliTest, UsageErrorsExitTwoWithTheProgramName) {
 class IndexedCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const RunResult r = Index({"--db", db_, TestData("articles")});
+    // Without entities, so scores and output do not depend on the model.
+    const RunResult r =
+        Index({"--db", db_, "--no-entities", TestData("articles")});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(std::regex_match(
         r.err, std::regex("byline-index: indexed 5 files \\(13 passages, "
-                          "0\\.00 MB\\), skipped 0 in [0-9]+\\.[0-9]{2} s\n")))
+                          "0 entities, 0\\.00 MB\\), skipped 0 in "
+                          "[0-9]+\\.[0-9]{2} s\n")))
         << r.err;
     EXPECT_EQ(r.out, "");
   }
@@ -107,8 +111,15 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
   const auto doc = nlohmann::json::parse(r.out);
   std::vector<std::string> keys;
   for (const auto& [k, v] : doc.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"hits", "matches_estimated",
-                                            "query"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"facet_counts", "facets",
+                                            "facets_exact", "hits",
+                                            "matches_estimated", "query"}));
+  EXPECT_EQ(doc["facet_counts"], "passages");
+  EXPECT_EQ(doc["facets_exact"], true);
+  std::vector<std::string> facet_types;
+  for (const auto& [k, v] : doc["facets"].items()) facet_types.push_back(k);
+  EXPECT_EQ(facet_types,
+            (std::vector<std::string>{"date", "org", "person", "place"}));
   EXPECT_EQ(doc["query"], "harbour bridge");
   EXPECT_EQ(doc["matches_estimated"], 5);
   ASSERT_EQ(doc["hits"].size(), 2u);
@@ -116,8 +127,10 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
   std::vector<std::string> hit_keys;
   for (const auto& [k, v] : hit.items()) hit_keys.push_back(k);
   EXPECT_EQ(hit_keys, (std::vector<std::string>{
-                          "article_id", "end", "passage", "rank", "score",
-                          "snippet", "source", "start", "text", "title"}));
+                          "article_id", "end", "entities", "passage", "rank",
+                          "score", "snippet", "source", "start", "text",
+                          "title"}));
+  EXPECT_TRUE(hit["entities"].is_array());
   EXPECT_EQ(hit["rank"], 1);
   EXPECT_TRUE(hit["score"].is_number_float());
   EXPECT_TRUE(std::regex_match(hit["article_id"].get<std::string>(),
@@ -136,7 +149,8 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
 
 TEST_F(IndexedCliTest, TextOutputIsReadable) {
   const RunResult r = Search(
-      {"--db", db_, "--per-article", "1", "--color", "never", "ferry"});
+      {"--db", db_, "--per-article", "1", "--color", "never", "--facets",
+       "none", "ferry"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(ReplaceAll(r.out, TestData(""), "<data>/"),
             "1. **Harbour bridge reopens after storm repairs**\n"
@@ -166,6 +180,60 @@ TEST_F(IndexedCliTest, SecondIndexerGetsALockError) {
   EXPECT_EQ(Search({"--db", db_, "ferry"}).exit_code, 0);
 }
 
+TEST(CliExtractTest, PrintsArticlesPassagesAndEntitiesAsJsonLines) {
+  const std::string file = TestData("entities/alliance.txt");
+  const RunResult r = Index({"--extract", file});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  ASSERT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1);
+  const auto a = nlohmann::ordered_json::parse(r.out);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : a.items()) keys.push_back(k);
+  EXPECT_EQ(keys, (std::vector<std::string>{"source", "article_id", "title",
+                                            "date", "text", "passages",
+                                            "entities"}));
+  EXPECT_EQ(a["source"], file);
+  EXPECT_EQ(a["title"], "Alliance chief rejects missile plan");
+  EXPECT_EQ(a["date"], "2024-07-16");
+  const std::string text = ReadFile(file);
+  EXPECT_EQ(a["text"], text);  // valid UTF-8: the file, byte for byte
+  EXPECT_EQ(a["passages"], nlohmann::ordered_json::parse(
+                               R"([{"index":0,"start":37,"end":75},
+                                   {"index":1,"start":77,"end":172},
+                                   {"index":2,"start":174,"end":275},
+                                   {"index":3,"start":277,"end":374}])"));
+  std::vector<std::string> dates;
+  for (const auto& e : a["entities"]) {
+    const size_t start = e["start"], end = e["end"];
+    EXPECT_EQ(text.substr(start, end - start), e["text"].get<std::string>());
+    if (e["type"] == "date") {
+      dates.push_back(e["name"].get<std::string>() + "@" +
+                      e["passage"].dump());
+    }
+  }
+  EXPECT_EQ(dates, (std::vector<std::string>{"2024-07-16@0", "2024-07-12@3"}));
+}
+
+TEST(CliExtractTest, ExtractTakesNoDatabase) {
+  const RunResult r = Index({"--extract", "--db", "x", TestData("articles")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("byline-index: --extract writes no database: drop --db",
+                        0),
+            0u);
+}
+
+TEST(CliErrorTest, MissingModelIsAClearError) {
+  TempDir dir;
+  const RunResult r = Index({"--db", dir / "db", "--ner-model",
+                             dir / "none.model", TestData("articles")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("byline-index: cannot load the NER model " +
+                            (dir / "none.model") + ": ",
+                        0),
+            0u)
+      << r.err;
+}
+
 TEST(CliErrorTest, MissingDatabaseExitsTwo) {
   TempDir dir;
   const RunResult r = Search({"--db", dir / "nope", "ferry"});
@@ -181,7 +249,8 @@ TEST(CliErrorTest, BadInputsAreNamedSkippedAndSummarised) {
       Index({"--db", dir / "db", bad, dir / "missing.txt"});
   EXPECT_EQ(r.exit_code, 2);
   const std::string err =
-      std::regex_replace(r.err, std::regex("in [0-9.]+ s"), "in T s");
+      std::regex_replace(r.err, std::regex("[0-9]+ entities|in [0-9.]+ s"),
+                         "N");
   EXPECT_EQ(err,
             "byline-index: " + (dir / "missing.txt") +
                 ": No such file or directory (skipped)\n"
@@ -194,8 +263,8 @@ TEST(CliErrorTest, BadInputsAreNamedSkippedAndSummarised) {
                 "invalid sequences, the first at byte 3) (skipped)\n"
                 "byline-index: " + bad + "/one-bad-byte.txt: byte 75: invalid "
                 "UTF-8 (1 sequences) replaced with U+FFFD\n"
-                "byline-index: indexed 2 files (2 passages, 0.00 MB), skipped 5,"
-                " repaired 1 in T s\n");
+                "byline-index: indexed 2 files (2 passages, N, 0.00 MB), skipped"
+                " 5, repaired 1 N\n");
   // What was good is searchable.
   EXPECT_EQ(Search({"--db", dir / "db", "ferry"}).exit_code, 0);
 }

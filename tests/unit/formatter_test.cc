@@ -24,7 +24,10 @@ SearchResults Sample() {
   h.end = 40;
   h.text = "The <Kestrel>\nbridge & co.";
   h.snippet = "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co.";
+  h.entities = {{EntityType::kPlace, "Kestrel"}};
   r.hits.push_back(h);
+  r.facets[EntityType::kPerson] = {};
+  r.facets[EntityType::kPlace] = {{"Kestrel", 1}};
   return r;
 }
 
@@ -50,9 +53,26 @@ TEST(FormatterTest, JsonHasTheDocumentedShape) {
       "start": 16,
       "end": 40,
       "text": "The <Kestrel>\nbridge & co.",
-      "snippet": "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co."
+      "snippet": "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co.",
+      "entities": [
+        {
+          "type": "place",
+          "name": "Kestrel"
+        }
+      ]
     }
-  ]
+  ],
+  "facets": {
+    "person": [],
+    "place": [
+      {
+        "name": "Kestrel",
+        "count": 1
+      }
+    ]
+  },
+  "facet_counts": "passages",
+  "facets_exact": true
 }
 )");
 }
@@ -62,7 +82,10 @@ TEST(FormatterTest, TextShowsRankTitleSourcePassageAndSnippet) {
             "1. **Bridge reopens**\n"
             "   /news/bridge.txt  passage 3  score 1.500\n"
             "   The <Kestrel> **bridge** & co.\n\n"
-            "Passages 1-1 of 2 for \"harbour bridge\".\n");
+            "Passages 1-1 of 2 for \"harbour bridge\".\n"
+            "\n"
+            "Entities in the matching passages:\n"
+            "  place   Kestrel (1)\n");
   FormatOptions color;
   color.color = true;
   EXPECT_NE(Format("text", Sample(), color).find("\x1b[1mbridge\x1b[0m"),

@@ -9,6 +9,10 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "byline/entity.h"
 
 namespace byline::schema {
 
@@ -17,11 +21,29 @@ namespace byline::schema {
 inline constexpr std::string_view kTitlePrefix = "S";    // free text
 inline constexpr std::string_view kUniquePrefix = "Q";   // Q<article-id>#<n>
 inline constexpr std::string_view kArticlePrefix = "XA";  // XA<article-id>
+// Entities: the value is FoldName(canonical name) for people, organisations
+// and places ("XPERjens stoltenberg"), the ISO date and each shorter form of
+// it for dates ("XDATE2024-07-14", "XDATE2024-07", "XDATE2024"). Added with
+// wdf 1 so they can weigh in the entity boost; used as filters too.
+inline constexpr std::string_view kPersonPrefix = "XPER";
+inline constexpr std::string_view kOrgPrefix = "XORG";
+inline constexpr std::string_view kPlacePrefix = "XPLACE";
+inline constexpr std::string_view kDatePrefix = "XDATE";
+
+// Synonym-table keys (Xapian::Database::synonyms_begin), not terms:
+//   "XALIAS" + FoldName(surface form) -> the entity terms it has named,
+//     e.g. "XALIASstoltenberg" -> "XPERjens stoltenberg";
+//   FoldName(word) -> the accented word as indexed, e.g. "zurich" ->
+//     "zürich", so unaccented query words match (QueryParser's
+//     FLAG_AUTO_SYNONYMS).
+inline constexpr std::string_view kAliasKeyPrefix = "XALIAS";
 
 // Value slots: an append-only list. Never renumber or reuse a slot.
 enum Slot : Xapian::valueno {
   kSlotArticleId = 0,     // article id, raw bytes; the collapse key
   kSlotPassageIndex = 1,  // passage number, Xapian::sortable_serialise(n)
+  kSlotEntities = 2,      // distinct entities of the passage, see
+                          // EncodeEntityList()
 };
 
 // Stemming language for text at index and query time.
@@ -39,6 +61,18 @@ std::string UniqueTerm(std::string_view article_id, size_t passage_index);
 
 // "XA<article-id>": carried by every passage of an article.
 std::string ArticleTerm(std::string_view article_id);
+
+std::string_view EntityPrefix(EntityType type);
+
+// The terms for an entity: one for a name (prefix + FoldName(name)), one per
+// level for a date ("2024-07-14" -> ...2024-07-14, ...2024-07, ...2024).
+std::vector<std::string> EntityTerms(EntityType type, std::string_view name);
+
+// The value in kSlotEntities: one line per entity, "<t><name>" with <t> one
+// of 'p' (person), 'o' (org), 'l' (place), 'd' (date), lines joined by '\n'.
+using EntityList = std::vector<std::pair<EntityType, std::string>>;
+std::string EncodeEntityList(const EntityList& entities);
+EntityList DecodeEntityList(std::string_view value);
 
 }  // namespace byline::schema
 

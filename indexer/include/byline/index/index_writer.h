@@ -8,10 +8,12 @@
 #include <xapian.h>
 
 #include <memory>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
 #include "byline/article.h"
+#include "byline/entity.h"
 #include "byline/index/document_builder.h"
 #include "byline/passage.h"
 #include "byline/status.h"
@@ -27,9 +29,12 @@ class IndexWriter {
                                    std::unique_ptr<IndexWriter>* out);
 
   // Stores the passages of `article` as documents Q<id>#0..n-1 and removes
-  // any Q<id>#k, k >= n, left from an earlier, longer version.
+  // any Q<id>#k, k >= n, left from an earlier, longer version. `mentions`
+  // (in text order) give each passage its entities and feed the synonym
+  // table: entity aliases and unaccented forms of accented words.
   [[nodiscard]] Status Write(const Article& article,
-                             const std::vector<Passage>& passages);
+                             const std::vector<Passage>& passages,
+                             const std::vector<Mention>& mentions = {});
 
   // Makes everything written so far durable and visible to searchers.
   [[nodiscard]] Status Commit();
@@ -39,9 +44,13 @@ class IndexWriter {
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  void AddSynonyms(const Xapian::Document& doc,
+                   const std::vector<Mention>& mentions);
 
   Xapian::WritableDatabase db_;
   DocumentBuilder builder_;
+  std::unordered_set<std::string> added_;  // synonyms added since the last
+                                           // commit, "key\0term"
 };
 
 }  // namespace byline

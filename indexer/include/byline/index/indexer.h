@@ -1,26 +1,33 @@
-// The indexing run behind byline-index: finds the input files, reads each
-// into an Article, splits it into passages and writes them to the database.
+// The runs behind byline-index: find the input files, read each into an
+// Article, split it into passages, extract its entities, and either write
+// them to the database (RunIndex) or print them as JSON Lines (RunExtract).
 // A bad file is reported through the Reporter and skipped; it never stops
 // the run or loses what was already written.
 #ifndef BYLINE_INDEX_INDEXER_H_
 #define BYLINE_INDEX_INDEXER_H_
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "byline/index/passage_splitter.h"
 #include "byline/index/txt_reader.h"
+#include "byline/ner/tagger.h"
 #include "byline/status.h"
 
 namespace byline {
 
 struct IndexOptions {
-  std::string db_path;              // created if missing
+  std::string db_path;              // created if missing (RunIndex only)
   std::vector<std::string> inputs;  // files, or directories to recurse
   SplitOptions split;
   TextReadOptions text;
+  bool entities = true;             // extract people, orgs, places, dates
+  std::string ner_model;            // "" = DefaultNerModelPath()
+  const NerTagger* tagger = nullptr;  // if set, used instead of loading
+                                      // ner_model (must outlive the run)
   size_t commit_every = 1000;       // articles per commit
   size_t max_file_bytes = 256u << 20;  // larger files are skipped
 };
@@ -30,6 +37,7 @@ struct IndexSummary {
   size_t skipped = 0;   // files reported and not indexed
   size_t repaired = 0;  // indexed files whose invalid UTF-8 was replaced
   size_t passages = 0;  // passages written
+  size_t entities = 0;  // entity mentions found
   size_t bytes = 0;     // bytes of the indexed files
   double seconds = 0;
 };
@@ -48,10 +56,16 @@ class Reporter {
 };
 
 // Runs the whole job. Returns a failed status only when the run could not
-// go on at all (database cannot be opened or written); file problems go to
-// `reporter` and into `summary->skipped`.
+// go on at all (database or NER model cannot be opened, database cannot be
+// written); file problems go to `reporter` and into `summary->skipped`.
 [[nodiscard]] Status RunIndex(const IndexOptions& options, Reporter& reporter,
                               IndexSummary* summary);
+
+// Like RunIndex, but touches no database: writes one JSON object per
+// article to `out` (format in docs/cli/byline-index.md).
+[[nodiscard]] Status RunExtract(const IndexOptions& options,
+                                Reporter& reporter, std::ostream& out,
+                                IndexSummary* summary);
 
 // The files an input list names: regular files as given, and for each
 // directory the *.txt files beneath it (recursively, hidden entries left

@@ -1,31 +1,56 @@
-// Turns the user's query string into a Xapian::Query with Byline's field
-// prefixes (title:) and English stemming, as the index was built.
+// Turns the user's query string into a Xapian::Query, the way the index was
+// built: English stemming, the title: field, entity filters (person:, org:,
+// place:, date: with ranges), unaccented words finding accented ones, and
+// the entity boost.
 // Not thread-safe (it owns a QueryParser); cheap to create.
 #ifndef BYLINE_SEARCH_QUERY_BUILDER_H_
 #define BYLINE_SEARCH_QUERY_BUILDER_H_
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "byline/entity.h"
 #include "byline/status.h"
 
 namespace byline {
 
+struct QueryOptions {
+  // Passages that mention an entity the query names (by any surface form
+  // the index has seen: "Stoltenberg" -> person "Jens Stoltenberg") get the
+  // entity's BM25 weight times this factor on top. 0 turns the boost off.
+  double entity_boost = 1.0;
+};
+
 class QueryBuilder {
  public:
-  // `db` is used for wildcard expansion and stemming decisions; it must
+  // `db` is used for synonyms, date ranges and entity aliases; it must
   // outlive the builder.
-  explicit QueryBuilder(const Xapian::Database& db);
+  explicit QueryBuilder(const Xapian::Database& db, QueryOptions options = {});
 
   // Parses `text` with boolean operators (AND, OR, NOT), phrases ("..."),
-  // +/- and title:. An empty query fails with kInvalidArgument, as does a
-  // syntax error (with Xapian's message).
+  // +/-, title:, and the entity fields. Filters on one field are ORed
+  // (person:A person:B is either), filters on different fields ANDed; write
+  // person:A AND person:B for both. An empty query fails with
+  // kInvalidArgument, as does a syntax error (with Xapian's message).
   [[nodiscard]] Status Parse(std::string_view text, Xapian::Query* out);
+
+  // The query for one filter value of `type`: a name (matched without
+  // case or accents), or for dates an ISO date, month or year, or a range
+  // "FROM..TO" of them (either end may be left open).
+  Xapian::Query EntityFilter(EntityType type, std::string_view value) const;
+
+  // The entity terms a query names, found through the alias synonyms,
+  // longest match first: "Stoltenberg missiles" -> {"XPERjens stoltenberg"}.
+  std::vector<std::string> NamedEntities(std::string_view text) const;
 
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
+  const Xapian::Database& db_;
+  QueryOptions options_;
   Xapian::QueryParser parser_;
   Xapian::Stem stemmer_;
 };

@@ -4,10 +4,25 @@
 #define BYLINE_SEARCH_RESULTS_H_
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "byline/entity.h"
+
 namespace byline {
+
+struct EntityRef {
+  EntityType type;
+  std::string name;
+  bool operator==(const EntityRef&) const = default;
+};
+
+struct FacetCount {
+  std::string name;
+  size_t count = 0;  // matching passages (articles, with per-article)
+  bool operator==(const FacetCount&) const = default;
+};
 
 struct Hit {
   size_t rank = 0;      // 1-based, counting from the first result overall
@@ -22,6 +37,7 @@ struct Hit {
   std::string snippet;  // HTML: escaped text, matches in <b>...</b>
   size_t collapsed = 0;  // with per-article collapsing: further passages of
                          // this article that matched but are not shown
+  std::vector<EntityRef> entities;  // the passage's distinct entities
 };
 
 struct SearchResults {
@@ -31,6 +47,11 @@ struct SearchResults {
   size_t matches_upper_bound = 0;
   size_t offset = 0;
   std::vector<Hit> hits;
+  // Facets asked for, by type, most frequent first. Counts are of matching
+  // passages, or of articles when `facets_count_articles`.
+  std::map<EntityType, std::vector<FacetCount>> facets;
+  bool facets_count_articles = false;
+  bool facets_exact = true;  // false: counted over a sample of the matches
 };
 
 }  // namespace byline

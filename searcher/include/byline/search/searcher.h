@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "byline/search/query_builder.h"
 #include "byline/search/results.h"
 #include "byline/status.h"
 
@@ -25,6 +26,12 @@ struct SearchOptions {
   size_t check_at_least = 1000;  // match counts are exact when fewer than
                                  // this many passages match (then lower
                                  // bound == upper bound); larger is slower
+  std::vector<EntityType> facets;  // entity types to count; none: no facets
+  size_t facet_limit = 10;         // names per facet type
+  // Each filter "TYPE:VALUE" must hold (all of them); VALUE may list
+  // alternatives "A|B" of which one must hold. Values as in query fields.
+  std::vector<std::string> filters;
+  QueryOptions ranking;            // entity boost
 };
 
 class Searcher {

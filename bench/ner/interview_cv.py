@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Cross-validates the NER trainer on the GUM interview documents.
+
+Splits gum_interview_names.jsonl into folds by document, trains one model per
+fold on WikiANN + WNUT-17 + the other interview documents, scores each model
+on its held-out documents with `byline-train-ner eval` and prints the summed
+precision / recall / F1. Never reads the GUM news documents.
+
+usage: interview_cv.py [--folds 5] [--bin BUILD/bin] [--data DATA/ner] [-- TRAIN-ARGS]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def main():
+    argv = sys.argv[1:]
+    extra = []
+    if "--" in argv:
+        i = argv.index("--")
+        argv, extra = argv[:i], argv[i + 1:]
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--errors", action="store_true",
+                    help="print the missed and spurious names")
+    ap.add_argument("--bin", default="/work/build-ner/bin")
+    ap.add_argument("--data", default=os.path.join(
+        os.path.dirname(__file__), "../../../shared/data/ner"))
+    args = ap.parse_args(argv)
+    names = os.path.join(args.data, "gum/gum_interview_names.jsonl")
+    docs = [json.loads(line) for line in open(names, encoding="utf-8")]
+    tool = os.path.join(args.bin, "byline-train-ner")
+    total = {t: [0, 0, 0] for t in ("PER", "ORG", "LOC")}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.folds):
+            held = [d for i, d in enumerate(docs) if i % args.folds == k]
+            gold = os.path.join(tmp, f"fold{k}.jsonl")
+            with open(gold, "w", encoding="utf-8") as f:
+                for d in held:
+                    f.write(json.dumps(d, ensure_ascii=False) + "\n")
+            model = os.path.join(tmp, f"fold{k}.model")
+            cmd = [tool, "train",
+                   "--wikiann", os.path.join(args.data, "wikiann_en/train"),
+                   "--wnut", os.path.join(args.data, "wnut17/wnut17train.conll"),
+                   "--jsonl", names,
+                   "--exclude", ",".join(d["doc_id"] for d in held),
+                   "--out", model] + extra
+            subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+            out = subprocess.run([tool, "eval", "--model", model, "--gold", gold]
+                                 + (["--errors"] if args.errors else []),
+                                 check=True, capture_output=True, text=True).stdout
+            if args.errors:
+                print("\n".join(l for l in out.splitlines()
+                                if " missed " in l or " spurious " in l))
+            for line in out.splitlines():
+                parts = line.split()
+                if parts and parts[0] in total:
+                    for j in range(3):
+                        total[parts[0]][j] += int(parts[1 + j])
+    def prf(g, p, c):
+        pr = c / p if p else 0
+        rc = c / g if g else 0
+        return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0)
+    print("type    gold  pred  correct  precision  recall  F1")
+    sums = [0, 0, 0]
+    for t, (g, p, c) in total.items():
+        sums = [sums[0] + g, sums[1] + p, sums[2] + c]
+        print("%-6s%6d%6d%9d%11.3f%8.3f%6.3f" % ((t, g, p, c) + prf(g, p, c)))
+    print("%-6s%6d%6d%9d%11.3f%8.3f%6.3f" % (("micro",) + tuple(sums) + prf(*sums)))
+
+
+if __name__ == "__main__":
+    main()

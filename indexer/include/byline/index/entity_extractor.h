@@ -1,0 +1,52 @@
+// Extracts the entities of an article: people, organisations and places
+// from a statistical tagger, dates from rules, then resolves canonical
+// names within the article:
+//   - titles and possessives are not part of a name ("Prime Minister Donald
+//     Tusk" -> "Donald Tusk", "Poland's" -> "Poland");
+//   - a short form takes the full name it abbreviates ("Stoltenberg" ->
+//     "Jens Stoltenberg") when exactly one full name in the article fits;
+//   - an acronym and the expansion the article pairs it with ("North
+//     Atlantic Treaty Organization (NATO)") share the acronym as their name;
+//   - a name tagged once is found again where the tagger missed it, and a
+//     name keeps one type across the article (the majority).
+// Thread-safe (const); the tagger must outlive the extractor.
+#ifndef BYLINE_INDEX_ENTITY_EXTRACTOR_H_
+#define BYLINE_INDEX_ENTITY_EXTRACTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "byline/article.h"
+#include "byline/entity.h"
+#include "byline/ner/tagger.h"
+#include "byline/passage.h"
+
+namespace byline {
+
+struct ExtractedEntities {
+  std::vector<Mention> mentions;  // in text order
+  std::string article_date;       // ISO, "" when the article names none
+};
+
+class EntityExtractor {
+ public:
+  // `tagger` may be null: then only dates are extracted.
+  explicit EntityExtractor(const NerTagger* tagger) : tagger_(tagger) {}
+
+  ExtractedEntities Extract(const Article& article,
+                            const std::vector<Passage>& passages) const;
+
+ private:
+  const NerTagger* tagger_;
+};
+
+// The article's own date: the first full date (year, month and day) in the
+// title or in one of the first three passages that is short (a dateline
+// such as "By A. Writer | Warsaw | 16 July 2024" or "Friday, July 21,
+// 2017"); "" if there is none.
+std::string FindArticleDate(const Article& article,
+                            const std::vector<Passage>& passages);
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEX_ENTITY_EXTRACTOR_H_

@@ -1,0 +1,129 @@
+// Feature extraction for the NER tagger, shared by the tagger and the
+// trainer so both see exactly the same features. Each token gets a fixed
+// number (kFeaturesPerToken) of 64-bit feature hashes; the model maps a hash
+// to a row of per-tag weights. Not thread-safe: use one FeatureExtractor per
+// thread (it keeps scratch buffers to avoid per-token allocation).
+#ifndef BYLINE_NER_SRC_FEATURE_EXTRACTOR_H_
+#define BYLINE_NER_SRC_FEATURE_EXTRACTOR_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline::ner {
+
+// BIO tags over the three types. kNumTags rows are padded to kTagStride.
+enum Tag : uint8_t {
+  kO = 0,
+  kBPer = 1,
+  kIPer = 2,
+  kBOrg = 3,
+  kIOrg = 4,
+  kBLoc = 5,
+  kILoc = 6,
+};
+constexpr int kNumTags = 7;
+constexpr int kTagStride = 8;
+
+// Type bits of a name list entry.
+constexpr uint8_t kTypePer = 1;
+constexpr uint8_t kTypeOrg = 2;
+constexpr uint8_t kTypeLoc = 4;
+
+// Word-class bits.
+constexpr uint8_t kWordCommon = 1;      // often lowercase in the training text
+constexpr uint8_t kWordDictLower = 2;   // a lowercase dictionary word
+constexpr uint8_t kWordDictCapital = 4; // a capitalised dictionary word
+constexpr uint8_t kWordTitle = 8;       // a title or office: "Minister"
+constexpr uint8_t kWordTitleModifier = 16;  // "Prime", "Foreign", "Vice"
+constexpr uint8_t kWordGivenName = 32;  // starts people's names: "Donald"
+
+inline bool IsBegin(int tag) { return tag == kBPer || tag == kBOrg || tag == kBLoc; }
+inline bool IsInside(int tag) { return tag == kIPer || tag == kIOrg || tag == kILoc; }
+// 0 = PER, 1 = ORG, 2 = LOC for a non-O tag.
+inline int TagType(int tag) { return (tag - 1) / 2; }
+
+// Fast non-cryptographic hashes; stable across runs and machines (the model
+// file stores their values).
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return Mix64(h);
+}
+inline uint64_t Combine(uint64_t a, uint64_t b) {
+  return Mix64(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
+}
+
+// What the features ask of the model's word lists.
+class Lexicon {
+ public:
+  virtual ~Lexicon() = default;
+  // Type bits of a known name, keyed by PhraseHash(); 0 if unknown.
+  virtual uint8_t PhraseTypes(uint64_t phrase_hash) const = 0;
+  // Word-class bits of a lowercased word (HashBytes of its lowercase form):
+  // kWordCommon, kWordDictLower, kWordDictCapital; 0 if unknown.
+  virtual uint8_t WordClass(uint64_t lower_hash) const = 0;
+};
+
+// Hash of a phrase from the HashBytes() of its tokens, in order.
+inline uint64_t PhraseStart() { return 0x51ED270B2A3F4C1DULL; }
+inline uint64_t PhraseNext(uint64_t h, uint64_t token_hash) {
+  return Combine(h, token_hash);
+}
+
+// Facts about one word, computed once per token.
+struct WordInfo {
+  uint64_t raw = 0;    // HashBytes(word)
+  uint64_t lower = 0;  // HashBytes(lowercase word)
+  uint64_t shape = 0;
+  uint64_t short_shape = 0;
+  uint64_t prefix3 = 0;
+  uint64_t suffix2 = 0;
+  uint64_t suffix3 = 0;
+  uint64_t suffix4 = 0;
+  uint8_t word_class = 0;      // Lexicon::WordClass(lower)
+  bool upper_initial = false;  // first character is an uppercase letter
+  bool has_lower = false;
+  bool sentence_initial = false;
+  bool sentence_end = false;  // . ! ? that ends a sentence
+  bool opener = false;        // quote or bracket that may open a sentence
+};
+
+constexpr int kMaxPhraseTokens = 6;
+
+class FeatureExtractor {
+ public:
+  static constexpr int kFeaturesPerToken = 30;
+
+  // Computes the features of `words` (one paragraph or sentence, in order)
+  // into out->[i * kFeaturesPerToken + k]. `words` must stay valid only
+  // during the call.
+  void Extract(const std::vector<std::string_view>& words, const Lexicon& lex,
+               std::vector<uint64_t>* out);
+
+ private:
+  void Describe(std::string_view word, WordInfo* info);
+  std::vector<WordInfo> info_;
+  std::vector<uint8_t> gaz_;      // per token: type bits << 2 | position
+  std::vector<uint64_t> lower_seen_;  // lowercase-initial words of the text
+  std::string lower_buf_;
+  std::string shape_buf_;
+  std::string short_buf_;
+};
+
+}  // namespace byline::ner
+
+#endif  // BYLINE_NER_SRC_FEATURE_EXTRACTOR_H_

@@ -1,0 +1,268 @@
+#include "model.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <memory>
+
+namespace byline::ner {
+namespace {
+
+constexpr char kMagic[] = "byline-ner-model\n";
+constexpr size_t kMagicLen = sizeof(kMagic) - 1;
+constexpr char kTrailer[] = "end\n";
+
+class Writer {
+ public:
+  template <typename T>
+  void Put(const T& v) {
+    const auto* p = reinterpret_cast<const char*>(&v);
+    buf_.append(p, sizeof(T));
+  }
+  void PutBytes(const char* p, size_t n) { buf_.append(p, n); }
+  const std::string& buffer() const { return buf_; }
+
+ private:
+  std::string buf_;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::string& data) : data_(data) {}
+  template <typename T>
+  bool Get(T* v) {
+    if (data_.size() - pos_ < sizeof(T)) return false;
+    std::memcpy(v, data_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return true;
+  }
+  bool Skip(const char* expected, size_t n) {
+    if (data_.size() - pos_ < n || data_.compare(pos_, n, expected, n) != 0)
+      return false;
+    pos_ += n;
+    return true;
+  }
+  size_t pos() const { return pos_; }
+  size_t remaining() const { return data_.size() - pos_; }
+
+ private:
+  const std::string& data_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+void HashTable::Reserve(size_t n) {
+  size_t cap = 16;
+  while (cap < n * 2) cap <<= 1;
+  std::vector<uint64_t> old_keys = std::move(keys_);
+  std::vector<uint8_t> old_values = std::move(values_);
+  keys_.assign(cap, 0);
+  values_.assign(cap, 0);
+  mask_ = cap - 1;
+  size_ = 0;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] != 0) Insert(old_keys[i], old_values[i]);
+  }
+}
+
+void HashTable::Insert(uint64_t key, uint8_t value) {
+  if ((size_ + 1) * 2 > keys_.size()) Reserve(size_ + 1 + size_);
+  key |= 1;
+  for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+    if (keys_[i] == key) {
+      values_[i] = value;
+      return;
+    }
+    if (keys_[i] == 0) {
+      keys_[i] = key;
+      values_[i] = value;
+      ++size_;
+      return;
+    }
+  }
+}
+
+void Viterbi(const float* emit, size_t n,
+             const float transition[kTagStride][kTagStride],
+             const float start[kTagStride], std::vector<float>* scratch,
+             std::vector<uint8_t>* back, std::vector<uint8_t>* tags) {
+  constexpr float kNeg = -std::numeric_limits<float>::infinity();
+  tags->assign(n, kO);
+  if (n == 0) return;
+  scratch->resize(2 * kTagStride);
+  back->resize(n * kTagStride);
+  float* cur = scratch->data();
+  float* next = cur + kTagStride;
+  for (int t = 0; t < kNumTags; ++t) {
+    cur[t] = IsInside(t) ? kNeg : start[t] + emit[t];
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const float* e = emit + i * kTagStride;
+    uint8_t* b = back->data() + i * kTagStride;
+    for (int t = 0; t < kNumTags; ++t) {
+      float best = kNeg;
+      int arg = 0;
+      for (int p = 0; p < kNumTags; ++p) {
+        if (IsInside(t) && !(p == t || p == t - 1)) continue;
+        const float s = cur[p] + transition[p][t];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      next[t] = best + e[t];
+      b[t] = static_cast<uint8_t>(arg);
+    }
+    std::swap(cur, next);
+  }
+  int best = 0;
+  for (int t = 1; t < kNumTags; ++t) {
+    if (cur[t] > cur[best]) best = t;
+  }
+  for (size_t i = n; i-- > 0;) {
+    (*tags)[i] = static_cast<uint8_t>(best);
+    if (i > 0) best = (*back)[i * kTagStride + best];
+  }
+}
+
+void Model::Emissions(const uint64_t* features, size_t n, float* emit) const {
+  const int shift = 64 - static_cast<int>(hash_bits);
+  const int16_t* w = weights.data();
+  for (size_t i = 0; i < n; ++i) {
+    int32_t acc[kTagStride] = {};
+    const uint64_t* f = features + i * FeatureExtractor::kFeaturesPerToken;
+    for (int k = 0; k < FeatureExtractor::kFeaturesPerToken; ++k) {
+      const int16_t* row = w + (f[k] >> shift) * kTagStride;
+      for (int t = 0; t < kTagStride; ++t) acc[t] += row[t];
+    }
+    float* e = emit + i * kTagStride;
+    for (int t = 0; t < kTagStride; ++t) e[t] = static_cast<float>(acc[t]) * scale;
+  }
+}
+
+Status Model::Save(const std::string& path) const {
+  Writer w;
+  w.PutBytes(kMagic, kMagicLen);
+  w.Put(kModelVersion);
+  w.Put(hash_bits);
+  w.Put(static_cast<uint32_t>(kNumTags));
+  w.Put(static_cast<uint32_t>(FeatureExtractor::kFeaturesPerToken));
+  w.Put(scale);
+  for (const auto& row : transition) w.PutBytes(reinterpret_cast<const char*>(row), sizeof(row));
+  w.PutBytes(reinterpret_cast<const char*>(start), sizeof(start));
+  const size_t rows = size_t{1} << hash_bits;
+  uint32_t nonzero = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    for (int t = 0; t < kNumTags; ++t) {
+      if (weights[r * kTagStride + t] != 0) {
+        ++nonzero;
+        break;
+      }
+    }
+  }
+  w.Put(nonzero);
+  for (size_t r = 0; r < rows; ++r) {
+    const int16_t* row = weights.data() + r * kTagStride;
+    bool any = false;
+    for (int t = 0; t < kNumTags; ++t) any = any || row[t] != 0;
+    if (!any) continue;
+    w.Put(static_cast<uint32_t>(r));
+    w.PutBytes(reinterpret_cast<const char*>(row), kNumTags * sizeof(int16_t));
+  }
+  w.Put(static_cast<uint32_t>(names.size()));
+  names.ForEach([&](uint64_t k, uint8_t v) {
+    w.Put(k);
+    w.Put(v);
+  });
+  w.Put(static_cast<uint32_t>(common.size()));
+  common.ForEach([&](uint64_t k, uint8_t v) {
+    w.Put(k);
+    w.Put(v);
+  });
+  w.PutBytes(kTrailer, 4);
+
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "wb"), &std::fclose);
+  if (!f) return IoError(path + ": cannot write: " + std::strerror(errno));
+  const std::string& buf = w.buffer();
+  if (std::fwrite(buf.data(), 1, buf.size(), f.get()) != buf.size()) {
+    return IoError(path + ": write failed: " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
+Status Model::Load(const std::string& path, Model* out) {
+  std::string data;
+  {
+    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) return IoError(path + ": cannot open: " + std::strerror(errno));
+    char buf[1 << 16];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof(buf), f.get())) > 0) data.append(buf, got);
+    if (std::ferror(f.get())) return IoError(path + ": read failed");
+  }
+  Reader r(data);
+  if (!r.Skip(kMagic, kMagicLen)) {
+    return BadInput(path + ": not a Byline NER model (bad header at byte 0)");
+  }
+  auto truncated = [&]() {
+    return BadInput(path + ": truncated or corrupt NER model (at byte " +
+                    std::to_string(r.pos()) + ")");
+  };
+  uint32_t version = 0, bits = 0, tags = 0, per_token = 0;
+  if (!r.Get(&version)) return truncated();
+  if (version != kModelVersion) {
+    return BadInput(path + ": NER model version " + std::to_string(version) +
+                    ", this program reads version " +
+                    std::to_string(kModelVersion));
+  }
+  if (!r.Get(&bits) || !r.Get(&tags) || !r.Get(&per_token)) return truncated();
+  if (bits < 8 || bits > 26 || tags != kNumTags ||
+      per_token != FeatureExtractor::kFeaturesPerToken) {
+    return BadInput(path + ": NER model made for a different feature set");
+  }
+  Model& m = *out;
+  m.hash_bits = bits;
+  if (!r.Get(&m.scale)) return truncated();
+  for (auto& row : m.transition) {
+    for (float& v : row) {
+      if (!r.Get(&v)) return truncated();
+    }
+  }
+  for (float& v : m.start) {
+    if (!r.Get(&v)) return truncated();
+  }
+  const size_t rows = size_t{1} << bits;
+  m.weights.assign(rows * kTagStride, 0);
+  uint32_t n = 0;
+  if (!r.Get(&n) || r.remaining() / (4 + 2 * kNumTags) < n) return truncated();
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t row = 0;
+    r.Get(&row);
+    if (row >= rows) return truncated();
+    for (int t = 0; t < kNumTags; ++t) r.Get(&m.weights[row * kTagStride + t]);
+  }
+  if (!r.Get(&n) || r.remaining() / 9 < n) return truncated();
+  m.names.Reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t k = 0;
+    uint8_t v = 0;
+    r.Get(&k);
+    r.Get(&v);
+    m.names.Insert(k, v);
+  }
+  if (!r.Get(&n) || r.remaining() / 9 < n) return truncated();
+  m.common.Reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t k = 0;
+    uint8_t v = 0;
+    r.Get(&k);
+    r.Get(&v);
+    m.common.Insert(k, v);
+  }
+  if (!r.Skip(kTrailer, 4) || r.remaining() != 0) return truncated();
+  return Status::Ok();
+}
+
+}  // namespace byline::ner

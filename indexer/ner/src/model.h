@@ -1,0 +1,94 @@
+// The NER model: hashed per-tag feature weights, tag transition scores and
+// two word lists (known names with their types; common lowercase words).
+// Written by byline-train-ner, read by NerTagger::Load(). Immutable after
+// loading; all const members are thread-safe.
+//
+// File format (little-endian), version 1:
+//   "byline-ner-model\n"  magic
+//   u32 version, u32 hash_bits, u32 num_tags, u32 features_per_token
+//   f32 scale                        weight = int16 value * scale
+//   f32 transition[8][8], f32 start[8]
+//   u32 n, then n x (u32 row, i16 weight[7])     non-zero weight rows
+//   u32 n, then n x (u64 phrase hash, u8 types)  known names
+//   u32 n, then n x (u64 lowercase word hash, u8 word-class bits)
+//   "end\n"
+#ifndef BYLINE_NER_SRC_MODEL_H_
+#define BYLINE_NER_SRC_MODEL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "byline/status.h"
+#include "feature_extractor.h"
+
+namespace byline::ner {
+
+inline constexpr uint32_t kModelVersion = 1;
+
+// Open-addressing map from a non-zero 64-bit hash to a byte.
+class HashTable {
+ public:
+  void Reserve(size_t n);
+  void Insert(uint64_t key, uint8_t value);
+  uint8_t Find(uint64_t key) const {
+    if (keys_.empty()) return 0;
+    key |= 1;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (keys_[i] == key) return values_[i];
+      if (keys_[i] == 0) return 0;
+    }
+  }
+  size_t size() const { return size_; }
+  template <typename F>
+  void ForEach(F f) const {
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] != 0) f(keys_[i], values_[i]);
+    }
+  }
+
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<uint8_t> values_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+// Best tag sequence under emission scores emit[i * kTagStride + tag] and
+// the transition scores, with BIO constraints (I-X only after B-X or I-X).
+void Viterbi(const float* emit, size_t n,
+             const float transition[kTagStride][kTagStride],
+             const float start[kTagStride], std::vector<float>* scratch,
+             std::vector<uint8_t>* back, std::vector<uint8_t>* tags);
+
+class Model : public Lexicon {
+ public:
+  uint32_t hash_bits = 20;
+  float scale = 1.0f;
+  std::vector<int16_t> weights;  // (1 << hash_bits) rows of kTagStride
+  float transition[kTagStride][kTagStride] = {};  // [previous][current]
+  float start[kTagStride] = {};
+  HashTable names;   // phrase hash -> type bits
+  HashTable common;  // lowercase word hash -> word-class bits
+
+  uint8_t PhraseTypes(uint64_t phrase_hash) const override {
+    return names.Find(phrase_hash);
+  }
+  uint8_t WordClass(uint64_t lower_hash) const override {
+    return common.Find(lower_hash);
+  }
+  size_t Row(uint64_t feature) const {
+    return static_cast<size_t>(feature >> (64 - hash_bits));
+  }
+
+  // Adds the emission scores of n tokens' features to emit (n rows).
+  void Emissions(const uint64_t* features, size_t n, float* emit) const;
+
+  [[nodiscard]] Status Save(const std::string& path) const;
+  [[nodiscard]] static Status Load(const std::string& path, Model* out);
+};
+
+}  // namespace byline::ner
+
+#endif  // BYLINE_NER_SRC_MODEL_H_

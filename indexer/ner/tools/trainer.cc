@@ -1,0 +1,815 @@
+#include "trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <ostream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "decoder.h"
+#include "feature_extractor.h"
+#include "model.h"
+#include "text_utf8.h"
+#include "tokenizer.h"
+
+namespace byline::ner {
+namespace {
+
+using json = nlohmann::json;
+
+int TypeIndex(std::string_view type) {
+  if (type == "PER" || type == "person") return 0;
+  if (type == "ORG" || type == "corporation" || type == "group") return 1;
+  if (type == "LOC" || type == "location") return 2;
+  return -1;
+}
+
+// Paragraphs of a text: runs of lines separated by blank lines.
+std::vector<TextRange> SplitParagraphs(std::string_view text) {
+  std::vector<TextRange> out;
+  size_t pos = 0;
+  size_t para_start = std::string_view::npos;
+  size_t para_end = 0;
+  while (pos <= text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    const std::string_view line = text.substr(pos, eol - pos);
+    const bool blank =
+        line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (blank) {
+      if (para_start != std::string_view::npos) out.push_back({para_start, para_end});
+      para_start = std::string_view::npos;
+    } else {
+      if (para_start == std::string_view::npos) para_start = pos;
+      para_end = eol;
+    }
+    pos = eol + 1;
+  }
+  if (para_start != std::string_view::npos) out.push_back({para_start, para_end});
+  return out;
+}
+
+// Byte offset of every code point, plus the end.
+std::vector<size_t> CharToByte(std::string_view text) {
+  std::vector<size_t> out;
+  out.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) out.push_back(i);
+  }
+  out.push_back(text.size());
+  return out;
+}
+
+struct Doc {
+  std::string id;
+  std::string text;
+  struct Name {
+    size_t start, end;  // bytes
+    int type;
+  };
+  std::vector<Name> names;
+};
+
+Status ReadDocs(const std::string& path, std::vector<Doc>* docs) {
+  std::ifstream in(path);
+  if (!in) return IoError(path + ": cannot open");
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.contains("text") || !j.contains("entities")) {
+      return BadInput(path + ":" + std::to_string(line_no) +
+                      ": not a names JSON object");
+    }
+    Doc d;
+    d.id = j.value("doc_id", "");
+    d.text = j["text"].get<std::string>();
+    const std::vector<size_t> c2b = CharToByte(d.text);
+    for (const json& e : j["entities"]) {
+      const size_t s = e["start"].get<size_t>();
+      const size_t t = e["end"].get<size_t>();
+      const int type = TypeIndex(e["type"].get<std::string>());
+      if (type < 0 || s >= t || t >= c2b.size()) continue;
+      d.names.push_back({c2b[s], c2b[t], type});
+    }
+    docs->push_back(std::move(d));
+  }
+  return Status::Ok();
+}
+
+// The trainer's view of the name lists: counts per type, and, while a
+// training example is featurized, that example's own names left out, so the
+// model learns how much to trust a list entry it has not seen in context.
+class TrainLexicon : public Lexicon {
+ public:
+  struct Counts {
+    uint32_t by_type[3] = {0, 0, 0};
+    uint32_t fixed_loc = 0;  // from iso-codes, never left out
+  };
+
+  static uint8_t TypesOf(const uint32_t c[3]) {
+    const uint32_t total = c[0] + c[1] + c[2];
+    uint8_t types = 0;
+    for (int t = 0; t < 3; ++t) {
+      if (c[t] > 0 && c[t] * 4 >= total) types |= static_cast<uint8_t>(1 << t);
+    }
+    return types;
+  }
+
+  uint8_t PhraseTypes(uint64_t h) const override {
+    auto it = names_.find(h);
+    if (it == names_.end()) return 0;
+    uint32_t c[3] = {it->second.by_type[0], it->second.by_type[1],
+                     it->second.by_type[2]};
+    for (const auto& [own, type] : own_) {
+      if (own == h && c[type] > 0) --c[type];
+    }
+    c[2] += it->second.fixed_loc;
+    return TypesOf(c);
+  }
+  uint8_t WordClass(uint64_t lower_hash) const override {
+    auto it = common_.find(lower_hash);
+    return it == common_.end() ? 0 : it->second;
+  }
+
+  std::unordered_map<uint64_t, Counts> names_;
+  std::unordered_map<uint64_t, int> lower_counts_;
+  std::unordered_map<uint64_t, uint8_t> common_;
+  std::vector<std::pair<uint64_t, int>> own_;
+};
+
+uint64_t PhraseHash(const std::vector<std::string>& words, size_t first,
+                    size_t last) {
+  uint64_t h = PhraseStart();
+  for (size_t i = first; i < last; ++i) h = PhraseNext(h, HashBytes(words[i]));
+  return h;
+}
+
+std::vector<std::pair<uint64_t, int>> OwnNames(const Example& ex) {
+  std::vector<TokenSpan> spans;
+  SpansFromTags(ex.tags, &spans);
+  std::vector<std::pair<uint64_t, int>> out;
+  for (const TokenSpan& s : spans) {
+    if (s.last - s.first > kMaxPhraseTokens) continue;
+    out.push_back({PhraseHash(ex.words, s.first, s.last), s.type});
+  }
+  return out;
+}
+
+void AddIsoNames(const std::string& dir, TrainLexicon* lex, std::ostream& log) {
+  size_t added = 0;
+  auto add = [&](const std::string& name) {
+    std::vector<Token> tokens;
+    Tokenize(name, {0, name.size()}, &tokens);
+    if (tokens.empty() || tokens.size() > kMaxPhraseTokens) return;
+    uint64_t h = PhraseStart();
+    for (const Token& t : tokens) {
+      h = PhraseNext(h, HashBytes(std::string_view(name).substr(t.start, t.end - t.start)));
+    }
+    lex->names_[h].fixed_loc = 2;
+    ++added;
+  };
+  for (const char* file : {"iso_3166-1.json", "iso_3166-2.json", "iso_3166-3.json"}) {
+    std::ifstream in(dir + "/" + file);
+    if (!in) {
+      log << "warning: " << dir << "/" << file << " not found\n";
+      continue;
+    }
+    json j = json::parse(in, nullptr, false);
+    if (j.is_discarded()) continue;
+    for (auto& [key, list] : j.items()) {
+      for (const json& e : list) {
+        for (const char* field : {"name", "common_name"}) {
+          if (e.contains(field)) add(e[field].get<std::string>());
+        }
+      }
+    }
+  }
+  log << "iso-codes place names: " << added << "\n";
+}
+
+struct Scores {
+  size_t gold[3] = {}, pred[3] = {}, correct[3] = {};
+  void Add(const Scores& o) {
+    for (int t = 0; t < 3; ++t) {
+      gold[t] += o.gold[t];
+      pred[t] += o.pred[t];
+      correct[t] += o.correct[t];
+    }
+  }
+  void Print(std::ostream& out) const {
+    static const char* kNames[] = {"PER", "ORG", "LOC"};
+    out << "type    gold  pred  correct  precision  recall  F1\n";
+    auto row = [&](const char* name, size_t g, size_t p, size_t c) {
+      const double pr = p ? double(c) / p : 0, rc = g ? double(c) / g : 0;
+      const double f = pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0;
+      out << std::left << std::setw(6) << name << std::right << std::setw(6)
+          << g << std::setw(6) << p << std::setw(9) << c << std::fixed
+          << std::setprecision(3) << std::setw(11) << pr << std::setw(8) << rc
+          << std::setw(6) << f << "\n";
+    };
+    size_t g = 0, p = 0, c = 0;
+    for (int t = 0; t < 3; ++t) {
+      row(kNames[t], gold[t], pred[t], correct[t]);
+      g += gold[t];
+      p += pred[t];
+      c += correct[t];
+    }
+    row("micro", g, p, c);
+  }
+  double MicroF1() const {
+    size_t g = 0, p = 0, c = 0;
+    for (int t = 0; t < 3; ++t) {
+      g += gold[t];
+      p += pred[t];
+      c += correct[t];
+    }
+    return g + p ? 2.0 * c / double(g + p) : 0;
+  }
+};
+
+void ScoreTags(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& pred,
+               Scores* s) {
+  std::vector<TokenSpan> g, p;
+  SpansFromTags(gold, &g);
+  SpansFromTags(pred, &p);
+  std::set<std::tuple<size_t, size_t, int>> gs;
+  for (const auto& x : g) {
+    gs.insert({x.first, x.last, x.type});
+    ++s->gold[x.type];
+  }
+  for (const auto& x : p) {
+    ++s->pred[x.type];
+    if (gs.count({x.first, x.last, x.type})) ++s->correct[x.type];
+  }
+}
+
+}  // namespace
+
+bool LowerInitial(std::string_view word);
+
+Status ReadConll(const std::string& path, ConllFormat format, int repeat,
+                 size_t min_tokens, std::vector<Example>* out) {
+  std::ifstream in(path);
+  if (!in) return IoError(path + ": cannot open");
+  std::string line;
+  Example ex;
+  ex.repeat = repeat;
+  ex.whole_mentions = format == ConllFormat::kWikiann;
+  size_t line_no = 0;
+  auto flush = [&]() {
+    const bool sentence =
+        ex.words.size() >= min_tokens &&
+        (min_tokens == 0 ||
+         std::any_of(ex.words.begin(), ex.words.end(),
+                     [](const std::string& w) { return LowerInitial(w); }));
+    // A fragment still feeds the name lists, but is not trained on.
+    if (!ex.words.empty()) {
+      out->push_back(ex);
+      if (!sentence) out->back().repeat = 0;
+    }
+    ex.words.clear();
+    ex.tags.clear();
+  };
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const size_t tab = line.rfind('\t');
+    if (line.find_first_not_of(" \t") == std::string::npos) {
+      flush();
+      continue;
+    }
+    if (tab == std::string::npos) {
+      return BadInput(path + ":" + std::to_string(line_no) + ": no tab");
+    }
+    std::string word = line.substr(0, tab);
+    if (format == ConllFormat::kWikiann && word.rfind("en:", 0) == 0) {
+      word.erase(0, 3);
+    }
+    const std::string label = line.substr(tab + 1);
+    uint8_t tag = kO;
+    if (label.size() > 2 && (label[0] == 'B' || label[0] == 'I') && label[1] == '-') {
+      const int type = TypeIndex(label.substr(2));
+      if (type >= 0) tag = static_cast<uint8_t>(1 + 2 * type + (label[0] == 'I'));
+    }
+    // An I- after O or another type (WNUT drops types) starts a name.
+    if (IsInside(tag) && (ex.tags.empty() || ex.tags.back() == kO ||
+                          TagType(ex.tags.back()) != TagType(tag))) {
+      tag = static_cast<uint8_t>(tag - 1);
+    }
+    ex.words.push_back(std::move(word));
+    ex.tags.push_back(tag);
+  }
+  flush();
+  return Status::Ok();
+}
+
+Status ReadNamesJsonl(const std::string& path,
+                      const std::vector<std::string>& exclude, int repeat,
+                      std::vector<Example>* out) {
+  std::vector<Doc> docs;
+  if (Status s = ReadDocs(path, &docs); !s.ok()) return s;
+  std::vector<Token> tokens;
+  size_t misaligned = 0;
+  for (const Doc& d : docs) {
+    if (d.id.rfind("GUM_news", 0) == 0) {
+      return InvalidArgument(path + ": " + d.id +
+                             " is a GUM news document: the test set, not "
+                             "training data");
+    }
+    if (std::find(exclude.begin(), exclude.end(), d.id) != exclude.end()) continue;
+    for (const TextRange& para : SplitParagraphs(d.text)) {
+      Tokenize(d.text, para, &tokens);
+      Example ex;
+      ex.repeat = repeat;
+      for (const Token& t : tokens) {
+        ex.words.emplace_back(d.text.substr(t.start, t.end - t.start));
+        ex.tags.push_back(kO);
+      }
+      for (const Doc::Name& n : d.names) {
+        if (n.start < para.start || n.end > para.end) continue;
+        size_t first = tokens.size(), last = 0;
+        bool aligned_start = false, aligned_end = false;
+        for (size_t i = 0; i < tokens.size(); ++i) {
+          if (tokens[i].start >= n.start && tokens[i].end <= n.end) {
+            first = std::min(first, i);
+            last = i + 1;
+          }
+          aligned_start = aligned_start || tokens[i].start == n.start;
+          aligned_end = aligned_end || tokens[i].end == n.end;
+        }
+        if (first >= last || !aligned_start || !aligned_end) {
+          ++misaligned;
+          continue;
+        }
+        ex.tags[first] = static_cast<uint8_t>(1 + 2 * n.type);
+        for (size_t i = first + 1; i < last; ++i) {
+          ex.tags[i] = static_cast<uint8_t>(2 + 2 * n.type);
+        }
+      }
+      out->push_back(std::move(ex));
+    }
+  }
+  if (misaligned > 0) {
+    // Reported, not fatal: a few gold spans cut words ("U.S.-based").
+    std::cerr << "byline-train-ner: " << path << ": " << misaligned
+              << " names not on token boundaries were left out\n";
+  }
+  return Status::Ok();
+}
+
+
+bool LowerInitial(std::string_view word) {
+  if (word.empty()) return false;
+  size_t len;
+  return ClassifyChar(DecodeUtf8(word, 0, &len)) == CharClass::kLower;
+}
+
+std::string LowerCase(std::string_view word) {
+  std::string out;
+  for (size_t pos = 0; pos < word.size();) {
+    size_t len;
+    AppendUtf8(ToLowerChar(DecodeUtf8(word, pos, &len)), &out);
+    pos += len;
+  }
+  return out;
+}
+
+namespace {
+
+void Views(const Example& ex, std::vector<std::string_view>* out) {
+  out->assign(ex.words.begin(), ex.words.end());
+}
+
+// Averaged structured perceptron state over hashed rows.
+struct Perceptron {
+  explicit Perceptron(uint32_t bits)
+      : w(size_t{kTagStride} << bits), u(size_t{kTagStride} << bits) {}
+  std::vector<float> w, u;
+  float tw[kTagStride][kTagStride] = {}, tu[kTagStride][kTagStride] = {};
+  float sw[kTagStride] = {}, su[kTagStride] = {};
+  double c = 1;
+
+  void Emit(const std::vector<float>& weights, const uint32_t* rows, size_t n,
+            std::vector<float>* emit) const {
+    emit->assign(n * kTagStride, 0.0f);
+    constexpr int K = FeatureExtractor::kFeaturesPerToken;
+    for (size_t i = 0; i < n; ++i) {
+      float* e = emit->data() + i * kTagStride;
+      for (int k = 0; k < K; ++k) {
+        const float* row = weights.data() + size_t{rows[i * K + k]} * kTagStride;
+        for (int t = 0; t < kTagStride; ++t) e[t] += row[t];
+      }
+    }
+  }
+  void Update(const uint32_t* rows, size_t i, int tag, float delta) {
+    constexpr int K = FeatureExtractor::kFeaturesPerToken;
+    for (int k = 0; k < K; ++k) {
+      const size_t at = size_t{rows[i * K + k]} * kTagStride + tag;
+      w[at] += delta;
+      u[at] += static_cast<float>(c * delta);
+    }
+  }
+  void UpdateTransition(int prev, int tag, float delta) {
+    if (prev < 0) {
+      sw[tag] += delta;
+      su[tag] += static_cast<float>(c * delta);
+    } else {
+      tw[prev][tag] += delta;
+      tu[prev][tag] += static_cast<float>(c * delta);
+    }
+  }
+  // Averaged parameters.
+  void Average(std::vector<float>* aw, float at[kTagStride][kTagStride],
+               float as[kTagStride]) const {
+    aw->resize(w.size());
+    const float inv = static_cast<float>(1.0 / c);
+    for (size_t i = 0; i < w.size(); ++i) (*aw)[i] = w[i] - u[i] * inv;
+    for (int p = 0; p < kTagStride; ++p) {
+      as[p] = sw[p] - su[p] * inv;
+      for (int t = 0; t < kTagStride; ++t) at[p][t] = tw[p][t] - tu[p][t] * inv;
+    }
+  }
+};
+
+
+// A token that cannot be part of a name in the GUM style: a lowercase word
+// or punctuation other than . - & '.
+bool BreaksName(std::string_view word) {
+  if (LowerInitial(word)) return true;
+  size_t len;
+  const CharClass c = ClassifyChar(DecodeUtf8(word, 0, &len));
+  if (c != CharClass::kPunct) return false;
+  return !(word == "." || word == "-" || word == "&" || word == "'");
+}
+
+// Titles and offices, which the GUM style leaves out of names ("Prime
+// Minister Donald Tusk" -> "Donald Tusk") and WikiANN often labels ORG.
+constexpr std::string_view kTitles[] = {
+    "president", "minister", "ministers", "secretary", "governor", "senator",
+    "sen", "sen.", "rep", "rep.", "representative", "congressman",
+    "congresswoman", "chancellor", "king", "queen", "prince", "princess",
+    "pope", "mayor", "chairman", "chairwoman", "chairperson", "ceo",
+    "director", "judge", "justice", "ambassador", "commissioner", "speaker",
+    "premier", "sheikh", "emir", "sultan", "lord", "lady", "sir", "dame",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "professor",
+    "prof", "prof.", "archbishop", "bishop", "cardinal", "rev.", "reverend",
+    "captain", "capt.", "colonel", "col.", "lieutenant", "lt.", "sergeant",
+    "sgt.", "admiral", "commander", "spokesman", "spokeswoman",
+    "spokesperson", "coach", "leader", "attorney", "gov.", "president-elect",
+    "candidate", "nominee", "councillor", "councilman", "treasurer",
+    "inspector", "superintendent", "detective", "constable", "general",
+    "ayatollah", "imam", "rabbi", "pastor", "officer", "chief",
+    "governor-general", "crown", "emperor", "empress", "duke", "duchess",
+    "baron", "count", "countess", "tsar", "czar", "marshal", "governors"};
+constexpr std::string_view kTitleModifiers[] = {
+    "prime", "foreign", "defence", "defense", "finance", "interior",
+    "health", "education", "vice", "deputy", "assistant", "associate",
+    "executive", "chief", "former", "acting", "first", "federal", "state",
+    "general", "attorney", "home", "justice", "trade", "labour", "labor",
+    "environment", "energy", "economy", "transport", "culture", "security",
+    "secretary", "supreme", "grand", "lord", "senior", "junior", "late"};
+
+bool IsTitle(std::string_view word) {
+  const std::string lower = LowerCase(word);
+  for (std::string_view t : kTitles) {
+    if (lower == t) return true;
+  }
+  return false;
+}
+bool IsTitleModifier(std::string_view word) {
+  const std::string lower = LowerCase(word);
+  for (std::string_view t : kTitleModifiers) {
+    if (lower == t) return true;
+  }
+  return false;
+}
+
+// Number of tokens from `first` that form a title ("Deputy Prime Minister").
+size_t TitleLength(const std::vector<std::string>& words, size_t first,
+                   size_t last) {
+  size_t i = first;
+  size_t title_end = first;
+  while (i < last && (IsTitle(words[i]) || IsTitleModifier(words[i]))) {
+    ++i;
+    if (IsTitle(words[i - 1])) title_end = i;
+  }
+  return title_end - first;
+}
+
+// Cuts each name of a whole-mention example into its capitalised runs. The
+// first run keeps the mention's type; a later run ("Helsinki" in "University
+// of Helsinki") takes the type the name lists know it by, if any.
+void SplitMentions(const TrainLexicon& lex, Example* ex) {
+  std::vector<TokenSpan> spans;
+  SpansFromTags(ex->tags, &spans);
+  for (const TokenSpan& s : spans) {
+    for (size_t i = s.first; i < s.last; ++i) ex->tags[i] = kO;
+    bool first_run = true;
+    bool lost_type = false;  // the mention's type belonged to a title
+    for (size_t i = s.first; i < s.last;) {
+      if (BreaksName(ex->words[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < s.last && !BreaksName(ex->words[j])) ++j;
+      const size_t run_end = j;
+      size_t end = j;
+      while (end > i && (ex->words[end - 1] == "-" || ex->words[end - 1] == "'")) --end;
+      // Titles and a leading "The" are not part of the name.
+      const size_t title = TitleLength(ex->words, i, end);
+      if (title > 0) {
+        i += title;
+        if (first_run) lost_type = true;
+      }
+      if (i < end && (ex->words[i] == "The" || ex->words[i] == "THE")) ++i;
+      int type = s.type;
+      if ((!first_run || lost_type) && end > i && end - i <= kMaxPhraseTokens) {
+        const uint8_t known = lex.PhraseTypes(PhraseHash(ex->words, i, end));
+        if (known == kTypeLoc) type = 2;
+        if (known == kTypePer) type = 0;
+        if (known == kTypeOrg) type = 1;
+        if (lost_type && known == 0) type = -1;  // no evidence: leave it O
+      }
+      if (type < 0) end = i;
+      if (end > i) {
+        ex->tags[i] = static_cast<uint8_t>(1 + 2 * type);
+        for (size_t k = i + 1; k < end; ++k) ex->tags[k] = static_cast<uint8_t>(2 + 2 * type);
+      }
+      first_run = false;
+      i = run_end;
+    }
+  }
+}
+
+void CountNames(const std::vector<Example>& train, TrainLexicon* lex) {
+  for (auto& [h, c] : lex->names_) c.by_type[0] = c.by_type[1] = c.by_type[2] = 0;
+  for (const Example& ex : train) {
+    for (const auto& [h, type] : OwnNames(ex)) lex->names_[h].by_type[type] += 1;
+  }
+}
+
+void ReadDictionary(const std::string& path, TrainLexicon* lex, std::ostream& log) {
+  std::ifstream in(path);
+  if (!in) {
+    log << "warning: " << path << " not found; no dictionary features\n";
+    return;
+  }
+  std::string word;
+  size_t n = 0;
+  while (std::getline(in, word)) {
+    if (word.empty() || word.find('\'') != std::string::npos) continue;
+    const uint8_t bit = LowerInitial(word) ? kWordDictLower : kWordDictCapital;
+    lex->common_[HashBytes(LowerCase(word))] |= bit;
+    ++n;
+  }
+  log << "dictionary words: " << n << "\n";
+}
+
+}  // namespace
+
+Status Train(std::vector<Example> train, const TrainOptions& options,
+             const std::string& model_path, std::ostream& log) {
+  TrainLexicon lex;
+  size_t tokens = 0;
+  for (const Example& ex : train) {
+    tokens += ex.words.size();
+    for (const std::string& word : ex.words) {
+      if (LowerInitial(word)) ++lex.lower_counts_[HashBytes(LowerCase(word))];
+    }
+  }
+  for (const auto& [h, n] : lex.lower_counts_) {
+    if (n >= options.min_common_count) lex.common_[h] |= kWordCommon;
+  }
+  if (!options.dictionary.empty()) ReadDictionary(options.dictionary, &lex, log);
+  for (std::string_view t : kTitles) lex.common_[HashBytes(t)] |= kWordTitle;
+  for (std::string_view t : kTitleModifiers) {
+    lex.common_[HashBytes(t)] |= kWordTitleModifier;
+  }
+  AddIsoNames(options.iso_codes_dir, &lex, log);
+  // Given names: the first word of people's names of two or more words.
+  {
+    std::unordered_map<uint64_t, int> given;
+    std::vector<TokenSpan> spans;
+    for (const Example& ex : train) {
+      SpansFromTags(ex.tags, &spans);
+      for (const TokenSpan& s : spans) {
+        if (s.type == 0 && s.last - s.first >= 2 && !LowerInitial(ex.words[s.first])) {
+          ++given[HashBytes(LowerCase(ex.words[s.first]))];
+        }
+      }
+    }
+    size_t n = 0;
+    for (const auto& [h, count] : given) {
+      if (count >= 2) {
+        lex.common_[h] |= kWordGivenName;
+        ++n;
+      }
+    }
+    log << "given names: " << n << "\n";
+  }
+  CountNames(train, &lex);
+  if (options.split_mentions) {
+    for (Example& ex : train) {
+      if (ex.whole_mentions) SplitMentions(lex, &ex);
+    }
+    CountNames(train, &lex);
+  }
+  log << "training: " << train.size() << " sequences, " << tokens
+      << " tokens, " << lex.names_.size() << " names, " << lex.common_.size()
+      << " known words\n";
+
+  constexpr int K = FeatureExtractor::kFeaturesPerToken;
+  const int shift = 64 - static_cast<int>(options.hash_bits);
+  FeatureExtractor fx;
+  std::vector<uint64_t> feats;
+  std::vector<std::string_view> views;
+  auto featurize = [&](const std::vector<Example>& set, bool leave_own_out) {
+    std::vector<std::vector<uint32_t>> rows(set.size());
+    for (size_t i = 0; i < set.size(); ++i) {
+      lex.own_ = leave_own_out ? OwnNames(set[i]) : decltype(lex.own_)();
+      Views(set[i], &views);
+      fx.Extract(views, lex, &feats);
+      rows[i].resize(feats.size());
+      for (size_t k = 0; k < feats.size(); ++k) {
+        rows[i][k] = static_cast<uint32_t>(feats[k] >> shift);
+      }
+    }
+    lex.own_.clear();
+    return rows;
+  };
+  // Lists-only examples (repeat 0) need no features.
+  std::vector<Example> lists_only;
+  for (Example& ex : train) {
+    if (ex.repeat == 0) lists_only.push_back(std::move(ex));
+  }
+  std::erase_if(train, [](const Example& ex) { return ex.repeat == 0; });
+  const auto train_rows = featurize(train, true);
+  const auto dev_rows = featurize(options.dev, false);
+
+  Perceptron model(options.hash_bits);
+  std::vector<size_t> order;
+  for (size_t i = 0; i < train.size(); ++i) {
+    for (int r = 0; r < train[i].repeat; ++r) order.push_back(i);
+  }
+  std::mt19937_64 rng(options.seed);
+  std::vector<float> emit, scratch, avg;
+  std::vector<uint8_t> back, pred;
+  float avg_t[kTagStride][kTagStride], avg_s[kTagStride];
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t mistakes = 0;
+    for (size_t idx : order) {
+      const Example& ex = train[idx];
+      const uint32_t* rows = train_rows[idx].data();
+      const size_t n = ex.words.size();
+      model.Emit(model.w, rows, n, &emit);
+      Viterbi(emit.data(), n, model.tw, model.sw, &scratch, &back, &pred);
+      if (pred != ex.tags) {
+        ++mistakes;
+        for (size_t i = 0; i < n; ++i) {
+          const int g = ex.tags[i], p = pred[i];
+          if (g != p) {
+            model.Update(rows, i, g, 1.0f);
+            model.Update(rows, i, p, -1.0f);
+          }
+          const int gp = i ? ex.tags[i - 1] : -1, pp = i ? pred[i - 1] : -1;
+          if (g != p || gp != pp) {
+            model.UpdateTransition(gp, g, 1.0f);
+            model.UpdateTransition(pp, p, -1.0f);
+          }
+        }
+      }
+      model.c += 1;
+    }
+    log << "epoch " << epoch << ": " << mistakes << " of " << order.size()
+        << " sequences wrong";
+    if (!options.dev.empty()) {
+      model.Average(&avg, avg_t, avg_s);
+      Scores s;
+      for (size_t i = 0; i < options.dev.size(); ++i) {
+        const size_t n = options.dev[i].words.size();
+        model.Emit(avg, dev_rows[i].data(), n, &emit);
+        Viterbi(emit.data(), n, avg_t, avg_s, &scratch, &back, &pred);
+        ScoreTags(options.dev[i].tags, pred, &s);
+      }
+      log << "; dev micro F1 " << std::fixed << std::setprecision(4)
+          << s.MicroF1();
+    }
+    log << "\n";
+  }
+
+  // The model file: averaged weights as int16, name lists as hashes.
+  Model out;
+  out.hash_bits = options.hash_bits;
+  model.Average(&avg, out.transition, out.start);
+  float max_abs = 0;
+  for (float v : avg) max_abs = std::max(max_abs, std::fabs(v));
+  out.scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  out.weights.resize(avg.size());
+  size_t nonzero = 0;
+  for (size_t i = 0; i < avg.size(); ++i) {
+    const long q = std::lround(avg[i] / out.scale);
+    out.weights[i] = static_cast<int16_t>(std::clamp(q, -32767L, 32767L));
+    nonzero += out.weights[i] != 0;
+  }
+  for (const auto& [h, c] : lex.names_) {
+    uint32_t counts[3] = {c.by_type[0], c.by_type[1], c.by_type[2] + c.fixed_loc};
+    if (const uint8_t t = TrainLexicon::TypesOf(counts); t != 0) out.names.Insert(h, t);
+  }
+  for (const auto& [h, bits] : lex.common_) out.common.Insert(h, bits);
+  log << "weights: " << nonzero << " non-zero of " << avg.size()
+      << ", scale " << out.scale << "; names " << out.names.size() << "\n";
+  (void)K;
+  return out.Save(model_path);
+}
+
+Status EvaluateJsonl(const NerTagger& tagger, const std::string& gold_path,
+                     const EvalOptions& options, std::ostream& out) {
+  std::vector<Doc> docs;
+  if (Status s = ReadDocs(gold_path, &docs); !s.ok()) return s;
+  static const char* kNames[] = {"PER", "ORG", "LOC"};
+  Scores total;
+  size_t names = 0;
+  for (const Doc& d : docs) {
+    // Scored in characters, as the gold is.
+    std::vector<size_t> byte_to_char(d.text.size() + 1, 0);
+    size_t chars = 0;
+    for (size_t i = 0; i < d.text.size(); ++i) {
+      byte_to_char[i] = chars;
+      if ((static_cast<unsigned char>(d.text[i]) & 0xC0) != 0x80) ++chars;
+    }
+    byte_to_char[d.text.size()] = chars;
+    std::set<std::tuple<size_t, size_t, int>> gold, pred;
+    for (const Doc::Name& n : d.names) gold.insert({n.start, n.end, n.type});
+    for (const TextRange& para : SplitParagraphs(d.text)) {
+      for (const NerSpan& s : tagger.Tag(d.text, para)) {
+        pred.insert({s.start, s.end, static_cast<int>(s.type)});
+      }
+    }
+    Scores s;
+    for (const auto& g : gold) ++s.gold[std::get<2>(g)];
+    for (const auto& p : pred) {
+      ++s.pred[std::get<2>(p)];
+      if (gold.count(p)) ++s.correct[std::get<2>(p)];
+    }
+    names += gold.size();
+    total.Add(s);
+    if (options.show_errors) {
+      auto show = [&](const char* what, const auto& a, const auto& b) {
+        for (const auto& x : a) {
+          if (b.count(x)) continue;
+          out << d.id << " " << what << " " << kNames[std::get<2>(x)] << " ["
+              << byte_to_char[std::get<0>(x)] << "," << byte_to_char[std::get<1>(x)]
+              << ") " << d.text.substr(std::get<0>(x), std::get<1>(x) - std::get<0>(x))
+              << "\n";
+        }
+      };
+      show("missed", gold, pred);
+      show("spurious", pred, gold);
+    }
+  }
+  out << "gold: " << gold_path << " (" << docs.size() << " documents, " << names
+      << " names; exact span match)\n";
+  total.Print(out);
+  return Status::Ok();
+}
+
+Status Benchmark(const NerTagger& tagger, const std::string& jsonl_path,
+                 int repeat, std::ostream& out) {
+  std::vector<Doc> docs;
+  if (Status s = ReadDocs(jsonl_path, &docs); !s.ok()) return s;
+  std::vector<std::vector<TextRange>> paras;
+  size_t bytes = 0, spans = 0;
+  for (const Doc& d : docs) {
+    paras.push_back(SplitParagraphs(d.text));
+    bytes += d.text.size();
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int r = 0; r < repeat; ++r) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      for (const TextRange& p : paras[i]) spans += tagger.Tag(docs[i].text, p).size();
+    }
+  }
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double mb = double(bytes) * repeat / 1e6;
+  out << "tagged " << std::fixed << std::setprecision(2) << mb << " MB in "
+      << std::setprecision(3) << secs << " s: " << std::setprecision(2)
+      << mb / secs << " MB/s (" << spans / std::max(repeat, 1) << " names per pass)\n";
+  return Status::Ok();
+}
+
+}  // namespace byline::ner

@@ -1,0 +1,165 @@
+#include "byline/ner/tagger.h"
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace byline {
+namespace {
+
+using ::byline::testing::ReadFile;
+using ::byline::testing::TempDir;
+using ::byline::testing::WriteFile;
+
+// Spans as "text/TYPE" strings, so a failure shows what was found.
+std::vector<std::string> Describe(std::string_view text,
+                                  const std::vector<NerSpan>& spans) {
+  std::vector<std::string> out;
+  for (const NerSpan& s : spans) {
+    static const char* kTypes[] = {"PER", "ORG", "LOC"};
+    out.push_back(std::string(text.substr(s.start, s.end - s.start)) + "/" +
+                  kTypes[static_cast<int>(s.type)]);
+  }
+  return out;
+}
+
+class ShippedModelTest : public ::testing::Test {
+ protected:
+  // Loaded once for the suite; a load failure fails every test (a failure
+  // in SetUpTestSuite would only skip them).
+  void SetUp() override {
+    if (tagger_ != nullptr) return;
+    unsetenv("BYLINE_NER_MODEL");
+    Status s = NerTagger::Load(DefaultNerModelPath(), &tagger_);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  static void TearDownTestSuite() { tagger_.reset(); }
+  std::vector<NerSpan> Tag(std::string_view text) const {
+    return tagger_->Tag(text, {0, text.size()});
+  }
+  static std::unique_ptr<NerTagger> tagger_;
+};
+std::unique_ptr<NerTagger> ShippedModelTest::tagger_;
+
+TEST(NerTaggerLoadTest, MissingFileIsAnIoError) {
+  TempDir dir;
+  const std::string path = dir / "absent.model";
+  std::unique_ptr<NerTagger> tagger;
+  Status s = NerTagger::Load(path, &tagger);
+  EXPECT_EQ(s.code(), StatusCode::kIoError);
+  EXPECT_EQ(s.message(), path + ": cannot open: No such file or directory");
+  EXPECT_EQ(tagger, nullptr);
+}
+
+TEST(NerTaggerLoadTest, OtherFileIsRejectedAsBadInput) {
+  TempDir dir;
+  const std::string path = dir / "notes.txt";
+  WriteFile(path, "These are notes, not a model.\n");
+  std::unique_ptr<NerTagger> tagger;
+  Status s = NerTagger::Load(path, &tagger);
+  EXPECT_EQ(s.code(), StatusCode::kBadInput);
+  EXPECT_EQ(s.message(),
+            path + ": not a Byline NER model (bad header at byte 0)");
+  EXPECT_EQ(tagger, nullptr);
+}
+
+TEST(NerTaggerLoadTest, TruncatedModelIsRejectedWithThePlace) {
+  TempDir dir;
+  const std::string path = dir / "cut.model";
+  // Magic line and version, then the file stops in the hash_bits field.
+  WriteFile(path, std::string("byline-ner-model\n\x01\x00\x00\x00\x14\x00", 23));
+  std::unique_ptr<NerTagger> tagger;
+  Status s = NerTagger::Load(path, &tagger);
+  EXPECT_EQ(s.code(), StatusCode::kBadInput);
+  EXPECT_EQ(s.message(),
+            path + ": truncated or corrupt NER model (at byte 21)");
+}
+
+TEST(NerTaggerLoadTest, OtherVersionIsRejected) {
+  TempDir dir;
+  const std::string path = dir / "v9.model";
+  WriteFile(path, std::string("byline-ner-model\n\x09\x00\x00\x00", 21));
+  std::unique_ptr<NerTagger> tagger;
+  Status s = NerTagger::Load(path, &tagger);
+  EXPECT_EQ(s.code(), StatusCode::kBadInput);
+  EXPECT_EQ(s.message(),
+            path + ": NER model version 9, this program reads version 1");
+}
+
+TEST(NerTaggerLoadTest, EnvironmentOverridesDefaultModelPath) {
+  setenv("BYLINE_NER_MODEL", "/tmp/other.model", 1);
+  EXPECT_EQ(DefaultNerModelPath(), "/tmp/other.model");
+  unsetenv("BYLINE_NER_MODEL");
+  const std::string path = DefaultNerModelPath();
+  EXPECT_EQ(path.substr(path.size() - 19), "models/ner-en.model");
+}
+
+TEST_F(ShippedModelTest, TagsPeopleOrganisationAndPlaceWithoutTitles) {
+  const std::string text =
+      "Prime Minister Donald Tusk met NATO Secretary General Jens "
+      "Stoltenberg in Warsaw on Monday.";
+  const std::vector<NerSpan> expected = {
+      {15, 26, NerType::kPerson},
+      {31, 35, NerType::kOrg},
+      {54, 70, NerType::kPerson},
+      {74, 80, NerType::kPlace},
+  };
+  EXPECT_EQ(Describe(text, Tag(text)),
+            (std::vector<std::string>{"Donald Tusk/PER", "NATO/ORG",
+                                      "Jens Stoltenberg/PER", "Warsaw/LOC"}));
+  EXPECT_EQ(Tag(text), expected);
+}
+
+TEST_F(ShippedModelTest, PossessiveAndNonAsciiName) {
+  // "ł" is two bytes: the offsets are bytes, not characters.
+  const std::string text =
+      "Poland's foreign minister, Radosław Sikorski, spoke to reporters in "
+      "Brussels.";
+  const std::vector<NerSpan> expected = {
+      {0, 6, NerType::kPlace},
+      {27, 45, NerType::kPerson},
+      {69, 77, NerType::kPlace},
+  };
+  EXPECT_EQ(Describe(text, Tag(text)),
+            (std::vector<std::string>{"Poland/LOC", "Radosław Sikorski/PER",
+                                      "Brussels/LOC"}));
+  EXPECT_EQ(Tag(text), expected);
+}
+
+TEST_F(ShippedModelTest, RangeInsideLargerTextGivesOffsetsIntoWholeText) {
+  const std::string text =
+      "The talks ended.\n\nAngela Merkel visited Paris on Tuesday to meet "
+      "President Emmanuel Macron.\n\nNo statement followed.";
+  const size_t start = text.find("Angela");
+  const size_t end = text.find("\n\nNo");
+  const std::vector<NerSpan> expected = {
+      {18, 31, NerType::kPerson},
+      {40, 45, NerType::kPlace},
+      {75, 90, NerType::kPerson},
+  };
+  EXPECT_EQ(tagger_->Tag(text, {start, end}), expected);
+  // The same paragraph on its own: the same spans, shifted.
+  const std::string alone = text.substr(start, end - start);
+  const std::vector<NerSpan> shifted = {
+      {0, 13, NerType::kPerson},
+      {22, 27, NerType::kPlace},
+      {57, 72, NerType::kPerson},
+  };
+  EXPECT_EQ(Tag(alone), shifted);
+}
+
+TEST_F(ShippedModelTest, EmptyAndNameFreeTextGiveNoSpans) {
+  EXPECT_TRUE(Tag("").empty());
+  EXPECT_TRUE(Tag("it was raining all day and the roads were closed.").empty());
+  const std::string text = "Some text.";
+  EXPECT_TRUE(tagger_->Tag(text, {4, 4}).empty());
+}
+
+}  // namespace
+}  // namespace byline
