@@ -211,7 +211,7 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
     put(gaz(i));
     put(gaz(i - 1));
     put(gaz(i + 1));
-    put(gaz(i) << 4 | initial << 3 | common);
+    put(Combine(gaz(i) << 1 | initial, common));
     put(Combine(p1.lower, w.short_shape));
     put(Combine(w.short_shape, n1.lower));
     put(Combine(p1.raw, w.short_shape));
@@ -219,6 +219,9 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
                 Combine(w.word_class, w.short_shape)));
     put(Combine(Combine(w.word_class, w.short_shape),
                 Combine(n1.word_class, n1.short_shape)));
+    put(Combine(gaz(i - 1) << 8 | gaz(i), w.short_shape));
+    put(Combine(gaz(i) << 8 | gaz(i + 1), p1.lower));
+    put(Combine(Combine(p1.word_class, w.word_class), n1.word_class));
   }
 }
 

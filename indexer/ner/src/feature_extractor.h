@@ -31,6 +31,9 @@ constexpr int kTagStride = 8;
 constexpr uint8_t kTypePer = 1;
 constexpr uint8_t kTypeOrg = 2;
 constexpr uint8_t kTypeLoc = 4;
+// Gazetteer bits of a name list entry (embedded lists, see docs).
+constexpr uint8_t kGazCity = 8;      // a GeoNames city
+constexpr uint8_t kGazCountry = 16;  // a country name or code
 
 // Word-class bits.
 constexpr uint8_t kWordCommon = 1;      // often lowercase in the training text
@@ -39,6 +42,8 @@ constexpr uint8_t kWordDictCapital = 4; // a capitalised dictionary word
 constexpr uint8_t kWordTitle = 8;       // a title or office: "Minister"
 constexpr uint8_t kWordTitleModifier = 16;  // "Prime", "Foreign", "Vice"
 constexpr uint8_t kWordGivenName = 32;  // starts people's names: "Donald"
+constexpr uint8_t kWordDemonym = 64;    // "Australian", "Greeks"
+constexpr uint8_t kWordSurname = 128;   // a surname list entry
 
 inline bool IsBegin(int tag) { return tag == kBPer || tag == kBOrg || tag == kBLoc; }
 inline bool IsInside(int tag) { return tag == kIPer || tag == kIOrg || tag == kILoc; }
@@ -71,7 +76,8 @@ inline uint64_t Combine(uint64_t a, uint64_t b) {
 class Lexicon {
  public:
   virtual ~Lexicon() = default;
-  // Type bits of a known name, keyed by PhraseHash(); 0 if unknown.
+  // Type and gazetteer bits of a known name, keyed by PhraseHash(); 0 if
+  // unknown.
   virtual uint8_t PhraseTypes(uint64_t phrase_hash) const = 0;
   // Word-class bits of a lowercased word (HashBytes of its lowercase form):
   // kWordCommon, kWordDictLower, kWordDictCapital; 0 if unknown.
@@ -106,7 +112,7 @@ constexpr int kMaxPhraseTokens = 6;
 
 class FeatureExtractor {
  public:
-  static constexpr int kFeaturesPerToken = 30;
+  static constexpr int kFeaturesPerToken = 33;
 
   // Computes the features of `words` (one paragraph or sentence, in order)
   // into out->[i * kFeaturesPerToken + k]. `words` must stay valid only
