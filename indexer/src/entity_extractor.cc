@@ -173,10 +173,10 @@ ExtractedEntities EntityExtractor::Extract(
     cands.push_back({type, r, FoldName(slice(r)), ""});
   };
   if (tagger_ != nullptr) {
-    for (const TextRange& r : ranges) {
-      for (const NerSpan& s : tagger_->Tag(text, r)) {
-        add(FromNer(s.type), {s.start, s.end});
-      }
+    // The whole article at once, so a name in one paragraph helps tag it in
+    // the others.
+    for (const std::vector<NerSpan>& spans : tagger_->TagDocument(text, ranges)) {
+      for (const NerSpan& s : spans) add(FromNer(s.type), {s.start, s.end});
     }
   }
 

@@ -65,17 +65,15 @@ void IndexWriter::AddSynonyms(const Xapian::Document& doc,
   }
   // Accented words: let the unaccented spelling find them. Plain terms
   // start with a lowercase letter or a non-ASCII byte; prefixed ones with
-  // a capital.
+  // a capital. Each term is folded once per commit.
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string& term = *t;
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
     bool ascii = true;
     for (char c : term) ascii &= static_cast<unsigned char>(c) < 0x80;
-    if (ascii) continue;
+    if (ascii || !added_.insert(term).second) continue;
     const std::string folded = FoldName(term);
-    if (folded != term && added_.insert(folded + '\0' + term).second) {
-      db_.add_synonym(folded, term);
-    }
+    if (folded != term) db_.add_synonym(folded, term);
   }
 }
 

@@ -73,7 +73,7 @@ TEST(NerTaggerLoadTest, TruncatedModelIsRejectedWithThePlace) {
   TempDir dir;
   const std::string path = dir / "cut.model";
   // Magic line and version, then the file stops in the hash_bits field.
-  WriteFile(path, std::string("byline-ner-model\n\x01\x00\x00\x00\x14\x00", 23));
+  WriteFile(path, std::string("byline-ner-model\n\x02\x00\x00\x00\x14\x00", 23));
   std::unique_ptr<NerTagger> tagger;
   Status s = NerTagger::Load(path, &tagger);
   EXPECT_EQ(s.code(), StatusCode::kBadInput);
@@ -89,7 +89,7 @@ TEST(NerTaggerLoadTest, OtherVersionIsRejected) {
   Status s = NerTagger::Load(path, &tagger);
   EXPECT_EQ(s.code(), StatusCode::kBadInput);
   EXPECT_EQ(s.message(),
-            path + ": NER model version 9, this program reads version 1");
+            path + ": NER model version 9, this program reads version 2");
 }
 
 TEST(NerTaggerLoadTest, EnvironmentOverridesDefaultModelPath) {
@@ -159,6 +159,65 @@ TEST_F(ShippedModelTest, EmptyAndNameFreeTextGiveNoSpans) {
   EXPECT_TRUE(Tag("it was raining all day and the roads were closed.").empty());
   const std::string text = "Some text.";
   EXPECT_TRUE(tagger_->Tag(text, {4, 4}).empty());
+}
+
+TEST_F(ShippedModelTest, DemonymsAreNotNames) {
+  const std::string text =
+      "Greek and Canadian diplomats met Indonesian officials in Ottawa on "
+      "Tuesday.";
+  EXPECT_EQ(Describe(text, Tag(text)),
+            (std::vector<std::string>{"Ottawa/LOC"}));
+}
+
+TEST_F(ShippedModelTest, MultiWordOrganisationIsOneSpan) {
+  const std::string text =
+      "Officials from the World Health Organization visited Nairobi.";
+  const std::vector<NerSpan> expected = {
+      {19, 44, NerType::kOrg},
+      {53, 60, NerType::kPlace},
+  };
+  EXPECT_EQ(Describe(text, Tag(text)),
+            (std::vector<std::string>{"World Health Organization/ORG",
+                                      "Nairobi/LOC"}));
+  EXPECT_EQ(Tag(text), expected);
+}
+
+TEST_F(ShippedModelTest, DottedCountryCodesArePlaces) {
+  const std::string text = "The U.S. and the U.K. signed the treaty in Geneva.";
+  EXPECT_EQ(Describe(text, Tag(text)),
+            (std::vector<std::string>{"U.S./LOC", "U.K./LOC", "Geneva/LOC"}));
+}
+
+TEST_F(ShippedModelTest, TagDocumentUsesNamesFromOtherParagraphs) {
+  const std::string text =
+      "Tomasz Wierzbicki opened the new gallery in Gdansk on Friday.\n\n"
+      "Wierzbicki said the gallery would stay open all winter.";
+  const size_t second = text.find("Wierzbicki said");
+  const std::vector<TextRange> ranges = {{0, second - 2},
+                                         {second, text.size()}};
+  // On its own the second paragraph gives the surname no context ...
+  EXPECT_TRUE(tagger_->Tag(text, ranges[1]).empty());
+  // ... in its document it is the person named in the first paragraph.
+  const std::vector<std::vector<NerSpan>> spans =
+      tagger_->TagDocument(text, ranges);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(Describe(text, spans[0]),
+            (std::vector<std::string>{"Tomasz Wierzbicki/PER", "Gdansk/LOC"}));
+  EXPECT_EQ(spans[1],
+            (std::vector<NerSpan>{{second, second + 10, NerType::kPerson}}));
+  // One range: the same as Tag().
+  EXPECT_EQ(tagger_->TagDocument(text, {ranges[0]}).front(),
+            tagger_->Tag(text, ranges[0]));
+}
+
+TEST_F(ShippedModelTest, TagDocumentWithNoRangesOrEmptyRanges) {
+  const std::string text = "Some text.";
+  EXPECT_TRUE(tagger_->TagDocument(text, {}).empty());
+  const std::vector<std::vector<NerSpan>> spans =
+      tagger_->TagDocument(text, {{4, 4}, {20, 30}});
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_TRUE(spans[0].empty());
+  EXPECT_TRUE(spans[1].empty());
 }
 
 }  // namespace

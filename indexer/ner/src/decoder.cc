@@ -1,14 +1,77 @@
 #include "decoder.h"
 
+#include <algorithm>
+
 namespace byline::ner {
 
 void DecodeWords(const Model& model, Workspace* ws) {
   const size_t n = ws->words.size();
   ws->extractor.Extract(ws->words, model, &ws->features);
   ws->emissions.resize(n * kTagStride);
-  model.Emissions(ws->features.data(), n, ws->emissions.data());
-  Viterbi(ws->emissions.data(), n, model.transition, model.start, &ws->viterbi,
+  const Layer& layer = model.layers.front();
+  model.Emissions(layer, ws->features.data(),
+                  FeatureExtractor::kFeaturesPerToken, n, ws->emissions.data());
+  Viterbi(ws->emissions.data(), n, layer.transition, layer.start, &ws->viterbi,
           &ws->back, &ws->tags);
+}
+
+void DocWorkspace::Resize(size_t n) {
+  count = n;
+  if (tokens.size() < n) {
+    tokens.resize(n);
+    words.resize(n);
+    features.resize(n);
+    passes.resize(n);
+    tags.resize(n);
+  }
+}
+
+void JoinFeatures(const uint64_t* base, const uint64_t* doc, size_t n,
+                  std::vector<uint64_t>* out) {
+  constexpr int kBase = FeatureExtractor::kFeaturesPerToken;
+  out->resize(n * kLayer2FeaturesPerToken);
+  uint64_t* o = out->data();
+  for (size_t i = 0; i < n; ++i) {
+    o = std::copy(base + i * kBase, base + (i + 1) * kBase, o);
+    o = std::copy(doc + i * kDocFeaturesPerToken,
+                  doc + (i + 1) * kDocFeaturesPerToken, o);
+  }
+}
+
+void DecodeDocument(const Model& model, DocWorkspace* dw) {
+  const Layer& first = model.layers.front();
+  dw->context.Clear();
+  for (size_t p = 0; p < dw->count; ++p) {
+    const size_t n = dw->words[p].size();
+    dw->extractor.Extract(dw->words[p], model, &dw->features[p]);
+    dw->emissions.resize(n * kTagStride);
+    model.Emissions(first, dw->features[p].data(),
+                    FeatureExtractor::kFeaturesPerToken, n, dw->emissions.data());
+    PassOne& pass = dw->passes[p];
+    Viterbi(dw->emissions.data(), n, first.transition, first.start,
+            &dw->viterbi, &dw->back, &pass.tags);
+    if (model.layers.size() < 2) {
+      dw->tags[p] = pass.tags;
+      continue;
+    }
+    CopyWordInfo(dw->extractor, &pass);
+    dw->context.Add(pass, dw->words[p]);
+  }
+  if (model.layers.size() < 2) return;
+  const Layer& second = model.layers[1];
+  for (size_t p = 0; p < dw->count; ++p) {
+    const PassOne& pass = dw->passes[p];
+    const size_t n = pass.tags.size();
+    dw->doc_features.resize(n * kDocFeaturesPerToken);
+    dw->context.Extract(pass, dw->doc_features.data());
+    JoinFeatures(dw->features[p].data(), dw->doc_features.data(), n,
+                 &dw->features2);
+    dw->emissions.resize(n * kTagStride);
+    model.Emissions(second, dw->features2.data(), kLayer2FeaturesPerToken, n,
+                    dw->emissions.data());
+    Viterbi(dw->emissions.data(), n, second.transition, second.start,
+            &dw->viterbi, &dw->back, &dw->tags[p]);
+  }
 }
 
 void SpansFromTags(const std::vector<uint8_t>& tags,

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "doc_features.h"
 #include "feature_extractor.h"
 #include "model.h"
 #include "tokenizer.h"
@@ -25,8 +26,34 @@ struct Workspace {
   std::vector<uint8_t> tags;
 };
 
-// Tags ws->words into ws->tags.
+// Tags ws->words into ws->tags with the model's first layer.
 void DecodeWords(const Model& model, Workspace* ws);
+
+// Buffers for tagging a document (paragraphs); grows, never shrinks.
+struct DocWorkspace {
+  FeatureExtractor extractor;
+  size_t count = 0;  // paragraphs in use
+  std::vector<std::vector<Token>> tokens;
+  std::vector<std::vector<std::string_view>> words;
+  std::vector<std::vector<uint64_t>> features;  // pass-1 features
+  std::vector<PassOne> passes;
+  std::vector<std::vector<uint8_t>> tags;  // the result
+  DocContext context;
+  std::vector<uint64_t> doc_features, features2;
+  std::vector<float> emissions, viterbi;
+  std::vector<uint8_t> back;
+  void Resize(size_t n);
+};
+
+// Tags dw->words[0, dw->count) into dw->tags: pass 1 per paragraph, then,
+// for a two-layer model, pass 2 with the document features.
+void DecodeDocument(const Model& model, DocWorkspace* dw);
+
+// Interleaves n tokens' base and document features (the layer-2 input).
+void JoinFeatures(const uint64_t* base, const uint64_t* doc, size_t n,
+                  std::vector<uint64_t>* out);
+constexpr int kLayer2FeaturesPerToken =
+    FeatureExtractor::kFeaturesPerToken + kDocFeaturesPerToken;
 
 // A name found by the tags: tokens [first, last) of one type (0 PER, 1 ORG,
 // 2 LOC).

@@ -120,6 +120,9 @@ class FeatureExtractor {
   void Extract(const std::vector<std::string_view>& words, const Lexicon& lex,
                std::vector<uint64_t>* out);
 
+  // The words of the last Extract() call.
+  const std::vector<WordInfo>& info() const { return info_; }
+
  private:
   void Describe(std::string_view word, WordInfo* info);
   std::vector<WordInfo> info_;

@@ -6,6 +6,8 @@
 #include <limits>
 #include <memory>
 
+#include "doc_features.h"
+
 namespace byline::ner {
 namespace {
 
@@ -127,18 +129,21 @@ void Viterbi(const float* emit, size_t n,
   }
 }
 
-void Model::Emissions(const uint64_t* features, size_t n, float* emit) const {
+void Model::Emissions(const Layer& layer, const uint64_t* features,
+                      int per_token, size_t n, float* emit) const {
   const int shift = 64 - static_cast<int>(hash_bits);
-  const int16_t* w = weights.data();
+  const int16_t* w = layer.weights.data();
   for (size_t i = 0; i < n; ++i) {
     int32_t acc[kTagStride] = {};
-    const uint64_t* f = features + i * FeatureExtractor::kFeaturesPerToken;
-    for (int k = 0; k < FeatureExtractor::kFeaturesPerToken; ++k) {
+    const uint64_t* f = features + i * per_token;
+    for (int k = 0; k < per_token; ++k) {
       const int16_t* row = w + (f[k] >> shift) * kTagStride;
       for (int t = 0; t < kTagStride; ++t) acc[t] += row[t];
     }
     float* e = emit + i * kTagStride;
-    for (int t = 0; t < kTagStride; ++t) e[t] = static_cast<float>(acc[t]) * scale;
+    for (int t = 0; t < kTagStride; ++t) {
+      e[t] = static_cast<float>(acc[t]) * layer.scale;
+    }
   }
 }
 
@@ -149,27 +154,31 @@ Status Model::Save(const std::string& path) const {
   w.Put(hash_bits);
   w.Put(static_cast<uint32_t>(kNumTags));
   w.Put(static_cast<uint32_t>(FeatureExtractor::kFeaturesPerToken));
-  w.Put(scale);
-  for (const auto& row : transition) w.PutBytes(reinterpret_cast<const char*>(row), sizeof(row));
-  w.PutBytes(reinterpret_cast<const char*>(start), sizeof(start));
+  w.Put(static_cast<uint32_t>(kDocFeaturesPerToken));
+  w.Put(static_cast<uint32_t>(layers.size()));
   const size_t rows = size_t{1} << hash_bits;
-  uint32_t nonzero = 0;
-  for (size_t r = 0; r < rows; ++r) {
-    for (int t = 0; t < kNumTags; ++t) {
-      if (weights[r * kTagStride + t] != 0) {
-        ++nonzero;
-        break;
-      }
+  for (const Layer& layer : layers) {
+    w.Put(layer.scale);
+    for (const auto& row : layer.transition) {
+      w.PutBytes(reinterpret_cast<const char*>(row), sizeof(row));
     }
-  }
-  w.Put(nonzero);
-  for (size_t r = 0; r < rows; ++r) {
-    const int16_t* row = weights.data() + r * kTagStride;
-    bool any = false;
-    for (int t = 0; t < kNumTags; ++t) any = any || row[t] != 0;
-    if (!any) continue;
-    w.Put(static_cast<uint32_t>(r));
-    w.PutBytes(reinterpret_cast<const char*>(row), kNumTags * sizeof(int16_t));
+    w.PutBytes(reinterpret_cast<const char*>(layer.start), sizeof(layer.start));
+    auto nonzero_row = [&](size_t r) {
+      const int16_t* row = layer.weights.data() + r * kTagStride;
+      for (int t = 0; t < kNumTags; ++t) {
+        if (row[t] != 0) return true;
+      }
+      return false;
+    };
+    uint32_t nonzero = 0;
+    for (size_t r = 0; r < rows; ++r) nonzero += nonzero_row(r) ? 1 : 0;
+    w.Put(nonzero);
+    for (size_t r = 0; r < rows; ++r) {
+      if (!nonzero_row(r)) continue;
+      w.Put(static_cast<uint32_t>(r));
+      w.PutBytes(reinterpret_cast<const char*>(layer.weights.data() + r * kTagStride),
+                 kNumTags * sizeof(int16_t));
+    }
   }
   w.Put(static_cast<uint32_t>(names.size()));
   names.ForEach([&](uint64_t k, uint8_t v) {
@@ -217,31 +226,40 @@ Status Model::Load(const std::string& path, Model* out) {
                     ", this program reads version " +
                     std::to_string(kModelVersion));
   }
-  if (!r.Get(&bits) || !r.Get(&tags) || !r.Get(&per_token)) return truncated();
+  uint32_t doc_per_token = 0, num_layers = 0;
+  if (!r.Get(&bits) || !r.Get(&tags) || !r.Get(&per_token) ||
+      !r.Get(&doc_per_token) || !r.Get(&num_layers)) {
+    return truncated();
+  }
   if (bits < 8 || bits > 26 || tags != kNumTags ||
-      per_token != FeatureExtractor::kFeaturesPerToken) {
+      per_token != FeatureExtractor::kFeaturesPerToken ||
+      doc_per_token != kDocFeaturesPerToken || num_layers < 1 ||
+      num_layers > 2) {
     return BadInput(path + ": NER model made for a different feature set");
   }
   Model& m = *out;
   m.hash_bits = bits;
-  if (!r.Get(&m.scale)) return truncated();
-  for (auto& row : m.transition) {
-    for (float& v : row) {
+  const size_t rows = size_t{1} << bits;
+  m.layers.assign(num_layers, Layer());
+  uint32_t n = 0;
+  for (Layer& layer : m.layers) {
+    if (!r.Get(&layer.scale)) return truncated();
+    for (auto& row : layer.transition) {
+      for (float& v : row) {
+        if (!r.Get(&v)) return truncated();
+      }
+    }
+    for (float& v : layer.start) {
       if (!r.Get(&v)) return truncated();
     }
-  }
-  for (float& v : m.start) {
-    if (!r.Get(&v)) return truncated();
-  }
-  const size_t rows = size_t{1} << bits;
-  m.weights.assign(rows * kTagStride, 0);
-  uint32_t n = 0;
-  if (!r.Get(&n) || r.remaining() / (4 + 2 * kNumTags) < n) return truncated();
-  for (uint32_t i = 0; i < n; ++i) {
-    uint32_t row = 0;
-    r.Get(&row);
-    if (row >= rows) return truncated();
-    for (int t = 0; t < kNumTags; ++t) r.Get(&m.weights[row * kTagStride + t]);
+    layer.weights.assign(rows * kTagStride, 0);
+    if (!r.Get(&n) || r.remaining() / (4 + 2 * kNumTags) < n) return truncated();
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t row = 0;
+      r.Get(&row);
+      if (row >= rows) return truncated();
+      for (int t = 0; t < kNumTags; ++t) r.Get(&layer.weights[row * kTagStride + t]);
+    }
   }
   if (!r.Get(&n) || r.remaining() / 9 < n) return truncated();
   m.names.Reserve(n);

@@ -1,14 +1,17 @@
-// The NER model: hashed per-tag feature weights, tag transition scores and
-// two word lists (known names with their types; common lowercase words).
+// The NER model: one or two layers of hashed per-tag feature weights and
+// tag transition scores (pass 1 over a paragraph's features; pass 2 over
+// the same features plus the document features of doc_features.h), and two
+// word lists (known names with their types; word classes).
 // Written by byline-train-ner, read by NerTagger::Load(). Immutable after
 // loading; all const members are thread-safe.
 //
-// File format (little-endian), version 1:
+// File format (little-endian), version 2:
 //   "byline-ner-model\n"  magic
-//   u32 version, u32 hash_bits, u32 num_tags, u32 features_per_token
-//   f32 scale                        weight = int16 value * scale
-//   f32 transition[8][8], f32 start[8]
-//   u32 n, then n x (u32 row, i16 weight[7])     non-zero weight rows
+//   u32 version, u32 hash_bits, u32 num_tags, u32 features_per_token,
+//   u32 doc_features_per_token, u32 layers (1 or 2), then per layer:
+//     f32 scale                        weight = int16 value * scale
+//     f32 transition[8][8], f32 start[8]
+//     u32 n, then n x (u32 row, i16 weight[7])     non-zero weight rows
 //   u32 n, then n x (u64 phrase hash, u8 types)  known names
 //   u32 n, then n x (u64 lowercase word hash, u8 word-class bits)
 //   "end\n"
@@ -25,7 +28,7 @@
 
 namespace byline::ner {
 
-inline constexpr uint32_t kModelVersion = 1;
+inline constexpr uint32_t kModelVersion = 2;
 
 // Open-addressing map from a non-zero 64-bit hash to a byte.
 class HashTable {
@@ -62,14 +65,19 @@ void Viterbi(const float* emit, size_t n,
              const float start[kTagStride], std::vector<float>* scratch,
              std::vector<uint8_t>* back, std::vector<uint8_t>* tags);
 
-class Model : public Lexicon {
- public:
-  uint32_t hash_bits = 20;
+// One perceptron: weights and transitions.
+struct Layer {
   float scale = 1.0f;
   std::vector<int16_t> weights;  // (1 << hash_bits) rows of kTagStride
   float transition[kTagStride][kTagStride] = {};  // [previous][current]
   float start[kTagStride] = {};
-  HashTable names;   // phrase hash -> type bits
+};
+
+class Model : public Lexicon {
+ public:
+  uint32_t hash_bits = 20;
+  std::vector<Layer> layers;  // 1 or 2 (two-pass, document features)
+  HashTable names;   // phrase hash -> type and gazetteer bits
   HashTable common;  // lowercase word hash -> word-class bits
 
   uint8_t PhraseTypes(uint64_t phrase_hash) const override {
@@ -82,8 +90,10 @@ class Model : public Lexicon {
     return static_cast<size_t>(feature >> (64 - hash_bits));
   }
 
-  // Adds the emission scores of n tokens' features to emit (n rows).
-  void Emissions(const uint64_t* features, size_t n, float* emit) const;
+  // Sets the emission scores of n tokens (n rows of kTagStride) from
+  // per_token feature hashes each, under `layer`.
+  void Emissions(const Layer& layer, const uint64_t* features, int per_token,
+                 size_t n, float* emit) const;
 
   [[nodiscard]] Status Save(const std::string& path) const;
   [[nodiscard]] static Status Load(const std::string& path, Model* out);

@@ -19,26 +19,39 @@ class PerceptronTagger : public NerTagger {
 
   std::vector<NerSpan> Tag(std::string_view text,
                            TextRange range) const override {
-    // Buffers are per thread, so Tag() stays const and thread-safe without
-    // allocating on every call.
-    thread_local ner::Workspace ws;
+    std::vector<std::vector<NerSpan>> out = TagDocument(text, {range});
+    return std::move(out.front());
+  }
+
+  std::vector<std::vector<NerSpan>> TagDocument(
+      std::string_view text,
+      const std::vector<TextRange>& ranges) const override {
+    // Buffers are per thread, so tagging stays const and thread-safe
+    // without allocating on every call.
+    thread_local ner::DocWorkspace dw;
     thread_local std::vector<ner::TokenSpan> spans;
-    std::vector<NerSpan> result;
-    if (range.end > text.size()) range.end = text.size();
-    if (range.start >= range.end) return result;
-    ner::Tokenize(text, range, &ws.tokens);
-    ws.words.clear();
-    for (const ner::Token& t : ws.tokens) {
-      ws.words.push_back(text.substr(t.start, t.end - t.start));
+    std::vector<std::vector<NerSpan>> result(ranges.size());
+    dw.Resize(ranges.size());
+    for (size_t p = 0; p < ranges.size(); ++p) {
+      TextRange range = ranges[p];
+      if (range.end > text.size()) range.end = text.size();
+      dw.tokens[p].clear();
+      if (range.start < range.end) ner::Tokenize(text, range, &dw.tokens[p]);
+      dw.words[p].clear();
+      for (const ner::Token& t : dw.tokens[p]) {
+        dw.words[p].push_back(text.substr(t.start, t.end - t.start));
+      }
     }
-    ner::DecodeWords(model_, &ws);
-    ner::SpansFromTags(ws.tags, &spans);
-    result.reserve(spans.size());
-    for (const ner::TokenSpan& s : spans) {
-      static constexpr NerType kTypes[] = {NerType::kPerson, NerType::kOrg,
-                                           NerType::kPlace};
-      result.push_back({ws.tokens[s.first].start, ws.tokens[s.last - 1].end,
-                        kTypes[s.type]});
+    ner::DecodeDocument(model_, &dw);
+    for (size_t p = 0; p < ranges.size(); ++p) {
+      ner::SpansFromTags(dw.tags[p], &spans);
+      result[p].reserve(spans.size());
+      for (const ner::TokenSpan& s : spans) {
+        static constexpr NerType kTypes[] = {NerType::kPerson, NerType::kOrg,
+                                             NerType::kPlace};
+        result[p].push_back({dw.tokens[p][s.first].start,
+                             dw.tokens[p][s.last - 1].end, kTypes[s.type]});
+      }
     }
     return result;
   }
@@ -48,6 +61,14 @@ class PerceptronTagger : public NerTagger {
 };
 
 }  // namespace
+
+std::vector<std::vector<NerSpan>> NerTagger::TagDocument(
+    std::string_view text, const std::vector<TextRange>& ranges) const {
+  std::vector<std::vector<NerSpan>> out;
+  out.reserve(ranges.size());
+  for (const TextRange& r : ranges) out.push_back(Tag(text, r));
+  return out;
+}
 
 Status NerTagger::Load(const std::string& path,
                        std::unique_ptr<NerTagger>* out) {

@@ -36,9 +36,9 @@ int Fail(const byline::Status& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string command, model, out, iso_dir, exclude, dictionary;
+  std::string command, model, out, iso_dir, exclude, dictionary, gazetteers;
   std::vector<std::string> wikiann, wnut, jsonl, gold, dev_jsonl, dev_conll;
-  int epochs = 0, jsonl_repeat = 0, repeat = 0, wnut_repeat = 1;
+  int epochs = 0, jsonl_repeat = 0, repeat = 0, wnut_repeat = 1, folds = 5;
   size_t wikiann_min = 0;
   unsigned bits = 0;
   uint64_t seed = 0;
@@ -63,8 +63,14 @@ int main(int argc, char** argv) {
        "directory of Debian's iso-codes JSON (place names)")
       ("dictionary", po::value(&dictionary)->default_value("/usr/share/dict/words"),
        "word list (Debian's wamerican); empty for none")
+      ("gazetteers", po::value(&gazetteers)->default_value(""),
+       "directory of lists from bench/ner/export_gazetteers.mjs\n"
+       "(cities, countries, demonyms, given names, surnames)")
       ("whole-mentions", "keep WikiANN mentions whole (default: cut them into "
        "capitalised runs, the GUM style)")
+      ("single-pass", "one layer, no document features (default: two passes)")
+      ("stack-folds", po::value(&folds)->default_value(5),
+       "cross-validation folds for the pass-1 tags layer 2 learns from")
       ("epochs", po::value(&epochs)->default_value(4), "perceptron epochs")
       ("hash-bits", po::value(&bits)->default_value(20), "log2 of weight rows")
       ("seed", po::value(&seed)->default_value(1), "shuffle seed")
@@ -124,7 +130,10 @@ int main(int argc, char** argv) {
     options.seed = seed;
     options.iso_codes_dir = iso_dir;
     options.dictionary = dictionary;
+    options.gazetteer_dir = gazetteers;
     options.split_mentions = vm.count("whole-mentions") == 0;
+    options.two_pass = vm.count("single-pass") == 0;
+    options.stack_folds = folds;
     for (const auto& f : dev_jsonl) {
       if (auto s = ReadNamesJsonl(f, {}, 1, &options.dev); !s.ok()) return Fail(s);
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -16,12 +17,17 @@
 #include <nlohmann/json.hpp>
 
 #include "decoder.h"
+#include "doc_features.h"
 #include "feature_extractor.h"
 #include "model.h"
 #include "text_utf8.h"
 #include "tokenizer.h"
 
 namespace byline::ner {
+
+bool LowerInitial(std::string_view word);
+std::string LowerCase(std::string_view word);
+
 namespace {
 
 using json = nlohmann::json;
@@ -116,6 +122,7 @@ class TrainLexicon : public Lexicon {
   struct Counts {
     uint32_t by_type[3] = {0, 0, 0};
     uint32_t fixed_loc = 0;  // from iso-codes, never left out
+    uint8_t gaz = 0;         // kGazCity, kGazCountry: embedded lists
   };
 
   static uint8_t TypesOf(const uint32_t c[3]) {
@@ -136,7 +143,7 @@ class TrainLexicon : public Lexicon {
       if (own == h && c[type] > 0) --c[type];
     }
     c[2] += it->second.fixed_loc;
-    return TypesOf(c);
+    return TypesOf(c) | it->second.gaz;
   }
   uint8_t WordClass(uint64_t lower_hash) const override {
     auto it = common_.find(lower_hash);
@@ -197,6 +204,54 @@ void AddIsoNames(const std::string& dir, TrainLexicon* lex, std::ostream& log) {
     }
   }
   log << "iso-codes place names: " << added << "\n";
+}
+
+uint64_t PhraseHashOf(std::string_view name) {
+  std::vector<Token> tokens;
+  Tokenize(name, {0, name.size()}, &tokens);
+  if (tokens.empty() || tokens.size() > kMaxPhraseTokens) return 0;
+  uint64_t h = PhraseStart();
+  for (const Token& t : tokens) {
+    h = PhraseNext(h, HashBytes(name.substr(t.start, t.end - t.start)));
+  }
+  return h;
+}
+
+// The lists written by bench/ner/export_gazetteers.mjs: phrase lists
+// (cities, countries) as gazetteer bits of the name lists, word lists
+// (demonyms, given names, surnames) as word classes.
+void AddGazetteers(const std::string& dir, TrainLexicon* lex,
+                   std::ostream& log) {
+  auto read = [&](const char* file, auto add) {
+    std::ifstream in(dir + "/" + file);
+    if (!in) {
+      log << "warning: " << dir << "/" << file << " not found\n";
+      return;
+    }
+    std::string line;
+    size_t n = 0;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      add(line);
+      ++n;
+    }
+    log << "gazetteer " << file << ": " << n << "\n";
+  };
+  auto phrase = [&](uint8_t bit) {
+    return [lex, bit](const std::string& name) {
+      if (const uint64_t h = PhraseHashOf(name); h != 0) lex->names_[h].gaz |= bit;
+    };
+  };
+  auto word = [&](uint8_t bit) {
+    return [lex, bit](const std::string& w) {
+      lex->common_[HashBytes(LowerCase(w))] |= bit;
+    };
+  };
+  read("cities.txt", phrase(kGazCity));
+  read("countries.txt", phrase(kGazCountry));
+  read("demonyms.txt", word(kWordDemonym));
+  read("first_names.txt", word(kWordGivenName));
+  read("last_names.txt", word(kWordSurname));
 }
 
 struct Scores {
@@ -322,7 +377,9 @@ Status ReadNamesJsonl(const std::string& path,
   if (Status s = ReadDocs(path, &docs); !s.ok()) return s;
   std::vector<Token> tokens;
   size_t misaligned = 0;
+  static int next_doc = 0;  // document numbers, unique over all files read
   for (const Doc& d : docs) {
+    const int doc_number = next_doc++;
     if (d.id.rfind("GUM_news", 0) == 0) {
       return InvalidArgument(path + ": " + d.id +
                              " is a GUM news document: the test set, not "
@@ -333,6 +390,7 @@ Status ReadNamesJsonl(const std::string& path,
       Tokenize(d.text, para, &tokens);
       Example ex;
       ex.repeat = repeat;
+      ex.doc = doc_number;
       for (const Token& t : tokens) {
         ex.words.emplace_back(d.text.substr(t.start, t.end - t.start));
         ex.tags.push_back(kO);
@@ -394,8 +452,9 @@ void Views(const Example& ex, std::vector<std::string_view>* out) {
 
 // Averaged structured perceptron state over hashed rows.
 struct Perceptron {
-  explicit Perceptron(uint32_t bits)
-      : w(size_t{kTagStride} << bits), u(size_t{kTagStride} << bits) {}
+  Perceptron(uint32_t bits, int per_token)
+      : K(per_token), w(size_t{kTagStride} << bits), u(size_t{kTagStride} << bits) {}
+  int K;  // features per token
   std::vector<float> w, u;
   float tw[kTagStride][kTagStride] = {}, tu[kTagStride][kTagStride] = {};
   float sw[kTagStride] = {}, su[kTagStride] = {};
@@ -404,7 +463,6 @@ struct Perceptron {
   void Emit(const std::vector<float>& weights, const uint32_t* rows, size_t n,
             std::vector<float>* emit) const {
     emit->assign(n * kTagStride, 0.0f);
-    constexpr int K = FeatureExtractor::kFeaturesPerToken;
     for (size_t i = 0; i < n; ++i) {
       float* e = emit->data() + i * kTagStride;
       for (int k = 0; k < K; ++k) {
@@ -414,7 +472,6 @@ struct Perceptron {
     }
   }
   void Update(const uint32_t* rows, size_t i, int tag, float delta) {
-    constexpr int K = FeatureExtractor::kFeaturesPerToken;
     for (int k = 0; k < K; ++k) {
       const size_t at = size_t{rows[i * K + k]} * kTagStride + tag;
       w[at] += delta;
@@ -535,9 +592,19 @@ void SplitMentions(const TrainLexicon& lex, Example* ex) {
         if (first_run) lost_type = true;
       }
       if (i < end && (ex->words[i] == "The" || ex->words[i] == "THE")) ++i;
+      // A title after the name is not part of it either: "U.S. President".
+      bool cut_tail = false;
+      while (end > i + 1 && (IsTitle(ex->words[end - 1]) ||
+                             IsTitleModifier(ex->words[end - 1]))) {
+        --end;
+        cut_tail = true;
+      }
+      if (cut_tail && first_run) lost_type = true;
       int type = s.type;
       if ((!first_run || lost_type) && end > i && end - i <= kMaxPhraseTokens) {
-        const uint8_t known = lex.PhraseTypes(PhraseHash(ex->words, i, end));
+        const uint8_t known =
+            lex.PhraseTypes(PhraseHash(ex->words, i, end)) &
+            (kTypePer | kTypeOrg | kTypeLoc);
         if (known == kTypeLoc) type = 2;
         if (known == kTypePer) type = 0;
         if (known == kTypeOrg) type = 1;
@@ -599,6 +666,9 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
     lex.common_[HashBytes(t)] |= kWordTitleModifier;
   }
   AddIsoNames(options.iso_codes_dir, &lex, log);
+  if (!options.gazetteer_dir.empty()) {
+    AddGazetteers(options.gazetteer_dir, &lex, log);
+  }
   // Given names: the first word of people's names of two or more words.
   {
     std::unordered_map<uint64_t, int> given;
@@ -636,12 +706,15 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
   FeatureExtractor fx;
   std::vector<uint64_t> feats;
   std::vector<std::string_view> views;
-  auto featurize = [&](const std::vector<Example>& set, bool leave_own_out) {
+  auto featurize = [&](const std::vector<Example>& set, bool leave_own_out,
+                       std::vector<PassOne>* passes) {
     std::vector<std::vector<uint32_t>> rows(set.size());
+    passes->resize(set.size());
     for (size_t i = 0; i < set.size(); ++i) {
       lex.own_ = leave_own_out ? OwnNames(set[i]) : decltype(lex.own_)();
       Views(set[i], &views);
       fx.Extract(views, lex, &feats);
+      CopyWordInfo(fx, &(*passes)[i]);
       rows[i].resize(feats.size());
       for (size_t k = 0; k < feats.size(); ++k) {
         rows[i][k] = static_cast<uint32_t>(feats[k] >> shift);
@@ -656,83 +729,183 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
     if (ex.repeat == 0) lists_only.push_back(std::move(ex));
   }
   std::erase_if(train, [](const Example& ex) { return ex.repeat == 0; });
-  const auto train_rows = featurize(train, true);
-  const auto dev_rows = featurize(options.dev, false);
+  std::vector<PassOne> train_passes, dev_passes;
+  const auto train_rows = featurize(train, true, &train_passes);
+  const auto dev_rows = featurize(options.dev, false, &dev_passes);
 
-  Perceptron model(options.hash_bits);
-  std::vector<size_t> order;
-  for (size_t i = 0; i < train.size(); ++i) {
-    for (int r = 0; r < train[i].repeat; ++r) order.push_back(i);
-  }
+  using Rows = std::vector<std::vector<uint32_t>>;
   std::mt19937_64 rng(options.seed);
-  std::vector<float> emit, scratch, avg;
+  std::vector<float> emit, scratch;
   std::vector<uint8_t> back, pred;
-  float avg_t[kTagStride][kTagStride], avg_s[kTagStride];
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    size_t mistakes = 0;
-    for (size_t idx : order) {
-      const Example& ex = train[idx];
-      const uint32_t* rows = train_rows[idx].data();
-      const size_t n = ex.words.size();
-      model.Emit(model.w, rows, n, &emit);
-      Viterbi(emit.data(), n, model.tw, model.sw, &scratch, &back, &pred);
-      if (pred != ex.tags) {
-        ++mistakes;
-        for (size_t i = 0; i < n; ++i) {
-          const int g = ex.tags[i], p = pred[i];
-          if (g != p) {
-            model.Update(rows, i, g, 1.0f);
-            model.Update(rows, i, p, -1.0f);
+  // Trains one layer on the examples `use` accepts; scores `dev` (if not
+  // empty) after each epoch.
+  auto train_layer = [&](const Rows& rows, int per_token, auto use,
+                         const Rows& dev_rows, Layer* layer,
+                         std::vector<float>* avg) {
+    Perceptron model(options.hash_bits, per_token);
+    std::vector<size_t> order;
+    for (size_t i = 0; i < train.size(); ++i) {
+      if (!use(i)) continue;
+      for (int r = 0; r < train[i].repeat; ++r) order.push_back(i);
+    }
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      size_t mistakes = 0;
+      for (size_t idx : order) {
+        const Example& ex = train[idx];
+        const uint32_t* r = rows[idx].data();
+        const size_t n = ex.words.size();
+        model.Emit(model.w, r, n, &emit);
+        Viterbi(emit.data(), n, model.tw, model.sw, &scratch, &back, &pred);
+        if (pred != ex.tags) {
+          ++mistakes;
+          for (size_t i = 0; i < n; ++i) {
+            const int g = ex.tags[i], p = pred[i];
+            if (g != p) {
+              model.Update(r, i, g, 1.0f);
+              model.Update(r, i, p, -1.0f);
+            }
+            const int gp = i ? ex.tags[i - 1] : -1, pp = i ? pred[i - 1] : -1;
+            if (g != p || gp != pp) {
+              model.UpdateTransition(gp, g, 1.0f);
+              model.UpdateTransition(pp, p, -1.0f);
+            }
           }
-          const int gp = i ? ex.tags[i - 1] : -1, pp = i ? pred[i - 1] : -1;
-          if (g != p || gp != pp) {
-            model.UpdateTransition(gp, g, 1.0f);
-            model.UpdateTransition(pp, p, -1.0f);
+        }
+        model.c += 1;
+      }
+      log << "  epoch " << epoch << ": " << mistakes << " of " << order.size()
+          << " sequences wrong";
+      if (!dev_rows.empty()) {
+        model.Average(avg, layer->transition, layer->start);
+        Scores s;
+        for (size_t i = 0; i < options.dev.size(); ++i) {
+          const size_t n = options.dev[i].words.size();
+          model.Emit(*avg, dev_rows[i].data(), n, &emit);
+          Viterbi(emit.data(), n, layer->transition, layer->start, &scratch,
+                  &back, &pred);
+          ScoreTags(options.dev[i].tags, pred, &s);
+        }
+        log << "; dev micro F1 " << std::fixed << std::setprecision(4)
+            << s.MicroF1();
+      }
+      log << "\n";
+    }
+    model.Average(avg, layer->transition, layer->start);
+  };
+  // Tags examples with averaged float weights (pass 1 of the stacking).
+  auto predict = [&](const std::vector<float>& w, const Layer& layer,
+                     const Rows& rows, int per_token, size_t i,
+                     std::vector<uint8_t>* tags) {
+    Perceptron p(8, per_token);  // only Emit is used
+    p.Emit(w, rows[i].data(), rows[i].size() / per_token, &emit);
+    Viterbi(emit.data(), rows[i].size() / per_token, layer.transition,
+            layer.start, &scratch, &back, tags);
+  };
+  auto quantize = [&](const std::vector<float>& avg, Layer* layer) {
+    float max_abs = 0;
+    for (float v : avg) max_abs = std::max(max_abs, std::fabs(v));
+    layer->scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+    layer->weights.resize(avg.size());
+    size_t nonzero = 0;
+    for (size_t i = 0; i < avg.size(); ++i) {
+      const long q = std::lround(avg[i] / layer->scale);
+      layer->weights[i] = static_cast<int16_t>(std::clamp(q, -32767L, 32767L));
+      nonzero += layer->weights[i] != 0;
+    }
+    log << "weights: " << nonzero << " non-zero of " << avg.size()
+        << ", scale " << layer->scale << "\n";
+  };
+  // Document features from pass-1 tags: examples of one document (doc >= 0)
+  // share a DocContext; any other example is a document of its own.
+  auto doc_rows = [&](const std::vector<Example>& set,
+                      std::vector<PassOne>& passes, const Rows& base) {
+    Rows out(set.size());
+    std::unordered_map<int, std::vector<size_t>> by_doc;
+    std::vector<std::vector<size_t>> groups;
+    for (size_t i = 0; i < set.size(); ++i) {
+      if (set[i].doc >= 0) {
+        by_doc[set[i].doc].push_back(i);
+      } else {
+        groups.push_back({i});
+      }
+    }
+    for (auto& [d, g] : by_doc) groups.push_back(g);
+    DocContext ctx;
+    std::vector<uint64_t> docf, joined;
+    std::vector<std::string_view> words;
+    for (const auto& g : groups) {
+      ctx.Clear();
+      for (size_t i : g) {
+        Views(set[i], &words);
+        ctx.Add(passes[i], words);
+      }
+      for (size_t i : g) {
+        const size_t n = set[i].words.size();
+        docf.resize(n * kDocFeaturesPerToken);
+        ctx.Extract(passes[i], docf.data());
+        out[i].resize(n * kLayer2FeaturesPerToken);
+        for (size_t t = 0; t < n; ++t) {
+          uint32_t* o = out[i].data() + t * kLayer2FeaturesPerToken;
+          std::copy(base[i].begin() + t * K, base[i].begin() + (t + 1) * K, o);
+          for (int k = 0; k < kDocFeaturesPerToken; ++k) {
+            o[K + k] = static_cast<uint32_t>(docf[t * kDocFeaturesPerToken + k] >> shift);
           }
         }
       }
-      model.c += 1;
     }
-    log << "epoch " << epoch << ": " << mistakes << " of " << order.size()
-        << " sequences wrong";
-    if (!options.dev.empty()) {
-      model.Average(&avg, avg_t, avg_s);
-      Scores s;
-      for (size_t i = 0; i < options.dev.size(); ++i) {
-        const size_t n = options.dev[i].words.size();
-        model.Emit(avg, dev_rows[i].data(), n, &emit);
-        Viterbi(emit.data(), n, avg_t, avg_s, &scratch, &back, &pred);
-        ScoreTags(options.dev[i].tags, pred, &s);
-      }
-      log << "; dev micro F1 " << std::fixed << std::setprecision(4)
-          << s.MicroF1();
-    }
-    log << "\n";
-  }
+    return out;
+  };
 
-  // The model file: averaged weights as int16, name lists as hashes.
   Model out;
   out.hash_bits = options.hash_bits;
-  model.Average(&avg, out.transition, out.start);
-  float max_abs = 0;
-  for (float v : avg) max_abs = std::max(max_abs, std::fabs(v));
-  out.scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  out.weights.resize(avg.size());
-  size_t nonzero = 0;
-  for (size_t i = 0; i < avg.size(); ++i) {
-    const long q = std::lround(avg[i] / out.scale);
-    out.weights[i] = static_cast<int16_t>(std::clamp(q, -32767L, 32767L));
-    nonzero += out.weights[i] != 0;
+  out.layers.resize(options.two_pass ? 2 : 1);
+  std::vector<float> avg1;
+  log << "layer 1 (paragraph features)\n";
+  train_layer(train_rows, K, [](size_t) { return true; }, dev_rows,
+              &out.layers[0], &avg1);
+  if (options.two_pass) {
+    // Pass-1 tags of the training data from models that did not see it, so
+    // layer 2 learns how far to trust pass 1 on new text.
+    const int folds = std::max(2, options.stack_folds);
+    auto fold_of = [&](size_t i) {
+      return train[i].doc >= 0 ? static_cast<int>(Mix64(train[i].doc + 1) % folds)
+                               : static_cast<int>(i % folds);
+    };
+    for (int k = 0; k < folds; ++k) {
+      log << "layer 1, stacking fold " << k + 1 << " of " << folds << "\n";
+      Layer fold_layer;
+      std::vector<float> fold_avg;
+      train_layer(train_rows, K, [&](size_t i) { return fold_of(i) != k; }, {},
+                  &fold_layer, &fold_avg);
+      for (size_t i = 0; i < train.size(); ++i) {
+        if (fold_of(i) == k) {
+          predict(fold_avg, fold_layer, train_rows, K, i, &train_passes[i].tags);
+        }
+      }
+    }
+    const Rows train_rows2 = doc_rows(train, train_passes, train_rows);
+    for (size_t i = 0; i < options.dev.size(); ++i) {
+      predict(avg1, out.layers[0], dev_rows, K, i, &dev_passes[i].tags);
+    }
+    const Rows dev_rows2 = doc_rows(options.dev, dev_passes, dev_rows);
+    log << "layer 2 (paragraph and document features)\n";
+    std::vector<float> avg2;
+    train_layer(train_rows2, kLayer2FeaturesPerToken,
+                [](size_t) { return true; }, dev_rows2, &out.layers[1], &avg2);
+    quantize(avg2, &out.layers[1]);
   }
+  quantize(avg1, &out.layers[0]);
+
+  // Name lists as hashes.
   for (const auto& [h, c] : lex.names_) {
     uint32_t counts[3] = {c.by_type[0], c.by_type[1], c.by_type[2] + c.fixed_loc};
-    if (const uint8_t t = TrainLexicon::TypesOf(counts); t != 0) out.names.Insert(h, t);
+    if (const uint8_t t = TrainLexicon::TypesOf(counts) | c.gaz; t != 0) {
+      out.names.Insert(h, t);
+    }
   }
   for (const auto& [h, bits] : lex.common_) out.common.Insert(h, bits);
-  log << "weights: " << nonzero << " non-zero of " << avg.size()
-      << ", scale " << out.scale << "; names " << out.names.size() << "\n";
-  (void)K;
+  log << "names " << out.names.size() << "\n";
   return out.Save(model_path);
 }
 
@@ -754,8 +927,8 @@ Status EvaluateJsonl(const NerTagger& tagger, const std::string& gold_path,
     byte_to_char[d.text.size()] = chars;
     std::set<std::tuple<size_t, size_t, int>> gold, pred;
     for (const Doc::Name& n : d.names) gold.insert({n.start, n.end, n.type});
-    for (const TextRange& para : SplitParagraphs(d.text)) {
-      for (const NerSpan& s : tagger.Tag(d.text, para)) {
+    for (const auto& para : tagger.TagDocument(d.text, SplitParagraphs(d.text))) {
+      for (const NerSpan& s : para) {
         pred.insert({s.start, s.end, static_cast<int>(s.type)});
       }
     }
@@ -800,7 +973,9 @@ Status Benchmark(const NerTagger& tagger, const std::string& jsonl_path,
   const auto t0 = std::chrono::steady_clock::now();
   for (int r = 0; r < repeat; ++r) {
     for (size_t i = 0; i < docs.size(); ++i) {
-      for (const TextRange& p : paras[i]) spans += tagger.Tag(docs[i].text, p).size();
+      for (const auto& p : tagger.TagDocument(docs[i].text, paras[i])) {
+        spans += p.size();
+      }
     }
   }
   const double secs =

@@ -20,6 +20,8 @@ struct Example {
   std::vector<uint8_t> tags;  // Tag values, one per word
   int repeat = 1;             // times seen per epoch; 0: name lists only
   bool whole_mentions = false;  // names may hold "of", "the" (WikiANN)
+  int doc = -1;  // document number (paragraphs of one JSONL document); -1:
+                 // a document of its own
 };
 
 enum class ConllFormat { kWikiann, kWnut };
@@ -47,9 +49,15 @@ struct TrainOptions {
   int min_common_count = 3;  // lowercase uses for a "common word"
   std::string iso_codes_dir = "/usr/share/iso-codes/json";
   std::string dictionary = "/usr/share/dict/words";  // empty: none
+  // Lists from bench/ner/export_gazetteers.mjs; empty: none.
+  std::string gazetteer_dir;
   // Cut whole mentions ("University of Helsinki") into their capitalised
   // runs ("University", "Helsinki"), the style of the GUM names gold.
   bool split_mentions = true;
+  // Two passes: layer 2 sees pass 1's tags of the whole document, trained
+  // on pass-1 tags from stack_folds cross-validation models.
+  bool two_pass = true;
+  int stack_folds = 5;
   std::vector<Example> dev;  // scored after every epoch when not empty
 };
 

@@ -49,8 +49,9 @@ class IndexWriter {
 
   Xapian::WritableDatabase db_;
   DocumentBuilder builder_;
-  std::unordered_set<std::string> added_;  // synonyms added since the last
-                                           // commit, "key\0term"
+  // Synonyms added since the last commit ("key\0term") and accented
+  // terms already folded, so each is written once per batch.
+  std::unordered_set<std::string> added_;
 };
 
 }  // namespace byline

@@ -2,7 +2,7 @@
 // finds the names of people, organisations and places in a span of text and
 // returns their byte ranges, in the CoNLL style: names only, without titles
 // ("Prime Minister"), determiners ("the") or possessive endings ("'s").
-// Immutable once loaded: Tag() is const and thread-safe.
+// Immutable once loaded: Tag() and TagDocument() are const and thread-safe.
 #ifndef BYLINE_NER_TAGGER_H_
 #define BYLINE_NER_TAGGER_H_
 
@@ -41,6 +41,15 @@ class NerTagger {
   // `range`, not overlapping.
   virtual std::vector<NerSpan> Tag(std::string_view text,
                                    TextRange range) const = 0;
+
+  // Tags the paragraphs text[ranges[i]] of one document (an article's title
+  // and paragraphs, in order) and returns their spans, one vector per
+  // range, as Tag() would. Better than Tag() on each range: a name seen in
+  // one paragraph informs the others ("Andy Warhol" ... "Warhol"). Ranges
+  // must not overlap. REQUIRES: valid UTF-8. The default calls Tag() on
+  // each range (for taggers without document context).
+  virtual std::vector<std::vector<NerSpan>> TagDocument(
+      std::string_view text, const std::vector<TextRange>& ranges) const;
 };
 
 // The model shipped with the project (models/ner-en.model in the source
