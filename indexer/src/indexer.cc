@@ -7,7 +7,10 @@
 #include <set>
 #include <system_error>
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "byline/article.h"
@@ -89,11 +92,112 @@ std::vector<std::string> CollectInputFiles(
 
 namespace {
 
-// What every run does per article: read, split, extract.
+// What every run does per article: read, split, extract. A file that
+// cannot be used has `status` set; a repaired one has a warning.
 struct Prepared {
+  std::string path;
+  Status status;
+  std::string warning;
+  size_t bytes = 0;
   Article article;
   std::vector<Passage> passages;
   ExtractedEntities entities;
+};
+
+void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
+             Prepared* p) {
+  std::string bytes;
+  p->status = ReadFileBytes(p->path, options.max_file_bytes, &bytes);
+  p->bytes = bytes.size();
+  if (p->status.ok()) {
+    p->status = ParsePlainText(std::move(bytes), options.text, &p->article);
+  }
+  if (!p->status.ok()) return;
+  const Article& article = p->article;
+  if (article.repaired_utf8 > 0) {
+    p->warning = "byte " + std::to_string(article.first_repaired) +
+                 ": invalid UTF-8 (" + std::to_string(article.repaired_utf8) +
+                 " sequences) replaced with U+FFFD";
+  }
+  p->passages = SplitPassages(article.text, article.paragraphs, options.split);
+  if (options.entities) {
+    p->entities = extractor.Extract(article, p->passages);
+  } else {
+    p->entities.article_date = FindArticleDate(article, p->passages);
+  }
+}
+
+// Prepares articles on `jobs` threads and hands them to `sink` on the
+// calling thread in input order, so the database is the same whatever the
+// number of threads. At most `window` prepared articles wait at any time,
+// which bounds memory by article size, not corpus size.
+class PreparePipeline {
+ public:
+  PreparePipeline(const IndexOptions& options, const EntityExtractor& extractor,
+                  std::vector<Prepared> items, size_t jobs)
+      : options_(options),
+        extractor_(extractor),
+        items_(std::move(items)),
+        ready_(items_.size(), false),
+        window_(4 * jobs) {
+    for (size_t i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
+  }
+
+  ~PreparePipeline() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+
+  size_t size() const { return items_.size(); }
+
+  // Blocks until item `i` is prepared, then moves it out. Call with i = 0,
+  // 1, 2, ... in order.
+  Prepared Take(size_t i) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return ready_[i]; });
+    consumed_ = i + 1;
+    Prepared p = std::move(items_[i]);
+    lock.unlock();
+    cv_.notify_all();
+    return p;
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] {
+          return stop_ || next_ >= items_.size() || next_ < consumed_ + window_;
+        });
+        if (stop_ || next_ >= items_.size()) return;
+        i = next_++;
+      }
+      Prepare(options_, extractor_, &items_[i]);
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        ready_[i] = true;
+      }
+      cv_.notify_all();
+    }
+  }
+
+  const IndexOptions& options_;
+  const EntityExtractor& extractor_;
+  std::vector<Prepared> items_;
+  std::vector<bool> ready_;  // guarded by mu_
+  const size_t window_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  size_t next_ = 0;      // next item to prepare; guarded by mu_
+  size_t consumed_ = 0;  // items taken; guarded by mu_
+  bool stop_ = false;    // guarded by mu_
+  std::vector<std::thread> workers_;
 };
 
 // Reads, splits and extracts each input file, hands the result to `sink`,
@@ -115,45 +219,37 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
   }
   const EntityExtractor extractor(options.tagger ? options.tagger
                                                  : tagger.get());
-  const std::vector<std::string> files =
-      CollectInputFiles(options.inputs, reporter, &summary->skipped);
-
-  std::set<std::string> seen;  // article ids done in this run
-  for (const std::string& path : files) {
+  std::vector<Prepared> items;
+  std::set<std::string> seen;  // a file named twice is indexed once
+  for (std::string& path :
+       CollectInputFiles(options.inputs, reporter, &summary->skipped)) {
     Prepared p;
-    Article& article = p.article;
-    article.source = CanonicalSource(path);
-    article.article_id = ArticleIdForSource(article.source);
-    if (!seen.insert(article.article_id).second) continue;  // named twice
+    p.article.source = CanonicalSource(path);
+    p.article.article_id = ArticleIdForSource(p.article.source);
+    if (!seen.insert(p.article.article_id).second) continue;
+    p.path = std::move(path);
+    items.push_back(std::move(p));
+  }
 
-    std::string bytes;
-    Status s = ReadFileBytes(path, options.max_file_bytes, &bytes);
-    const size_t size = bytes.size();
-    if (s.ok()) s = ParsePlainText(std::move(bytes), options.text, &article);
-    if (!s.ok()) {
-      reporter.Skipped(path, s);
+  const size_t jobs = std::max<size_t>(1, options.jobs);
+  PreparePipeline pipeline(options, extractor, std::move(items), jobs);
+  for (size_t i = 0; i < pipeline.size(); ++i) {
+    const Prepared p = pipeline.Take(i);
+    if (!p.status.ok()) {
+      reporter.Skipped(p.path, p.status);
       ++summary->skipped;
       continue;
     }
-    if (article.repaired_utf8 > 0) {
-      reporter.Warning(path, "byte " + std::to_string(article.first_repaired) +
-                                 ": invalid UTF-8 (" +
-                                 std::to_string(article.repaired_utf8) +
-                                 " sequences) replaced with U+FFFD");
+    if (!p.warning.empty()) {
+      reporter.Warning(p.path, p.warning);
       ++summary->repaired;
-    }
-    p.passages = SplitPassages(article.text, article.paragraphs, options.split);
-    if (options.entities) {
-      p.entities = extractor.Extract(article, p.passages);
-    } else {
-      p.entities.article_date = FindArticleDate(article, p.passages);
     }
     if (Status w = sink(p); !w.ok()) return w;
     ++summary->indexed;
     summary->passages += p.passages.size();
     summary->entities += p.entities.mentions.size();
-    summary->bytes += size;
-    reporter.Indexed(path, p.passages.size());
+    summary->bytes += p.bytes;
+    reporter.Indexed(p.path, p.passages.size());
   }
   summary->seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - started)

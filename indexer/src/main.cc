@@ -3,7 +3,9 @@
 // skipped).
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <thread>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -52,6 +54,7 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
 
 int main(int argc, char** argv) {
   byline::IndexOptions options;
+  options.jobs = std::max(1u, std::thread::hardware_concurrency());
   bool quiet = false, extract = false, no_entities = false;
   po::options_description general("Options", 80);
   general.add_options()
@@ -68,6 +71,10 @@ int main(int argc, char** argv) {
       ("max-words", po::value(&options.split.max_words)
            ->default_value(options.split.max_words)->value_name("N"),
        "cut paragraphs longer than N words at sentence ends")
+      ("jobs,j", po::value(&options.jobs)
+           ->default_value(options.jobs)->value_name("N"),
+       "threads reading files and finding entities while\n"
+       "one thread writes the database")
       ("commit-every", po::value(&options.commit_every)
            ->default_value(options.commit_every)->value_name("N"),
        "commit to the database after every N articles")

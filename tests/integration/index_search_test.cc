@@ -154,6 +154,22 @@ TEST(ReindexTest, ShorterArticleLeavesNoStalePassages) {
             1u);
 }
 
+TEST(ReindexTest, ThreadCountDoesNotChangeTheDatabase) {
+  TempDir dir;
+  IndexOptions options;
+  options.inputs = {BYLINE_CORPUS_DIR, TestData("articles")};
+  RecordingReporter reporter;
+  IndexSummary summary;
+  options.db_path = dir / "one";
+  options.jobs = 1;
+  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
+  options.db_path = dir / "three";
+  options.jobs = 3;
+  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
+  EXPECT_GT(summary.entities, 0u);
+  EXPECT_EQ(Dump(dir / "one"), Dump(dir / "three"));
+}
+
 TEST(BadInputTest, EachBadFileIsReportedAndTheRestIndexed) {
   TempDir dir;
   RecordingReporter reporter;

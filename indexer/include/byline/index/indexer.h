@@ -29,6 +29,8 @@ struct IndexOptions {
   const NerTagger* tagger = nullptr;  // if set, used instead of loading
                                       // ner_model (must outlive the run)
   size_t commit_every = 1000;       // articles per commit
+  size_t jobs = 2;                  // threads reading, splitting and
+                                    // extracting while one writes
   size_t max_file_bytes = 256u << 20;  // larger files are skipped
 };
 
