@@ -197,6 +197,37 @@ ExtractedEntities EntityExtractor::Extract(
     cands.push_back({c.type, {p + 1, close}, FoldName(acr), ""});
   }
 
+  // Acronyms of names the article spells out ("Korean Central News Agency"
+  // ... "KCNA"), where the tagger missed them: same type as the name.
+  {
+    std::map<std::string, EntityType> by_initials;
+    for (size_t i = 0; i < tagged; ++i) {
+      const Candidate& c = cands[i];
+      if (c.type == EntityType::kPerson) continue;
+      const std::string initials = Initials(slice(c.range));
+      if (initials.size() >= 2) by_initials.emplace(initials, c.type);
+    }
+    for (const TextRange& r : ranges) {
+      size_t i = r.start;
+      while (i < r.end) {
+        if (!std::isupper(static_cast<unsigned char>(text[i])) ||
+            (i > r.start && IsAlnumByte(text[i - 1]))) {
+          ++i;
+          continue;
+        }
+        size_t e = i;
+        while (e < r.end && std::isupper(static_cast<unsigned char>(text[e]))) ++e;
+        if (e - i >= 2 && (e == r.end || !IsAlnumByte(text[e]))) {
+          auto it = by_initials.find(std::string(text.substr(i, e - i)));
+          if (it != by_initials.end()) {
+            cands.push_back({it->second, {i, e}, FoldName(text.substr(i, e - i)), ""});
+          }
+        }
+        i = e;
+      }
+    }
+  }
+
   // Overlaps (a tagger span inside another, an acronym tagged twice): keep
   // the earlier, longer one.
   std::sort(cands.begin(), cands.end(), [](const Candidate& a,
@@ -216,6 +247,16 @@ ExtractedEntities EntityExtractor::Extract(
   // One type per name: the majority of its tagged mentions.
   std::map<std::string, std::array<int, 4>> votes;
   for (const Candidate& c : cands) ++votes[c.key][static_cast<int>(c.type)];
+  // A word that ends a person's full name in this article is that person
+  // wherever it stands alone ("Mark Rathbun" ... "Rathbun"), whatever the
+  // tagger guessed there.
+  for (const Candidate& c : cands) {
+    if (c.type != EntityType::kPerson) continue;
+    const std::vector<TextRange> words = Words(text, c.range);
+    if (words.size() < 2) continue;
+    auto it = votes.find(FoldName(slice(words.back())));
+    if (it != votes.end()) it->second[static_cast<int>(EntityType::kPerson)] += 1000;
+  }
   const auto majority = [&](const std::string& key) {
     const auto& v = votes[key];
     return static_cast<EntityType>(std::max_element(v.begin(), v.end()) -
@@ -292,6 +333,15 @@ ExtractedEntities EntityExtractor::Extract(
     } else {
       c.name = CollapseWhitespace(slice(c.range));
     }
+  }
+
+  // Nationality words are not names in the CoNLL style ("Australian",
+  // "the Greeks"), whatever type the tagger gave them.
+  if (tagger_ != nullptr) {
+    std::erase_if(cands, [&](const Candidate& c) {
+      return c.key.find(' ') == std::string::npos &&
+             tagger_->LookUpWord(slice(c.range)).demonym;
+    });
   }
 
   // Dates, with the article's year completing day-month dates.

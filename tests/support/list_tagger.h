@@ -16,8 +16,16 @@ namespace byline::testing {
 
 class ListTagger : public NerTagger {
  public:
-  explicit ListTagger(std::vector<std::pair<std::string, NerType>> names)
-      : names_(std::move(names)) {}
+  explicit ListTagger(std::vector<std::pair<std::string, NerType>> names,
+                      std::vector<std::string> demonyms = {})
+      : names_(std::move(names)), demonyms_(std::move(demonyms)) {}
+
+  WordFacts LookUpWord(std::string_view word) const override {
+    WordFacts facts;
+    facts.demonym = std::find(demonyms_.begin(), demonyms_.end(), word) !=
+                    demonyms_.end();
+    return facts;
+  }
 
   std::vector<NerSpan> Tag(std::string_view text,
                            TextRange range) const override {
@@ -46,6 +54,7 @@ class ListTagger : public NerTagger {
 
  private:
   std::vector<std::pair<std::string, NerType>> names_;
+  std::vector<std::string> demonyms_;
 };
 
 }  // namespace byline::testing

@@ -106,6 +106,38 @@ TEST(EntityExtractorTest, MajorityTypeAndUnicodeNames) {
                    "person Radosław Sikorski <- Sikorski @1"}));
 }
 
+TEST(EntityExtractorTest, NationalityWordsAreNotNames) {
+  const ListTagger tagger({{"Australian", kLoc}, {"Canberra", kLoc}},
+                          {"Australian"});
+  const Extracted e =
+      Extract("Title\n\nThe Australian minister flew to Canberra.\n", &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Canberra <- Canberra @0"}));
+}
+
+TEST(EntityExtractorTest, SurnameOfAFullNameIsThatPersonWhateverItsTag) {
+  // The tagger calls "Rathbun" a place twice and a person once (in the
+  // full name); the full name decides.
+  const ListTagger tagger({{"Mark Rathbun", kPer}, {"Rathbun", kLoc}});
+  const Extracted e = Extract(
+      "Title\n\nMark Rathbun left.\n\nRathbun said so. Rathbun smiled.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"person Mark Rathbun <- Mark Rathbun @0",
+                                "person Mark Rathbun <- Rathbun @1",
+                                "person Mark Rathbun <- Rathbun @1"}));
+}
+
+TEST(EntityExtractorTest, AcronymOfANameInTheArticleIsFound) {
+  const ListTagger tagger({{"Korean Central News Agency", kOrg}});
+  const Extracted e = Extract(
+      "Title\n\nThe Korean Central News Agency reported it.\n\n"
+      "KCNA gave no date. NASA was not involved.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Korean Central News Agency <- Korean Central News "
+                   "Agency @0",
+                   "org KCNA <- KCNA @1"}));
+}
+
 TEST(EntityExtractorTest, DatesUseTheArticleDate) {
   const Extracted e = Extract(
       "Pact signed\n\nBy A. Writer | Warsaw | 16 July 2024\n\n"

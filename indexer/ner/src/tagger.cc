@@ -5,6 +5,7 @@
 
 #include "decoder.h"
 #include "model.h"
+#include "text_utf8.h"
 
 #ifndef BYLINE_MODEL_DIR
 #define BYLINE_MODEL_DIR "models"
@@ -54,6 +55,20 @@ class PerceptronTagger : public NerTagger {
       }
     }
     return result;
+  }
+
+  WordFacts LookUpWord(std::string_view word) const override {
+    std::string lower;
+    for (size_t pos = 0; pos < word.size();) {
+      size_t len;
+      const char32_t cp = ner::DecodeUtf8(word, pos, &len);
+      ner::AppendUtf8(ner::ToLowerChar(cp), &lower);
+      pos += len;
+    }
+    const uint8_t bits = model_.WordClass(ner::HashBytes(lower));
+    WordFacts facts;
+    facts.demonym = (bits & ner::kWordDemonym) != 0;
+    return facts;
   }
 
  private:

@@ -50,6 +50,13 @@ class NerTagger {
   // each range (for taggers without document context).
   virtual std::vector<std::vector<NerSpan>> TagDocument(
       std::string_view text, const std::vector<TextRange>& ranges) const;
+
+  // What the model's word lists know of one word, in any case.
+  struct WordFacts {
+    bool demonym = false;  // a nationality word: "Australian", "Greeks"
+  };
+  // The default knows nothing (for taggers without word lists).
+  virtual WordFacts LookUpWord(std::string_view /*word*/) const { return {}; }
 };
 
 // The model shipped with the project (models/ner-en.model in the source
