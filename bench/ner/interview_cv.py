@@ -6,9 +6,11 @@ fold on WikiANN + WNUT-17 + the other interview documents, scores each model
 on its held-out documents with `byline-train-ner eval` and prints the summed
 precision / recall / F1. Never reads the GUM news documents.
 
-usage: interview_cv.py [--folds 5] [--bin BUILD/bin] [--data DATA/ner] [-- TRAIN-ARGS]
+usage: interview_cv.py [--folds 5] [--jobs 1] [--no-wnut] [--bin BUILD/bin]
+                       [--data DATA/ner] [-- TRAIN-ARGS]
 """
 import argparse
+import concurrent.futures
 import json
 import os
 import subprocess
@@ -27,6 +29,10 @@ def main():
     ap.add_argument("--errors", action="store_true",
                     help="print the missed and spurious names")
     ap.add_argument("--bin", default="/work/build-ner/bin")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="folds trained at the same time")
+    ap.add_argument("--no-wnut", action="store_true",
+                    help="train without WNUT-17")
     ap.add_argument("--data", default=os.path.join(
         os.path.dirname(__file__), "../../../shared/data/ner"))
     args = ap.parse_args(argv)
@@ -35,7 +41,7 @@ def main():
     tool = os.path.join(args.bin, "byline-train-ner")
     total = {t: [0, 0, 0] for t in ("PER", "ORG", "LOC")}
     with tempfile.TemporaryDirectory() as tmp:
-        for k in range(args.folds):
+        def train(k):
             held = [d for i, d in enumerate(docs) if i % args.folds == k]
             gold = os.path.join(tmp, f"fold{k}.jsonl")
             with open(gold, "w", encoding="utf-8") as f:
@@ -43,12 +49,17 @@ def main():
                     f.write(json.dumps(d, ensure_ascii=False) + "\n")
             model = os.path.join(tmp, f"fold{k}.model")
             cmd = [tool, "train",
-                   "--wikiann", os.path.join(args.data, "wikiann_en/train"),
-                   "--wnut", os.path.join(args.data, "wnut17/wnut17train.conll"),
-                   "--jsonl", names,
-                   "--exclude", ",".join(d["doc_id"] for d in held),
-                   "--out", model] + extra
+                   "--wikiann", os.path.join(args.data, "wikiann_en/train")]
+            if not args.no_wnut:
+                cmd += ["--wnut", os.path.join(args.data, "wnut17/wnut17train.conll")]
+            cmd += ["--jsonl", names,
+                    "--exclude", ",".join(d["doc_id"] for d in held),
+                    "--out", model] + extra
             subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+            return gold, model
+        with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
+            trained = list(pool.map(train, range(args.folds)))
+        for gold, model in trained:
             out = subprocess.run([tool, "eval", "--model", model, "--gold", gold]
                                  + (["--errors"] if args.errors else []),
                                  check=True, capture_output=True, text=True).stdout

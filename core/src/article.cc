@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "byline/text.h"
+
 namespace byline {
 
 std::string ArticleIdForSource(std::string_view source) {
@@ -15,6 +17,56 @@ std::string ArticleIdForSource(std::string_view source) {
   std::snprintf(hex, sizeof hex, "%016llx",
                 static_cast<unsigned long long>(hash));
   return hex;
+}
+
+void ArticleFromParagraphs(std::string_view title,
+                           const std::vector<std::string>& paragraphs,
+                           Article* out) {
+  out->title = CollapseWhitespace(title);
+  out->text = out->title;
+  out->title_range = {0, out->title.size()};
+  out->paragraphs.clear();
+  for (const std::string& p : paragraphs) {
+    const std::string_view t = Trim(p);
+    if (t.empty()) continue;
+    if (!out->text.empty()) out->text += "\n\n";
+    const size_t start = out->text.size();
+    out->text.append(t);
+    out->paragraphs.push_back({start, out->text.size()});
+  }
+  if (out->paragraphs.empty() && !out->title.empty()) {
+    out->paragraphs.push_back(out->title_range);
+  }
+}
+
+std::vector<std::string> SplitBody(std::string_view body) {
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos <= body.size();) {
+    size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    lines.push_back(body.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  bool blank_lines = false;  // a blank line between two lines of text
+  for (size_t i = 1; i + 1 < lines.size(); ++i) {
+    blank_lines |= Trim(lines[i]).empty();
+  }
+  std::vector<std::string> out;
+  std::string current;
+  const auto flush = [&] {
+    if (!Trim(current).empty()) out.push_back(CollapseWhitespace(current));
+    current.clear();
+  };
+  for (std::string_view line : lines) {
+    if (Trim(line).empty()) {
+      flush();
+      continue;
+    }
+    current.append(line).push_back(' ');
+    if (!blank_lines) flush();
+  }
+  flush();
+  return out;
 }
 
 }  // namespace byline

@@ -143,6 +143,10 @@ bool IsAcronym(std::string_view s) {
 
 std::string FindArticleDate(const Article& article,
                             const std::vector<Passage>& passages) {
+  const std::string& pub = article.published;
+  if (pub.size() >= 10 && pub[4] == '-' && pub[7] == '-') {
+    return pub.substr(0, 10);  // the source's own publication date
+  }
   std::vector<TextRange> ranges{article.title_range};
   for (size_t i = 0; i < passages.size() && i < 3; ++i) {
     const TextRange r = passages[i].range;

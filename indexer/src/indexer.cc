@@ -15,6 +15,9 @@
 
 #include "byline/article.h"
 #include "byline/index/entity_extractor.h"
+#include "byline/index/gzip.h"
+#include "byline/index/input_format.h"
+#include "byline/index/jsonl_reader.h"
 #include "byline/index/index_writer.h"
 #include "byline/ner/tagger.h"
 
@@ -27,11 +30,10 @@ bool IsHidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-bool HasTextExtension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".text";
+// Formats read from directories: those Byline has a reader for.
+bool HasReadableExtension(const fs::path& p) {
+  const InputFormat f = FormatFromName(p.string());
+  return f == InputFormat::kTxt || f == InputFormat::kJsonl;
 }
 
 std::string SystemMessage(const std::error_code& ec) {
@@ -75,7 +77,7 @@ std::vector<std::string> CollectInputFiles(
         if (it->is_directory()) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file() && HasTextExtension(p)) {
+      if (it->is_regular_file() && HasReadableExtension(p)) {
         found.push_back(p.string());
       }
     }
@@ -92,38 +94,98 @@ std::vector<std::string> CollectInputFiles(
 
 namespace {
 
-// What every run does per article: read, split, extract. A file that
-// cannot be used has `status` set; a repaired one has a warning.
-struct Prepared {
-  std::string path;
-  Status status;
-  std::string warning;
-  size_t bytes = 0;
+// One article ready to write: read, split, extracted.
+struct PreparedArticle {
   Article article;
   std::vector<Passage> passages;
   ExtractedEntities entities;
+};
+
+// What Prepare() made of one input file: its articles, and its problems.
+// `status` is set when nothing of the file could be used; `problems` name
+// parts (a line, a record) that were skipped while the rest was read.
+struct Prepared {
+  std::string path;    // as given or found
+  std::string source;  // canonical, see CanonicalSource()
+  Status status;
+  std::vector<Status> problems;
+  std::vector<std::string> warnings;
+  size_t bytes = 0;
+  std::vector<PreparedArticle> articles;
 };
 
 void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
              Prepared* p) {
   std::string bytes;
   p->status = ReadFileBytes(p->path, options.max_file_bytes, &bytes);
-  p->bytes = bytes.size();
-  if (p->status.ok()) {
-    p->status = ParsePlainText(std::move(bytes), options.text, &p->article);
-  }
   if (!p->status.ok()) return;
-  const Article& article = p->article;
-  if (article.repaired_utf8 > 0) {
-    p->warning = "byte " + std::to_string(article.first_repaired) +
-                 ": invalid UTF-8 (" + std::to_string(article.repaired_utf8) +
-                 " sequences) replaced with U+FFFD";
+  p->bytes = bytes.size();
+  if (IsGzip(bytes)) {
+    std::string plain;
+    const Status z = Gunzip(bytes, options.max_file_bytes, &plain);
+    if (!z.ok() && plain.empty()) {
+      p->status = z;
+      return;
+    }
+    if (!z.ok()) p->problems.push_back(z);  // keep what came before it
+    bytes = std::move(plain);
   }
-  p->passages = SplitPassages(article.text, article.paragraphs, options.split);
-  if (options.entities) {
-    p->entities = extractor.Extract(article, p->passages);
-  } else {
-    p->entities.article_date = FindArticleDate(article, p->passages);
+  InputFormat format = options.format;
+  if (format == InputFormat::kAuto) format = FormatFromName(p->path);
+  if (format == InputFormat::kAuto) format = FormatFromContent(bytes);
+
+  std::vector<Article> articles;
+  switch (format) {
+    case InputFormat::kTxt:
+    case InputFormat::kAuto: {
+      Article a;
+      p->status = ParsePlainText(std::move(bytes), options.text, &a);
+      if (!p->status.ok()) return;
+      if (a.repaired_utf8 > 0) {
+        p->warnings.push_back(
+            "byte " + std::to_string(a.first_repaired) + ": invalid UTF-8 (" +
+            std::to_string(a.repaired_utf8) +
+            " sequences) replaced with U+FFFD");
+      }
+      a.source = p->source;
+      a.article_id = ArticleIdForSource(p->source);
+      articles.push_back(std::move(a));
+      break;
+    }
+    case InputFormat::kJsonl:
+      ParseJsonl(
+          bytes, options.jsonl,
+          [&](Article&& a, std::string id) {
+            a.source = p->source;
+            // An id keeps the article's identity when lines move.
+            a.article_id = ArticleIdForSource(
+                p->source + "#" + (id.empty() ? a.record : "id:" + id));
+            articles.push_back(std::move(a));
+          },
+          [&](size_t line, const Status& s) {
+            p->problems.push_back(Status(
+                s.code(), "line " + std::to_string(line) + ": " + s.message()));
+          });
+      if (articles.empty() && p->problems.empty()) {
+        p->status = BadInput("empty file");
+      }
+      break;
+    case InputFormat::kHtml:
+    case InputFormat::kWarc:
+      p->status = BadInput(std::string(InputFormatName(format)) +
+                           " input is not supported yet");
+      return;
+  }
+  for (Article& a : articles) {
+    PreparedArticle pa;
+    pa.passages = SplitPassages(a.text, a.paragraphs, options.split);
+    if (options.entities) {
+      pa.entities = extractor.Extract(a, pa.passages);
+    } else {
+      pa.entities.article_date = FindArticleDate(a, pa.passages);
+    }
+    pa.article = std::move(a);
+    p->articles.push_back(std::move(pa));
   }
 }
 
@@ -204,7 +266,7 @@ class PreparePipeline {
 // and keeps the summary. `sink` returns a failed status to stop the run.
 Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
                       IndexSummary* summary,
-                      const std::function<Status(const Prepared&)>& sink) {
+                      const std::function<Status(const PreparedArticle&)>& sink) {
   const auto started = std::chrono::steady_clock::now();
   *summary = IndexSummary();
   std::unique_ptr<NerTagger> tagger;
@@ -220,13 +282,12 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
   const EntityExtractor extractor(options.tagger ? options.tagger
                                                  : tagger.get());
   std::vector<Prepared> items;
-  std::set<std::string> seen;  // a file named twice is indexed once
+  std::set<std::string> seen;  // a file named twice is read once
   for (std::string& path :
        CollectInputFiles(options.inputs, reporter, &summary->skipped)) {
     Prepared p;
-    p.article.source = CanonicalSource(path);
-    p.article.article_id = ArticleIdForSource(p.article.source);
-    if (!seen.insert(p.article.article_id).second) continue;
+    p.source = CanonicalSource(path);
+    if (!seen.insert(p.source).second) continue;
     p.path = std::move(path);
     items.push_back(std::move(p));
   }
@@ -240,16 +301,23 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
       ++summary->skipped;
       continue;
     }
-    if (!p.warning.empty()) {
-      reporter.Warning(p.path, p.warning);
+    for (const Status& problem : p.problems) {
+      reporter.Skipped(p.path, problem);
+      ++summary->skipped;
+    }
+    for (const std::string& warning : p.warnings) {
+      reporter.Warning(p.path, warning);
       ++summary->repaired;
     }
-    if (Status w = sink(p); !w.ok()) return w;
-    ++summary->indexed;
-    summary->passages += p.passages.size();
-    summary->entities += p.entities.mentions.size();
+    for (const PreparedArticle& a : p.articles) {
+      if (Status w = sink(a); !w.ok()) return w;
+      ++summary->indexed;
+      summary->passages += a.passages.size();
+      summary->entities += a.entities.mentions.size();
+    }
+    ++summary->files;
     summary->bytes += p.bytes;
-    reporter.Indexed(p.path, p.passages.size());
+    reporter.Indexed(p.path, p.articles.size());
   }
   summary->seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - started)
@@ -267,7 +335,7 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
   }
   size_t since_commit = 0;
   Status run = ForEachArticle(
-      options, reporter, summary, [&](const Prepared& p) -> Status {
+      options, reporter, summary, [&](const PreparedArticle& p) -> Status {
         if (Status w = writer->Write(p.article, p.passages,
                                      p.entities.mentions);
             !w.ok()) {
@@ -284,11 +352,18 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
 Status RunExtract(const IndexOptions& options, Reporter& reporter,
                   std::ostream& out, IndexSummary* summary) {
   return ForEachArticle(
-      options, reporter, summary, [&](const Prepared& p) -> Status {
+      options, reporter, summary, [&](const PreparedArticle& p) -> Status {
         nlohmann::ordered_json j;
         j["source"] = p.article.source;
         j["article_id"] = p.article.article_id;
         j["title"] = p.article.title;
+        for (const auto& [key, value] :
+             {std::pair<const char*, const std::string*>{"record", &p.article.record},
+              {"url", &p.article.url},
+              {"published", &p.article.published},
+              {"author", &p.article.author}}) {
+          if (!value->empty()) j[key] = *value;
+        }
         j["date"] = p.entities.article_date.empty()
                         ? nlohmann::ordered_json(nullptr)
                         : nlohmann::ordered_json(p.entities.article_date);

@@ -36,12 +36,13 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
          "Usage: byline-index --db DIR [options] PATH...\n"
          "       byline-index --extract [options] PATH... > articles.jsonl\n\n"
          "Reads each PATH (a file, or a directory searched recursively for\n"
-         "*.txt files), splits every article into paragraph-sized\n"
-         "passages, finds the people, organisations, places and dates it\n"
-         "names, and stores each passage as one document in the Xapian\n"
-         "database DIR, creating it if needed. A plain-text article is its\n"
-         "first non-empty line (the title), then paragraphs separated by\n"
-         "blank lines. Indexing a file again replaces its passages.\n\n"
+         "*.txt and *.jsonl files, gzipped or not), splits every article\n"
+         "into paragraph-sized passages, finds the people, organisations,\n"
+         "places and dates it names, and stores each passage as one\n"
+         "document in the Xapian database DIR, creating it if needed. A\n"
+         "plain-text article is its first non-empty line (the title), then\n"
+         "paragraphs separated by blank lines; a JSON Lines file holds one\n"
+         "article per line. Indexing a file again replaces its passages.\n\n"
       << visible
       << "\nExit status: 0 all indexed, 1 no input files found, 2 usage or\n"
          "database error, or some inputs skipped (each is named on stderr).\n\n"
@@ -56,6 +57,8 @@ int main(int argc, char** argv) {
   byline::IndexOptions options;
   options.jobs = std::max(1u, std::thread::hardware_concurrency());
   bool quiet = false, extract = false, no_entities = false;
+  std::string format = "auto";
+  std::vector<std::string> fields;
   po::options_description general("Options", 80);
   general.add_options()
       ("db", po::value(&options.db_path)->value_name("DIR"),
@@ -63,6 +66,13 @@ int main(int argc, char** argv) {
       ("extract", po::bool_switch(&extract),
        "print articles with passages and entities as\n"
        "JSON Lines; write no database")
+      ("format", po::value(&format)->default_value(format)->value_name("FMT"),
+       "input format: auto (by name, then content), txt,\n"
+       "jsonl (html and warc: not yet); .gz is read as is")
+      ("field", po::value(&fields)->value_name("NAME=KEYS"),
+       "JSON Lines member names for a field, tried in\n"
+       "order, e.g. text=story,body (fields: id, title,\n"
+       "text, date, url, source, author)")
       ("no-entities", po::bool_switch(&no_entities),
        "skip entity extraction (faster; no facets)")
       ("ner-model", po::value(&options.ner_model)->value_name("FILE"),
@@ -120,6 +130,40 @@ int main(int argc, char** argv) {
   StderrReporter reporter;
   byline::IndexSummary summary;
   options.entities = !no_entities;
+  if (const auto f = byline::ParseInputFormat(format)) {
+    options.format = *f;
+  } else {
+    std::cerr << kProgram << ": --format must be auto, txt, jsonl, html or "
+              << "warc, not '" << format << "'\n";
+    return 2;
+  }
+  for (const std::string& field : fields) {
+    const size_t eq = field.find('=');
+    const std::string name = field.substr(0, eq);
+    std::vector<std::string>* target =
+        name == "id"       ? &options.jsonl.id
+        : name == "title"  ? &options.jsonl.title
+        : name == "text"   ? &options.jsonl.text
+        : name == "date"   ? &options.jsonl.date
+        : name == "url"    ? &options.jsonl.url
+        : name == "source" ? &options.jsonl.source
+        : name == "author" ? &options.jsonl.author
+                           : nullptr;
+    if (target == nullptr || eq == std::string::npos || eq + 1 == field.size()) {
+      std::cerr << kProgram << ": --field '" << field
+                << "': use NAME=KEY[,KEY...] with NAME one of id, title, "
+                   "text, date, url, source, author\n";
+      return 2;
+    }
+    target->clear();
+    std::string_view keys = std::string_view(field).substr(eq + 1);
+    while (!keys.empty()) {
+      const size_t comma = keys.find(',');
+      target->emplace_back(keys.substr(0, comma));
+      keys.remove_prefix(comma == std::string_view::npos ? keys.size()
+                                                         : comma + 1);
+    }
+  }
   const byline::Status status =
       extract ? byline::RunExtract(options, reporter, std::cout, &summary)
               : byline::RunIndex(options, reporter, &summary);
@@ -130,9 +174,10 @@ int main(int argc, char** argv) {
   if ((!quiet && !extract) || summary.skipped > 0) {
     char line[256];
     std::snprintf(line, sizeof line,
-                  "%s: indexed %zu files (%zu passages, %zu entities, %.2f MB),"
-                  " skipped %zu%s in %.2f s\n",
-                  kProgram, summary.indexed, summary.passages, summary.entities,
+                  "%s: indexed %zu articles from %zu files (%zu passages, %zu "
+                  "entities, %.2f MB), skipped %zu%s in %.2f s\n",
+                  kProgram, summary.indexed, summary.files, summary.passages,
+                  summary.entities,
                   static_cast<double>(summary.bytes) / 1e6, summary.skipped,
                   summary.repaired
                       ? (", repaired " + std::to_string(summary.repaired))
@@ -144,7 +189,7 @@ int main(int argc, char** argv) {
   if (summary.skipped > 0) return 2;
   if (summary.indexed == 0) {
     std::cerr << kProgram << ": no input files found (directories are searched"
-              << " for *.txt)\n";
+              << " for *.txt and *.jsonl, also .gz)\n";
     return 1;
   }
   return 0;

@@ -93,7 +93,8 @@ class IndexedCliTest : public ::testing::Test {
         Index({"--db", db_, "--no-entities", TestData("articles")});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(std::regex_match(
-        r.err, std::regex("byline-index: indexed 5 files \\(13 passages, "
+        r.err, std::regex("byline-index: indexed 5 articles from 5 files "
+                          "\\(13 passages, "
                           "0 entities, 0\\.00 MB\\), skipped 0 in "
                           "[0-9]+\\.[0-9]{2} s\n")))
         << r.err;
@@ -263,8 +264,8 @@ TEST(CliErrorTest, BadInputsAreNamedSkippedAndSummarised) {
                 "invalid sequences, the first at byte 3) (skipped)\n"
                 "byline-index: " + bad + "/one-bad-byte.txt: byte 75: invalid "
                 "UTF-8 (1 sequences) replaced with U+FFFD\n"
-                "byline-index: indexed 2 files (2 passages, N, 0.00 MB), skipped"
-                " 5, repaired 1 N\n");
+                "byline-index: indexed 2 articles from 2 files (2 passages, N, "
+                "0.00 MB), skipped 5, repaired 1 N\n");
   // What was good is searchable.
   EXPECT_EQ(Search({"--db", dir / "db", "ferry"}).exit_code, 0);
 }
@@ -276,7 +277,7 @@ TEST(CliErrorTest, NothingToIndexExitsOne) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "byline-index: no input files found (directories are searched "
-            "for *.txt)\n");
+            "for *.txt and *.jsonl, also .gz)\n");
 }
 
 }  // namespace

@@ -13,8 +13,14 @@ namespace byline {
 
 struct Article {
   std::string source;      // where it came from: the file's absolute path
+  std::string record;      // where in the file, for files of many articles
+                           // ("line 12"); "" for a file of one article
   std::string article_id;  // stable id, see ArticleIdForSource()
   std::string title;       // one line, whitespace collapsed
+  std::string url;         // the article's URL, "" if unknown
+  std::string published;   // publication date as the source gives it
+                           // (ISO 8601 when it could be read), "" if none
+  std::string author;      // "" if unknown
   std::string text;        // the full text as indexed, title first; valid
                            // UTF-8 (for a valid UTF-8 .txt: the file itself)
   TextRange title_range;   // where the title stands in `text`
@@ -26,6 +32,18 @@ struct Article {
     return std::string_view(text).substr(r.start, r.size());
   }
 };
+
+// Makes an article of a title and body paragraphs: text is the title, a
+// blank line, then the paragraphs separated by blank lines; ranges point
+// into it. Paragraphs are trimmed; empty ones are dropped. A title-only
+// article gets its title as its one paragraph.
+void ArticleFromParagraphs(std::string_view title,
+                           const std::vector<std::string>& paragraphs,
+                           Article* out);
+
+// Splits a body of text into paragraphs at blank lines or, when it has no
+// blank line, at line breaks.
+std::vector<std::string> SplitBody(std::string_view body);
 
 // The article id for a source: 16 lowercase hex digits of the 64-bit FNV-1a
 // hash of `source` (an absolute, lexically normal path). The same path gives

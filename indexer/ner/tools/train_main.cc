@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   std::string command, model, out, iso_dir, exclude, dictionary, gazetteers;
   std::vector<std::string> wikiann, wnut, jsonl, gold, dev_jsonl, dev_conll;
   int epochs = 0, jsonl_repeat = 0, repeat = 0, wnut_repeat = 1, folds = 5;
+  int min_feature_count = 0;
+  float pa_c = 0;
   size_t wikiann_min = 0;
   unsigned bits = 0;
   uint64_t seed = 0;
@@ -72,6 +74,13 @@ int main(int argc, char** argv) {
       ("stack-folds", po::value(&folds)->default_value(5),
        "cross-validation folds for the pass-1 tags layer 2 learns from")
       ("epochs", po::value(&epochs)->default_value(4), "perceptron epochs")
+      ("pa", po::value(&pa_c)->default_value(0),
+       "passive-aggressive (PA-I) updates with this step cap C\n"
+       "(0: plain perceptron, step 1)")
+      ("min-feature-count", po::value(&min_feature_count)->default_value(0),
+       "features seen in fewer training tokens are not learned")
+      ("leave-document-out", "leave the names of a JSONL example's whole\n"
+       "document out of the name lists while featurizing it")
       ("hash-bits", po::value(&bits)->default_value(20), "log2 of weight rows")
       ("seed", po::value(&seed)->default_value(1), "shuffle seed")
       ("out", po::value(&out)->default_value("ner-en.model"), "model file to write");
@@ -134,6 +143,10 @@ int main(int argc, char** argv) {
     options.split_mentions = vm.count("whole-mentions") == 0;
     options.two_pass = vm.count("single-pass") == 0;
     options.stack_folds = folds;
+    options.passive_aggressive = pa_c > 0;
+    options.pa_c = pa_c;
+    options.min_feature_count = min_feature_count;
+    options.leave_document_out = vm.count("leave-document-out") > 0;
     for (const auto& f : dev_jsonl) {
       if (auto s = ReadNamesJsonl(f, {}, 1, &options.dev); !s.ok()) return Fail(s);
     }

@@ -452,9 +452,15 @@ void Views(const Example& ex, std::vector<std::string_view>* out) {
 
 // Averaged structured perceptron state over hashed rows.
 struct Perceptron {
+  // One extra row past the hashed ones: kDeadRow, pruned features, never
+  // updated (stays 0).
   Perceptron(uint32_t bits, int per_token)
-      : K(per_token), w(size_t{kTagStride} << bits), u(size_t{kTagStride} << bits) {}
+      : K(per_token),
+        dead(uint32_t{1} << bits),
+        w((size_t{1} << bits) * kTagStride + kTagStride),
+        u(w.size()) {}
   int K;  // features per token
+  uint32_t dead;
   std::vector<float> w, u;
   float tw[kTagStride][kTagStride] = {}, tu[kTagStride][kTagStride] = {};
   float sw[kTagStride] = {}, su[kTagStride] = {};
@@ -473,6 +479,7 @@ struct Perceptron {
   }
   void Update(const uint32_t* rows, size_t i, int tag, float delta) {
     for (int k = 0; k < K; ++k) {
+      if (rows[i * K + k] == dead) continue;
       const size_t at = size_t{rows[i * K + k]} * kTagStride + tag;
       w[at] += delta;
       u[at] += static_cast<float>(c * delta);
@@ -710,8 +717,19 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
                        std::vector<PassOne>* passes) {
     std::vector<std::vector<uint32_t>> rows(set.size());
     passes->resize(set.size());
+    std::unordered_map<int, std::vector<std::pair<uint64_t, int>>> doc_names;
+    if (leave_own_out && options.leave_document_out) {
+      for (const Example& ex : set) {
+        if (ex.doc < 0) continue;
+        auto& v = doc_names[ex.doc];
+        for (const auto& name : OwnNames(ex)) v.push_back(name);
+      }
+    }
     for (size_t i = 0; i < set.size(); ++i) {
       lex.own_ = leave_own_out ? OwnNames(set[i]) : decltype(lex.own_)();
+      if (auto it = doc_names.find(set[i].doc); it != doc_names.end()) {
+        lex.own_ = it->second;
+      }
       Views(set[i], &views);
       fx.Extract(views, lex, &feats);
       CopyWordInfo(fx, &(*passes)[i]);
@@ -759,16 +777,40 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
         Viterbi(emit.data(), n, model.tw, model.sw, &scratch, &back, &pred);
         if (pred != ex.tags) {
           ++mistakes;
-          for (size_t i = 0; i < n; ++i) {
+          float step = 1.0f;
+          if (options.passive_aggressive) {
+            // PA-I: tau = min(C, (loss - margin) / |phi(gold) - phi(pred)|^2)
+            // with the Hamming loss; the feature difference is counted as
+            // if no two features of a token shared a row.
+            double margin = 0, loss = 0, norm = 0;
+            for (size_t i = 0; i < n; ++i) {
+              const int g = ex.tags[i], p = pred[i];
+              const int gp = i ? ex.tags[i - 1] : -1, pp = i ? pred[i - 1] : -1;
+              if (g != p) {
+                loss += 1;
+                margin += emit[i * kTagStride + g] - emit[i * kTagStride + p];
+                for (int k = 0; k < per_token; ++k) norm += r[i * per_token + k] != model.dead ? 2 : 0;
+              }
+              if (g != p || gp != pp) {
+                margin += (gp < 0 ? model.sw[g] : model.tw[gp][g]) -
+                          (pp < 0 ? model.sw[p] : model.tw[pp][p]);
+                norm += 2;
+              }
+            }
+            step = static_cast<float>(
+                std::min<double>(options.pa_c, (loss - margin) / std::max(norm, 1.0)));
+            if (step <= 0) step = 0;
+          }
+          for (size_t i = 0; i < n && step > 0; ++i) {
             const int g = ex.tags[i], p = pred[i];
             if (g != p) {
-              model.Update(r, i, g, 1.0f);
-              model.Update(r, i, p, -1.0f);
+              model.Update(r, i, g, step);
+              model.Update(r, i, p, -step);
             }
             const int gp = i ? ex.tags[i - 1] : -1, pp = i ? pred[i - 1] : -1;
             if (g != p || gp != pp) {
-              model.UpdateTransition(gp, g, 1.0f);
-              model.UpdateTransition(pp, p, -1.0f);
+              model.UpdateTransition(gp, g, step);
+              model.UpdateTransition(pp, p, -step);
             }
           }
         }
@@ -804,11 +846,14 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
   };
   auto quantize = [&](const std::vector<float>& avg, Layer* layer) {
     float max_abs = 0;
-    for (float v : avg) max_abs = std::max(max_abs, std::fabs(v));
+    for (size_t i = 0; i < (size_t{1} << options.hash_bits) * kTagStride; ++i) {
+      max_abs = std::max(max_abs, std::fabs(avg[i]));
+    }
     layer->scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-    layer->weights.resize(avg.size());
+    const size_t size = (size_t{1} << options.hash_bits) * kTagStride;
+    layer->weights.resize(size);
     size_t nonzero = 0;
-    for (size_t i = 0; i < avg.size(); ++i) {
+    for (size_t i = 0; i < size; ++i) {
       const long q = std::lround(avg[i] / layer->scale);
       layer->weights[i] = static_cast<int16_t>(std::clamp(q, -32767L, 32767L));
       nonzero += layer->weights[i] != 0;
@@ -857,12 +902,36 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
     return out;
   };
 
+  // Feature cutoff: rows seen in fewer than min_feature_count training
+  // tokens (counting repeats) become the never-learned dead row.
+  auto prune = [&](Rows rows, int per_token) {
+    if (options.min_feature_count <= 1) return rows;
+    std::vector<uint32_t> count(size_t{1} << options.hash_bits, 0);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      for (uint32_t r : rows[i]) count[r] += static_cast<uint32_t>(train[i].repeat);
+    }
+    size_t pruned = 0, total = 0;
+    for (auto& row : rows) {
+      for (uint32_t& r : row) {
+        if (r < count.size() && count[r] < static_cast<uint32_t>(options.min_feature_count)) {
+          r = uint32_t{1} << options.hash_bits;
+          ++pruned;
+        }
+        ++total;
+      }
+    }
+    log << "feature cutoff " << options.min_feature_count << ": " << pruned
+        << " of " << total << " features dropped (per_token " << per_token << ")\n";
+    return rows;
+  };
+
   Model out;
   out.hash_bits = options.hash_bits;
   out.layers.resize(options.two_pass ? 2 : 1);
   std::vector<float> avg1;
   log << "layer 1 (paragraph features)\n";
-  train_layer(train_rows, K, [](size_t) { return true; }, dev_rows,
+  const Rows train_rows1 = prune(train_rows, K);
+  train_layer(train_rows1, K, [](size_t) { return true; }, dev_rows,
               &out.layers[0], &avg1);
   if (options.two_pass) {
     // Pass-1 tags of the training data from models that did not see it, so
@@ -876,15 +945,16 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
       log << "layer 1, stacking fold " << k + 1 << " of " << folds << "\n";
       Layer fold_layer;
       std::vector<float> fold_avg;
-      train_layer(train_rows, K, [&](size_t i) { return fold_of(i) != k; }, {},
+      train_layer(train_rows1, K, [&](size_t i) { return fold_of(i) != k; }, {},
                   &fold_layer, &fold_avg);
       for (size_t i = 0; i < train.size(); ++i) {
         if (fold_of(i) == k) {
-          predict(fold_avg, fold_layer, train_rows, K, i, &train_passes[i].tags);
+          predict(fold_avg, fold_layer, train_rows1, K, i, &train_passes[i].tags);
         }
       }
     }
-    const Rows train_rows2 = doc_rows(train, train_passes, train_rows);
+    const Rows train_rows2 =
+        prune(doc_rows(train, train_passes, train_rows), kLayer2FeaturesPerToken);
     for (size_t i = 0; i < options.dev.size(); ++i) {
       predict(avg1, out.layers[0], dev_rows, K, i, &dev_passes[i].tags);
     }

@@ -58,6 +58,18 @@ struct TrainOptions {
   // on pass-1 tags from stack_folds cross-validation models.
   bool two_pass = true;
   int stack_folds = 5;
+  // Update rule: false, the plain perceptron (step 1); true, passive-
+  // aggressive (PA-I): the step that makes the gold sequence beat the
+  // prediction by its Hamming loss, at most pa_c.
+  bool passive_aggressive = false;
+  float pa_c = 1.0f;
+  // Weight rows (hashed features) seen in fewer training tokens than this
+  // are not learned (0 or 1: all are).
+  int min_feature_count = 0;
+  // While an interview paragraph is featurized, the names of its whole
+  // document (not only its own) are left out of the name lists, as they
+  // would be for a new article.
+  bool leave_document_out = false;
   std::vector<Example> dev;  // scored after every epoch when not empty
 };
 

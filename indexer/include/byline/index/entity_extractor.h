@@ -40,7 +40,9 @@ class EntityExtractor {
   const NerTagger* tagger_;
 };
 
-// The article's own date: the first full date (year, month and day) in the
+// The article's own date: the day of Article::published when the source
+// gave one (JSON Lines, HTML metadata); else the first full date (year,
+// month and day) in the
 // title or in one of the first three passages that is short (a dateline
 // such as "By A. Writer | Warsaw | 16 July 2024" or "Friday, July 21,
 // 2017"); "" if there is none.

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "byline/index/input_format.h"
+#include "byline/index/jsonl_reader.h"
 #include "byline/index/passage_splitter.h"
 #include "byline/index/txt_reader.h"
 #include "byline/ner/tagger.h"
@@ -22,8 +24,10 @@ namespace byline {
 struct IndexOptions {
   std::string db_path;              // created if missing (RunIndex only)
   std::vector<std::string> inputs;  // files, or directories to recurse
+  InputFormat format = InputFormat::kAuto;  // kAuto: by name, then content
   SplitOptions split;
   TextReadOptions text;
+  JsonlFields jsonl;                // field names of JSON Lines input
   bool entities = true;             // extract people, orgs, places, dates
   std::string ner_model;            // "" = DefaultNerModelPath()
   const NerTagger* tagger = nullptr;  // if set, used instead of loading
@@ -35,12 +39,14 @@ struct IndexOptions {
 };
 
 struct IndexSummary {
-  size_t indexed = 0;   // files whose passages were written
-  size_t skipped = 0;   // files reported and not indexed
+  size_t indexed = 0;   // articles whose passages were written
+  size_t files = 0;     // files read (wholly or in part)
+  size_t skipped = 0;   // files, or parts of files (lines, records),
+                        // reported and not indexed
   size_t repaired = 0;  // indexed files whose invalid UTF-8 was replaced
   size_t passages = 0;  // passages written
   size_t entities = 0;  // entity mentions found
-  size_t bytes = 0;     // bytes of the indexed files
+  size_t bytes = 0;     // bytes of the files read
   double seconds = 0;
 };
 
@@ -70,8 +76,9 @@ class Reporter {
                                 IndexSummary* summary);
 
 // The files an input list names: regular files as given, and for each
-// directory the *.txt files beneath it (recursively, hidden entries left
-// out), in sorted order. Paths that cannot be listed are reported.
+// directory the files beneath it whose names say a format Byline reads
+// (.txt, .jsonl, ..., also .gz; recursively, hidden entries left out), in
+// sorted order. Paths that cannot be listed are reported.
 std::vector<std::string> CollectInputFiles(
     const std::vector<std::string>& inputs, Reporter& reporter,
     size_t* unusable);

@@ -1,0 +1,93 @@
+#include "byline/index/jsonl_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include "byline/index/date_extractor.h"
+#include "byline/text.h"
+
+namespace byline {
+namespace {
+
+using Json = nlohmann::json;
+
+// The first of `names` present in `obj`, as text: strings as they are,
+// numbers printed, arrays of strings (or of {"name": ...}) joined by ", ".
+std::string Field(const Json& obj, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    const auto it = obj.find(name);
+    if (it == obj.end() || it->is_null()) continue;
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number()) return it->dump();
+    if (it->is_object() && it->contains("name") && (*it)["name"].is_string()) {
+      return (*it)["name"].get<std::string>();
+    }
+    if (it->is_array()) {
+      std::string joined;
+      for (const Json& v : *it) {
+        const std::string one =
+            v.is_string() ? v.get<std::string>()
+            : v.is_object() && v.contains("name") && v["name"].is_string()
+                ? v["name"].get<std::string>()
+                : std::string();
+        if (one.empty()) continue;
+        if (!joined.empty()) joined += ", ";
+        joined += one;
+      }
+      return joined;
+    }
+  }
+  return "";
+}
+
+// An ISO date from a date field: "2024-07-16T09:30:00Z" kept as is,
+// "16 July 2024" -> "2024-07-16"; unreadable text kept as given.
+std::string NormaliseDate(const std::string& date) {
+  if (date.size() >= 10 && date[4] == '-' && date[7] == '-') return date;
+  const auto found = FindDates(date, {0, date.size()});
+  return found.empty() ? date : found.front().iso;
+}
+
+}  // namespace
+
+void ParseJsonl(
+    std::string_view content, const JsonlFields& fields,
+    const std::function<void(Article&&, std::string)>& article,
+    const std::function<void(size_t, const Status&)>& problem) {
+  size_t line_no = 0, pos = 0;
+  while (pos < content.size()) {
+    ++line_no;
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    const std::string_view line = Trim(content.substr(pos, nl - pos));
+    pos = nl + 1;
+    if (line.empty()) continue;
+    const Json obj = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (obj.is_discarded()) {
+      const Utf8Check utf8 = CheckUtf8(line);
+      problem(line_no, BadInput(utf8.valid() ? "not valid JSON"
+                                             : "invalid UTF-8 in JSON"));
+      continue;
+    }
+    if (!obj.is_object()) {
+      problem(line_no, BadInput("not a JSON object"));
+      continue;
+    }
+    const std::string body = Field(obj, fields.text);
+    const std::string title = Field(obj, fields.title);
+    if (Trim(body).empty() && Trim(title).empty()) {
+      problem(line_no, BadInput("no text (none of the fields " +
+                                fields.text.front() + ", " +
+                                fields.title.front() + ", ... has any)"));
+      continue;
+    }
+    Article a;
+    ArticleFromParagraphs(title, SplitBody(body), &a);
+    a.record = "line " + std::to_string(line_no);
+    a.url = Field(obj, fields.url);
+    a.published = NormaliseDate(Field(obj, fields.date));
+    a.author = Field(obj, fields.author);
+    article(std::move(a), Field(obj, fields.id));
+  }
+}
+
+}  // namespace byline
