@@ -13,6 +13,11 @@ std::string EncodeDocData(const StoredPassage& p) {
   j["start"] = p.start;
   j["end"] = p.end;
   j["text"] = p.text;
+  // Optional fields are written only when known.
+  if (!p.record.empty()) j["record"] = p.record;
+  if (!p.url.empty()) j["url"] = p.url;
+  if (!p.published.empty()) j["published"] = p.published;
+  if (!p.author.empty()) j["author"] = p.author;
   return j.dump();
 }
 
@@ -27,6 +32,10 @@ bool DecodeDocData(std::string_view data, StoredPassage* out) {
     out->start = j.at("start").get<size_t>();
     out->end = j.at("end").get<size_t>();
     out->text = j.at("text").get<std::string>();
+    out->record = j.value("record", "");
+    out->url = j.value("url", "");
+    out->published = j.value("published", "");
+    out->author = j.value("author", "");
   } catch (const nlohmann::json::exception&) {
     return false;
   }

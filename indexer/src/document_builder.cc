@@ -49,6 +49,10 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   stored.article_id = article.article_id;
   stored.source = article.source;
   stored.title = article.title;
+  stored.record = article.record;
+  stored.url = article.url;
+  stored.published = article.published;
+  stored.author = article.author;
   stored.passage = passage.index;
   stored.start = passage.range.start;
   stored.end = passage.range.end;

@@ -385,6 +385,7 @@ class Extractor {
   // Marks what never belongs to an article, then computes the statistics.
   void Prepare(const Flags& flags, bool whole_page) {
     flags_ = flags;
+    MarkBylineBlocks();
     for (size_t i = 0; i < nodes_.size(); ++i) {
       Node& n = nodes_[i];
       n.removed = false;
@@ -488,6 +489,7 @@ class Extractor {
         break;
     }
     if (n.element == nullptr) return false;
+    if (byline_block_[i]) return true;
     if (IsUnlikelyRole(AttrView(n.element, "role"))) return true;
     // A byline block ("By Jane Doe | 16 July 2024") is metadata, not body.
     std::string_view rel = AttrView(n.element, "rel");
@@ -496,7 +498,7 @@ class Extractor {
     if ((rel == "author" || Contains(itemprop, "author") ||
          IsBylineHint(hint)) &&
         n.tag != GUMBO_TAG_BODY && n.tag != GUMBO_TAG_ARTICLE &&
-        n.tag != GUMBO_TAG_MAIN && SubtreeChars(i) < 100) {
+        n.tag != GUMBO_TAG_MAIN && SubtreeChars(i) < kBylineChars) {
       return true;
     }
     if (flags_.strip_unlikely && n.tag != GUMBO_TAG_BODY &&
@@ -506,6 +508,29 @@ class Extractor {
       return true;
     }
     return false;
+  }
+
+  // A short block around an author link or a publication time ("Posted
+  // 28 October by Jane") is a byline, not body text.
+  void MarkBylineBlocks() {
+    byline_block_.assign(nodes_.size(), 0);
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      const Node& n = nodes_[i];
+      if (n.element == nullptr || n.is_text) continue;
+      const bool marker =
+          ContainsWord(Lower(AttrView(n.element, "rel")), "author") ||
+          Contains(AttrView(n.element, "itemprop"), "author") ||
+          n.tag == GUMBO_TAG_TIME;
+      if (!marker) continue;
+      int b = n.parent;
+      while (b >= 0 && !IsBlockTag(nodes_[b].tag)) b = nodes_[b].parent;
+      if (b < 0 || nodes_[b].tag == GUMBO_TAG_BODY ||
+          nodes_[b].tag == GUMBO_TAG_ARTICLE ||
+          nodes_[b].tag == GUMBO_TAG_MAIN) {
+        continue;
+      }
+      if (SubtreeChars(b) < kBylineChars) byline_block_[b] = 1;
+    }
   }
 
   size_t SubtreeChars(size_t index) const {
@@ -809,7 +834,10 @@ class Extractor {
   Dom& dom_;
   std::vector<Node>& nodes_;
   const HtmlOptions& options_;
+  static constexpr size_t kBylineChars = 100;
+
   Flags flags_;
+  std::vector<char> byline_block_;
 };
 
 // ---------------------------------------------------------------------------

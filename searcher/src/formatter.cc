@@ -21,8 +21,9 @@ class TextFormatter : public Formatter {
       char score[32];
       std::snprintf(score, sizeof score, "%.3f", hit.score);
       out << hit.rank << ". " << on << hit.title << off << "\n"
-          << "   " << hit.source << "  passage " << hit.passage << "  score "
-          << score;
+          << "   " << hit.source << (hit.record.empty() ? "" : " ")
+          << hit.record << "  passage " << hit.passage << "  score " << score;
+      if (!hit.published.empty()) out << "  " << hit.published;
       if (hit.collapsed > 0) {
         out << "  (+" << hit.collapsed << " more in this article)";
       }
@@ -78,6 +79,13 @@ class JsonFormatter : public Formatter {
       h["article_id"] = hit.article_id;
       h["source"] = hit.source;
       h["title"] = hit.title;
+      h["url"] = hit.url.empty() ? nlohmann::ordered_json(nullptr)
+                                 : nlohmann::ordered_json(hit.url);
+      h["published"] = hit.published.empty()
+                           ? nlohmann::ordered_json(nullptr)
+                           : nlohmann::ordered_json(hit.published);
+      if (!hit.record.empty()) h["record"] = hit.record;
+      if (!hit.author.empty()) h["author"] = hit.author;
       h["passage"] = hit.passage;
       h["start"] = hit.start;
       h["end"] = hit.end;

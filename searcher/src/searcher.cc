@@ -101,6 +101,10 @@ Status Searcher::Search(const SearchOptions& options,
       hit.article_id = std::move(stored.article_id);
       hit.source = std::move(stored.source);
       hit.title = std::move(stored.title);
+      hit.record = std::move(stored.record);
+      hit.url = std::move(stored.url);
+      hit.published = std::move(stored.published);
+      hit.author = std::move(stored.author);
       hit.passage = stored.passage;
       hit.start = stored.start;
       hit.end = stored.end;

@@ -128,9 +128,9 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
   std::vector<std::string> hit_keys;
   for (const auto& [k, v] : hit.items()) hit_keys.push_back(k);
   EXPECT_EQ(hit_keys, (std::vector<std::string>{
-                          "article_id", "end", "entities", "passage", "rank",
-                          "score", "snippet", "source", "start", "text",
-                          "title"}));
+                          "article_id", "end", "entities", "passage",
+                          "published", "rank", "score", "snippet", "source",
+                          "start", "text", "title", "url"}));
   EXPECT_TRUE(hit["entities"].is_array());
   EXPECT_EQ(hit["rank"], 1);
   EXPECT_TRUE(hit["score"].is_number_float());

@@ -194,3 +194,54 @@ TEST(BadInputTest, EachBadFileIsReportedAndTheRestIndexed) {
 
 }  // namespace
 }  // namespace byline::testing
+
+namespace byline::testing {
+namespace {
+
+TEST(JsonlIndexTest, ArticlesFromLinesWithTheirMetadataGzipToo) {
+  TempDir dir;
+  RecordingReporter reporter;
+  const std::string db = dir / "db";
+  const std::string jsonl = TestData("jsonl");
+  const IndexSummary s = IndexPaths(db, {jsonl}, &reporter);
+  EXPECT_EQ(s.files, 2u);
+  EXPECT_EQ(s.indexed, 6u);  // 3 good lines in each of the two files
+  EXPECT_EQ(reporter.skipped,
+            (Ids{jsonl + "/export-copy.jsonl.gz: line 3: not valid JSON",
+                 jsonl + "/export.jsonl: line 3: not valid JSON"}));
+  SearchOptions options;
+  options.query = "tram ferry";
+  const SearchResults r = SearchDb(db, options);
+  ASSERT_GE(r.hits.size(), 2u);
+  EXPECT_EQ(HitIds(r)[0], "export-copy.jsonl#1");
+  const Hit& h = r.hits[1];
+  EXPECT_EQ(h.source, jsonl + "/export.jsonl");
+  EXPECT_EQ(h.record, "line 1");
+  EXPECT_EQ(h.title, "Tram line to the harbour opens");
+  EXPECT_EQ(h.url, "https://news.example/tram");
+  EXPECT_EQ(h.published, "2024-05-04T08:00:00Z");
+  EXPECT_EQ(h.author, "Ines Castro");
+  EXPECT_EQ(h.passage, 1u);
+}
+
+TEST(JsonlIndexTest, ALineThatMovesKeepsItsArticleById) {
+  TempDir dir;
+  const std::string db = dir / "db", file = dir / "feed.jsonl";
+  WriteFile(file,
+            "{\"id\": \"1\", \"title\": \"Zebra crossing\", \"text\": \"Old.\"}\n");
+  IndexPaths(db, {file});
+  WriteFile(file,
+            "{\"id\": \"0\", \"title\": \"New first line\", \"text\": \"Hi.\"}\n"
+            "{\"id\": \"1\", \"title\": \"Zebra crossing\", \"text\": \"New.\"}\n");
+  IndexPaths(db, {file});
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);
+  SearchOptions options;
+  options.query = "zebra";
+  const SearchResults r = SearchDb(db, options);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].text, "New.");
+  EXPECT_EQ(r.hits[0].record, "line 2");
+}
+
+}  // namespace
+}  // namespace byline::testing

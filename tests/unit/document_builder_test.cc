@@ -44,9 +44,14 @@ TEST(DocumentBuilderTest, TermsValuesAndData) {
             0.0);
   StoredPassage stored;
   ASSERT_TRUE(DecodeDocData(doc.get_data(), &stored));
-  EXPECT_EQ(stored, (StoredPassage{"0123456789abcdef", "/news/bridge.txt",
-                                   "Bridge reopens", 0, 16, 38,
-                                   "The Storm reopened it."}));
+  StoredPassage expected;
+  expected.article_id = "0123456789abcdef";
+  expected.source = "/news/bridge.txt";
+  expected.title = "Bridge reopens";
+  expected.start = 16;
+  expected.end = 38;
+  expected.text = "The Storm reopened it.";
+  EXPECT_EQ(stored, expected);
 }
 
 TEST(DocumentBuilderTest, BodyPositionsFollowTitleWithAGap) {

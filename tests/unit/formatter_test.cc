@@ -49,6 +49,8 @@ TEST(FormatterTest, JsonHasTheDocumentedShape) {
       "article_id": "0123456789abcdef",
       "source": "/news/bridge.txt",
       "title": "Bridge reopens",
+      "url": null,
+      "published": null,
       "passage": 3,
       "start": 16,
       "end": 40,

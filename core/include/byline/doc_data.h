@@ -12,7 +12,11 @@ namespace byline {
 struct StoredPassage {
   std::string article_id;
   std::string source;  // absolute path of the source file
+  std::string record;  // where in the file ("line 12"), "" for one article
   std::string title;
+  std::string url;        // "" if unknown
+  std::string published;  // ISO 8601 where known, "" if unknown
+  std::string author;     // "" if unknown
   size_t passage = 0;  // 0-based passage number within the article
   size_t start = 0;    // byte range of the passage in the article text
   size_t end = 0;

@@ -29,7 +29,12 @@ struct Hit {
   double score = 0;     // BM25 weight
   std::string article_id;
   std::string source;   // absolute path of the source file
+  std::string record;   // where in the file ("line 12"); "" if the file
+                        // is one article
   std::string title;
+  std::string url;        // "" if unknown
+  std::string published;  // publication date (ISO 8601 where known)
+  std::string author;
   size_t passage = 0;   // 0-based passage number within the article
   size_t start = 0;     // byte range of the passage in the article text
   size_t end = 0;

@@ -1,0 +1,3 @@
+#include "byline/index/html_reader.h"
+
+#include <gtest/gtest.h>
