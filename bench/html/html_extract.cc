@@ -82,12 +82,12 @@ int main(int argc, char** argv) {
         bytes += page.size();
       }
     }
-    const double secs = std::chrono::duration<double>(
-                            std::chrono::steady_clock::now() - start)
-                            .count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     std::fprintf(stderr,
-                 "byline-html-extract: %zu bytes in %.3f s: %.1f MB/s\n",
-                 bytes, secs, bytes / secs / 1e6);
+                 "byline-html-extract: %zu bytes in %.3f s: %.1f MB/s\n", bytes,
+                 secs, bytes / secs / 1e6);
     return exit_code;
   }
   for (size_t i = 0; i < files.size(); ++i) {
@@ -106,7 +106,8 @@ int main(int argc, char** argv) {
                         {"charset", article.charset},
                         {"text", text}};
     if (!s.ok()) j["error"] = s.message();
-    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+    std::cout << j.dump(-1, ' ', false,
+                        nlohmann::json::error_handler_t::replace)
               << '\n';
   }
   return exit_code;

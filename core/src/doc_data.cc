@@ -18,6 +18,12 @@ std::string EncodeDocData(const StoredPassage& p) {
   if (!p.url.empty()) j["url"] = p.url;
   if (!p.published.empty()) j["published"] = p.published;
   if (!p.author.empty()) j["author"] = p.author;
+  if (p.has_capture) {
+    j["capture"] = {{"offset", p.capture_offset},
+                    {"record_id", p.record_id},
+                    {"captured", p.captured},
+                    {"digest", p.payload_digest}};
+  }
   return j.dump();
 }
 
@@ -36,6 +42,14 @@ bool DecodeDocData(std::string_view data, StoredPassage* out) {
     out->url = j.value("url", "");
     out->published = j.value("published", "");
     out->author = j.value("author", "");
+    out->has_capture = j.contains("capture");
+    if (out->has_capture) {
+      const auto& c = j.at("capture");
+      out->capture_offset = c.at("offset").get<size_t>();
+      out->record_id = c.at("record_id").get<std::string>();
+      out->captured = c.at("captured").get<std::string>();
+      out->payload_digest = c.at("digest").get<std::string>();
+    }
   } catch (const nlohmann::json::exception&) {
     return false;
   }

@@ -53,6 +53,16 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   stored.url = article.url;
   stored.published = article.published;
   stored.author = article.author;
+  if (article.capture) {
+    stored.has_capture = true;
+    stored.capture_offset = article.capture->offset;
+    stored.record_id = article.capture->record_id;
+    stored.captured = article.capture->captured;
+    stored.payload_digest = article.capture->payload_digest;
+    // Lets a later run see that this payload is indexed already.
+    doc.add_boolean_term(
+        schema::BooleanTerm(schema::kDigestPrefix, stored.payload_digest));
+  }
   stored.passage = passage.index;
   stored.start = passage.range.start;
   stored.end = passage.range.end;

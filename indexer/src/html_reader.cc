@@ -136,21 +136,52 @@ std::string_view AttrView(const GumboElement* e, const char* name) {
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_UL:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
     case GUMBO_TAG_HTML:
       return true;
     default:
@@ -166,16 +197,36 @@ bool IsHeadingTag(GumboTag t) {
 // Never visible text, whatever the mode.
 bool IsInvisibleTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_LINK:
-    case GUMBO_TAG_META: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_APPLET: case GUMBO_TAG_MAP: case GUMBO_TAG_PARAM:
-    case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_AREA:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_AREA:
       return true;
     default:
       return false;
@@ -190,14 +241,14 @@ struct Node {
   std::vector<int> children;
   std::string text;  // text nodes: collapsed, may start/end with one space
   const GumboElement* element = nullptr;
-  std::string cls;  // lower-case class attribute
-  std::string id;   // lower-case id attribute
+  std::string cls;      // lower-case class attribute
+  std::string id;       // lower-case id attribute
   bool hidden = false;  // invisible tag or hidden by attribute or style
 
   // Filled per extraction attempt.
   bool removed = false;
-  size_t chars = 0;         // text length in code points
-  size_t link_chars = 0;    // ... inside <a>
+  size_t chars = 0;       // text length in code points
+  size_t link_chars = 0;  // ... inside <a>
   size_t commas = 0;
   size_t inline_chars = 0;  // text not inside a block-level child
   size_t inline_commas = 0;
@@ -271,8 +322,8 @@ void BuildDom(const GumboNode* root, Dom* dom) {
           for (char c : style) {
             if (!IsAsciiSpace(c)) s.push_back(AsciiLower(c));
           }
-          n.hidden = Contains(s, "display:none") ||
-                     Contains(s, "visibility:hidden");
+          n.hidden =
+              Contains(s, "display:none") || Contains(s, "visibility:hidden");
         }
       }
       if (n.tag == GUMBO_TAG_BODY && dom->body < 0) dom->body = index;
@@ -313,40 +364,43 @@ std::string SubtreeText(const Dom& dom, int index) {
 
 bool IsUnlikely(std::string_view s) {
   return ContainsAny(
-      s, {"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
-          "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
-          "header", "legends", "menu", "related", "remark", "replies", "rss",
-          "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-          "supplemental", "ad-break", "agegate", "pagination", "pager",
-          "popup", "yom-remote", "cookie", "newsletter", "subscribe"});
+      s,
+      {"-ad-",       "ai2html",    "banner",     "breadcrumbs", "combx",
+       "comment",    "community",  "cover-wrap", "disqus",      "extra",
+       "footer",     "gdpr",       "header",     "legends",     "menu",
+       "related",    "remark",     "replies",    "rss",         "shoutbox",
+       "sidebar",    "skyscraper", "social",     "sponsor",     "supplemental",
+       "ad-break",   "agegate",    "pagination", "pager",       "popup",
+       "yom-remote", "cookie",     "newsletter", "subscribe"});
 }
 
 bool MaybeCandidate(std::string_view s) {
-  return ContainsAny(s, {"and", "article", "body", "column", "content", "main",
-                         "shadow"});
+  return ContainsAny(
+      s, {"and", "article", "body", "column", "content", "main", "shadow"});
 }
 
 bool IsNegative(std::string_view s) {
   return ContainsAny(
-             s, {"-ad-", "hidden", "banner", "combx", "comment", "com-",
-                 "contact", "foot", "footer", "footnote", "gdpr", "masthead",
-                 "media", "meta", "outbrain", "promo", "related", "scroll",
-                 "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
-                 "shopping", "tags", "tool", "widget", "taboola", "cookie",
-                 "newsletter", "subscribe", "byline", "caption"}) ||
+             s, {"-ad-",      "hidden",     "banner",  "combx",    "comment",
+                 "com-",      "contact",    "foot",    "footer",   "footnote",
+                 "gdpr",      "masthead",   "media",   "meta",     "outbrain",
+                 "promo",     "related",    "scroll",  "share",    "shoutbox",
+                 "sidebar",   "skyscraper", "sponsor", "shopping", "tags",
+                 "tool",      "widget",     "taboola", "cookie",   "newsletter",
+                 "subscribe", "byline",     "caption"}) ||
          ContainsWord(s, "hid") || ContainsWord(s, "ad") ||
          ContainsWord(s, "ads");
 }
 
 bool IsPositive(std::string_view s) {
-  return ContainsAny(s, {"article", "body", "content", "entry", "hentry",
-                         "h-entry", "main", "page", "pagination", "post",
-                         "text", "blog", "story"});
+  return ContainsAny(
+      s, {"article", "body", "content", "entry", "hentry", "h-entry", "main",
+          "page", "pagination", "post", "text", "blog", "story"});
 }
 
 bool IsBylineHint(std::string_view s) {
-  return ContainsAny(s, {"byline", "author", "dateline", "writtenby",
-                         "p-author"});
+  return ContainsAny(s,
+                     {"byline", "author", "dateline", "writtenby", "p-author"});
 }
 
 bool IsUnlikelyRole(std::string_view role) {
@@ -454,8 +508,7 @@ class Extractor {
           selected.push_back(c);
         } else if (s.chars > 0 && s.chars < 80 && ld == 0) {
           std::string text = SubtreeText(dom_, c);
-          if (Contains(text, ". ") ||
-              (!text.empty() && text.back() == '.')) {
+          if (Contains(text, ". ") || (!text.empty() && text.back() == '.')) {
             selected.push_back(c);
           }
         }
@@ -480,7 +533,9 @@ class Extractor {
   bool ShouldRemove(size_t i) const {
     const Node& n = nodes_[i];
     switch (n.tag) {
-      case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
+      case GUMBO_TAG_NAV:
+      case GUMBO_TAG_ASIDE:
+      case GUMBO_TAG_FOOTER:
       case GUMBO_TAG_MENU:
         return true;
       case GUMBO_TAG_FIGCAPTION:
@@ -613,19 +668,37 @@ class Extractor {
     n.candidate = true;
     double s = 0;
     switch (n.tag) {
-      case GUMBO_TAG_DIV: s = 5; break;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
-        s = 3; break;
-      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL:
-      case GUMBO_TAG_DL: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-      case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
-        s = -3; break;
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-      case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      case GUMBO_TAG_DIV:
+        s = 5;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
+        s = 3;
+        break;
+      case GUMBO_TAG_ADDRESS:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_FORM:
+        s = -3;
+        break;
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
       case GUMBO_TAG_TH:
-        s = -5; break;
-      case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-        s = 10; break;
+        s = -5;
+        break;
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_MAIN:
+        s = 10;
+        break;
       default:
         break;
     }
@@ -674,9 +747,7 @@ class Extractor {
     }
   }
 
-  bool IsAncestor(int a, int d) const {
-    return a <= d && d < nodes_[a].end;
-  }
+  bool IsAncestor(int a, int d) const { return a <= d && d < nodes_[a].end; }
 
   int RefineTop(int top, const std::vector<int>& candidates, int body) {
     // Several strong candidates under one ancestor: the article is split
@@ -737,8 +808,8 @@ class Extractor {
       return flags_.weight_classes && ClassWeight(n) < 0;
     }
     const std::string hint = n.cls + " " + n.id;
-    if (n.chars < 500 && (ContainsWord(hint, "share") ||
-                          ContainsWord(hint, "sharedaddy"))) {
+    if (n.chars < 500 &&
+        (ContainsWord(hint, "share") || ContainsWord(hint, "sharedaddy"))) {
       return true;
     }
     if (!flags_.clean_conditionally) return false;
@@ -761,11 +832,21 @@ class Extractor {
     bool remove =
         (img > 1 && static_cast<double>(p) / img < 0.5 && !in_figure) ||
         (!list && li > p) || (input > p / 3) ||
-        (!list && heading_density < 0.9 && len < 25 &&
-         (img == 0 || img > 2) && !in_figure) ||
+        (!list && heading_density < 0.9 && len < 25 && (img == 0 || img > 2) &&
+         !in_figure) ||
         (!list && weight < 25 && ld > 0.2) || (weight >= 25 && ld > 0.5) ||
         (n.embed_count == 1 && len < 75) || n.embed_count > 1;
     return remove;
+  }
+
+  // A paragraph or list item that is all link text ("Read more: ...",
+  // a related headline) points elsewhere; it is not part of this article.
+  static bool IsLinkBlock(const Node& n) {
+    if (n.tag != GUMBO_TAG_P && n.tag != GUMBO_TAG_LI &&
+        n.tag != GUMBO_TAG_DD && n.tag != GUMBO_TAG_DT) {
+      return false;
+    }
+    return n.chars > 0 && n.link_chars >= kLinkBlockDensity * n.chars;
   }
 
   void EmitSubtree(int root, bool clean,
@@ -805,7 +886,8 @@ class Extractor {
         AppendCollapsed(n.text, &buffer, &pending_space);
         continue;
       }
-      if (n.removed || (clean && i != root && ShouldClean(i))) {
+      if (n.removed || (clean && i != root && ShouldClean(i)) ||
+          (clean && IsLinkBlock(n))) {
         i = n.end - 1;
         continue;
       }
@@ -823,9 +905,6 @@ class Extractor {
         const bool h = IsHeadingTag(n.tag);
         open_heading.push_back(h);
         if (h) ++heading_depth;
-      } else if (!buffer.empty()) {
-        // Inline elements such as <img> or <span> do not join words that
-        // the markup kept apart only when the text itself has spaces.
       }
     }
     flush();
@@ -835,6 +914,7 @@ class Extractor {
   std::vector<Node>& nodes_;
   const HtmlOptions& options_;
   static constexpr size_t kBylineChars = 100;
+  static constexpr double kLinkBlockDensity = 0.8;
 
   Flags flags_;
   std::vector<char> byline_block_;
@@ -949,15 +1029,34 @@ std::string RawText(const GumboElement* e) {
 }
 
 void CollectMeta(const Dom& dom, PageMeta* pm) {
-  static const char* const kMetaKeys[] = {
-      "og:title", "twitter:title", "og:url", "og:site_name",
-      "article:published_time", "og:article:published_time",
-      "datepublished", "date", "pubdate", "publishdate", "publish-date",
-      "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-      "sailthru.date", "parsely-pub-date", "article.published",
-      "publish_date", "author", "article:author", "dc.creator",
-      "parsely-author", "sailthru.author", "byl", "twitter:creator",
-      "citation_publication_date", "citation_author"};
+  static const char* const kMetaKeys[] = {"og:title",
+                                          "twitter:title",
+                                          "og:url",
+                                          "og:site_name",
+                                          "article:published_time",
+                                          "og:article:published_time",
+                                          "datepublished",
+                                          "date",
+                                          "pubdate",
+                                          "publishdate",
+                                          "publish-date",
+                                          "dc.date",
+                                          "dc.date.issued",
+                                          "dcterms.created",
+                                          "dcterms.date",
+                                          "sailthru.date",
+                                          "parsely-pub-date",
+                                          "article.published",
+                                          "publish_date",
+                                          "author",
+                                          "article:author",
+                                          "dc.creator",
+                                          "parsely-author",
+                                          "sailthru.author",
+                                          "byl",
+                                          "twitter:creator",
+                                          "citation_publication_date",
+                                          "citation_author"};
   for (size_t i = 0; i < dom.nodes.size(); ++i) {
     const Node& n = dom.nodes[i];
     if (n.is_text || n.element == nullptr) continue;
@@ -1059,6 +1158,23 @@ int Digits(std::string_view s, size_t pos, size_t count) {
   return v;
 }
 
+// A short line that only says who wrote the article or when: "By Jane
+// Doe", "Jane Doe", "Published: 10:48, Tue, Nov 19, 2019".
+bool IsBylineLine(std::string_view text, std::string_view author) {
+  if (CountCodePoints(text) > 100) return false;
+  const std::string lower = Lower(text);
+  if (!author.empty() && Fingerprint(text) == Fingerprint(author)) return true;
+  if (lower == "by" || lower == "by:") return true;
+  for (std::string_view prefix :
+       {"by ", "by: ", "published ", "published: ", "updated ", "updated: ",
+        "posted ", "posted: ", "last updated", "posted on ", "published on "}) {
+    if (lower.rfind(prefix, 0) == 0 && CountWords(text) <= 12) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string NormaliseHtmlDate(std::string_view text) {
@@ -1134,10 +1250,10 @@ std::string NormaliseHtmlDate(std::string_view text) {
 
 std::string StripSiteName(std::string_view title, std::string_view site_name) {
   std::string t = CollapseText(title);
-  static const char* const kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ",
-                                            " \xE2\x80\x94 ", " :: ",
-                                            " \xC2\xAB ", " \xC2\xBB ",
-                                            " / ", " \xC2\xB7 "};
+  static const char* const kSeparators[] = {
+      " | ",       " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+      " :: ",      " \xC2\xAB ", " \xC2\xBB ",     " / ",
+      " \xC2\xB7 "};
   std::string site = CollapseText(site_name);
   if (!site.empty() && t.size() > site.size()) {
     for (const char* sep : kSeparators) {
@@ -1147,8 +1263,8 @@ std::string StripSiteName(std::string_view title, std::string_view site_name) {
         return t.substr(0, t.size() - tail.size());
       }
       const std::string head = site + sep;
-      if (t.size() > head.size() && Lower(t.substr(0, head.size())) ==
-                                        Lower(head)) {
+      if (t.size() > head.size() &&
+          Lower(t.substr(0, head.size())) == Lower(head)) {
         return t.substr(head.size());
       }
     }
@@ -1157,8 +1273,7 @@ std::string StripSiteName(std::string_view title, std::string_view site_name) {
   size_t best = std::string::npos, best_len = 0;
   for (const char* sep : kSeparators) {
     const size_t pos = t.rfind(sep);
-    if (pos != std::string::npos &&
-        (best == std::string::npos || pos > best)) {
+    if (pos != std::string::npos && (best == std::string::npos || pos > best)) {
       best = pos;
       best_len = std::strlen(sep);
     }
@@ -1176,14 +1291,13 @@ Status ParseHtml(std::string_view bytes, const HtmlOptions& options,
   try {
     const HtmlCharset charset = DetectHtmlCharset(bytes, options.charset_hint);
     std::string html;
-    Status s = ConvertToUtf8(bytes.substr(charset.bom_bytes), charset.name,
-                             &html);
+    Status s =
+        ConvertToUtf8(bytes.substr(charset.bom_bytes), charset.name, &html);
     out->charset = charset.name;
     if (!s.ok()) {
       // A label ICU knows but cannot convert with is rare; read it as
       // windows-1252 rather than drop the page.
-      s = ConvertToUtf8(bytes.substr(charset.bom_bytes), "windows-1252",
-                        &html);
+      s = ConvertToUtf8(bytes.substr(charset.bom_bytes), "windows-1252", &html);
       out->charset = "windows-1252";
       if (!s.ok()) return BadInput(s.message());
     }
@@ -1331,7 +1445,8 @@ Status ParseHtml(std::string_view bytes, const HtmlOptions& options,
     }
 
     out->canonical_url = pm.canonical;
-    if (out->canonical_url.empty()) out->canonical_url = MetaValue(pm, "og:url");
+    if (out->canonical_url.empty())
+      out->canonical_url = MetaValue(pm, "og:url");
 
     // A heading that repeats the title is the title, not body text.
     std::vector<std::string> title_prints;
@@ -1340,13 +1455,12 @@ Status ParseHtml(std::string_view bytes, const HtmlOptions& options,
       if (!f.empty()) title_prints.push_back(f);
     }
     for (auto& [text, heading] : blocks) {
-      if (heading || options.whole_page) {
-        const std::string f = Fingerprint(text);
-        if (!options.whole_page &&
-            std::find(title_prints.begin(), title_prints.end(), f) !=
-                title_prints.end()) {
+      if (!options.whole_page) {
+        if (heading && std::find(title_prints.begin(), title_prints.end(),
+                                 Fingerprint(text)) != title_prints.end()) {
           continue;
         }
+        if (IsBylineLine(text, out->author)) continue;
       }
       out->paragraphs.push_back(std::move(text));
     }

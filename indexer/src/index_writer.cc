@@ -77,6 +77,20 @@ void IndexWriter::AddSynonyms(const Xapian::Document& doc,
   }
 }
 
+bool IndexWriter::HasPayloadOfAnotherArticle(const Article& article) {
+  if (!article.capture) return false;
+  const std::string term = schema::BooleanTerm(
+      schema::kDigestPrefix, article.capture->payload_digest);
+  try {
+    auto it = db_.postlist_begin(term);
+    return it != db_.postlist_end(term) &&
+           db_.get_document(*it).get_value(schema::kSlotArticleId) !=
+               article.article_id;
+  } catch (const Xapian::Error&) {
+    return false;  // not knowing is no reason to lose the article
+  }
+}
+
 Status IndexWriter::Commit() {
   try {
     db_.commit();

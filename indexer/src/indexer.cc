@@ -17,7 +17,10 @@
 #include "byline/index/entity_extractor.h"
 #include "byline/index/gzip.h"
 #include "byline/index/input_format.h"
+#include "byline/index/html_reader.h"
 #include "byline/index/jsonl_reader.h"
+#include "byline/index/warc_reader.h"
+#include "byline/text.h"
 #include "byline/index/index_writer.h"
 #include "byline/ner/tagger.h"
 
@@ -33,7 +36,7 @@ bool IsHidden(const fs::path& p) {
 // Formats read from directories: those Byline has a reader for.
 bool HasReadableExtension(const fs::path& p) {
   const InputFormat f = FormatFromName(p.string());
-  return f == InputFormat::kTxt || f == InputFormat::kJsonl;
+  return f != InputFormat::kAuto;
 }
 
 std::string SystemMessage(const std::error_code& ec) {
@@ -111,8 +114,74 @@ struct Prepared {
   std::vector<Status> problems;
   std::vector<std::string> warnings;
   size_t bytes = 0;
+  size_t revisits = 0;  // WARC revisit records: captures of known payloads
   std::vector<PreparedArticle> articles;
 };
+
+// An article from an HTML page; `charset` from an HTTP header, "" if none.
+Status ArticleFromHtml(std::string_view bytes, const std::string& charset,
+                       Article* a) {
+  HtmlOptions html_options;
+  html_options.charset_hint = charset;
+  HtmlArticle html;
+  if (Status s = ParseHtml(bytes, html_options, &html); !s.ok()) return s;
+  ArticleFromParagraphs(html.title, html.paragraphs, a);
+  a->url = html.canonical_url;
+  a->published = html.published;
+  a->author = html.author;
+  return Status::Ok();
+}
+
+// Marks a revisit record in ArticleFromWarcRecord's status.
+constexpr std::string_view kRevisit = "revisit";
+
+// An article from a WARC record that holds an HTML or text page. Records
+// that hold none (requests, metadata, images, errors) give a status with an
+// empty message: they are left out without a word. A revisit record gives
+// kRevisit. A defect gives its description.
+Status ArticleFromWarcRecord(const WarcRecord& r, const IndexOptions& options,
+                             Article* a) {
+  const std::string type = r.Header("WARC-Type");
+  if (type == "revisit") return BadInput(std::string(kRevisit));
+  if (type != "response" && type != "resource") return BadInput("");
+  std::string media, charset;
+  ParseContentType(r.Header("Content-Type"), &media, &charset);
+  std::string payload;
+  if (type == "response") {
+    if (media != "application/http") return BadInput("");
+    HttpResponse http;
+    if (Status s = ParseHttpResponse(r.block, options.max_file_bytes, &http);
+        !s.ok()) {
+      return s;
+    }
+    if (http.status < 200 || http.status >= 300) return BadInput("");
+    media = http.content_type;
+    charset = http.charset;
+    payload = std::move(http.body);
+  } else {
+    payload = r.block;
+  }
+  const bool html = media == "text/html" || media == "application/xhtml+xml";
+  if (!html && media != "text/plain") return BadInput("");
+  if (Trim(payload).empty()) return BadInput("");
+  Status s = html ? ArticleFromHtml(payload, charset, a)
+                  : ParsePlainText(RepairUtf8(payload), options.text, a);
+  if (!s.ok()) return BadInput("");  // an empty page is no article
+  Article::Capture capture;
+  capture.offset = r.offset;
+  capture.record_id = r.Header("WARC-Record-ID");
+  capture.captured = r.Header("WARC-Date");
+  capture.payload_digest = r.Header("WARC-Payload-Digest");
+  if (capture.payload_digest.empty()) {
+    capture.payload_digest = "fnv1a64:" + ArticleIdForSource(payload);
+  }
+  a->url = r.Header("WARC-Target-URI");
+  if (!a->url.empty() && a->url.front() == '<' && a->url.back() == '>') {
+    a->url = a->url.substr(1, a->url.size() - 2);  // WARC 1.0 style
+  }
+  a->capture = std::move(capture);
+  return Status::Ok();
+}
 
 void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
              Prepared* p) {
@@ -170,11 +239,43 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
         p->status = BadInput("empty file");
       }
       break;
-    case InputFormat::kHtml:
+    case InputFormat::kHtml: {
+      Article a;
+      p->status = ArticleFromHtml(bytes, "", &a);
+      if (!p->status.ok()) return;
+      a.source = p->source;
+      a.article_id = ArticleIdForSource(p->source);
+      articles.push_back(std::move(a));
+      break;
+    }
     case InputFormat::kWarc:
-      p->status = BadInput(std::string(InputFormatName(format)) +
-                           " input is not supported yet");
-      return;
+      ReadWarc(
+          bytes, options.max_file_bytes,
+          [&](WarcRecord&& r) {
+            Article a;
+            Status s = ArticleFromWarcRecord(r, options, &a);
+            if (s.code() == StatusCode::kOk) {
+              a.source = p->source;
+              a.article_id = ArticleIdForSource(p->source + "#" +
+                                                a.capture->record_id);
+              articles.push_back(std::move(a));
+            } else if (s.message() == kRevisit) {
+              ++p->revisits;
+            } else if (!s.message().empty()) {
+              p->problems.push_back(
+                  Status(s.code(), "record at byte " +
+                                       std::to_string(r.offset) + ": " +
+                                       s.message()));
+            }
+          },
+          [&](size_t offset, const Status& s) {
+            p->problems.push_back(Status(
+                s.code(), "byte " + std::to_string(offset) + ": " + s.message()));
+          });
+      if (articles.empty() && p->problems.empty() && p->revisits == 0) {
+        p->status = BadInput("no HTML or text pages in this WARC file");
+      }
+      break;
   }
   for (Article& a : articles) {
     PreparedArticle pa;
@@ -266,7 +367,7 @@ class PreparePipeline {
 // and keeps the summary. `sink` returns a failed status to stop the run.
 Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
                       IndexSummary* summary,
-                      const std::function<Status(const PreparedArticle&)>& sink) {
+                      const std::function<Status(const PreparedArticle&, bool* skipped)>& sink) {
   const auto started = std::chrono::steady_clock::now();
   *summary = IndexSummary();
   std::unique_ptr<NerTagger> tagger;
@@ -292,6 +393,7 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
     items.push_back(std::move(p));
   }
 
+  std::set<std::string> digests;  // payloads indexed in this run
   const size_t jobs = std::max<size_t>(1, options.jobs);
   PreparePipeline pipeline(options, extractor, std::move(items), jobs);
   for (size_t i = 0; i < pipeline.size(); ++i) {
@@ -309,8 +411,21 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
       reporter.Warning(p.path, warning);
       ++summary->repaired;
     }
+    summary->duplicates += p.revisits;
     for (const PreparedArticle& a : p.articles) {
-      if (Status w = sink(a); !w.ok()) return w;
+      // The same payload captured twice (two WARC records, two files) is
+      // indexed once.
+      if (a.article.capture &&
+          !digests.insert(a.article.capture->payload_digest).second) {
+        ++summary->duplicates;
+        continue;
+      }
+      bool duplicate = false;
+      if (Status w = sink(a, &duplicate); !w.ok()) return w;
+      if (duplicate) {
+        ++summary->duplicates;
+        continue;
+      }
       ++summary->indexed;
       summary->passages += a.passages.size();
       summary->entities += a.entities.mentions.size();
@@ -335,7 +450,12 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
   }
   size_t since_commit = 0;
   Status run = ForEachArticle(
-      options, reporter, summary, [&](const PreparedArticle& p) -> Status {
+      options, reporter, summary,
+      [&](const PreparedArticle& p, bool* duplicate) -> Status {
+        if (writer->HasPayloadOfAnotherArticle(p.article)) {
+          *duplicate = true;
+          return Status::Ok();
+        }
         if (Status w = writer->Write(p.article, p.passages,
                                      p.entities.mentions);
             !w.ok()) {
@@ -352,7 +472,8 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
 Status RunExtract(const IndexOptions& options, Reporter& reporter,
                   std::ostream& out, IndexSummary* summary) {
   return ForEachArticle(
-      options, reporter, summary, [&](const PreparedArticle& p) -> Status {
+      options, reporter, summary,
+      [&](const PreparedArticle& p, bool*) -> Status {
         nlohmann::ordered_json j;
         j["source"] = p.article.source;
         j["article_id"] = p.article.article_id;

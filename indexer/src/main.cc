@@ -175,12 +175,16 @@ int main(int argc, char** argv) {
     char line[256];
     std::snprintf(line, sizeof line,
                   "%s: indexed %zu articles from %zu files (%zu passages, %zu "
-                  "entities, %.2f MB), skipped %zu%s in %.2f s\n",
+                  "entities, %.2f MB), skipped %zu%s%s in %.2f s\n",
                   kProgram, summary.indexed, summary.files, summary.passages,
                   summary.entities,
                   static_cast<double>(summary.bytes) / 1e6, summary.skipped,
                   summary.repaired
                       ? (", repaired " + std::to_string(summary.repaired))
+                            .c_str()
+                      : "",
+                  summary.duplicates
+                      ? (", duplicates " + std::to_string(summary.duplicates))
                             .c_str()
                       : "",
                   summary.seconds);

@@ -24,6 +24,12 @@ class TextFormatter : public Formatter {
           << "   " << hit.source << (hit.record.empty() ? "" : " ")
           << hit.record << "  passage " << hit.passage << "  score " << score;
       if (!hit.published.empty()) out << "  " << hit.published;
+      if (!hit.url.empty()) out << "\n   " << hit.url;
+      if (hit.provenance) {
+        out << "\n   captured " << hit.provenance->captured << ", record at byte "
+            << hit.provenance->offset;
+      }
+      if (!hit.replay_url.empty()) out << "\n   replay: " << hit.replay_url;
       if (hit.collapsed > 0) {
         out << "  (+" << hit.collapsed << " more in this article)";
       }
@@ -86,6 +92,13 @@ class JsonFormatter : public Formatter {
                            : nlohmann::ordered_json(hit.published);
       if (!hit.record.empty()) h["record"] = hit.record;
       if (!hit.author.empty()) h["author"] = hit.author;
+      if (hit.provenance) {
+        h["provenance"] = {{"warc", hit.provenance->warc},
+                           {"offset", hit.provenance->offset},
+                           {"record_id", hit.provenance->record_id},
+                           {"captured", hit.provenance->captured}};
+      }
+      if (!hit.replay_url.empty()) h["replay_url"] = hit.replay_url;
       h["passage"] = hit.passage;
       h["start"] = hit.start;
       h["end"] = hit.end;

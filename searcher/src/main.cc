@@ -88,6 +88,9 @@ int main(int argc, char** argv) {
        "weight of entities the query names (0: off)")
       ("no-entity-boost", po::bool_switch(&no_boost),
        "rank by the words alone (same as --entity-boost 0)")
+      ("replay-url", po::value(&options.replay_template)->value_name("TMPL"),
+       "replay link for web-archive hits, e.g.\n"
+       "http://localhost:8080/coll/{timestamp}/{url}")
       ("color", po::value(&color)->default_value(color)->value_name("WHEN"),
        "bold matches: auto (on a terminal), always, never")
       ("help,h", "show this help and exit");

@@ -9,6 +9,27 @@
 
 namespace byline {
 
+std::string ReplayUrl(std::string_view tmpl, std::string_view captured,
+                      std::string_view url) {
+  std::string timestamp;
+  for (char c : captured) {
+    if (c >= '0' && c <= '9' && timestamp.size() < 14) timestamp.push_back(c);
+  }
+  std::string out;
+  for (size_t i = 0; i < tmpl.size();) {
+    if (tmpl.substr(i, 11) == "{timestamp}") {
+      out += timestamp;
+      i += 11;
+    } else if (tmpl.substr(i, 5) == "{url}") {
+      out += url;
+      i += 5;
+    } else {
+      out += tmpl[i++];
+    }
+  }
+  return out;
+}
+
 Status Searcher::Open(const std::vector<std::string>& db_paths,
                       std::unique_ptr<Searcher>* out) {
   if (db_paths.empty()) return InvalidArgument("no database given");
@@ -105,6 +126,14 @@ Status Searcher::Search(const SearchOptions& options,
       hit.url = std::move(stored.url);
       hit.published = std::move(stored.published);
       hit.author = std::move(stored.author);
+      if (stored.has_capture) {
+        hit.provenance = Hit::Provenance{hit.source, stored.capture_offset,
+                                         stored.record_id, stored.captured};
+        if (!options.replay_template.empty()) {
+          hit.replay_url =
+              ReplayUrl(options.replay_template, stored.captured, hit.url);
+        }
+      }
       hit.passage = stored.passage;
       hit.start = stored.start;
       hit.end = stored.end;

@@ -3,6 +3,7 @@
 #ifndef BYLINE_ARTICLE_H_
 #define BYLINE_ARTICLE_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,14 @@ struct Article {
   std::string published;   // publication date as the source gives it
                            // (ISO 8601 when it could be read), "" if none
   std::string author;      // "" if unknown
+  // Web-archive provenance, for articles read from a WARC record.
+  struct Capture {
+    size_t offset = 0;         // of the record (or its gzip member)
+    std::string record_id;     // WARC-Record-ID
+    std::string captured;      // WARC-Date: when it was crawled
+    std::string payload_digest;  // WARC-Payload-Digest, or a hash of it
+  };
+  std::optional<Capture> capture;
   std::string text;        // the full text as indexed, title first; valid
                            // UTF-8 (for a valid UTF-8 .txt: the file itself)
   TextRange title_range;   // where the title stands in `text`

@@ -17,6 +17,13 @@ struct StoredPassage {
   std::string url;        // "" if unknown
   std::string published;  // ISO 8601 where known, "" if unknown
   std::string author;     // "" if unknown
+  // Web-archive provenance, for passages of a WARC record; has_capture
+  // false otherwise.
+  bool has_capture = false;
+  size_t capture_offset = 0;   // of the record (or its gzip member)
+  std::string record_id;       // WARC-Record-ID
+  std::string captured;        // WARC-Date
+  std::string payload_digest;  // WARC-Payload-Digest
   size_t passage = 0;  // 0-based passage number within the article
   size_t start = 0;    // byte range of the passage in the article text
   size_t end = 0;

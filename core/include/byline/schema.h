@@ -29,6 +29,9 @@ inline constexpr std::string_view kPersonPrefix = "XPER";
 inline constexpr std::string_view kOrgPrefix = "XORG";
 inline constexpr std::string_view kPlacePrefix = "XPLACE";
 inline constexpr std::string_view kDatePrefix = "XDATE";
+// The payload digest of a web-archive capture ("XDIGESTsha1:AB12..."):
+// a payload already indexed under another article is not indexed again.
+inline constexpr std::string_view kDigestPrefix = "XDIGEST";
 
 // Synonym-table keys (Xapian::Database::synonyms_begin), not terms:
 //   "XALIAS" + FoldName(surface form) -> the entity terms it has named,

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   std::string command, model, out, iso_dir, exclude, dictionary, gazetteers;
   std::vector<std::string> wikiann, wnut, jsonl, gold, dev_jsonl, dev_conll;
   int epochs = 0, jsonl_repeat = 0, repeat = 0, wnut_repeat = 1, folds = 5;
-  int min_feature_count = 0;
+  int min_feature_count = 0, ensemble = 1;
   float pa_c = 0;
   size_t wikiann_min = 0;
   unsigned bits = 0;
@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
       ("pa", po::value(&pa_c)->default_value(0),
        "passive-aggressive (PA-I) updates with this step cap C\n"
        "(0: plain perceptron, step 1)")
+      ("ensemble", po::value(&ensemble)->default_value(1),
+       "perceptrons per layer (own shuffles), weights averaged")
       ("min-feature-count", po::value(&min_feature_count)->default_value(0),
        "features seen in fewer training tokens are not learned")
       ("leave-document-out", "leave the names of a JSONL example's whole\n"
@@ -146,6 +148,7 @@ int main(int argc, char** argv) {
     options.passive_aggressive = pa_c > 0;
     options.pa_c = pa_c;
     options.min_feature_count = min_feature_count;
+    options.ensemble = ensemble;
     options.leave_document_out = vm.count("leave-document-out") > 0;
     for (const auto& f : dev_jsonl) {
       if (auto s = ReadNamesJsonl(f, {}, 1, &options.dev); !s.ok()) return Fail(s);

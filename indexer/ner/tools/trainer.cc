@@ -757,9 +757,9 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
   std::vector<uint8_t> back, pred;
   // Trains one layer on the examples `use` accepts; scores `dev` (if not
   // empty) after each epoch.
-  auto train_layer = [&](const Rows& rows, int per_token, auto use,
-                         const Rows& dev_rows, Layer* layer,
-                         std::vector<float>* avg) {
+  auto train_one = [&](const Rows& rows, int per_token, auto use,
+                       const Rows& dev_rows, Layer* layer,
+                       std::vector<float>* avg) {
     Perceptron model(options.hash_bits, per_token);
     std::vector<size_t> order;
     for (size_t i = 0; i < train.size(); ++i) {
@@ -834,6 +834,35 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
       log << "\n";
     }
     model.Average(avg, layer->transition, layer->start);
+  };
+  // An ensemble of `options.ensemble` averaged perceptrons, each over its
+  // own shuffles of the data, merged by averaging their weights: one model
+  // of the same size, less dependent on the order of the examples.
+  auto train_layer = [&](const Rows& rows, int per_token, auto use,
+                         const Rows& dev_rows, Layer* layer,
+                         std::vector<float>* avg) {
+    const int m = std::max(1, options.ensemble);
+    train_one(rows, per_token, use, dev_rows, layer, avg);
+    if (m == 1) return;
+    std::vector<float> other;
+    Layer other_layer;
+    for (int e = 1; e < m; ++e) {
+      log << "  ensemble member " << e + 1 << " of " << m << "\n";
+      train_one(rows, per_token, use, dev_rows, &other_layer, &other);
+      for (size_t i = 0; i < avg->size(); ++i) (*avg)[i] += other[i];
+      for (int p = 0; p < kTagStride; ++p) {
+        layer->start[p] += other_layer.start[p];
+        for (int t = 0; t < kTagStride; ++t) {
+          layer->transition[p][t] += other_layer.transition[p][t];
+        }
+      }
+    }
+    const float inv = 1.0f / static_cast<float>(m);
+    for (float& v : *avg) v *= inv;
+    for (int p = 0; p < kTagStride; ++p) {
+      layer->start[p] *= inv;
+      for (int t = 0; t < kTagStride; ++t) layer->transition[p][t] *= inv;
+    }
   };
   // Tags examples with averaged float weights (pass 1 of the stacking).
   auto predict = [&](const std::vector<float>& w, const Layer& layer,

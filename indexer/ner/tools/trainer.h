@@ -66,6 +66,9 @@ struct TrainOptions {
   // Weight rows (hashed features) seen in fewer training tokens than this
   // are not learned (0 or 1: all are).
   int min_feature_count = 0;
+  // Perceptrons per layer, each on its own shuffles, whose averaged weights
+  // are averaged into the layer (1: one).
+  int ensemble = 1;
   // While an interview paragraph is featurized, the names of its whole
   // document (not only its own) are left out of the name lists, as they
   // would be for a new article.

@@ -22,6 +22,17 @@ bool IsGzip(std::string_view bytes);
 [[nodiscard]] Status Gunzip(std::string_view bytes, size_t max_bytes,
                             std::string* out);
 
+// Decompresses the one gzip member that starts at `offset`, replacing
+// `*out`; `*next` receives the offset just past it. Fails with kBadInput
+// ("byte N: truncated gzip member", ...) and leaves `*out` empty.
+[[nodiscard]] Status GunzipMember(std::string_view bytes, size_t offset,
+                                  size_t max_bytes, std::string* out,
+                                  size_t* next);
+
+// Inflates zlib-wrapped or raw deflate data (HTTP "deflate").
+[[nodiscard]] Status Inflate(std::string_view bytes, size_t max_bytes,
+                             std::string* out);
+
 }  // namespace byline
 
 #endif  // BYLINE_INDEX_GZIP_H_

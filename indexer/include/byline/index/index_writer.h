@@ -36,6 +36,10 @@ class IndexWriter {
                              const std::vector<Passage>& passages,
                              const std::vector<Mention>& mentions = {});
 
+  // True if `article` is a web-archive capture whose payload the database
+  // already holds under another article (another record or WARC file).
+  bool HasPayloadOfAnotherArticle(const Article& article);
+
   // Makes everything written so far durable and visible to searchers.
   [[nodiscard]] Status Commit();
 

@@ -44,6 +44,7 @@ struct IndexSummary {
   size_t skipped = 0;   // files, or parts of files (lines, records),
                         // reported and not indexed
   size_t repaired = 0;  // indexed files whose invalid UTF-8 was replaced
+  size_t duplicates = 0;  // WARC revisits and payloads already indexed
   size_t passages = 0;  // passages written
   size_t entities = 0;  // entity mentions found
   size_t bytes = 0;     // bytes of the files read

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,14 @@ struct Hit {
   std::string url;        // "" if unknown
   std::string published;  // publication date (ISO 8601 where known)
   std::string author;
+  struct Provenance {
+    std::string warc;       // the WARC file (== source)
+    size_t offset = 0;      // byte offset of the record (or its gzip member)
+    std::string record_id;  // WARC-Record-ID
+    std::string captured;   // WARC-Date, when it was crawled
+  };
+  std::optional<Provenance> provenance;  // for passages of WARC records
+  std::string replay_url;  // filled from SearchOptions::replay_template
   size_t passage = 0;   // 0-based passage number within the article
   size_t start = 0;     // byte range of the passage in the article text
   size_t end = 0;

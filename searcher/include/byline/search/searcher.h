@@ -32,7 +32,16 @@ struct SearchOptions {
   // alternatives "A|B" of which one must hold. Values as in query fields.
   std::vector<std::string> filters;
   QueryOptions ranking;            // entity boost
+  // A replay URL template for hits from web archives, e.g.
+  // "http://localhost:8080/coll/{timestamp}/{url}": {timestamp} becomes the
+  // capture time as 14 digits (YYYYMMDDhhmmss), {url} the captured URL.
+  std::string replay_template;
 };
+
+// Fills a replay URL template (see SearchOptions::replay_template) for a
+// capture made at `captured` (WARC-Date, ISO 8601) of `url`.
+std::string ReplayUrl(std::string_view tmpl, std::string_view captured,
+                      std::string_view url);
 
 class Searcher {
  public:
