@@ -36,13 +36,15 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
          "Usage: byline-index --db DIR [options] PATH...\n"
          "       byline-index --extract [options] PATH... > articles.jsonl\n\n"
          "Reads each PATH (a file, or a directory searched recursively for\n"
-         "*.txt and *.jsonl files, gzipped or not), splits every article\n"
-         "into paragraph-sized passages, finds the people, organisations,\n"
-         "places and dates it names, and stores each passage as one\n"
-         "document in the Xapian database DIR, creating it if needed. A\n"
-         "plain-text article is its first non-empty line (the title), then\n"
-         "paragraphs separated by blank lines; a JSON Lines file holds one\n"
-         "article per line. Indexing a file again replaces its passages.\n\n"
+         ".txt, .html, .jsonl and .warc files, gzipped or not), splits\n"
+         "every article into paragraph-sized passages, finds the people,\n"
+         "organisations, places and dates it names, and stores each\n"
+         "passage as one document in the Xapian database DIR, creating it\n"
+         "if needed. A plain-text article is its first non-empty line (the\n"
+         "title), then paragraphs separated by blank lines; of an HTML page\n"
+         "only the article body is kept; a JSON Lines file holds one\n"
+         "article per line; a WARC file, web pages captured by a crawler.\n"
+         "Indexing a file again replaces its passages.\n\n"
       << visible
       << "\nExit status: 0 all indexed, 1 no input files found, 2 usage or\n"
          "database error, or some inputs skipped (each is named on stderr).\n\n"
@@ -68,7 +70,7 @@ int main(int argc, char** argv) {
        "JSON Lines; write no database")
       ("format", po::value(&format)->default_value(format)->value_name("FMT"),
        "input format: auto (by name, then content), txt,\n"
-       "jsonl (html and warc: not yet); .gz is read as is")
+       "html, jsonl or warc; gzip is read transparently")
       ("field", po::value(&fields)->value_name("NAME=KEYS"),
        "JSON Lines member names for a field, tried in\n"
        "order, e.g. text=story,body (fields: id, title,\n"
@@ -193,7 +195,7 @@ int main(int argc, char** argv) {
   if (summary.skipped > 0) return 2;
   if (summary.indexed == 0) {
     std::cerr << kProgram << ": no input files found (directories are searched"
-              << " for *.txt and *.jsonl, also .gz)\n";
+              << " for .txt, .html, .jsonl, .warc, also .gz)\n";
     return 1;
   }
   return 0;

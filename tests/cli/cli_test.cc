@@ -277,7 +277,7 @@ TEST(CliErrorTest, NothingToIndexExitsOne) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "byline-index: no input files found (directories are searched "
-            "for *.txt and *.jsonl, also .gz)\n");
+            "for .txt, .html, .jsonl, .warc, also .gz)\n");
 }
 
 }  // namespace
