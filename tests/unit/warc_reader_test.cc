@@ -1,0 +1,163 @@
+// WARC records and HTTP payloads, with broken inputs built in the test.
+#include "byline/index/warc_reader.h"
+
+#include <brotli/encode.h>
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+namespace byline {
+namespace {
+
+std::string Gzip(std::string_view s, int window_bits = 16 + MAX_WBITS) {
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, s.size()) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
+  z.avail_in = static_cast<uInt>(s.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(out.size() - z.avail_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string Record(std::string_view type, std::string_view id,
+                   std::string_view block) {
+  return "WARC/1.1\r\nWARC-Type: " + std::string(type) +
+         "\r\nWARC-Record-ID: <urn:uuid:" + std::string(id) +
+         ">\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" +
+         std::string(block) + "\r\n\r\n";
+}
+
+struct Read {
+  std::vector<std::string> records;   // "offset type id"
+  std::vector<std::string> problems;  // "offset: message"
+};
+
+Read ReadAll(std::string_view file) {
+  Read r;
+  ReadWarc(
+      file, 1 << 20,
+      [&](WarcRecord&& rec) {
+        r.records.push_back(std::to_string(rec.offset) + " " +
+                            rec.Header("warc-type") + " " +
+                            rec.Header("WARC-Record-ID"));
+      },
+      [&](size_t offset, const Status& s) {
+        r.problems.push_back(std::to_string(offset) + ": " + s.message());
+      });
+  return r;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(ReadWarcTest, PlainRecordsWithOffsets) {
+  const std::string a = Record("warcinfo", "a", "software: test");
+  const std::string b = Record("response", "b", "HTTP/1.1 200 OK\r\n\r\nhi");
+  const Read r = ReadAll(a + b);
+  EXPECT_EQ(r.records, (Lines{"0 warcinfo <urn:uuid:a>",
+                              std::to_string(a.size()) +
+                                  " response <urn:uuid:b>"}));
+  EXPECT_TRUE(r.problems.empty());
+}
+
+TEST(ReadWarcTest, GarbageBetweenRecordsIsReportedAndSkipped) {
+  const std::string a = Record("resource", "a", "one");
+  const std::string junk = "this is not a record\n";
+  const std::string b = Record("resource", "b", "two");
+  const Read r = ReadAll(a + junk + b);
+  EXPECT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(r.problems,
+            (Lines{std::to_string(a.size()) + ": no WARC record starts here"}));
+}
+
+TEST(ReadWarcTest, TruncatedRecordKeepsTheOnesBefore) {
+  const std::string a = Record("resource", "a", "one");
+  std::string b = Record("resource", "b", std::string(100, 'x'));
+  b.resize(b.size() - 50);
+  const Read r = ReadAll(a + b);
+  EXPECT_EQ(r.records, (Lines{"0 resource <urn:uuid:a>"}));
+  EXPECT_EQ(r.problems, (Lines{std::to_string(a.size()) +
+                               ": truncated WARC record (54 of 100 bytes)"}));
+}
+
+TEST(ReadWarcTest, BadGzipMemberIsReportedAndReadingGoesOn) {
+  const std::string a = Gzip(Record("resource", "a", "first"));
+  std::string b = Gzip(Record("resource", "b", "second, to be corrupted here"));
+  b[b.size() / 2] ^= 0x5A;
+  const std::string c = Gzip(Record("resource", "c", "third"));
+  const Read r = ReadAll(a + b + c);
+  EXPECT_EQ(r.records,
+            (Lines{"0 resource <urn:uuid:a>",
+                   std::to_string(a.size() + b.size()) +
+                       " resource <urn:uuid:c>"}));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].rfind(std::to_string(a.size()) + ": ", 0), 0u)
+      << r.problems[0];
+}
+
+TEST(HttpResponseTest, ChunkedAndContentCodings) {
+  HttpResponse h;
+  ASSERT_TRUE(ParseHttpResponse(
+                  "HTTP/1.1 200 OK\r\nContent-Type: text/html; "
+                  "charset=\"ISO-8859-2\"\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n",
+                  1 << 20, &h)
+                  .ok());
+  EXPECT_EQ(h.status, 200);
+  EXPECT_EQ(h.content_type, "text/html");
+  EXPECT_EQ(h.charset, "iso-8859-2");
+  EXPECT_EQ(h.body, "hello, world");
+
+  const std::string page = "<p>Compressed page body</p>";
+  ASSERT_TRUE(ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: gzip"
+                                "\r\n\r\n" + Gzip(page),
+                                1 << 20, &h)
+                  .ok());
+  EXPECT_EQ(h.body, page);
+  ASSERT_TRUE(ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: deflate"
+                                "\r\n\r\n" + Gzip(page, -MAX_WBITS),
+                                1 << 20, &h)
+                  .ok());
+  EXPECT_EQ(h.body, page);
+  std::string br(page.size() + 64, '\0');
+  size_t br_size = br.size();
+  ASSERT_TRUE(BrotliEncoderCompress(
+      5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, page.size(),
+      reinterpret_cast<const uint8_t*>(page.data()), &br_size,
+      reinterpret_cast<uint8_t*>(br.data())));
+  br.resize(br_size);
+  ASSERT_TRUE(ParseHttpResponse(
+                  "HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n" + br,
+                  1 << 20, &h)
+                  .ok());
+  EXPECT_EQ(h.body, page);
+}
+
+TEST(HttpResponseTest, DefectsAreNamed) {
+  HttpResponse h;
+  EXPECT_EQ(ParseHttpResponse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked"
+                              "\r\n\r\n5\r\nhello world\r\n0\r\n\r\n",
+                              1 << 20, &h)
+                .message(),
+            "wrong chunk size at byte 8 of the body");
+  EXPECT_EQ(ParseHttpResponse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked"
+                              "\r\n\r\nzz\r\nhello\r\n",
+                              1 << 20, &h)
+                .message(),
+            "wrong chunk size at byte 0 of the body");
+  EXPECT_EQ(ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n"
+                              "\r\nnot gzip",
+                              1 << 20, &h)
+                .message(),
+            "gzip body: byte 0: not a gzip member");
+  EXPECT_EQ(ParseHttpResponse("GET / HTTP/1.1\r\n\r\n", 1 << 20, &h).message(),
+            "not an HTTP response");
+}
+
+}  // namespace
+}  // namespace byline
