@@ -31,7 +31,7 @@ std::string_view EntityPrefix(EntityType type) {
     case EntityType::kPerson: return kPersonPrefix;
     case EntityType::kOrg: return kOrgPrefix;
     case EntityType::kPlace: return kPlacePrefix;
-    case EntityType::kDate: return kDatePrefix;
+    case EntityType::kDate: return kMentionedDatePrefix;
   }
   return kPersonPrefix;
 }
@@ -40,15 +40,34 @@ std::vector<std::string> EntityTerms(EntityType type, std::string_view name) {
   if (type != EntityType::kDate) {
     return {BooleanTerm(EntityPrefix(type), FoldName(name))};
   }
-  std::vector<std::string> terms{BooleanTerm(kDatePrefix, name)};
-  if (!name.empty() && name[0] != '-') {  // not a partial "--07-14"
+  return DateTerms(kMentionedDatePrefix, name);
+}
+
+std::vector<std::string> DateTerms(std::string_view prefix,
+                                   std::string_view iso) {
+  std::vector<std::string> terms{BooleanTerm(prefix, iso)};
+  if (!iso.empty() && iso[0] != '-') {  // not a partial "--07-14"
     for (size_t len : {size_t{7}, size_t{4}}) {
-      if (name.size() > len) {
-        terms.push_back(BooleanTerm(kDatePrefix, name.substr(0, len)));
-      }
+      if (iso.size() > len) terms.push_back(BooleanTerm(prefix, iso.substr(0, len)));
     }
   }
   return terms;
+}
+
+std::string PublicationDay(std::string_view published) {
+  const auto digits = [&](size_t from, size_t n) {
+    if (published.size() < from + n) return false;
+    for (size_t i = from; i < from + n; ++i) {
+      if (published[i] < '0' || published[i] > '9') return false;
+    }
+    return true;
+  };
+  if (!digits(0, 4)) return "";
+  if (published.size() == 4) return std::string(published);
+  if (published[4] != '-' || !digits(5, 2)) return "";
+  if (published.size() == 7) return std::string(published);
+  if (published.size() < 10 || published[7] != '-' || !digits(8, 2)) return "";
+  return std::string(published.substr(0, 10));
 }
 
 namespace {

@@ -33,6 +33,14 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   doc.add_value(schema::kSlotPassageIndex,
                 Xapian::sortable_serialise(static_cast<double>(passage.index)));
 
+  if (const std::string day = schema::PublicationDay(article.published);
+      !day.empty()) {
+    for (const std::string& t : schema::DateTerms(schema::kDatePrefix, day)) {
+      doc.add_boolean_term(t);
+    }
+    doc.add_value(schema::kSlotPublished, day);
+  }
+
   schema::EntityList entities;
   std::set<std::string> terms;
   for (const Mention& m : mentions) {

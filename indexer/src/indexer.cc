@@ -285,6 +285,8 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
     } else {
       pa.entities.article_date = FindArticleDate(a, pa.passages);
     }
+    // No publication date from the source: the article's own dateline.
+    if (a.published.empty()) a.published = pa.entities.article_date;
     pa.article = std::move(a);
     p->articles.push_back(std::move(pa));
   }

@@ -13,11 +13,19 @@ EntityFacetSpy::EntityFacetSpy(std::vector<EntityType> types, bool per_article)
 
 void EntityFacetSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
-  const std::string value = doc.get_value(schema::kSlotEntities);
-  if (value.empty()) return;
   const std::string article =
       per_article_ ? doc.get_value(schema::kSlotArticleId) : std::string();
-  for (auto& [type, name] : schema::DecodeEntityList(value)) {
+  schema::EntityList entities =
+      schema::DecodeEntityList(doc.get_value(schema::kSlotEntities));
+  // The date facet counts publication dates, not dates mentioned.
+  std::erase_if(entities, [](const auto& e) {
+    return e.first == EntityType::kDate;
+  });
+  if (wanted_[static_cast<int>(EntityType::kDate)]) {
+    std::string day = doc.get_value(schema::kSlotPublished);
+    if (!day.empty()) entities.emplace_back(EntityType::kDate, std::move(day));
+  }
+  for (auto& [type, name] : entities) {
     const int t = static_cast<int>(type);
     if (!wanted_[t]) continue;
     std::string key = type == EntityType::kDate ? name : FoldName(name);

@@ -8,6 +8,20 @@
 namespace byline {
 namespace {
 
+// "mentioned:": dates the passage mentions (person:, org:, place: and
+// date: go through EntityFieldProcessor).
+class MentionedDateProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit MentionedDateProcessor(const QueryBuilder& builder)
+      : builder_(builder) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return builder_.DateFilter(schema::kMentionedDatePrefix, value);
+  }
+
+ private:
+  const QueryBuilder& builder_;
+};
+
 class EntityFieldProcessor : public Xapian::FieldProcessor {
  public:
   EntityFieldProcessor(const QueryBuilder& builder, EntityType type)
@@ -85,6 +99,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
         std::string(EntityTypeName(type)),
         (new EntityFieldProcessor(*this, type))->release());
   }
+  parser_.add_boolean_prefix("mentioned",
+                             (new MentionedDateProcessor(*this))->release());
 }
 
 Xapian::Query QueryBuilder::EntityFilter(EntityType type,
@@ -93,15 +109,21 @@ Xapian::Query QueryBuilder::EntityFilter(EntityType type,
   if (type != EntityType::kDate) {
     return Xapian::Query(schema::EntityTerms(type, v).front());
   }
+  return DateFilter(schema::kDatePrefix, v);
+}
+
+Xapian::Query QueryBuilder::DateFilter(std::string_view date_prefix,
+                                       std::string_view value) const {
+  const std::string v(Trim(value));
   const size_t dots = v.find("..");
   if (dots == std::string::npos) {
-    return Xapian::Query(schema::BooleanTerm(schema::kDatePrefix, v));
+    return Xapian::Query(schema::BooleanTerm(date_prefix, v));
   }
   // A range: every date term of the bounds' precision between them. ISO
   // dates sort as strings, so the term list is walked in order.
   const std::string from = v.substr(0, dots), to = v.substr(dots + 2);
   const size_t precision = !from.empty() ? from.size() : to.size();
-  const std::string prefix(schema::kDatePrefix);
+  const std::string prefix(date_prefix);
   std::vector<Xapian::Query> terms;
   auto t = db_.allterms_begin(prefix);
   t.skip_to(prefix + from);

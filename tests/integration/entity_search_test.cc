@@ -95,9 +95,9 @@ TEST_F(EntitySearchTest, FacetsCountMatchingPassagesExactly) {
   EXPECT_EQ(r.facets.at(EntityType::kPlace),
             (Counts{{"Vilnius", 2}, {"Brussels", 1}, {"Lithuania", 1},
                     {"Poland", 1}, {"Ukraine", 1}}));
+  // The date facet counts publication dates (here from the datelines).
   EXPECT_EQ(r.facets.at(EntityType::kDate),
-            (Counts{{"2024-03-03", 1}, {"2024-07-12", 1}, {"2024-07-16", 1},
-                    {"2025", 1}}));
+            (Counts{{"2024-07-16", 4}, {"2024-03-03", 3}}));
 }
 
 TEST_F(EntitySearchTest, FacetsCountArticlesWithPerArticle) {
@@ -132,15 +132,25 @@ TEST_F(EntitySearchTest, AnyOfAndAllOf) {
             (Ids{"alliance#3"}));
 }
 
-TEST_F(EntitySearchTest, DateFilters) {
-  EXPECT_EQ(HitIds(Search("date:2024-07-12")), (Ids{"alliance#3"}));
-  EXPECT_EQ(HitIds(Search("date:2024-07")).size(), 2u);  // #0 and #3
-  EXPECT_EQ(HitIds(Search("said date:2024-07-01..2024-07-31")).size(), 1u);
-  EXPECT_EQ(HitIds(Search("date:2024-07-13..2024-07-31")), (Ids{"alliance#0"}));
-  // A year filter finds "from 2025" and "4 February 2025".
-  std::vector<std::string> year = HitIds(Search("date:2025"));
+TEST_F(EntitySearchTest, DateFiltersUseThePublicationDate) {
+  EXPECT_EQ(HitIds(Search("date:2024-07-16")).size(), 4u);  // all of alliance
+  EXPECT_EQ(HitIds(Search("date:2024-07")).size(), 4u);
+  EXPECT_EQ(HitIds(Search("said date:2024-07-01..2024-07-31")),
+            (Ids{"alliance#3", "alliance#1"}));
+  EXPECT_EQ(HitIds(Search("date:2024-07-17..2024-07-31")), Ids{});
+  EXPECT_EQ(HitIds(Search("date:2025")).size(), 3u);  // norway
+  EXPECT_EQ(HitIds(Search("date:..2024-06")).size(), 3u);  // lithuania
+  EXPECT_EQ(HitIds(Search("said", {"date:2024|2025"})).size(), 6u);
+}
+
+TEST_F(EntitySearchTest, MentionedDates) {
+  EXPECT_EQ(HitIds(Search("mentioned:2024-07-12")), (Ids{"alliance#3"}));
+  // "from 2025" and "4 February 2025".
+  std::vector<std::string> year = HitIds(Search("mentioned:2025"));
   std::sort(year.begin(), year.end());
   EXPECT_EQ(year, (Ids{"lithuania#2", "norway#0"}));
+  EXPECT_EQ(HitIds(Search("mentioned:2024-07-13..2024-07-31")),
+            (Ids{"alliance#0"}));
 }
 
 TEST_F(EntitySearchTest, UnaccentedWordsFindAccentedOnes) {

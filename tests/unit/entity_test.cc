@@ -30,10 +30,21 @@ TEST(EntityTermsTest, NamesAreFoldedDatesHaveLevels) {
   EXPECT_EQ(schema::EntityTerms(EntityType::kOrg, "NATO"),
             std::vector<std::string>{"XORGnato"});
   EXPECT_EQ(schema::EntityTerms(EntityType::kDate, "2024-07-14"),
-            (std::vector<std::string>{"XDATE2024-07-14", "XDATE2024-07",
-                                      "XDATE2024"}));
+            (std::vector<std::string>{"XMDATE2024-07-14", "XMDATE2024-07",
+                                      "XMDATE2024"}));
   EXPECT_EQ(schema::EntityTerms(EntityType::kDate, "--07-14"),
-            std::vector<std::string>{"XDATE--07-14"});
+            std::vector<std::string>{"XMDATE--07-14"});
+  EXPECT_EQ(schema::DateTerms(schema::kDatePrefix, "2024-07"),
+            (std::vector<std::string>{"XDATE2024-07", "XDATE2024"}));
+}
+
+TEST(PublicationDayTest, TakesTheDayOfIsoDatesOnly) {
+  EXPECT_EQ(schema::PublicationDay("2024-07-16T09:30:00Z"), "2024-07-16");
+  EXPECT_EQ(schema::PublicationDay("2024-07-16"), "2024-07-16");
+  EXPECT_EQ(schema::PublicationDay("2024-07"), "2024-07");
+  EXPECT_EQ(schema::PublicationDay("2024"), "2024");
+  EXPECT_EQ(schema::PublicationDay("16 July 2024"), "");
+  EXPECT_EQ(schema::PublicationDay("2024-7-16"), "");
 }
 
 TEST(EntityListTest, EncodesOneLinePerEntity) {

@@ -23,11 +23,15 @@ inline constexpr std::string_view kUniquePrefix = "Q";   // Q<article-id>#<n>
 inline constexpr std::string_view kArticlePrefix = "XA";  // XA<article-id>
 // Entities: the value is FoldName(canonical name) for people, organisations
 // and places ("XPERjens stoltenberg"), the ISO date and each shorter form of
-// it for dates ("XDATE2024-07-14", "XDATE2024-07", "XDATE2024"). Added with
-// wdf 1 so they can weigh in the entity boost; used as filters too.
+// it for dates mentioned ("XMDATE2024-07-14", "XMDATE2024-07",
+// "XMDATE2024"). Added with wdf 1 so they can weigh in the entity boost;
+// used as filters too.
 inline constexpr std::string_view kPersonPrefix = "XPER";
 inline constexpr std::string_view kOrgPrefix = "XORG";
 inline constexpr std::string_view kPlacePrefix = "XPLACE";
+inline constexpr std::string_view kMentionedDatePrefix = "XMDATE";
+// The article's publication date, at each level ("XDATE2024-07-16",
+// "XDATE2024-07", "XDATE2024"): the date: filter.
 inline constexpr std::string_view kDatePrefix = "XDATE";
 // The payload digest of a web-archive capture ("XDIGESTsha1:AB12..."):
 // a payload already indexed under another article is not indexed again.
@@ -47,6 +51,9 @@ enum Slot : Xapian::valueno {
   kSlotPassageIndex = 1,  // passage number, Xapian::sortable_serialise(n)
   kSlotEntities = 2,      // distinct entities of the passage, see
                           // EncodeEntityList()
+  kSlotPublished = 3,     // the article's publication day, ISO 8601 text
+                          // ("2024-07-16", or "2024-07" / "2024" when
+                          // that is all the source says); the date facet
 };
 
 // Stemming language for text at index and query time.
@@ -68,8 +75,18 @@ std::string ArticleTerm(std::string_view article_id);
 std::string_view EntityPrefix(EntityType type);
 
 // The terms for an entity: one for a name (prefix + FoldName(name)), one per
-// level for a date ("2024-07-14" -> ...2024-07-14, ...2024-07, ...2024).
+// level for a date mentioned ("2024-07-14" -> XMDATE2024-07-14, ...2024-07,
+// ...2024).
 std::vector<std::string> EntityTerms(EntityType type, std::string_view name);
+
+// One term per level of an ISO date under `prefix`; a partial "--07-14"
+// has one level.
+std::vector<std::string> DateTerms(std::string_view prefix,
+                                   std::string_view iso);
+
+// The publication day of an ISO date or date-time ("2024-07-16T09:30Z" ->
+// "2024-07-16"; "2024-07" stays), or "" if `published` is not ISO.
+std::string PublicationDay(std::string_view published);
 
 // The value in kSlotEntities: one line per entity, "<t><name>" with <t> one
 // of 'p' (person), 'o' (org), 'l' (place), 'd' (date), lines joined by '\n'.

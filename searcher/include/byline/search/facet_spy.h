@@ -1,7 +1,8 @@
 // EntityFacetSpy: counts the entities of the passages a query matches. A
 // passage names several entities, so Xapian's ValueCountMatchSpy (one value
 // per document) cannot do it; this spy decodes the entity list in
-// schema::kSlotEntities. It sees every document the matcher checks, so its
+// schema::kSlotEntities. The date facet counts publication days
+// (schema::kSlotPublished), not the dates passages mention. It sees every document the matcher checks, so its
 // counts are exact when the match is run with check_at_least >= the number
 // of matching documents.
 // Not thread-safe; one per Enquire.

@@ -38,9 +38,15 @@ class QueryBuilder {
   [[nodiscard]] Status Parse(std::string_view text, Xapian::Query* out);
 
   // The query for one filter value of `type`: a name (matched without
-  // case or accents), or for dates an ISO date, month or year, or a range
-  // "FROM..TO" of them (either end may be left open).
+  // case or accents), or for dates (the article's publication date) an ISO
+  // date, month or year, or a range "FROM..TO" of them (either end may be
+  // left open).
   Xapian::Query EntityFilter(EntityType type, std::string_view value) const;
+
+  // A date or range, as above, over the date terms under `date_prefix`
+  // (schema::kDatePrefix: publication; kMentionedDatePrefix: mentioned).
+  Xapian::Query DateFilter(std::string_view date_prefix,
+                           std::string_view value) const;
 
   // The entity terms a query names, found through the alias synonyms,
   // longest match first: "Stoltenberg missiles" -> {"XPERjens stoltenberg"}.
