@@ -144,6 +144,13 @@ Status ArticleFromWarcRecord(const WarcRecord& r, const IndexOptions& options,
   const std::string type = r.Header("WARC-Type");
   if (type == "revisit") return BadInput(std::string(kRevisit));
   if (type != "response" && type != "resource") return BadInput("");
+  // Crawlers store their own logs and settings as resources under
+  // metadata:// or dns: URIs; only captured web pages are articles.
+  const std::string uri = r.Header("WARC-Target-URI");
+  if (uri.find("http://") == std::string::npos &&
+      uri.find("https://") == std::string::npos) {
+    return BadInput("");
+  }
   std::string media, charset;
   ParseContentType(r.Header("Content-Type"), &media, &charset);
   std::string payload;
@@ -189,18 +196,25 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
   p->status = ReadFileBytes(p->path, options.max_file_bytes, &bytes);
   if (!p->status.ok()) return;
   p->bytes = bytes.size();
-  if (IsGzip(bytes)) {
+  // A .warc.gz is read member by member by the WARC reader, so offsets name
+  // places in the file; anything else gzipped is decompressed here.
+  InputFormat format = options.format;
+  if (format == InputFormat::kAuto) format = FormatFromName(p->path);
+  if (IsGzip(bytes) && format != InputFormat::kWarc) {
     std::string plain;
     const Status z = Gunzip(bytes, options.max_file_bytes, &plain);
     if (!z.ok() && plain.empty()) {
       p->status = z;
       return;
     }
-    if (!z.ok()) p->problems.push_back(z);  // keep what came before it
-    bytes = std::move(plain);
+    if (format == InputFormat::kAuto &&
+        FormatFromContent(plain) == InputFormat::kWarc) {
+      format = InputFormat::kWarc;  // keep the compressed bytes
+    } else {
+      if (!z.ok()) p->problems.push_back(z);  // keep what came before it
+      bytes = std::move(plain);
+    }
   }
-  InputFormat format = options.format;
-  if (format == InputFormat::kAuto) format = FormatFromName(p->path);
   if (format == InputFormat::kAuto) format = FormatFromContent(bytes);
 
   std::vector<Article> articles;

@@ -190,9 +190,11 @@ TEST(CliExtractTest, PrintsArticlesPassagesAndEntitiesAsJsonLines) {
   const auto a = nlohmann::ordered_json::parse(r.out);
   std::vector<std::string> keys;
   for (const auto& [k, v] : a.items()) keys.push_back(k);
+  // "published" is there because the article has a dateline.
   EXPECT_EQ(keys, (std::vector<std::string>{"source", "article_id", "title",
-                                            "date", "text", "passages",
-                                            "entities"}));
+                                            "published", "date", "text",
+                                            "passages", "entities"}));
+  EXPECT_EQ(a["published"], "2024-07-16");
   EXPECT_EQ(a["source"], file);
   EXPECT_EQ(a["title"], "Alliance chief rejects missile plan");
   EXPECT_EQ(a["date"], "2024-07-16");

@@ -154,45 +154,6 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
     i += best;
   }
 
-  // Runs of capitalised words ("Washington State University"): every word
-  // of a run sees the run's length, its own place in it, the run's last
-  // word (the head: "University", "River", "Party") and the word before the
-  // run ("in", "at", "the").
-  run_first_.assign(n, 0);
-  run_last_.assign(n, 0);
-  for (size_t i = 0; i < n;) {
-    if (!info_[i].upper_initial) {
-      run_first_[i] = run_last_[i] = static_cast<uint32_t>(i);
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < n && info_[j].upper_initial) ++j;
-    for (size_t k = i; k < j; ++k) {
-      run_first_[k] = static_cast<uint32_t>(i);
-      run_last_[k] = static_cast<uint32_t>(j);
-    }
-    i = j;
-  }
-  // Inside quotation marks or brackets (a title, a nickname, an aside).
-  enclosed_.assign(n, 0);
-  {
-    bool quote = false;
-    int bracket = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const std::string_view w = words[i];
-      if (w == "\"") {
-        quote = !quote;
-        continue;
-      }
-      if (w == "\xE2\x80\x9C") { quote = true; continue; }
-      if (w == "\xE2\x80\x9D") { quote = false; continue; }
-      if (w == "(" || w == "[") { ++bracket; continue; }
-      if ((w == ")" || w == "]") && bracket > 0) { --bracket; continue; }
-      enclosed_[i] = static_cast<uint8_t>((quote ? 1 : 0) | (bracket > 0 ? 2 : 0));
-    }
-  }
-
   out->resize(n * kFeaturesPerToken);
   auto at = [&](ptrdiff_t i) -> const WordInfo& {
     if (i < 0) return kBos;
@@ -261,20 +222,6 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
     put(Combine(gaz(i - 1) << 8 | gaz(i), w.short_shape));
     put(Combine(gaz(i) << 8 | gaz(i + 1), p1.lower));
     put(Combine(Combine(p1.word_class, w.word_class), n1.word_class));
-    {
-      const size_t first = run_first_[idx], last = run_last_[idx];
-      uint64_t place = 0, length = 0, head = 0, before = 0;
-      if (w.upper_initial) {
-        length = std::min<size_t>(last - first, 4);
-        place = last - first == 1 ? 1 : idx == first ? 2 : idx + 1 == last ? 4 : 3;
-        head = info_[last - 1].lower;
-        before = first > 0 ? info_[first - 1].lower : kBos.lower;
-      }
-      put(Combine(place << 4 | length, initial << 8 | common));
-      put(Combine(head, place));
-      put(Combine(before, place << 4 | length));
-      put(Combine(enclosed_[idx], w.short_shape));
-    }
   }
 }
 

@@ -112,7 +112,7 @@ constexpr int kMaxPhraseTokens = 6;
 
 class FeatureExtractor {
  public:
-  static constexpr int kFeaturesPerToken = 37;
+  static constexpr int kFeaturesPerToken = 33;
 
   // Computes the features of `words` (one paragraph or sentence, in order)
   // into out->[i * kFeaturesPerToken + k]. `words` must stay valid only
@@ -127,8 +127,6 @@ class FeatureExtractor {
   void Describe(std::string_view word, WordInfo* info);
   std::vector<WordInfo> info_;
   std::vector<uint8_t> gaz_;      // per token: type bits << 2 | position
-  std::vector<uint32_t> run_first_, run_last_;  // capitalised run [first, last)
-  std::vector<uint8_t> enclosed_;  // per token: 1 inside quotes, 2 brackets
   std::vector<uint64_t> lower_seen_;  // lowercase-initial words of the text
   std::string lower_buf_;
   std::string shape_buf_;

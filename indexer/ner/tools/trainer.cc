@@ -340,6 +340,8 @@ Status ReadConll(const std::string& path, ConllFormat format, int repeat,
   while (std::getline(in, line)) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    // A byte-order mark (WNUT-17's dev file has one on its last line).
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     const size_t tab = line.rfind('\t');
     if (line.find_first_not_of(" \t") == std::string::npos) {
       flush();
@@ -887,7 +889,7 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
       layer->weights[i] = static_cast<int16_t>(std::clamp(q, -32767L, 32767L));
       nonzero += layer->weights[i] != 0;
     }
-    log << "weights: " << nonzero << " non-zero of " << avg.size()
+    log << "weights: " << nonzero << " non-zero of " << size
         << ", scale " << layer->scale << "\n";
   };
   // Document features from pass-1 tags: examples of one document (doc >= 0)
