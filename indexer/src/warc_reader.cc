@@ -64,6 +64,80 @@ bool ParseSize(std::string_view s, int base, size_t* out) {
   return ec == std::errc() && end == s.data() + s.size();
 }
 
+// An ARC (version 1 or 2) record header line: "URL IP DATE TYPE ... LENGTH",
+// the URL possibly holding spaces. Returns false if `line` is not one.
+bool ParseArcHeader(std::string_view line, std::string* url, std::string* date,
+                    std::string* type, size_t* length) {
+  std::vector<std::string_view> tokens;
+  for (size_t i = 0; i < line.size();) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    const size_t s = i;
+    while (i < line.size() && line[i] != ' ') ++i;
+    if (i > s) tokens.push_back(line.substr(s, i - s));
+  }
+  if (tokens.size() < 5 || !ParseSize(tokens.back(), 10, length)) return false;
+  // The date is the first 14-digit token after the URL and the IP address.
+  for (size_t d = 2; d + 2 < tokens.size(); ++d) {
+    if (tokens[d].size() != 14 ||
+        tokens[d].find_first_not_of("0123456789") != std::string_view::npos) {
+      continue;
+    }
+    std::string u;
+    for (size_t k = 0; k + 1 < d; ++k) u += (k ? " " : "") + std::string(tokens[k]);
+    *url = u;
+    const std::string_view t = tokens[d];
+    *date = std::string(t.substr(0, 4)) + "-" + std::string(t.substr(4, 2)) +
+            "-" + std::string(t.substr(6, 2)) + "T" +
+            std::string(t.substr(8, 2)) + ":" + std::string(t.substr(10, 2)) +
+            ":" + std::string(t.substr(12, 2)) + "Z";
+    *type = std::string(tokens[d + 1]);
+    return true;
+  }
+  return false;
+}
+
+// Reads the ARC record at *pos, if there is one, as a WARC response or
+// resource record (ARC files predate WARC; Internet Archive crawls). The
+// file's "filedesc://" header record is consumed silently. Returns false,
+// touching nothing, when no ARC header line starts at *pos.
+bool ParseArcRecord(std::string_view data, size_t* pos,
+                    const std::function<size_t(size_t)>& where,
+                    const std::function<void(WarcRecord&&)>& record,
+                    const std::function<void(size_t, const Status&)>& problem) {
+  const size_t nl = data.find('\n', *pos);
+  if (nl == std::string_view::npos) return false;
+  std::string url, date, type;
+  size_t length;
+  if (!ParseArcHeader(Trim(data.substr(*pos, nl - *pos)), &url, &date, &type,
+                      &length)) {
+    return false;
+  }
+  const size_t at = *pos;
+  if (nl + 1 + length > data.size()) {
+    problem(where(at), BadInput("truncated ARC record (" +
+                                std::to_string(data.size() - nl - 1) + " of " +
+                                std::to_string(length) + " bytes)"));
+    *pos = data.size();
+    return true;
+  }
+  *pos = nl + 1 + length;
+  if (url.rfind("filedesc://", 0) == 0) return true;
+  WarcRecord r;
+  r.offset = where(at);
+  r.block = std::string(data.substr(nl + 1, length));
+  const bool http = r.block.rfind("HTTP/", 0) == 0;
+  r.headers = {{"WARC-Type", http ? "response" : "resource"},
+               {"WARC-Target-URI", url},
+               {"WARC-Date", date},
+               {"WARC-Record-ID", "<urn:arc-offset:" + std::to_string(r.offset) +
+                                      ">"},
+               {"Content-Type",
+                http ? "application/http; msgtype=response" : type},
+               {"Content-Length", std::to_string(length)}};
+  record(std::move(r));
+  return true;
+}
+
 // Parses the records in `data` (plain WARC, or one decompressed member);
 // `base` is added to offsets when `member_offset` is false, else every
 // record is reported at `base` (the member's offset).
@@ -71,15 +145,17 @@ void ParseRecords(std::string_view data, size_t base, bool member_offset,
                   const std::function<void(WarcRecord&&)>& record,
                   const std::function<void(size_t, const Status&)>& problem) {
   size_t pos = 0;
-  const auto where = [&](size_t at) { return member_offset ? base : base + at; };
+  const std::function<size_t(size_t)> where = [&](size_t at) {
+    return member_offset ? base : base + at;
+  };
   while (pos < data.size()) {
     while (pos < data.size() && IsAsciiSpace(data[pos])) ++pos;
     if (pos >= data.size()) break;
+    if (data.substr(pos, 5) != "WARC/" && ParseArcRecord(data, &pos, where, record, problem)) {
+      continue;
+    }
     if (data.substr(pos, 5) != "WARC/") {
-      problem(where(pos), BadInput(data.substr(pos, 11) == "filedesc://"
-                                       ? "an ARC file, not WARC (ARC is not "
-                                         "read)"
-                                       : "no WARC record starts here"));
+      problem(where(pos), BadInput("no WARC record starts here"));
       // Look for the next record.
       const size_t next = data.find("\nWARC/1.", pos);
       if (next == std::string_view::npos || member_offset) return;

@@ -100,6 +100,34 @@ TEST(ReadWarcTest, BadGzipMemberIsReportedAndReadingGoesOn) {
       << r.problems[0];
 }
 
+TEST(ReadWarcTest, ArcRecordsBecomeResponses) {
+  const std::string desc = "1 0 Test\nURL IP-address Archive-date "
+                           "Content-type Archive-length\n";
+  const std::string http = "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n"
+                           "\r\n<p>hi</p>";
+  const std::string header = "filedesc://t.arc 127.0.0.1 20240716093000 "
+                             "text/plain " + std::to_string(desc.size()) + "\n";
+  const std::string first = header + desc + "\n";
+  const std::string file =
+      first + "http://example.org/a page 10.0.0.1 20240716093005 text/html " +
+      std::to_string(http.size()) + "\n" + http + "\n";
+  std::vector<WarcRecord> records;
+  std::vector<std::string> problems;
+  ReadWarc(
+      file, 1 << 20, [&](WarcRecord&& r) { records.push_back(std::move(r)); },
+      [&](size_t, const Status& s) { problems.push_back(s.message()); });
+  EXPECT_TRUE(problems.empty());
+  ASSERT_EQ(records.size(), 1u);
+  const WarcRecord& r = records[0];
+  EXPECT_EQ(r.offset, first.size());
+  EXPECT_EQ(r.Header("WARC-Type"), "response");
+  EXPECT_EQ(r.Header("WARC-Target-URI"), "http://example.org/a page");
+  EXPECT_EQ(r.Header("WARC-Date"), "2024-07-16T09:30:05Z");
+  EXPECT_EQ(r.Header("WARC-Record-ID"),
+            "<urn:arc-offset:" + std::to_string(first.size()) + ">");
+  EXPECT_EQ(r.block, http);
+}
+
 TEST(HttpResponseTest, ChunkedAndContentCodings) {
   HttpResponse h;
   ASSERT_TRUE(ParseHttpResponse(

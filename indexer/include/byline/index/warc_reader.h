@@ -1,5 +1,7 @@
 // Reads WARC 1.0/1.1 files (plain, or gzip with one member per record) into
-// records, and HTTP response messages into their payloads. A defect (bad
+// records (ARC files too: each ARC record becomes a response or resource
+// record with WARC-Target-URI, WARC-Date and a WARC-Record-ID made of its
+// offset), and HTTP response messages into their payloads. A defect (bad
 // gzip member, truncated record, malformed header, wrong chunk sizes) is
 // reported with its byte offset and reading goes on with the next record
 // that can be found. Plain C++ over bytes; thread-safe.
