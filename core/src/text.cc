@@ -83,6 +83,12 @@ std::string RepairUtf8(std::string_view text) {
   return out;
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
 std::string_view Trim(std::string_view text) {
   size_t b = 0, e = text.size();
   while (b < e && IsAsciiSpace(text[b])) ++b;

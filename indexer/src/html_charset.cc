@@ -14,7 +14,6 @@ namespace {
 
 constexpr size_t kPrescanBytes = 8192;
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
 
 std::string LowerTrim(std::string_view s) {
   std::string out;

@@ -25,13 +25,7 @@ using Json = nlohmann::json;
 // ---------------------------------------------------------------------------
 // Small string helpers.
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
 
 bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
@@ -305,8 +299,8 @@ void BuildDom(const GumboNode* root, Dom* dom) {
       n.element = e;
       n.tag = g->type == GUMBO_NODE_TEMPLATE ? GUMBO_TAG_TEMPLATE : e->tag;
       children = &e->children;
-      n.cls = Lower(AttrView(e, "class"));
-      n.id = Lower(AttrView(e, "id"));
+      n.cls = AsciiLower(AttrView(e, "class"));
+      n.id = AsciiLower(AttrView(e, "id"));
       n.hidden = IsInvisibleTag(n.tag) ||
                  gumbo_get_attribute(&e->attributes, "hidden") != nullptr;
       if (!n.hidden) {
@@ -573,7 +567,7 @@ class Extractor {
       const Node& n = nodes_[i];
       if (n.element == nullptr || n.is_text) continue;
       const bool marker =
-          ContainsWord(Lower(AttrView(n.element, "rel")), "author") ||
+          ContainsWord(AsciiLower(AttrView(n.element, "rel")), "author") ||
           Contains(AttrView(n.element, "itemprop"), "author") ||
           n.tag == GUMBO_TAG_TIME;
       if (!marker) continue;
@@ -1066,7 +1060,7 @@ void CollectMeta(const Dom& dom, PageMeta* pm) {
         std::string_view content = AttrView(e, "content");
         if (content.empty()) break;
         for (const char* attr : {"property", "name", "itemprop"}) {
-          std::string key = Lower(Trim(AttrView(e, attr)));
+          std::string key = AsciiLower(Trim(AttrView(e, attr)));
           if (key.empty()) continue;
           for (const char* k : kMetaKeys) {
             if (key == k) {
@@ -1081,14 +1075,14 @@ void CollectMeta(const Dom& dom, PageMeta* pm) {
         if (pm->title_tag.empty()) pm->title_tag = CollapseText(RawText(e));
         break;
       case GUMBO_TAG_LINK: {
-        std::string rel = Lower(AttrView(e, "rel"));
+        std::string rel = AsciiLower(AttrView(e, "rel"));
         if (ContainsWord(rel, "canonical") && pm->canonical.empty()) {
           pm->canonical = std::string(Trim(AttrView(e, "href")));
         }
         break;
       }
       case GUMBO_TAG_SCRIPT: {
-        std::string type = Lower(Trim(AttrView(e, "type")));
+        std::string type = AsciiLower(Trim(AttrView(e, "type")));
         if (type == "application/ld+json") {
           Json j = Json::parse(RawText(e), nullptr, /*allow_exceptions=*/false);
           if (!j.is_discarded()) WalkJsonLd(j, &pm->ld, 0);
@@ -1127,7 +1121,7 @@ void CollectMeta(const Dom& dom, PageMeta* pm) {
       }
     }
     if (n.tag == GUMBO_TAG_A && pm->rel_author.empty() &&
-        ContainsWord(Lower(AttrView(e, "rel")), "author")) {
+        ContainsWord(AsciiLower(AttrView(e, "rel")), "author")) {
       pm->rel_author = SubtreeText(dom, i);
     }
   }
@@ -1142,7 +1136,7 @@ std::string MetaValue(const PageMeta& pm, std::string_view key) {
 std::string CleanAuthor(std::string_view s) {
   std::string a = CollapseText(s);
   if (a.empty() || LooksLikeUrl(a) || CountCodePoints(a) > 100) return "";
-  std::string lower = Lower(a);
+  std::string lower = AsciiLower(a);
   if (lower.rfind("by ", 0) == 0) a = a.substr(3);
   if (!a.empty() && a[0] == '@') return "";
   return std::string(Trim(a));
@@ -1162,7 +1156,7 @@ int Digits(std::string_view s, size_t pos, size_t count) {
 // Doe", "Jane Doe", "Published: 10:48, Tue, Nov 19, 2019".
 bool IsBylineLine(std::string_view text, std::string_view author) {
   if (CountCodePoints(text) > 100) return false;
-  const std::string lower = Lower(text);
+  const std::string lower = AsciiLower(text);
   if (!author.empty() && Fingerprint(text) == Fingerprint(author)) return true;
   if (lower == "by" || lower == "by:") return true;
   for (std::string_view prefix :
@@ -1233,7 +1227,7 @@ std::string NormaliseHtmlDate(std::string_view text) {
               std::snprintf(buf, sizeof buf, "%c%02d:%02d", s[p], zh, zm);
               out += (zh == 0 && zm == 0) ? std::string("Z") : buf;
             }
-          } else if (s.size() >= p + 3 && Lower(s.substr(p, 3)) == "gmt") {
+          } else if (s.size() >= p + 3 && AsciiLower(s.substr(p, 3)) == "gmt") {
             out += 'Z';
           }
         }
@@ -1259,12 +1253,12 @@ std::string StripSiteName(std::string_view title, std::string_view site_name) {
     for (const char* sep : kSeparators) {
       const std::string tail = std::string(sep) + site;
       if (t.size() > tail.size() &&
-          Lower(t.substr(t.size() - tail.size())) == Lower(tail)) {
+          AsciiLower(t.substr(t.size() - tail.size())) == AsciiLower(tail)) {
         return t.substr(0, t.size() - tail.size());
       }
       const std::string head = site + sep;
       if (t.size() > head.size() &&
-          Lower(t.substr(0, head.size())) == Lower(head)) {
+          AsciiLower(t.substr(0, head.size())) == AsciiLower(head)) {
         return t.substr(head.size());
       }
     }

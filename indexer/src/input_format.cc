@@ -5,16 +5,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "byline/text.h"
+
 namespace byline {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
@@ -37,10 +32,10 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   return std::nullopt;
 }
 
-bool IsGzipName(std::string_view path) { return EndsWith(Lower(path), ".gz"); }
+bool IsGzipName(std::string_view path) { return EndsWith(AsciiLower(path), ".gz"); }
 
 InputFormat FormatFromName(std::string_view path) {
-  std::string name = Lower(path);
+  std::string name = AsciiLower(path);
   if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
   const size_t slash = name.find_last_of('/');
   const size_t dot = name.find_last_of('.');
@@ -62,7 +57,7 @@ InputFormat FormatFromContent(std::string_view head) {
   while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) {
     ++i;
   }
-  const std::string start = Lower(head.substr(i, 512));
+  const std::string start = AsciiLower(head.substr(i, 512));
   if (start.rfind("<!doctype html", 0) == 0 || start.rfind("<html", 0) == 0 ||
       start.rfind("<head", 0) == 0 ||
       (start.rfind("<!--", 0) == 0 && start.find("<html") != std::string::npos)) {

@@ -11,16 +11,9 @@
 namespace byline {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && Lower(a) == Lower(b);
+  return a.size() == b.size() && AsciiLower(a) == AsciiLower(b);
 }
 
 // The end of the header block that starts at `from` (just past the blank
@@ -286,10 +279,10 @@ void ReadWarc(std::string_view file, size_t max_bytes,
 void ParseContentType(std::string_view value, std::string* type,
                       std::string* charset) {
   const size_t semi = value.find(';');
-  *type = Lower(Trim(value.substr(0, semi)));
+  *type = AsciiLower(Trim(value.substr(0, semi)));
   charset->clear();
   if (semi == std::string_view::npos) return;
-  const std::string params = Lower(value.substr(semi + 1));
+  const std::string params = AsciiLower(value.substr(semi + 1));
   const size_t at = params.find("charset=");
   if (at == std::string::npos) return;
   std::string_view cs = std::string_view(params).substr(at + 8);
@@ -326,9 +319,9 @@ Status ParseHttpResponse(std::string_view message, size_t max_bytes,
     if (EqualsIgnoreCase(k, "Content-Type")) {
       ParseContentType(v, &out->content_type, &out->charset);
     } else if (EqualsIgnoreCase(k, "Transfer-Encoding")) {
-      te = Lower(v);
+      te = AsciiLower(v);
     } else if (EqualsIgnoreCase(k, "Content-Encoding")) {
-      ce = Lower(v);
+      ce = AsciiLower(v);
     }
   }
   std::string body(message.substr(body_at));

@@ -42,6 +42,10 @@ struct RunResult {
 // Runs `argv` (argv[0] a path) with stdin from /dev/null and waits for it.
 RunResult Run(const std::vector<std::string>& argv);
 
+// `bytes` compressed with zlib: a gzip member by default, raw deflate with
+// window_bits -15, zlib-wrapped with 15.
+std::string Compress(std::string_view bytes, int window_bits = 16 + 15);
+
 // Every occurrence of `from` in `text` replaced by `to`.
 std::string ReplaceAll(std::string text, std::string_view from,
                        std::string_view to);

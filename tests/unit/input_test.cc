@@ -4,23 +4,10 @@
 
 #include "byline/index/gzip.h"
 #include "byline/index/input_format.h"
+#include "support/test_support.h"
 
 namespace byline {
 namespace {
-
-std::string Gzip(std::string_view s) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, s.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  z.avail_in = static_cast<uInt>(s.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
 
 TEST(InputFormatTest, ByName) {
   EXPECT_EQ(FormatFromName("a/b.TXT"), InputFormat::kTxt);
@@ -46,31 +33,35 @@ TEST(InputFormatTest, ByContent) {
 
 TEST(GzipTest, DecompressesOneOrManyMembers) {
   std::string out;
-  ASSERT_TRUE(Gunzip(Gzip("hello "), 100, &out).ok());
+  ASSERT_TRUE(Gunzip(testing::Compress("hello "), 100, &out).ok());
   EXPECT_EQ(out, "hello ");
-  ASSERT_TRUE(Gunzip(Gzip("one ") + Gzip("two"), 100, &out).ok());
+  ASSERT_TRUE(
+      Gunzip(testing::Compress("one ") + testing::Compress("two"), 100, &out)
+          .ok());
   EXPECT_EQ(out, "one two");
-  EXPECT_TRUE(IsGzip(Gzip("x")));
+  EXPECT_TRUE(IsGzip(testing::Compress("x")));
   EXPECT_FALSE(IsGzip("plain"));
 }
 
 TEST(GzipTest, NamesTheOffsetOfABadMemberAndKeepsWhatCameBefore) {
-  const std::string first = Gzip("kept ");
-  std::string second = Gzip("lost");
+  const std::string first = testing::Compress("kept ");
+  std::string second = testing::Compress("lost");
   second.resize(second.size() - 6);  // truncated
   std::string out;
   Status s = Gunzip(first + second, 100, &out);
   EXPECT_EQ(s.message(),
             "byte " + std::to_string(first.size()) + ": truncated gzip member");
   EXPECT_EQ(out, "kept ");
-  std::string corrupt = Gzip("some longer text to corrupt in the middle");
+  std::string corrupt =
+      testing::Compress("some longer text to corrupt in the middle");
   corrupt[12] ^= 0x55;
   s = Gunzip(corrupt, 100, &out);
   EXPECT_EQ(s.code(), StatusCode::kBadInput);
   EXPECT_EQ(Gunzip(first + "junk", 100, &out).message(),
             "byte " + std::to_string(first.size()) + ": not a gzip member");
-  EXPECT_EQ(Gunzip(Gzip(std::string(1000, 'a')), 10, &out).message(),
-            "decompresses to more than 10 bytes");
+  EXPECT_EQ(
+      Gunzip(testing::Compress(std::string(1000, 'a')), 10, &out).message(),
+      "decompresses to more than 10 bytes");
 }
 
 }  // namespace

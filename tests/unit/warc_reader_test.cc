@@ -8,22 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "support/test_support.h"
+
 namespace byline {
 namespace {
-
-std::string Gzip(std::string_view s, int window_bits = 16 + MAX_WBITS) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, s.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  z.avail_in = static_cast<uInt>(s.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
 
 std::string Record(std::string_view type, std::string_view id,
                    std::string_view block) {
@@ -59,9 +47,9 @@ TEST(ReadWarcTest, PlainRecordsWithOffsets) {
   const std::string a = Record("warcinfo", "a", "software: test");
   const std::string b = Record("response", "b", "HTTP/1.1 200 OK\r\n\r\nhi");
   const Read r = ReadAll(a + b);
-  EXPECT_EQ(r.records, (Lines{"0 warcinfo <urn:uuid:a>",
-                              std::to_string(a.size()) +
-                                  " response <urn:uuid:b>"}));
+  EXPECT_EQ(r.records,
+            (Lines{"0 warcinfo <urn:uuid:a>",
+                   std::to_string(a.size()) + " response <urn:uuid:b>"}));
   EXPECT_TRUE(r.problems.empty());
 }
 
@@ -86,27 +74,31 @@ TEST(ReadWarcTest, TruncatedRecordKeepsTheOnesBefore) {
 }
 
 TEST(ReadWarcTest, BadGzipMemberIsReportedAndReadingGoesOn) {
-  const std::string a = Gzip(Record("resource", "a", "first"));
-  std::string b = Gzip(Record("resource", "b", "second, to be corrupted here"));
+  const std::string a = testing::Compress(Record("resource", "a", "first"));
+  std::string b = testing::Compress(
+      Record("resource", "b", "second, to be corrupted here"));
   b[b.size() / 2] ^= 0x5A;
-  const std::string c = Gzip(Record("resource", "c", "third"));
+  const std::string c = testing::Compress(Record("resource", "c", "third"));
   const Read r = ReadAll(a + b + c);
-  EXPECT_EQ(r.records,
-            (Lines{"0 resource <urn:uuid:a>",
-                   std::to_string(a.size() + b.size()) +
-                       " resource <urn:uuid:c>"}));
+  EXPECT_EQ(r.records, (Lines{"0 resource <urn:uuid:a>",
+                              std::to_string(a.size() + b.size()) +
+                                  " resource <urn:uuid:c>"}));
   ASSERT_EQ(r.problems.size(), 1u);
   EXPECT_EQ(r.problems[0].rfind(std::to_string(a.size()) + ": ", 0), 0u)
       << r.problems[0];
 }
 
 TEST(ReadWarcTest, ArcRecordsBecomeResponses) {
-  const std::string desc = "1 0 Test\nURL IP-address Archive-date "
-                           "Content-type Archive-length\n";
-  const std::string http = "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n"
-                           "\r\n<p>hi</p>";
-  const std::string header = "filedesc://t.arc 127.0.0.1 20240716093000 "
-                             "text/plain " + std::to_string(desc.size()) + "\n";
+  const std::string desc =
+      "1 0 Test\nURL IP-address Archive-date "
+      "Content-type Archive-length\n";
+  const std::string http =
+      "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n"
+      "\r\n<p>hi</p>";
+  const std::string header =
+      "filedesc://t.arc 127.0.0.1 20240716093000 "
+      "text/plain " +
+      std::to_string(desc.size()) + "\n";
   const std::string first = header + desc + "\n";
   const std::string file =
       first + "http://example.org/a page 10.0.0.1 20240716093005 text/html " +
@@ -143,12 +135,14 @@ TEST(HttpResponseTest, ChunkedAndContentCodings) {
 
   const std::string page = "<p>Compressed page body</p>";
   ASSERT_TRUE(ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: gzip"
-                                "\r\n\r\n" + Gzip(page),
+                                "\r\n\r\n" +
+                                    testing::Compress(page),
                                 1 << 20, &h)
                   .ok());
   EXPECT_EQ(h.body, page);
   ASSERT_TRUE(ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: deflate"
-                                "\r\n\r\n" + Gzip(page, -MAX_WBITS),
+                                "\r\n\r\n" +
+                                    testing::Compress(page, -MAX_WBITS),
                                 1 << 20, &h)
                   .ok());
   EXPECT_EQ(h.body, page);
@@ -159,10 +153,10 @@ TEST(HttpResponseTest, ChunkedAndContentCodings) {
       reinterpret_cast<const uint8_t*>(page.data()), &br_size,
       reinterpret_cast<uint8_t*>(br.data())));
   br.resize(br_size);
-  ASSERT_TRUE(ParseHttpResponse(
-                  "HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n" + br,
-                  1 << 20, &h)
-                  .ok());
+  ASSERT_TRUE(
+      ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n" + br,
+                        1 << 20, &h)
+          .ok());
   EXPECT_EQ(h.body, page);
 }
 

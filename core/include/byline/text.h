@@ -31,6 +31,12 @@ inline bool IsAsciiSpace(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+// ASCII letters lowercased; other bytes (UTF-8 included) unchanged.
+inline char AsciiLower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+std::string AsciiLower(std::string_view text);
+
 // `text` without leading and trailing ASCII whitespace.
 std::string_view Trim(std::string_view text);
 
