@@ -1,5 +1,6 @@
 #include "byline/index/index_writer.h"
 
+#include <nlohmann/json.hpp>
 #include <span>
 
 #include "byline/schema.h"
@@ -88,6 +89,90 @@ bool IndexWriter::HasPayloadOfAnotherArticle(const Article& article) {
                article.article_id;
   } catch (const Xapian::Error&) {
     return false;  // not knowing is no reason to lose the article
+  }
+}
+
+namespace {
+
+// Metadata key of a file's state: "F" + the id of its path (paths can be
+// longer than a key may be).
+std::string FileKey(const std::string& source) {
+  return "F" + ArticleIdForSource(source);
+}
+
+}  // namespace
+
+bool IndexWriter::GetFileState(const std::string& source, FileState* out) {
+  std::string value;
+  try {
+    value = db_.get_metadata(FileKey(source));
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+  const auto j = nlohmann::json::parse(value, nullptr, false);
+  if (!j.is_object()) return false;
+  try {
+    out->source = j.at("source").get<std::string>();
+    out->size = j.at("size").get<uint64_t>();
+    out->mtime_ns = j.at("mtime_ns").get<int64_t>();
+    out->hash = j.at("hash").get<std::string>();
+    out->article_ids = j.at("articles").get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+  return out->source == source;
+}
+
+Status IndexWriter::PutFileState(const FileState& state) {
+  nlohmann::ordered_json j;
+  j["source"] = state.source;
+  j["size"] = state.size;
+  j["mtime_ns"] = state.mtime_ns;
+  j["hash"] = state.hash;
+  j["articles"] = state.article_ids;
+  try {
+    db_.set_metadata(FileKey(state.source), j.dump());
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return IoError("cannot write to database: " + e.get_description());
+  }
+}
+
+std::vector<IndexWriter::FileState> IndexWriter::AllFileStates() {
+  std::vector<FileState> states;
+  try {
+    for (auto k = db_.metadata_keys_begin("F"); k != db_.metadata_keys_end("F");
+         ++k) {
+      const auto j = nlohmann::json::parse(db_.get_metadata(*k), nullptr, false);
+      if (!j.is_object() || !j.contains("source")) continue;
+      FileState st;
+      if (GetFileState(j["source"].get<std::string>(), &st)) {
+        states.push_back(std::move(st));
+      }
+    }
+  } catch (const Xapian::Error&) {
+  }
+  return states;
+}
+
+Status IndexWriter::DeleteArticle(const std::string& article_id) {
+  try {
+    db_.delete_document(schema::ArticleTerm(article_id));
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return IoError("cannot write to database: " + e.get_description());
+  }
+}
+
+Status IndexWriter::DeleteFile(const FileState& state) {
+  for (const std::string& id : state.article_ids) {
+    if (Status s = DeleteArticle(id); !s.ok()) return s;
+  }
+  try {
+    db_.set_metadata(FileKey(state.source), "");
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return IoError("cannot write to database: " + e.get_description());
   }
 }
 

@@ -7,6 +7,8 @@
 #include <set>
 #include <system_error>
 
+#include <sys/stat.h>
+
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -115,7 +117,25 @@ struct Prepared {
   std::vector<std::string> warnings;
   size_t bytes = 0;
   size_t revisits = 0;  // WARC revisit records: captures of known payloads
+  uint64_t size = 0;     // of the file, as stat() said before reading
+  int64_t mtime_ns = 0;
+  std::string hash;      // of the file's bytes
   std::vector<PreparedArticle> articles;
+};
+
+// What an incremental run needs to know of files: RunIndex implements it
+// over the database's file states.
+class FileTracker {
+ public:
+  virtual ~FileTracker() = default;
+  // Before reading (calling thread): true if size and mtime are as stored.
+  virtual bool UnchangedByStamp(const Prepared& p) = 0;
+  // After reading: true if the content is as stored (a touched file); the
+  // stored stamp is brought up to date.
+  virtual bool UnchangedByHash(const Prepared& p) = 0;
+  // After the file's articles were written: `ids` are those articles.
+  [[nodiscard]] virtual Status FileDone(const Prepared& p,
+                                        const std::vector<std::string>& ids) = 0;
 };
 
 // An article from an HTML page; `charset` from an HTTP header, "" if none.
@@ -196,6 +216,7 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
   p->status = ReadFileBytes(p->path, options.max_file_bytes, &bytes);
   if (!p->status.ok()) return;
   p->bytes = bytes.size();
+  p->hash = ArticleIdForSource(bytes);  // FNV-1a 64 of the content
   // A .warc.gz is read member by member by the WARC reader, so offsets name
   // places in the file; anything else gzipped is decompressed here.
   InputFormat format = options.format;
@@ -382,12 +403,34 @@ class PreparePipeline {
 // Reads, splits and extracts each input file, hands the result to `sink`,
 // and keeps the summary. `sink` returns a failed status to stop the run.
 Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
-                      IndexSummary* summary,
+                      IndexSummary* summary, FileTracker* tracker,
                       const std::function<Status(const PreparedArticle&, bool* skipped)>& sink) {
   const auto started = std::chrono::steady_clock::now();
   *summary = IndexSummary();
+  std::vector<Prepared> items;
+  std::set<std::string> seen;  // a file named twice is read once
+  for (std::string& path :
+       CollectInputFiles(options.inputs, reporter, &summary->skipped)) {
+    Prepared p;
+    p.source = CanonicalSource(path);
+    if (!seen.insert(p.source).second) continue;
+    p.path = std::move(path);
+    struct stat st;
+    if (::stat(p.path.c_str(), &st) == 0) {
+      p.size = static_cast<uint64_t>(st.st_size);
+      p.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                   st.st_mtim.tv_nsec;
+    }
+    if (tracker != nullptr && tracker->UnchangedByStamp(p)) {
+      ++summary->unchanged;
+      continue;
+    }
+    items.push_back(std::move(p));
+  }
+
   std::unique_ptr<NerTagger> tagger;
-  if (options.entities && options.tagger == nullptr) {
+  // Loaded only when some file is to be read: a no-op run stays quick.
+  if (options.entities && options.tagger == nullptr && !items.empty()) {
     const std::string model = options.ner_model.empty()
                                   ? DefaultNerModelPath()
                                   : options.ner_model;
@@ -398,17 +441,6 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
   }
   const EntityExtractor extractor(options.tagger ? options.tagger
                                                  : tagger.get());
-  std::vector<Prepared> items;
-  std::set<std::string> seen;  // a file named twice is read once
-  for (std::string& path :
-       CollectInputFiles(options.inputs, reporter, &summary->skipped)) {
-    Prepared p;
-    p.source = CanonicalSource(path);
-    if (!seen.insert(p.source).second) continue;
-    p.path = std::move(path);
-    items.push_back(std::move(p));
-  }
-
   std::set<std::string> digests;  // payloads indexed in this run
   const size_t jobs = std::max<size_t>(1, options.jobs);
   PreparePipeline pipeline(options, extractor, std::move(items), jobs);
@@ -417,6 +449,10 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
     if (!p.status.ok()) {
       reporter.Skipped(p.path, p.status);
       ++summary->skipped;
+      continue;
+    }
+    if (tracker != nullptr && tracker->UnchangedByHash(p)) {
+      ++summary->unchanged;
       continue;
     }
     for (const Status& problem : p.problems) {
@@ -428,6 +464,7 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
       ++summary->repaired;
     }
     summary->duplicates += p.revisits;
+    std::vector<std::string> written;
     for (const PreparedArticle& a : p.articles) {
       // The same payload captured twice (two WARC records, two files) is
       // indexed once.
@@ -443,8 +480,12 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
         continue;
       }
       ++summary->indexed;
+      written.push_back(a.article.article_id);
       summary->passages += a.passages.size();
       summary->entities += a.entities.mentions.size();
+    }
+    if (tracker != nullptr) {
+      if (Status s = tracker->FileDone(p, written); !s.ok()) return s;
     }
     ++summary->files;
     summary->bytes += p.bytes;
@@ -458,15 +499,71 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
 
 }  // namespace
 
+namespace {
+
+// File states in the database: unchanged files are skipped, articles that
+// left a file are deleted, and --prune removes files that are gone.
+class DatabaseFileTracker : public FileTracker {
+ public:
+  explicit DatabaseFileTracker(IndexWriter& writer) : writer_(writer) {}
+
+  bool UnchangedByStamp(const Prepared& p) override {
+    IndexWriter::FileState st;
+    return writer_.GetFileState(p.source, &st) && st.size == p.size &&
+           st.mtime_ns == p.mtime_ns;
+  }
+
+  bool UnchangedByHash(const Prepared& p) override {
+    IndexWriter::FileState st;
+    if (!p.status.ok() || !writer_.GetFileState(p.source, &st) ||
+        st.hash != p.hash) {
+      return false;
+    }
+    st.size = p.size;
+    st.mtime_ns = p.mtime_ns;
+    return writer_.PutFileState(st).ok();
+  }
+
+  Status FileDone(const Prepared& p,
+                  const std::vector<std::string>& ids) override {
+    IndexWriter::FileState st;
+    if (writer_.GetFileState(p.source, &st)) {
+      for (const std::string& old : st.article_ids) {
+        if (std::find(ids.begin(), ids.end(), old) != ids.end()) continue;
+        if (Status s = writer_.DeleteArticle(old); !s.ok()) return s;
+      }
+    }
+    st.source = p.source;
+    st.size = p.size;
+    st.mtime_ns = p.mtime_ns;
+    st.hash = p.hash;
+    st.article_ids = ids;
+    return writer_.PutFileState(st);
+  }
+
+ private:
+  IndexWriter& writer_;
+};
+
+// True if `source` is `root` or lies beneath it.
+bool IsUnder(const std::string& source, const std::string& root) {
+  return source == root ||
+         (source.size() > root.size() && source.compare(0, root.size(), root) == 0 &&
+          (root.back() == '/' || source[root.size()] == '/'));
+}
+
+}  // namespace
+
 Status RunIndex(const IndexOptions& options, Reporter& reporter,
                 IndexSummary* summary) {
   std::unique_ptr<IndexWriter> writer;
   if (Status s = IndexWriter::Open(options.db_path, &writer); !s.ok()) {
     return s;
   }
+  DatabaseFileTracker tracker(*writer);
   size_t since_commit = 0;
   Status run = ForEachArticle(
-      options, reporter, summary,
+      options, reporter, summary, options.incremental ? &tracker : nullptr,
       [&](const PreparedArticle& p, bool* duplicate) -> Status {
         if (writer->HasPayloadOfAnotherArticle(p.article)) {
           *duplicate = true;
@@ -481,6 +578,24 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
         since_commit = 0;
         return writer->Commit();
       });
+  if (run.ok() && options.prune) {
+    // Files once indexed from under the given paths that are gone now.
+    std::vector<std::string> roots;
+    for (const std::string& input : options.inputs) {
+      roots.push_back(CanonicalSource(input));
+    }
+    for (const IndexWriter::FileState& st : writer->AllFileStates()) {
+      std::error_code ec;
+      if (fs::exists(st.source, ec)) continue;
+      if (std::none_of(roots.begin(), roots.end(), [&](const std::string& r) {
+            return IsUnder(st.source, r);
+          })) {
+        continue;
+      }
+      if (run = writer->DeleteFile(st); !run.ok()) break;
+      ++summary->pruned;
+    }
+  }
   Status closed = writer->Close();
   return run.ok() ? closed : run;
 }
@@ -488,7 +603,7 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
 Status RunExtract(const IndexOptions& options, Reporter& reporter,
                   std::ostream& out, IndexSummary* summary) {
   return ForEachArticle(
-      options, reporter, summary,
+      options, reporter, summary, nullptr,
       [&](const PreparedArticle& p, bool*) -> Status {
         nlohmann::ordered_json j;
         j["source"] = p.article.source;

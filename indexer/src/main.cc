@@ -44,7 +44,9 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
          "title), then paragraphs separated by blank lines; of an HTML page\n"
          "only the article body is kept; a JSON Lines file holds one\n"
          "article per line; a WARC file, web pages captured by a crawler.\n"
-         "Indexing a file again replaces its passages.\n\n"
+         "A file unchanged since the last run (size and time, else\n"
+         "content) is skipped; a changed one is indexed again, its old\n"
+         "passages replaced.\n\n"
       << visible
       << "\nExit status: 0 all indexed, 1 no input files found, 2 usage or\n"
          "database error, or some inputs skipped (each is named on stderr).\n\n"
@@ -58,7 +60,7 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
 int main(int argc, char** argv) {
   byline::IndexOptions options;
   options.jobs = std::max(1u, std::thread::hardware_concurrency());
-  bool quiet = false, extract = false, no_entities = false;
+  bool quiet = false, extract = false, no_entities = false, force = false;
   std::string format = "auto";
   std::vector<std::string> fields;
   po::options_description general("Options", 80);
@@ -87,6 +89,11 @@ int main(int argc, char** argv) {
            ->default_value(options.jobs)->value_name("N"),
        "threads reading files and finding entities while\n"
        "one thread writes the database")
+      ("prune", po::bool_switch(&options.prune),
+       "remove what came from files that are gone from\n"
+       "under the given paths")
+      ("force", po::bool_switch(&force),
+       "re-index files even if unchanged since the last run")
       ("commit-every", po::value(&options.commit_every)
            ->default_value(options.commit_every)->value_name("N"),
        "commit to the database after every N articles")
@@ -132,6 +139,7 @@ int main(int argc, char** argv) {
   StderrReporter reporter;
   byline::IndexSummary summary;
   options.entities = !no_entities;
+  options.incremental = !force;
   if (const auto f = byline::ParseInputFormat(format)) {
     options.format = *f;
   } else {
@@ -177,10 +185,12 @@ int main(int argc, char** argv) {
     char line[256];
     std::snprintf(line, sizeof line,
                   "%s: indexed %zu articles from %zu files (%zu passages, %zu "
-                  "entities, %.2f MB), skipped %zu%s%s in %.2f s\n",
+                  "entities, %.2f MB), unchanged %zu, skipped %zu%s%s%s in "
+                  "%.2f s\n",
                   kProgram, summary.indexed, summary.files, summary.passages,
                   summary.entities,
-                  static_cast<double>(summary.bytes) / 1e6, summary.skipped,
+                  static_cast<double>(summary.bytes) / 1e6, summary.unchanged,
+                  summary.skipped,
                   summary.repaired
                       ? (", repaired " + std::to_string(summary.repaired))
                             .c_str()
@@ -189,11 +199,14 @@ int main(int argc, char** argv) {
                       ? (", duplicates " + std::to_string(summary.duplicates))
                             .c_str()
                       : "",
+                  summary.pruned
+                      ? (", pruned " + std::to_string(summary.pruned)).c_str()
+                      : "",
                   summary.seconds);
     std::cerr << line;
   }
   if (summary.skipped > 0) return 2;
-  if (summary.indexed == 0) {
+  if (summary.indexed == 0 && summary.unchanged == 0 && summary.pruned == 0) {
     std::cerr << kProgram << ": no input files found (directories are searched"
               << " for .txt, .html, .jsonl, .warc, also .gz)\n";
     return 1;

@@ -95,7 +95,8 @@ class IndexedCliTest : public ::testing::Test {
     EXPECT_TRUE(std::regex_match(
         r.err, std::regex("byline-index: indexed 5 articles from 5 files "
                           "\\(13 passages, "
-                          "0 entities, 0\\.00 MB\\), skipped 0 in "
+                          "0 entities, 0\\.00 MB\\), unchanged 0, skipped 0 "
+                          "in "
                           "[0-9]+\\.[0-9]{2} s\n")))
         << r.err;
     EXPECT_EQ(r.out, "");
@@ -267,7 +268,7 @@ TEST(CliErrorTest, BadInputsAreNamedSkippedAndSummarised) {
                 "byline-index: " + bad + "/one-bad-byte.txt: byte 75: invalid "
                 "UTF-8 (1 sequences) replaced with U+FFFD\n"
                 "byline-index: indexed 2 articles from 2 files (2 passages, N, "
-                "0.00 MB), skipped 5, repaired 1 N\n");
+                "0.00 MB), unchanged 0, skipped 5, repaired 1 N\n");
   // What was good is searchable.
   EXPECT_EQ(Search({"--db", dir / "db", "ferry"}).exit_code, 0);
 }

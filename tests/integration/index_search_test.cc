@@ -130,10 +130,22 @@ TEST(ReindexTest, IndexingTwiceLeavesTheDatabaseUnchanged) {
   IndexPaths(db, {TestData("articles")});
   const auto before = Dump(db);
   const Xapian::docid last = Xapian::Database(db).get_lastdocid();
-  // The same files again, one of them named twice by two paths.
-  const IndexSummary s =
-      IndexPaths(db, {TestData("articles"), TestData("articles/../articles/hockey.txt")});
+  // The same files again, forced (not skipped as unchanged), one of them
+  // named twice by two paths.
+  IndexOptions options;
+  options.db_path = db;
+  options.inputs = {TestData("articles"),
+                    TestData("articles/../articles/hockey.txt")};
+  options.incremental = false;
+  RecordingReporter reporter;
+  IndexSummary s;
+  ASSERT_TRUE(RunIndex(options, reporter, &s).ok());
   EXPECT_EQ(s.indexed, 5u);
+  EXPECT_EQ(Dump(db), before);
+  // And by default, skipped as unchanged.
+  s = IndexPaths(db, {TestData("articles")});
+  EXPECT_EQ(s.indexed, 0u);
+  EXPECT_EQ(s.unchanged, 5u);
   EXPECT_EQ(Dump(db), before);
   EXPECT_EQ(Xapian::Database(db).get_lastdocid(), last);
   EXPECT_EQ(before.size(), 13u);
@@ -241,6 +253,84 @@ TEST(JsonlIndexTest, ALineThatMovesKeepsItsArticleById) {
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].text, "New.");
   EXPECT_EQ(r.hits[0].record, "line 2");
+}
+
+}  // namespace
+}  // namespace byline::testing
+
+namespace byline::testing {
+namespace {
+
+TEST(IncrementalTest, UnchangedFilesAreSkippedChangedOnesReindexed) {
+  TempDir dir;
+  const std::string db = dir / "db", a = dir / "in/a.txt", b = dir / "in/b.txt";
+  WriteFile(a, "Alpha\n\nThe first zebra.\n");
+  WriteFile(b, "Beta\n\nThe second zebra.\n");
+  EXPECT_EQ(IndexPaths(db, {dir / "in"}).indexed, 2u);
+
+  IndexSummary again = IndexPaths(db, {dir / "in"});
+  EXPECT_EQ(again.indexed, 0u);
+  EXPECT_EQ(again.unchanged, 2u);
+
+  // Same bytes, new mtime: still unchanged (by content).
+  std::filesystem::last_write_time(
+      a, std::filesystem::last_write_time(a) + std::chrono::seconds(5));
+  again = IndexPaths(db, {dir / "in"});
+  EXPECT_EQ(again.unchanged, 2u);
+
+  WriteFile(b, "Beta\n\nThe second zebra, now longer.\n");
+  again = IndexPaths(db, {dir / "in"});
+  EXPECT_EQ(again.indexed, 1u);
+  EXPECT_EQ(again.unchanged, 1u);
+  SearchOptions options;
+  options.query = "longer";
+  EXPECT_EQ(HitIds(SearchDb(db, options)), (Ids{"b#0"}));
+}
+
+using Ids = std::vector<std::string>;
+
+TEST(IncrementalTest, ArticlesThatLeaveAFileAreRemoved) {
+  TempDir dir;
+  const std::string db = dir / "db", file = dir / "feed.jsonl";
+  WriteFile(file,
+            "{\"id\": \"1\", \"title\": \"Zebra one\", \"text\": \"A.\"}\n"
+            "{\"id\": \"2\", \"title\": \"Zebra two\", \"text\": \"B.\"}\n");
+  IndexPaths(db, {file});
+  WriteFile(file, "{\"id\": \"2\", \"title\": \"Zebra two\", \"text\": \"B.\"}\n");
+  IndexPaths(db, {file});
+  SearchOptions options;
+  options.query = "zebra";
+  const SearchResults r = SearchDb(db, options);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].title, "Zebra two");
+}
+
+TEST(IncrementalTest, PruneRemovesFilesThatAreGone) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  WriteFile(dir / "in/keep.txt", "Keep\n\nA quagga stays.\n");
+  WriteFile(dir / "in/gone.txt", "Gone\n\nA quagga leaves.\n");
+  WriteFile(dir / "other/elsewhere.txt", "Elsewhere\n\nA quagga far away.\n");
+  IndexPaths(db, {dir / "in", dir / "other"});
+  std::filesystem::remove(dir / "in/gone.txt");
+  std::filesystem::remove(dir / "other/elsewhere.txt");
+  // Without --prune nothing goes; with it, only what was under the paths
+  // given.
+  IndexOptions options;
+  options.db_path = db;
+  options.inputs = {dir / "in"};
+  RecordingReporter reporter;
+  IndexSummary summary;
+  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
+  EXPECT_EQ(summary.pruned, 0u);
+  EXPECT_EQ(Ranked(db, "quagga").size(), 3u);
+  options.prune = true;
+  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
+  EXPECT_EQ(summary.pruned, 1u);
+  EXPECT_EQ(summary.unchanged, 1u);
+  std::vector<std::string> left = Ranked(db, "quagga");
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (Ids{"elsewhere#0", "keep#0"}));
 }
 
 }  // namespace

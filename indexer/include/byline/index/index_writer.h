@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <memory>
 #include <unordered_set>
 #include <string>
@@ -39,6 +40,25 @@ class IndexWriter {
   // True if `article` is a web-archive capture whose payload the database
   // already holds under another article (another record or WARC file).
   bool HasPayloadOfAnotherArticle(const Article& article);
+
+  // What the database remembers of an indexed file, for incremental runs.
+  struct FileState {
+    std::string source;     // canonical path
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    std::string hash;       // of the file's bytes
+    std::vector<std::string> article_ids;  // the articles it gave
+  };
+  // False if the database has no state for `source` (never indexed, or
+  // indexed by a version without file states).
+  bool GetFileState(const std::string& source, FileState* out);
+  [[nodiscard]] Status PutFileState(const FileState& state);
+  // Every file state, for --prune.
+  std::vector<FileState> AllFileStates();
+  // Removes every passage of the article.
+  [[nodiscard]] Status DeleteArticle(const std::string& article_id);
+  // Removes a file's state and the passages of all its articles.
+  [[nodiscard]] Status DeleteFile(const FileState& state);
 
   // Makes everything written so far durable and visible to searchers.
   [[nodiscard]] Status Commit();

@@ -33,6 +33,10 @@ struct IndexOptions {
   const NerTagger* tagger = nullptr;  // if set, used instead of loading
                                       // ner_model (must outlive the run)
   size_t commit_every = 1000;       // articles per commit
+  bool incremental = true;          // skip files unchanged since the last
+                                    // run (size and mtime, else content)
+  bool prune = false;               // remove what came from files that are
+                                    // gone from under the given paths
   size_t jobs = 2;                  // threads reading, splitting and
                                     // extracting while one writes
   size_t max_file_bytes = 256u << 20;  // larger files are skipped
@@ -45,6 +49,8 @@ struct IndexSummary {
                         // reported and not indexed
   size_t repaired = 0;  // indexed files whose invalid UTF-8 was replaced
   size_t duplicates = 0;  // WARC revisits and payloads already indexed
+  size_t unchanged = 0;   // files skipped: as they were at the last run
+  size_t pruned = 0;      // files gone, whose articles were removed
   size_t passages = 0;  // passages written
   size_t entities = 0;  // entity mentions found
   size_t bytes = 0;     // bytes of the files read
