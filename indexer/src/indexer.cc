@@ -490,6 +490,7 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
     ++summary->files;
     summary->bytes += p.bytes;
     reporter.Indexed(p.path, p.articles.size());
+    reporter.Progress(i + 1, pipeline.size(), summary->bytes);
   }
   summary->seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - started)

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <fstream>
 #include <boost/program_options.hpp>
 #include <thread>
 #include <cstdio>
@@ -19,15 +21,51 @@ namespace {
 
 constexpr const char* kProgram = "byline-index";
 
+// Problems on stderr; on a terminal (and without --quiet) also a live
+// progress line, redrawn at most five times a second.
 class StderrReporter : public byline::Reporter {
  public:
+  explicit StderrReporter(bool progress) : progress_(progress) {}
+  ~StderrReporter() override { ClearLine(); }
+
   void Skipped(std::string_view path, const byline::Status& status) override {
+    ClearLine();
     std::cerr << kProgram << ": " << path << ": " << status.message()
               << " (skipped)\n";
   }
   void Warning(std::string_view path, std::string_view message) override {
+    ClearLine();
     std::cerr << kProgram << ": " << path << ": " << message << "\n";
   }
+  void Progress(size_t done, size_t total, size_t bytes) override {
+    if (!progress_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (done < total && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    const double secs =
+        std::chrono::duration<double>(now - start_).count() + 1e-9;
+    const double rate = static_cast<double>(done) / secs;
+    const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "\r%s: %zu/%zu files, %.1f MB, %.2f MB/s, ETA %d:%02d ",
+                  kProgram, done, total, static_cast<double>(bytes) / 1e6,
+                  static_cast<double>(bytes) / 1e6 / secs,
+                  static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    std::cerr << line << std::flush;
+    shown_ = true;
+  }
+
+  // Erases the progress line, if one is shown.
+  void ClearLine() {
+    if (shown_) std::cerr << "\r\x1b[K";
+    shown_ = false;
+  }
+ private:
+  bool progress_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
 };
 
 void PrintUsage(std::ostream& out, const po::options_description& visible) {
@@ -61,7 +99,7 @@ int main(int argc, char** argv) {
   byline::IndexOptions options;
   options.jobs = std::max(1u, std::thread::hardware_concurrency());
   bool quiet = false, extract = false, no_entities = false, force = false;
-  std::string format = "auto";
+  std::string format = "auto", stats_json;
   std::vector<std::string> fields;
   po::options_description general("Options", 80);
   general.add_options()
@@ -97,7 +135,10 @@ int main(int argc, char** argv) {
       ("commit-every", po::value(&options.commit_every)
            ->default_value(options.commit_every)->value_name("N"),
        "commit to the database after every N articles")
-      ("quiet,q", po::bool_switch(&quiet), "print only problems, no summary")
+      ("stats-json", po::value(&stats_json)->value_name("FILE"),
+       "also write the run's summary to FILE as JSON")
+      ("quiet,q", po::bool_switch(&quiet),
+       "print only problems: no progress line, no summary")
       ("help,h", "show this help and exit");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&options.inputs));
@@ -136,7 +177,7 @@ int main(int argc, char** argv) {
   }
   if (options.commit_every == 0) options.commit_every = 1;
 
-  StderrReporter reporter;
+  StderrReporter reporter(!quiet && !extract && ::isatty(STDERR_FILENO));
   byline::IndexSummary summary;
   options.entities = !no_entities;
   options.incremental = !force;
@@ -180,6 +221,24 @@ int main(int argc, char** argv) {
   if (!status.ok()) {
     std::cerr << kProgram << ": " << status.message() << "\n";
     return 2;
+  }
+  reporter.ClearLine();
+  if (!stats_json.empty()) {
+    std::ofstream out(stats_json);
+    out << "{\"indexed\": " << summary.indexed << ", \"files\": " << summary.files
+        << ", \"unchanged\": " << summary.unchanged
+        << ", \"skipped\": " << summary.skipped
+        << ", \"repaired\": " << summary.repaired
+        << ", \"duplicates\": " << summary.duplicates
+        << ", \"pruned\": " << summary.pruned
+        << ", \"passages\": " << summary.passages
+        << ", \"entities\": " << summary.entities
+        << ", \"bytes\": " << summary.bytes
+        << ", \"seconds\": " << summary.seconds << "}\n";
+    if (!out) {
+      std::cerr << kProgram << ": cannot write " << stats_json << "\n";
+      return 2;
+    }
   }
   if ((!quiet && !extract) || summary.skipped > 0) {
     char line[256];

@@ -238,6 +238,27 @@ TEST(CliErrorTest, MissingModelIsAClearError) {
       << r.err;
 }
 
+TEST(CliIndexTest, StatsJsonAndNoProgressLineInAPipe) {
+  TempDir dir;
+  const RunResult r = Index({"--db", dir / "db", "--no-entities", "--stats-json",
+                             dir / "stats.json", TestData("articles")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos);  // no progress line
+  const auto stats = nlohmann::json::parse(ReadFile(dir / "stats.json"));
+  EXPECT_EQ(stats["indexed"], 5);
+  EXPECT_EQ(stats["files"], 5);
+  EXPECT_EQ(stats["passages"], 13);
+  EXPECT_EQ(stats["unchanged"], 0);
+  EXPECT_EQ(stats["skipped"], 0);
+  EXPECT_TRUE(stats["seconds"].is_number());
+  // A second run finds everything unchanged and still exits 0.
+  const RunResult again = Index({"--db", dir / "db", "--no-entities",
+                                 "--stats-json", dir / "stats.json",
+                                 TestData("articles")});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(nlohmann::json::parse(ReadFile(dir / "stats.json"))["unchanged"], 5);
+}
+
 TEST(CliErrorTest, MissingDatabaseExitsTwo) {
   TempDir dir;
   const RunResult r = Search({"--db", dir / "nope", "ferry"});

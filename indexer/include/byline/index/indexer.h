@@ -68,6 +68,9 @@ class Reporter {
   virtual void Skipped(std::string_view path, const Status& status) = 0;
   virtual void Warning(std::string_view path, std::string_view message) = 0;
   virtual void Indexed(std::string_view /*path*/, size_t /*passages*/) {}
+  // After each file that was read: how many of the `total` files to read
+  // are done, and their bytes so far.
+  virtual void Progress(size_t /*done*/, size_t /*total*/, size_t /*bytes*/) {}
 };
 
 // Runs the whole job. Returns a failed status only when the run could not
