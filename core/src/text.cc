@@ -112,6 +112,16 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> Split(std::string_view text, char sep) {
+  std::vector<std::string_view> pieces;
+  while (!text.empty()) {
+    const size_t at = text.find(sep);
+    pieces.push_back(text.substr(0, at));
+    text.remove_prefix(at == std::string_view::npos ? text.size() : at + 1);
+  }
+  return pieces;
+}
+
 size_t CountWords(std::string_view text) {
   size_t words = 0;
   bool in_word = false;

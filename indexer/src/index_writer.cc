@@ -100,15 +100,8 @@ std::string FileKey(const std::string& source) {
   return "F" + ArticleIdForSource(source);
 }
 
-}  // namespace
-
-bool IndexWriter::GetFileState(const std::string& source, FileState* out) {
-  std::string value;
-  try {
-    value = db_.get_metadata(FileKey(source));
-  } catch (const Xapian::Error&) {
-    return false;
-  }
+// Reads a file state written by PutFileState(); false if `value` is not one.
+bool ParseFileState(std::string_view value, IndexWriter::FileState* out) {
   const auto j = nlohmann::json::parse(value, nullptr, false);
   if (!j.is_object()) return false;
   try {
@@ -120,7 +113,18 @@ bool IndexWriter::GetFileState(const std::string& source, FileState* out) {
   } catch (const nlohmann::json::exception&) {
     return false;
   }
-  return out->source == source;
+  return true;
+}
+
+}  // namespace
+
+bool IndexWriter::GetFileState(const std::string& source, FileState* out) {
+  try {
+    return ParseFileState(db_.get_metadata(FileKey(source)), out) &&
+           out->source == source;
+  } catch (const Xapian::Error&) {
+    return false;
+  }
 }
 
 Status IndexWriter::PutFileState(const FileState& state) {
@@ -143,10 +147,8 @@ std::vector<IndexWriter::FileState> IndexWriter::AllFileStates() {
   try {
     for (auto k = db_.metadata_keys_begin("F"); k != db_.metadata_keys_end("F");
          ++k) {
-      const auto j = nlohmann::json::parse(db_.get_metadata(*k), nullptr, false);
-      if (!j.is_object() || !j.contains("source")) continue;
       FileState st;
-      if (GetFileState(j["source"].get<std::string>(), &st)) {
+      if (ParseFileState(db_.get_metadata(*k), &st)) {
         states.push_back(std::move(st));
       }
     }

@@ -41,10 +41,6 @@ bool HasReadableExtension(const fs::path& p) {
   return f != InputFormat::kAuto;
 }
 
-std::string SystemMessage(const std::error_code& ec) {
-  return ec.message();
-}
-
 // The absolute, lexically normal form of `path`, with symlinks resolved
 // where they exist: the article's `source` and the seed of its id.
 std::string CanonicalSource(const std::string& path) {
@@ -64,7 +60,7 @@ std::vector<std::string> CollectInputFiles(
     std::error_code ec;
     const fs::file_status st = fs::status(input, ec);
     if (ec || !fs::exists(st)) {
-      reporter.Skipped(input, IoError(ec ? SystemMessage(ec)
+      reporter.Skipped(input, IoError(ec ? ec.message()
                                          : "No such file or directory"));
       ++*unusable;
       continue;
@@ -88,7 +84,7 @@ std::vector<std::string> CollectInputFiles(
     }
     if (ec) {
       reporter.Skipped(input, IoError("cannot list directory: " +
-                                      SystemMessage(ec)));
+                                      ec.message()));
       ++*unusable;
     }
     std::sort(found.begin(), found.end());
@@ -152,36 +148,40 @@ Status ArticleFromHtml(std::string_view bytes, const std::string& charset,
   return Status::Ok();
 }
 
-// Marks a revisit record in ArticleFromWarcRecord's status.
-constexpr std::string_view kRevisit = "revisit";
+// What a WARC record gave: an article, a revisit (a duplicate capture), or
+// nothing to index (requests, metadata, images, errors, empty pages).
+enum class RecordUse { kArticle, kRevisit, kNothing };
 
-// An article from a WARC record that holds an HTML or text page. Records
-// that hold none (requests, metadata, images, errors) give a status with an
-// empty message: they are left out without a word. A revisit record gives
-// kRevisit. A defect gives its description.
+// Makes `*a` of a WARC record that holds an HTML or text page and says what
+// the record gave; fails only on a defect (a broken HTTP message), with its
+// description.
 Status ArticleFromWarcRecord(const WarcRecord& r, const IndexOptions& options,
-                             Article* a) {
+                             Article* a, RecordUse* use) {
+  *use = RecordUse::kNothing;
   const std::string type = r.Header("WARC-Type");
-  if (type == "revisit") return BadInput(std::string(kRevisit));
-  if (type != "response" && type != "resource") return BadInput("");
+  if (type == "revisit") {
+    *use = RecordUse::kRevisit;
+    return Status::Ok();
+  }
+  if (type != "response" && type != "resource") return Status::Ok();
   // Crawlers store their own logs and settings as resources under
   // metadata:// or dns: URIs; only captured web pages are articles.
   const std::string uri = r.Header("WARC-Target-URI");
   if (uri.find("http://") == std::string::npos &&
       uri.find("https://") == std::string::npos) {
-    return BadInput("");
+    return Status::Ok();
   }
   std::string media, charset;
   ParseContentType(r.Header("Content-Type"), &media, &charset);
   std::string payload;
   if (type == "response") {
-    if (media != "application/http") return BadInput("");
+    if (media != "application/http") return Status::Ok();
     HttpResponse http;
     if (Status s = ParseHttpResponse(r.block, options.max_file_bytes, &http);
         !s.ok()) {
       return s;
     }
-    if (http.status < 200 || http.status >= 300) return BadInput("");
+    if (http.status < 200 || http.status >= 300) return Status::Ok();
     media = http.content_type;
     charset = http.charset;
     payload = std::move(http.body);
@@ -189,11 +189,11 @@ Status ArticleFromWarcRecord(const WarcRecord& r, const IndexOptions& options,
     payload = r.block;
   }
   const bool html = media == "text/html" || media == "application/xhtml+xml";
-  if (!html && media != "text/plain") return BadInput("");
-  if (Trim(payload).empty()) return BadInput("");
+  if (!html && media != "text/plain") return Status::Ok();
+  if (Trim(payload).empty()) return Status::Ok();
   Status s = html ? ArticleFromHtml(payload, charset, a)
                   : ParsePlainText(RepairUtf8(payload), options.text, a);
-  if (!s.ok()) return BadInput("");  // an empty page is no article
+  if (!s.ok()) return Status::Ok();  // an empty page is no article
   Article::Capture capture;
   capture.offset = r.offset;
   capture.record_id = r.Header("WARC-Record-ID");
@@ -207,6 +207,7 @@ Status ArticleFromWarcRecord(const WarcRecord& r, const IndexOptions& options,
     a->url = a->url.substr(1, a->url.size() - 2);  // WARC 1.0 style
   }
   a->capture = std::move(capture);
+  *use = RecordUse::kArticle;
   return Status::Ok();
 }
 
@@ -288,19 +289,20 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
           bytes, options.max_file_bytes,
           [&](WarcRecord&& r) {
             Article a;
-            Status s = ArticleFromWarcRecord(r, options, &a);
-            if (s.code() == StatusCode::kOk) {
-              a.source = p->source;
-              a.article_id = ArticleIdForSource(p->source + "#" +
-                                                a.capture->record_id);
-              articles.push_back(std::move(a));
-            } else if (s.message() == kRevisit) {
-              ++p->revisits;
-            } else if (!s.message().empty()) {
+            RecordUse use;
+            const Status s = ArticleFromWarcRecord(r, options, &a, &use);
+            if (!s.ok()) {
               p->problems.push_back(
                   Status(s.code(), "record at byte " +
                                        std::to_string(r.offset) + ": " +
                                        s.message()));
+            } else if (use == RecordUse::kRevisit) {
+              ++p->revisits;
+            } else if (use == RecordUse::kArticle) {
+              a.source = p->source;
+              a.article_id = ArticleIdForSource(p->source + "#" +
+                                                a.capture->record_id);
+              articles.push_back(std::move(a));
             }
           },
           [&](size_t offset, const Status& s) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "byline/index/indexer.h"
+#include "byline/text.h"
 
 namespace po = boost::program_options;
 
@@ -207,22 +208,19 @@ int main(int argc, char** argv) {
       return 2;
     }
     target->clear();
-    std::string_view keys = std::string_view(field).substr(eq + 1);
-    while (!keys.empty()) {
-      const size_t comma = keys.find(',');
-      target->emplace_back(keys.substr(0, comma));
-      keys.remove_prefix(comma == std::string_view::npos ? keys.size()
-                                                         : comma + 1);
+    for (const std::string_view key :
+         byline::Split(std::string_view(field).substr(eq + 1), ',')) {
+      target->emplace_back(key);
     }
   }
   const byline::Status status =
       extract ? byline::RunExtract(options, reporter, std::cout, &summary)
               : byline::RunIndex(options, reporter, &summary);
+  reporter.ClearLine();
   if (!status.ok()) {
     std::cerr << kProgram << ": " << status.message() << "\n";
     return 2;
   }
-  reporter.ClearLine();
   if (!stats_json.empty()) {
     std::ofstream out(stats_json);
     out << "{\"indexed\": " << summary.indexed << ", \"files\": " << summary.files
@@ -241,26 +239,22 @@ int main(int argc, char** argv) {
     }
   }
   if ((!quiet && !extract) || summary.skipped > 0) {
+    // Counts that are usually zero appear only when they are not.
+    std::string extras;
+    for (const auto& [name, count] :
+         {std::pair<const char*, size_t>{"repaired", summary.repaired},
+          {"duplicates", summary.duplicates},
+          {"pruned", summary.pruned}}) {
+      if (count > 0) extras += std::string(", ") + name + " " + std::to_string(count);
+    }
     char line[256];
     std::snprintf(line, sizeof line,
                   "%s: indexed %zu articles from %zu files (%zu passages, %zu "
-                  "entities, %.2f MB), unchanged %zu, skipped %zu%s%s%s in "
+                  "entities, %.2f MB), unchanged %zu, skipped %zu%s in "
                   "%.2f s\n",
                   kProgram, summary.indexed, summary.files, summary.passages,
-                  summary.entities,
-                  static_cast<double>(summary.bytes) / 1e6, summary.unchanged,
-                  summary.skipped,
-                  summary.repaired
-                      ? (", repaired " + std::to_string(summary.repaired))
-                            .c_str()
-                      : "",
-                  summary.duplicates
-                      ? (", duplicates " + std::to_string(summary.duplicates))
-                            .c_str()
-                      : "",
-                  summary.pruned
-                      ? (", pruned " + std::to_string(summary.pruned)).c_str()
-                      : "",
+                  summary.entities, static_cast<double>(summary.bytes) / 1e6,
+                  summary.unchanged, summary.skipped, extras.c_str(),
                   summary.seconds);
     std::cerr << line;
   }

@@ -9,6 +9,7 @@
 
 #include "byline/search/formatter.h"
 #include "byline/search/searcher.h"
+#include "byline/text.h"
 
 namespace po = boost::program_options;
 
@@ -140,10 +141,7 @@ int main(int argc, char** argv) {
   }
   if (no_boost) options.ranking.entity_boost = 0;
   if (facets != "none" && !facets.empty()) {
-    std::string_view rest = facets;
-    while (!rest.empty()) {
-      const size_t comma = rest.find(',');
-      const std::string_view name = rest.substr(0, comma);
+    for (const std::string_view name : byline::Split(facets, ',')) {
       const auto type = byline::ParseEntityType(name);
       if (!type) {
         return usage_error("--facets: unknown entity type '" +
@@ -151,8 +149,6 @@ int main(int argc, char** argv) {
                            "' (use person, org, place, date or none)");
       }
       options.facets.push_back(*type);
-      rest.remove_prefix(comma == std::string_view::npos ? rest.size()
-                                                         : comma + 1);
     }
   }
   for (const std::string& w : words) {

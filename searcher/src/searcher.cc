@@ -6,6 +6,7 @@
 #include "byline/search/facet_spy.h"
 #include "byline/schema.h"
 #include "byline/search/query_builder.h"
+#include "byline/text.h"
 
 namespace byline {
 
@@ -65,12 +66,9 @@ Status Searcher::Search(const SearchOptions& options,
                                "place or date");
       }
       std::vector<Xapian::Query> any;
-      std::string_view values = std::string_view(filter).substr(colon + 1);
-      while (true) {
-        const size_t bar = values.find('|');
-        any.push_back(builder.EntityFilter(*type, values.substr(0, bar)));
-        if (bar == std::string_view::npos) break;
-        values.remove_prefix(bar + 1);
+      for (const std::string_view value :
+           Split(std::string_view(filter).substr(colon + 1), '|')) {
+        any.push_back(builder.EntityFilter(*type, value));
       }
       query = Xapian::Query(
           Xapian::Query::OP_FILTER, query,

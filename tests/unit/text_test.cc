@@ -45,5 +45,13 @@ TEST(TextHelpersTest, TrimCollapseAndCount) {
   EXPECT_EQ(CountWords(""), 0u);
 }
 
+TEST(SplitTest, PiecesBetweenSeparators) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(Split("person,org", ','), (V{"person", "org"}));
+  EXPECT_EQ(Split("a||b", '|'), (V{"a", "", "b"}));
+  EXPECT_EQ(Split("a,", ','), (V{"a"}));
+  EXPECT_EQ(Split("", ','), V{});
+}
+
 }  // namespace
 }  // namespace byline

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace byline {
 
@@ -43,6 +44,11 @@ std::string_view Trim(std::string_view text);
 // Collapses every run of ASCII whitespace into one space and trims the ends;
 // for showing a multi-line passage on one line.
 std::string CollapseWhitespace(std::string_view text);
+
+// The pieces of `text` between `sep`s: "a,b" -> {"a", "b"}, "a,,b" ->
+// {"a", "", "b"}; a trailing separator adds no empty piece and "" gives
+// none. The pieces borrow from `text`.
+std::vector<std::string_view> Split(std::string_view text, char sep);
 
 // Number of whitespace-separated words.
 size_t CountWords(std::string_view text);

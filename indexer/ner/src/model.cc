@@ -261,24 +261,20 @@ Status Model::Load(const std::string& path, Model* out) {
       for (int t = 0; t < kNumTags; ++t) r.Get(&layer.weights[row * kTagStride + t]);
     }
   }
-  if (!r.Get(&n) || r.remaining() / 9 < n) return truncated();
-  m.names.Reserve(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    uint64_t k = 0;
-    uint8_t v = 0;
-    r.Get(&k);
-    r.Get(&v);
-    m.names.Insert(k, v);
-  }
-  if (!r.Get(&n) || r.remaining() / 9 < n) return truncated();
-  m.common.Reserve(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    uint64_t k = 0;
-    uint8_t v = 0;
-    r.Get(&k);
-    r.Get(&v);
-    m.common.Insert(k, v);
-  }
+  // The two word lists: n x (u64 hash, u8 bits) each.
+  const auto read_table = [&](HashTable* table) {
+    if (!r.Get(&n) || r.remaining() / 9 < n) return false;
+    table->Reserve(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      uint64_t k = 0;
+      uint8_t v = 0;
+      r.Get(&k);
+      r.Get(&v);
+      table->Insert(k, v);
+    }
+    return true;
+  };
+  if (!read_table(&m.names) || !read_table(&m.common)) return truncated();
   if (!r.Skip(kTrailer, 4) || r.remaining() != 0) return truncated();
   return Status::Ok();
 }
