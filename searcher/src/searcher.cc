@@ -50,6 +50,28 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
 
 Status Searcher::Search(const SearchOptions& options,
                         SearchResults* results) {
+  // An indexer that commits twice while a search reads may discard the
+  // revision the search started on; the search then starts again on the
+  // latest commit.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return SearchOnce(options, results);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == 4) {
+        return IoError("search failed: the database kept changing under it: " +
+                       e.get_description());
+      }
+      try {
+        db_.reopen();
+      } catch (const Xapian::Error& r) {
+        return IoError("search failed: " + r.get_description());
+      }
+    }
+  }
+}
+
+Status Searcher::SearchOnce(const SearchOptions& options,
+                            SearchResults* results) {
   *results = SearchResults();
   results->query = options.query;
   results->offset = options.offset;
@@ -148,6 +170,8 @@ Status Searcher::Search(const SearchOptions& options,
       }
       results->hits.push_back(std::move(hit));
     }
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // Search() reopens and tries again
   } catch (const Xapian::Error& e) {
     return IoError("search failed: " + e.get_description());
   }

@@ -100,28 +100,8 @@ TEST_F(IndexSearchTest, SyntaxErrorIsAStatusNotACrash) {
   EXPECT_EQ(searcher->Search(options, &r).message(), "empty query");
 }
 
-// Every document of a database, keyed by its unique term: terms with
-// positions, values and data.
 std::map<std::string, std::string> Dump(const std::string& path) {
-  Xapian::Database db(path);
-  std::map<std::string, std::string> out;
-  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
-    const Xapian::Document doc = db.get_document(*d);
-    std::string key, body = std::to_string(*d) + "|";
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      if ((*t)[0] == 'Q') key = *t;
-      body += *t + ":" + std::to_string(t.get_wdf());
-      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
-        body += "," + std::to_string(*p);
-      }
-      body += " ";
-    }
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
-      body += "|" + std::to_string(v.get_valueno()) + "=" + *v;
-    }
-    out[key] = body + "|" + doc.get_data();
-  }
-  return out;
+  return DumpDatabase(path);
 }
 
 TEST(ReindexTest, IndexingTwiceLeavesTheDatabaseUnchanged) {

@@ -4,6 +4,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 #include <zlib.h>
 
 #include <cstdlib>
@@ -86,6 +87,47 @@ RunResult Run(const std::vector<std::string>& argv) {
   result.out = ReadFile(out_path);
   result.err = ReadFile(err_path);
   return result;
+}
+
+pid_t Spawn(const std::vector<std::string>& argv) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  for (int fd : {0, 1, 2}) {
+    posix_spawn_file_actions_addopen(&actions, fd, "/dev/null",
+                                     fd == 0 ? O_RDONLY : O_WRONLY, 0);
+  }
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid;
+  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(),
+                             environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot run " + argv[0]);
+  return pid;
+}
+
+std::map<std::string, std::string> DumpDatabase(const std::string& path,
+                                                bool docids) {
+  Xapian::Database db(path);
+  std::map<std::string, std::string> out;
+  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+    const Xapian::Document doc = db.get_document(*d);
+    std::string key, body = docids ? std::to_string(*d) + "|" : "|";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t)[0] == 'Q') key = *t;
+      body += *t + ":" + std::to_string(t.get_wdf());
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+        body += "," + std::to_string(*p);
+      }
+      body += " ";
+    }
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+      body += "|" + std::to_string(v.get_valueno()) + "=" + *v;
+    }
+    out[key] = body + "|" + doc.get_data();
+  }
+  return out;
 }
 
 std::string Compress(std::string_view bytes, int window_bits) {

@@ -3,6 +3,9 @@
 #ifndef BYLINE_TESTS_SUPPORT_TEST_SUPPORT_H_
 #define BYLINE_TESTS_SUPPORT_TEST_SUPPORT_H_
 
+#include <sys/types.h>
+
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +44,15 @@ struct RunResult {
 
 // Runs `argv` (argv[0] a path) with stdin from /dev/null and waits for it.
 RunResult Run(const std::vector<std::string>& argv);
+
+// Starts `argv` (argv[0] a path) with stdin, stdout and stderr on
+// /dev/null and returns its pid without waiting.
+pid_t Spawn(const std::vector<std::string>& argv);
+
+// Every document of a Xapian database, keyed by its unique (Q) term: terms
+// with wdf and positions, values and data, and the docid when `docids`.
+std::map<std::string, std::string> DumpDatabase(const std::string& path,
+                                                bool docids = true);
 
 // `bytes` compressed with zlib: a gzip member by default, raw deflate with
 // window_bits -15, zlib-wrapped with 15.

@@ -55,6 +55,9 @@ class Searcher {
 
  private:
   explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  // One attempt; throws Xapian::DatabaseModifiedError when the revision
+  // it reads is discarded by a writer.
+  Status SearchOnce(const SearchOptions& options, SearchResults* results);
   Xapian::Database db_;
 };
 
