@@ -6,16 +6,34 @@ fold on WikiANN + WNUT-17 + the other interview documents, scores each model
 on its held-out documents with `byline-train-ner eval` and prints the summed
 precision / recall / F1. Never reads the GUM news documents.
 
+With --extract, each held-out fold is also scored end to end, as
+bench/ner_eval scores the news set: `byline-index --extract --ner-model
+FOLD.model` over the held-out documents, so the entity extractor's document
+rules are measured on held-out text too.
+
 usage: interview_cv.py [--folds 5] [--jobs 1] [--no-wnut] [--bin BUILD/bin]
-                       [--data DATA/ner] [-- TRAIN-ARGS]
+                       [--data DATA/ner] [--extract] [-- TRAIN-ARGS]
 """
 import argparse
 import concurrent.futures
+import importlib.machinery
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 import tempfile
+
+
+def load_ner_eval():
+    """bench/ner_eval as a module (it has no .py suffix)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "ner_eval")
+    loader = importlib.machinery.SourceFileLoader("ner_eval", path)
+    spec = importlib.util.spec_from_loader("ner_eval", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
 
 
 def main():
@@ -31,6 +49,8 @@ def main():
     ap.add_argument("--bin", default="/work/build-ner/bin")
     ap.add_argument("--jobs", type=int, default=1,
                     help="folds trained at the same time")
+    ap.add_argument("--extract", action="store_true",
+                    help="also score byline-index --extract (end to end)")
     ap.add_argument("--no-wnut", action="store_true",
                     help="train without WNUT-17")
     ap.add_argument("--data", default=os.path.join(
@@ -40,6 +60,8 @@ def main():
     docs = [json.loads(line) for line in open(names, encoding="utf-8")]
     tool = os.path.join(args.bin, "byline-train-ner")
     total = {t: [0, 0, 0] for t in ("PER", "ORG", "LOC")}
+    extracted = {t: [0, 0, 0] for t in ("PER", "ORG", "LOC")}  # tp, fp, fn
+    ner_eval = load_ner_eval() if args.extract else None
     with tempfile.TemporaryDirectory() as tmp:
         def train(k):
             held = [d for i, d in enumerate(docs) if i % args.folds == k]
@@ -71,6 +93,11 @@ def main():
                 if parts and parts[0] in total:
                     for j in range(3):
                         total[parts[0]][j] += int(parts[1 + j])
+            if ner_eval:
+                _, counts = ner_eval.score(
+                    gold, os.path.join(args.bin, "byline-index"), model)
+                for t, c in counts.items():
+                    extracted[t] = [a + b for a, b in zip(extracted[t], c)]
     def prf(g, p, c):
         pr = c / p if p else 0
         rc = c / g if g else 0
@@ -81,6 +108,15 @@ def main():
         sums = [sums[0] + g, sums[1] + p, sums[2] + c]
         print("%-6s%6d%6d%9d%11.3f%8.3f%6.3f" % ((t, g, p, c) + prf(g, p, c)))
     print("%-6s%6d%6d%9d%11.3f%8.3f%6.3f" % (("micro",) + tuple(sums) + prf(*sums)))
+    if ner_eval:
+        print("end to end (byline-index --extract):")
+        sums = [0, 0, 0]
+        for t, (tp, fp, fn) in extracted.items():
+            row = (tp + fn, tp + fp, tp)
+            sums = [a + b for a, b in zip(sums, row)]
+            print("%-6s%6d%6d%9d%11.3f%8.3f%6.3f" % ((t,) + row + prf(*row)))
+        print("%-6s%6d%6d%9d%11.3f%8.3f%6.3f" %
+              (("micro",) + tuple(sums) + prf(*sums)))
 
 
 if __name__ == "__main__":

@@ -62,15 +62,18 @@ std::string BinPath(std::string_view name) {
   return (fs::path(BYLINE_BIN_DIR) / name).string();
 }
 
-RunResult Run(const std::vector<std::string>& argv) {
-  TempDir dir;
-  const std::string out_path = dir / "stdout", err_path = dir / "stderr";
+namespace {
+
+// Starts `argv` with stdin from /dev/null and stdout, stderr into the
+// named files (created or truncated).
+pid_t SpawnTo(const std::vector<std::string>& argv, const std::string& out,
+              const std::string& err) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(),
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(),
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -80,6 +83,15 @@ RunResult Run(const std::vector<std::string>& argv) {
                              environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot run " + argv[0]);
+  return pid;
+}
+
+}  // namespace
+
+RunResult Run(const std::vector<std::string>& argv) {
+  TempDir dir;
+  const std::string out_path = dir / "stdout", err_path = dir / "stderr";
+  const pid_t pid = SpawnTo(argv, out_path, err_path);
   int status = 0;
   ::waitpid(pid, &status, 0);
   RunResult result;
@@ -90,21 +102,7 @@ RunResult Run(const std::vector<std::string>& argv) {
 }
 
 pid_t Spawn(const std::vector<std::string>& argv) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  for (int fd : {0, 1, 2}) {
-    posix_spawn_file_actions_addopen(&actions, fd, "/dev/null",
-                                     fd == 0 ? O_RDONLY : O_WRONLY, 0);
-  }
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  pid_t pid;
-  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(),
-                             environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot run " + argv[0]);
-  return pid;
+  return SpawnTo(argv, "/dev/null", "/dev/null");
 }
 
 std::map<std::string, std::string> DumpDatabase(const std::string& path,
