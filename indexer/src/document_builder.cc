@@ -15,7 +15,9 @@ DocumentBuilder::DocumentBuilder() {
 
 Xapian::Document DocumentBuilder::Build(const Article& article,
                                         const Passage& passage,
-                                        std::span<const Mention> mentions) {
+                                        std::span<const Mention> mentions,
+                                        std::string_view group,
+                                        const MinHashSignature* signature) {
   Xapian::Document doc;
   termgen_.set_document(doc);
   // Title words rank every passage of the article (a passage about the
@@ -32,6 +34,17 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   doc.add_value(schema::kSlotArticleId, article.article_id);
   doc.add_value(schema::kSlotPassageIndex,
                 Xapian::sortable_serialise(static_cast<double>(passage.index)));
+
+  if (group.empty()) group = article.article_id;
+  doc.add_value(schema::kSlotCopyGroup, std::string(group));
+  doc.add_value(schema::kSlotPassageCopyKey, PassageCopyKey(group, text));
+  if (passage.index == 0) {
+    doc.add_boolean_term(schema::BooleanTerm(schema::kCopyGroupPrefix, group));
+    if (signature != nullptr) {
+      for (const std::string& t : BandTerms(*signature)) doc.add_boolean_term(t);
+      doc.add_value(schema::kSlotMinHash, EncodeSignature(*signature));
+    }
+  }
 
   if (const std::string day = schema::PublicationDay(article.published);
       !day.empty()) {

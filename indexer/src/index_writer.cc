@@ -22,8 +22,12 @@ Status IndexWriter::Open(const std::string& db_path,
 
 Status IndexWriter::Write(const Article& article,
                           const std::vector<Passage>& passages,
-                          const std::vector<Mention>& mentions) {
+                          const std::vector<Mention>& mentions,
+                          const MinHashSignature* signature, bool* copy) {
   try {
+    const std::string group =
+        signature ? CopyGroup(article.article_id, *signature) : "";
+    if (copy != nullptr) *copy = !group.empty() && group != article.article_id;
     auto next = mentions.begin();
     for (const Passage& p : passages) {
       // Mentions are in text order; skip the title's and take this
@@ -35,7 +39,8 @@ Status IndexWriter::Write(const Article& article,
       auto end = next;
       while (end != mentions.end() && end->passage == p.index) ++end;
       const Xapian::Document doc =
-          builder_.Build(article, p, std::span<const Mention>(next, end));
+          builder_.Build(article, p, std::span<const Mention>(next, end),
+                         group, signature);
       AddSynonyms(doc, {next, end});
       next = end;
       db_.replace_document(schema::UniqueTerm(article.article_id, p.index),
@@ -52,6 +57,34 @@ Status IndexWriter::Write(const Article& article,
   } catch (const Xapian::Error& e) {
     return IoError("cannot write to database: " + e.get_description());
   }
+}
+
+std::string IndexWriter::CopyGroup(const std::string& article_id,
+                                   const MinHashSignature& signature) {
+  // A band shared by very many articles (boilerplate) is not looked
+  // through to the end: the first candidates are the earliest articles.
+  constexpr size_t kMaxCandidatesPerBand = 64;
+  double best = 0;
+  std::string group;
+  for (const std::string& term : BandTerms(signature)) {
+    size_t looked = 0;
+    for (auto it = db_.postlist_begin(term);
+         it != db_.postlist_end(term) && looked < kMaxCandidatesPerBand;
+         ++it, ++looked) {
+      const Xapian::Document doc = db_.get_document(*it);
+      if (doc.get_value(schema::kSlotArticleId) == article_id) continue;
+      MinHashSignature other;
+      if (!DecodeSignature(doc.get_value(schema::kSlotMinHash), &other)) {
+        continue;
+      }
+      // Ties go to the earliest article (lowest docid comes first).
+      if (const double s = Similarity(signature, other); s > best) {
+        best = s;
+        group = doc.get_value(schema::kSlotCopyGroup);
+      }
+    }
+  }
+  return best >= kCopySimilarity ? group : "";
 }
 
 void IndexWriter::AddSynonyms(const Xapian::Document& doc,

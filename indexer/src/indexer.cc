@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 #include <system_error>
 
@@ -21,6 +22,7 @@
 #include "byline/index/input_format.h"
 #include "byline/index/html_reader.h"
 #include "byline/index/jsonl_reader.h"
+#include "byline/index/near_dup.h"
 #include "byline/index/warc_reader.h"
 #include "byline/text.h"
 #include "byline/index/index_writer.h"
@@ -100,6 +102,7 @@ struct PreparedArticle {
   Article article;
   std::vector<Passage> passages;
   ExtractedEntities entities;
+  std::optional<MinHashSignature> signature;  // none for a short article
 };
 
 // What Prepare() made of one input file: its articles, and its problems.
@@ -324,6 +327,7 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
     }
     // No publication date from the source: the article's own dateline.
     if (a.published.empty()) a.published = pa.entities.article_date;
+    pa.signature = ArticleSignature(a);
     pa.article = std::move(a);
     p->articles.push_back(std::move(pa));
   }
@@ -406,7 +410,9 @@ class PreparePipeline {
 // and keeps the summary. `sink` returns a failed status to stop the run.
 Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
                       IndexSummary* summary, FileTracker* tracker,
-                      const std::function<Status(const PreparedArticle&, bool* skipped)>& sink) {
+                      const std::function<Status(const PreparedArticle&,
+                                                 bool* duplicate, bool* copy)>&
+                          sink) {
   const auto started = std::chrono::steady_clock::now();
   *summary = IndexSummary();
   std::vector<Prepared> items;
@@ -475,12 +481,13 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
         ++summary->duplicates;
         continue;
       }
-      bool duplicate = false;
-      if (Status w = sink(a, &duplicate); !w.ok()) return w;
+      bool duplicate = false, copy = false;
+      if (Status w = sink(a, &duplicate, &copy); !w.ok()) return w;
       if (duplicate) {
         ++summary->duplicates;
         continue;
       }
+      summary->near_duplicates += copy;
       ++summary->indexed;
       written.push_back(a.article.article_id);
       summary->passages += a.passages.size();
@@ -567,13 +574,14 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
   size_t since_commit = 0;
   Status run = ForEachArticle(
       options, reporter, summary, options.incremental ? &tracker : nullptr,
-      [&](const PreparedArticle& p, bool* duplicate) -> Status {
+      [&](const PreparedArticle& p, bool* duplicate, bool* copy) -> Status {
         if (writer->HasPayloadOfAnotherArticle(p.article)) {
           *duplicate = true;
           return Status::Ok();
         }
-        if (Status w = writer->Write(p.article, p.passages,
-                                     p.entities.mentions);
+        if (Status w = writer->Write(
+                p.article, p.passages, p.entities.mentions,
+                p.signature ? &*p.signature : nullptr, copy);
             !w.ok()) {
           return w;
         }
@@ -607,7 +615,7 @@ Status RunExtract(const IndexOptions& options, Reporter& reporter,
                   std::ostream& out, IndexSummary* summary) {
   return ForEachArticle(
       options, reporter, summary, nullptr,
-      [&](const PreparedArticle& p, bool*) -> Status {
+      [&](const PreparedArticle& p, bool*, bool*) -> Status {
         nlohmann::ordered_json j;
         j["source"] = p.article.source;
         j["article_id"] = p.article.article_id;

@@ -228,6 +228,7 @@ int main(int argc, char** argv) {
         << ", \"skipped\": " << summary.skipped
         << ", \"repaired\": " << summary.repaired
         << ", \"duplicates\": " << summary.duplicates
+        << ", \"near_duplicates\": " << summary.near_duplicates
         << ", \"pruned\": " << summary.pruned
         << ", \"passages\": " << summary.passages
         << ", \"entities\": " << summary.entities
@@ -244,6 +245,7 @@ int main(int argc, char** argv) {
     for (const auto& [name, count] :
          {std::pair<const char*, size_t>{"repaired", summary.repaired},
           {"duplicates", summary.duplicates},
+          {"near-duplicates", summary.near_duplicates},
           {"pruned", summary.pruned}}) {
       if (count > 0) extras += std::string(", ") + name + " " + std::to_string(count);
     }

@@ -31,7 +31,12 @@ class TextFormatter : public Formatter {
       }
       if (!hit.replay_url.empty()) out << "\n   replay: " << hit.replay_url;
       if (hit.collapsed > 0) {
-        out << "  (+" << hit.collapsed << " more in this article)";
+        out << "  (+" << hit.collapsed << " more in this article"
+            << (hit.copies > 0 ? " and its copies)" : ")");
+      }
+      if (hit.copies > 0) {
+        out << "  (" << hit.copies << (hit.copies == 1 ? " copy" : " copies")
+            << " elsewhere)";
       }
       out << "\n   " << CollapseWhitespace(SnippetToText(hit.snippet, on, off))
           << "\n\n";
@@ -105,6 +110,8 @@ class JsonFormatter : public Formatter {
       h["text"] = hit.text;
       h["snippet"] = hit.snippet;
       if (hit.collapsed > 0) h["collapsed"] = hit.collapsed;
+      h["copy_group"] = hit.copy_group;
+      h["copies"] = hit.copies;
       h["entities"] = nlohmann::ordered_json::array();
       for (const EntityRef& e : hit.entities) {
         h["entities"].push_back(

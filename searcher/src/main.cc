@@ -73,6 +73,9 @@ int main(int argc, char** argv) {
       ("per-article", po::value(&options.per_article)
            ->default_value(options.per_article)->value_name("N"),
        "at most N passages from any one article (0: no limit)")
+      ("all-copies", po::bool_switch(&options.all_copies),
+       "show every copy of a story several outlets ran\n"
+       "(default: near-duplicates collapsed, with a count)")
       ("format", po::value(&format)->default_value(format)->value_name("FMT"),
        "output format: text or json")
       ("filter", po::value(&options.filters)->value_name("TYPE:VALUE"),

@@ -101,7 +101,11 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (options.per_article > 0) {
-      enquire.set_collapse_key(schema::kSlotArticleId, options.per_article);
+      enquire.set_collapse_key(options.all_copies ? schema::kSlotArticleId
+                                                  : schema::kSlotCopyGroup,
+                               options.per_article);
+    } else if (!options.all_copies) {
+      enquire.set_collapse_key(schema::kSlotPassageCopyKey);
     }
     std::unique_ptr<EntityFacetSpy> spy;
     size_t check_at_least = options.offset + options.check_at_least;
@@ -121,12 +125,19 @@ Status Searcher::SearchOnce(const SearchOptions& options,
         results->facets[t] = spy->Top(t, options.facet_limit);
       }
       results->facets_count_articles = options.per_article > 0;
-      results->facets_exact =
-          mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
     results->matches_estimated = mset.get_matches_estimated();
     results->matches_lower_bound = mset.get_matches_lower_bound();
     results->matches_upper_bound = mset.get_matches_upper_bound();
+    // The matcher stops early only after check_at_least documents; with
+    // fewer it saw every match, so the collapsed count it kept is exact
+    // (Xapian leaves the upper bound loose when collapsing), and so are
+    // the facets, which see every match, collapsed or not.
+    if (mset.get_uncollapsed_matches_lower_bound() < check_at_least) {
+      results->matches_estimated = results->matches_lower_bound;
+      results->matches_upper_bound = results->matches_lower_bound;
+    }
+    if (spy) results->facets_exact = check_at_least >= db_.get_doccount();
 
     size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -164,6 +175,12 @@ Status Searcher::SearchOnce(const SearchOptions& options,
                                  "<b>", "</b>", "...");
       hit.text = std::move(stored.text);
       hit.collapsed = options.per_article > 0 ? it.get_collapse_count() : 0;
+      const Xapian::Document doc = it.get_document();
+      hit.copy_group = doc.get_value(schema::kSlotCopyGroup);
+      if (hit.copy_group.empty()) hit.copy_group = hit.article_id;
+      const Xapian::doccount group_size = db_.get_termfreq(
+          schema::BooleanTerm(schema::kCopyGroupPrefix, hit.copy_group));
+      hit.copies = group_size > 1 ? group_size - 1 : 0;
       for (auto& [type, name] : schema::DecodeEntityList(
                it.get_document().get_value(schema::kSlotEntities))) {
         hit.entities.push_back({type, std::move(name)});

@@ -129,9 +129,10 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
   std::vector<std::string> hit_keys;
   for (const auto& [k, v] : hit.items()) hit_keys.push_back(k);
   EXPECT_EQ(hit_keys, (std::vector<std::string>{
-                          "article_id", "end", "entities", "passage",
-                          "published", "rank", "score", "snippet", "source",
-                          "start", "text", "title", "url"}));
+                          "article_id", "copies", "copy_group", "end",
+                          "entities", "passage", "published", "rank", "score",
+                          "snippet", "source", "start", "text", "title",
+                          "url"}));
   EXPECT_TRUE(hit["entities"].is_array());
   EXPECT_EQ(hit["rank"], 1);
   EXPECT_TRUE(hit["score"].is_number_float());
@@ -250,6 +251,7 @@ TEST(CliIndexTest, StatsJsonAndNoProgressLineInAPipe) {
   EXPECT_EQ(stats["passages"], 13);
   EXPECT_EQ(stats["unchanged"], 0);
   EXPECT_EQ(stats["skipped"], 0);
+  EXPECT_EQ(stats["near_duplicates"], 0);
   EXPECT_TRUE(stats["seconds"].is_number());
   // A second run finds everything unchanged and still exits 0.
   const RunResult again = Index({"--db", dir / "db", "--no-entities",

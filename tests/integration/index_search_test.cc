@@ -112,14 +112,9 @@ TEST(ReindexTest, IndexingTwiceLeavesTheDatabaseUnchanged) {
   const Xapian::docid last = Xapian::Database(db).get_lastdocid();
   // The same files again, forced (not skipped as unchanged), one of them
   // named twice by two paths.
-  IndexOptions options;
-  options.db_path = db;
-  options.inputs = {TestData("articles"),
-                    TestData("articles/../articles/hockey.txt")};
-  options.incremental = false;
-  RecordingReporter reporter;
-  IndexSummary s;
-  ASSERT_TRUE(RunIndex(options, reporter, &s).ok());
+  IndexSummary s = IndexPaths(
+      db, {TestData("articles"), TestData("articles/../articles/hockey.txt")},
+      nullptr, /*force=*/true);
   EXPECT_EQ(s.indexed, 5u);
   EXPECT_EQ(Dump(db), before);
   // And by default, skipped as unchanged.
@@ -203,6 +198,7 @@ TEST(JsonlIndexTest, ArticlesFromLinesWithTheirMetadataGzipToo) {
                  jsonl + "/export.jsonl: line 3: not valid JSON"}));
   SearchOptions options;
   options.query = "tram ferry";
+  options.all_copies = true;  // the two files hold the same articles
   const SearchResults r = SearchDb(db, options);
   ASSERT_GE(r.hits.size(), 2u);
   EXPECT_EQ(HitIds(r)[0], "export-copy.jsonl#1");

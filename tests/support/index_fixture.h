@@ -25,12 +25,16 @@ class RecordingReporter : public Reporter {
   std::vector<std::string> skipped, warnings;
 };
 
+// Indexes `inputs` into `db`; `force` re-indexes files the database has
+// seen unchanged.
 inline IndexSummary IndexPaths(const std::string& db,
                                const std::vector<std::string>& inputs,
-                               RecordingReporter* reporter = nullptr) {
+                               RecordingReporter* reporter = nullptr,
+                               bool force = false) {
   IndexOptions options;
   options.db_path = db;
   options.inputs = inputs;
+  options.incremental = !force;
   RecordingReporter local;
   IndexSummary summary;
   const Status s = RunIndex(options, reporter ? *reporter : local, &summary);

@@ -36,9 +36,13 @@ TEST(DocumentBuilderTest, TermsValuesAndData) {
   const Xapian::Document doc = builder.Build(a, {0, {16, 38}});
   EXPECT_EQ(TermList(doc),
             "Q0123456789abcdef#0 Sbridge Sreopens XA0123456789abcdef "
-            "ZSbridg ZSreopen Zbridg Zit Zreopen Zstorm Zthe bridge it "
+            "XG0123456789abcdef ZSbridg ZSreopen Zbridg Zit Zreopen Zstorm Zthe bridge it "
             "reopened reopens storm the");
   EXPECT_EQ(doc.get_value(schema::kSlotArticleId), "0123456789abcdef");
+  // Its own copy group: no copy of another article.
+  EXPECT_EQ(doc.get_value(schema::kSlotCopyGroup), "0123456789abcdef");
+  EXPECT_EQ(doc.get_value(schema::kSlotPassageCopyKey),
+            PassageCopyKey("0123456789abcdef", "the storm reopened it"));
   EXPECT_EQ(Xapian::sortable_unserialise(
                 doc.get_value(schema::kSlotPassageIndex)),
             0.0);
@@ -52,6 +56,28 @@ TEST(DocumentBuilderTest, TermsValuesAndData) {
   expected.end = 38;
   expected.text = "The Storm reopened it.";
   EXPECT_EQ(stored, expected);
+}
+
+TEST(DocumentBuilderTest, CopyGroupAndSignatureOnTheFirstPassage) {
+  const Article a = SampleArticle();
+  MinHashSignature signature;
+  for (size_t i = 0; i < kMinHashes; ++i) signature[i] = 1000 + i;
+  DocumentBuilder builder;
+  const Xapian::Document first =
+      builder.Build(a, {0, {16, 38}}, {}, "00000000000000aa", &signature);
+  const Xapian::Document second =
+      builder.Build(a, {1, {16, 38}}, {}, "00000000000000aa", &signature);
+  EXPECT_EQ(first.get_value(schema::kSlotCopyGroup), "00000000000000aa");
+  EXPECT_EQ(second.get_value(schema::kSlotCopyGroup), "00000000000000aa");
+  EXPECT_EQ(first.get_value(schema::kSlotMinHash), EncodeSignature(signature));
+  EXPECT_EQ(second.get_value(schema::kSlotMinHash), "");
+  const std::string terms = TermList(first);
+  EXPECT_NE(terms.find("XG00000000000000aa"), std::string::npos);
+  for (const std::string& band : BandTerms(signature)) {
+    EXPECT_NE(terms.find(band), std::string::npos) << band;
+  }
+  EXPECT_EQ(TermList(second).find("XMH"), std::string::npos);
+  EXPECT_EQ(TermList(second).find("XG"), std::string::npos);
 }
 
 TEST(DocumentBuilderTest, BodyPositionsFollowTitleWithAGap) {

@@ -25,6 +25,8 @@ SearchResults Sample() {
   h.text = "The <Kestrel>\nbridge & co.";
   h.snippet = "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co.";
   h.entities = {{EntityType::kPlace, "Kestrel"}};
+  h.copy_group = "00000000000000aa";
+  h.copies = 2;
   r.hits.push_back(h);
   r.facets[EntityType::kPerson] = {};
   r.facets[EntityType::kPlace] = {{"Kestrel", 1}};
@@ -56,6 +58,8 @@ TEST(FormatterTest, JsonHasTheDocumentedShape) {
       "end": 40,
       "text": "The <Kestrel>\nbridge & co.",
       "snippet": "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co.",
+      "copy_group": "00000000000000aa",
+      "copies": 2,
       "entities": [
         {
           "type": "place",
@@ -82,7 +86,8 @@ TEST(FormatterTest, JsonHasTheDocumentedShape) {
 TEST(FormatterTest, TextShowsRankTitleSourcePassageAndSnippet) {
   EXPECT_EQ(Format("text", Sample()),
             "1. **Bridge reopens**\n"
-            "   /news/bridge.txt  passage 3  score 1.500\n"
+            "   /news/bridge.txt  passage 3  score 1.500  (2 copies "
+            "elsewhere)\n"
             "   The <Kestrel> **bridge** & co.\n\n"
             "Passages 1-1 of 2 for \"harbour bridge\".\n"
             "\n"

@@ -37,6 +37,13 @@ inline constexpr std::string_view kDatePrefix = "XDATE";
 // a payload already indexed under another article is not indexed again.
 inline constexpr std::string_view kDigestPrefix = "XDIGEST";
 
+// Near-duplicate articles (indexer/include/byline/index/near_dup.h). On
+// the first passage of an article: one term per MinHash band of its body
+// ("XMH" + band digit + 16 hex digits), looked up to find earlier copies,
+// and "XG" + its copy group, whose term frequency is the number of
+// articles in the group.
+inline constexpr std::string_view kMinHashBandPrefix = "XMH";
+inline constexpr std::string_view kCopyGroupPrefix = "XG";
 // Synonym-table keys (Xapian::Database::synonyms_begin), not terms:
 //   "XALIAS" + FoldName(surface form) -> the entity terms it has named,
 //     e.g. "XALIASstoltenberg" -> "XPERjens stoltenberg";
@@ -54,6 +61,14 @@ enum Slot : Xapian::valueno {
   kSlotPublished = 3,     // the article's publication day, ISO 8601 text
                           // ("2024-07-16", or "2024-07" / "2024" when
                           // that is all the source says); the date facet
+  kSlotCopyGroup = 4,     // the article's copy group: the id of the first
+                          // indexed article it is a near-duplicate of, or
+                          // its own id; the collapse key with --per-article
+  kSlotMinHash = 5,       // first passage only: the article's MinHash
+                          // signature, EncodeSignature() bytes
+  kSlotPassageCopyKey = 6,  // copy group + ":" + hash of the passage's
+                            // words: the collapse key that shows one copy
+                            // of a paragraph several outlets ran
 };
 
 // Stemming language for text at index and query time.

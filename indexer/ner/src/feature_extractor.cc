@@ -149,7 +149,7 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
     }
     for (size_t k = 0; k < best; ++k) {
       const uint8_t pos = best == 1 ? 0 : k == 0 ? 1 : k + 1 == best ? 3 : 2;
-      gaz_[i + k] = static_cast<uint8_t>(best_types << 2 | pos);
+      gaz_[i + k] = static_cast<uint16_t>(best_types << 2 | pos);
     }
     i += best;
   }
@@ -161,7 +161,7 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
     return info_[i];
   };
   auto gaz = [&](ptrdiff_t i) -> uint64_t {
-    if (i < 0 || i >= static_cast<ptrdiff_t>(n)) return 255;
+    if (i < 0 || i >= static_cast<ptrdiff_t>(n)) return 0xFFFF;
     return gaz_[i];
   };
   for (size_t idx = 0; idx < n; ++idx) {
@@ -219,8 +219,8 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
                 Combine(w.word_class, w.short_shape)));
     put(Combine(Combine(w.word_class, w.short_shape),
                 Combine(n1.word_class, n1.short_shape)));
-    put(Combine(gaz(i - 1) << 8 | gaz(i), w.short_shape));
-    put(Combine(gaz(i) << 8 | gaz(i + 1), p1.lower));
+    put(Combine(gaz(i - 1) << 16 | gaz(i), w.short_shape));
+    put(Combine(gaz(i) << 16 | gaz(i + 1), p1.lower));
     put(Combine(Combine(p1.word_class, w.word_class), n1.word_class));
   }
 }

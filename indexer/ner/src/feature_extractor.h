@@ -34,6 +34,11 @@ constexpr uint8_t kTypeLoc = 4;
 // Gazetteer bits of a name list entry (embedded lists, see docs).
 constexpr uint8_t kGazCity = 8;      // a GeoNames city
 constexpr uint8_t kGazCountry = 16;  // a country name or code
+// WordNet names (bench/ner/export_wordnet.py): organisations, places,
+// and structures (bridges, buildings: places in the GUM style).
+constexpr uint8_t kGazOrg = 32;
+constexpr uint8_t kGazPlace = 64;
+constexpr uint8_t kGazFacility = 128;
 
 // Word-class bits.
 constexpr uint8_t kWordCommon = 1;      // often lowercase in the training text
@@ -126,7 +131,7 @@ class FeatureExtractor {
  private:
   void Describe(std::string_view word, WordInfo* info);
   std::vector<WordInfo> info_;
-  std::vector<uint8_t> gaz_;      // per token: type bits << 2 | position
+  std::vector<uint16_t> gaz_;     // per token: type bits << 2 | position
   std::vector<uint64_t> lower_seen_;  // lowercase-initial words of the text
   std::string lower_buf_;
   std::string shape_buf_;

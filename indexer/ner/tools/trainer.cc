@@ -122,7 +122,7 @@ class TrainLexicon : public Lexicon {
   struct Counts {
     uint32_t by_type[3] = {0, 0, 0};
     uint32_t fixed_loc = 0;  // from iso-codes, never left out
-    uint8_t gaz = 0;         // kGazCity, kGazCountry: embedded lists
+    uint8_t gaz = 0;         // kGaz* bits: embedded lists
   };
 
   static uint8_t TypesOf(const uint32_t c[3]) {
@@ -249,6 +249,9 @@ void AddGazetteers(const std::string& dir, TrainLexicon* lex,
   };
   read("cities.txt", phrase(kGazCity));
   read("countries.txt", phrase(kGazCountry));
+  read("wordnet_orgs.txt", phrase(kGazOrg));
+  read("wordnet_places.txt", phrase(kGazPlace));
+  read("wordnet_facilities.txt", phrase(kGazFacility));
   read("demonyms.txt", word(kWordDemonym));
   read("first_names.txt", word(kWordGivenName));
   read("last_names.txt", word(kWordSurname));

@@ -9,9 +9,11 @@
 #include <xapian.h>
 
 #include <span>
+#include <string_view>
 
 #include "byline/article.h"
 #include "byline/entity.h"
+#include "byline/index/near_dup.h"
 #include "byline/passage.h"
 
 namespace byline {
@@ -22,8 +24,12 @@ class DocumentBuilder {
 
   // REQUIRES: `passage` is one of `article`'s passages; `mentions` are the
   // mentions inside it (any order, repeats allowed).
+  // `group` is the article's copy group ("" = its own id); `signature`, if
+  // any, is stored with the first passage.
   Xapian::Document Build(const Article& article, const Passage& passage,
-                         std::span<const Mention> mentions = {});
+                         std::span<const Mention> mentions = {},
+                         std::string_view group = {},
+                         const MinHashSignature* signature = nullptr);
 
  private:
   Xapian::TermGenerator termgen_;

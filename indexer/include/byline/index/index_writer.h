@@ -16,6 +16,7 @@
 #include "byline/article.h"
 #include "byline/entity.h"
 #include "byline/index/document_builder.h"
+#include "byline/index/near_dup.h"
 #include "byline/passage.h"
 #include "byline/status.h"
 
@@ -32,10 +33,15 @@ class IndexWriter {
   // Stores the passages of `article` as documents Q<id>#0..n-1 and removes
   // any Q<id>#k, k >= n, left from an earlier, longer version. `mentions`
   // (in text order) give each passage its entities and feed the synonym
-  // table: entity aliases and unaccented forms of accented words.
+  // table: entity aliases and unaccented forms of accented words. With a
+  // `signature`, the article joins the copy group of the most similar
+  // article already in the database (estimated similarity at least
+  // kCopySimilarity), if any; `*copy` (if not null) says whether it did.
   [[nodiscard]] Status Write(const Article& article,
                              const std::vector<Passage>& passages,
-                             const std::vector<Mention>& mentions = {});
+                             const std::vector<Mention>& mentions = {},
+                             const MinHashSignature* signature = nullptr,
+                             bool* copy = nullptr);
 
   // True if `article` is a web-archive capture whose payload the database
   // already holds under another article (another record or WARC file).
@@ -68,6 +74,10 @@ class IndexWriter {
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  // The copy group for an article with `signature`: that of its most
+  // similar earlier copy, or "" if it has none.
+  std::string CopyGroup(const std::string& article_id,
+                        const MinHashSignature& signature);
   void AddSynonyms(const Xapian::Document& doc,
                    const std::vector<Mention>& mentions);
 

@@ -49,6 +49,8 @@ struct IndexSummary {
                         // reported and not indexed
   size_t repaired = 0;  // indexed files whose invalid UTF-8 was replaced
   size_t duplicates = 0;  // WARC revisits and payloads already indexed
+  size_t near_duplicates = 0;  // indexed articles found to be copies of
+                               // earlier ones (collapsed in search)
   size_t unchanged = 0;   // files skipped: as they were at the last run
   size_t pruned = 0;      // files gone, whose articles were removed
   size_t passages = 0;  // passages written

@@ -50,7 +50,11 @@ struct Hit {
   std::string text;     // the whole passage
   std::string snippet;  // HTML: escaped text, matches in <b>...</b>
   size_t collapsed = 0;  // with per-article collapsing: further passages of
-                         // this article that matched but are not shown
+                         // this article (or its copies) that matched but
+                         // are not shown
+  std::string copy_group;  // id of the first article of its copies (its
+                           // own id if it has none)
+  size_t copies = 0;       // other articles in the copy group
   std::vector<EntityRef> entities;  // the passage's distinct entities
 };
 

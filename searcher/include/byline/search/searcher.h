@@ -22,6 +22,10 @@ struct SearchOptions {
   size_t limit = 10;         // hits to return
   size_t offset = 0;         // hits to skip (for paging)
   size_t per_article = 0;    // at most this many passages per article; 0 = any
+  // Near-duplicate articles (copies of one story) are collapsed: one hit
+  // per paragraph they share, or with per_article, per story. True shows
+  // every copy.
+  bool all_copies = false;
   size_t snippet_bytes = 300;  // snippet length Xapian aims for
   size_t check_at_least = 1000;  // match counts are exact when fewer than
                                  // this many passages match (then lower

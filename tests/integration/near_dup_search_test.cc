@@ -1,0 +1,99 @@
+// Near-duplicate articles through the whole path: detected when indexed,
+// collapsed in search results with a count of copies, all shown on request.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "support/index_fixture.h"
+#include "support/test_support.h"
+
+namespace byline::testing {
+namespace {
+
+const char* const kStory[] = {
+    "The harbour ferry strike ended on Tuesday after the port authority and "
+    "the crews' union agreed a two-year pay deal in an all-night session.",
+    "Ferries to the islands will run a reduced timetable on Wednesday and a "
+    "full one from Thursday, the operator said in a statement.",
+    "The strike had stranded hundreds of islanders on the mainland for nine "
+    "days and cost the tourist season an estimated four million euros.",
+    "Union leaders said members would vote on the deal next week but "
+    "recommended that it be accepted without changes.",
+};
+
+std::string StoryText(const std::string& title, const std::string& extra) {
+  std::string text = title + "\n\n";
+  for (const char* p : kStory) text += std::string(p) + "\n\n";
+  return text + extra;
+}
+
+class NearDupSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // The wire story, two outlets' copies (retitled, a line added or a
+    // paragraph changed) and an unrelated article that shares words.
+    WriteFile(dir_ / "news/1-wire.txt", StoryText("Ferry strike ends", ""));
+    WriteFile(dir_ / "news/2-post.txt",
+              StoryText("Islands ferry back after deal (Daily Post)",
+                        "Reporting by the Daily Post ferry desk.\n"));
+    std::string edited = StoryText("Ferry strike is over", "");
+    edited = ReplaceAll(edited, "nine days", "more than a week");
+    WriteFile(dir_ / "news/3-courier.txt", edited);
+    WriteFile(dir_ / "news/4-other.txt",
+              "New ferry ordered\n\nThe port authority ordered a new ferry "
+              "for the island route, to be delivered in two years from a "
+              "shipyard in the north, the first new vessel since the strike "
+              "of a decade ago.\n");
+    summary_ = IndexPaths(db_, {dir_ / "news"});
+  }
+
+  TempDir dir_;
+  const std::string db_ = dir_ / "db";
+  IndexSummary summary_;
+};
+
+TEST_F(NearDupSearchTest, CopiesAreFoundWhenIndexed) {
+  EXPECT_EQ(summary_.indexed, 4u);
+  EXPECT_EQ(summary_.near_duplicates, 2u);
+}
+
+TEST_F(NearDupSearchTest, SearchShowsOneCopyWithACount) {
+  SearchOptions options;
+  options.query = "ferry strike";
+  options.limit = 50;
+  const SearchResults collapsed = SearchDb(db_, options);
+  options.all_copies = true;
+  const SearchResults all = SearchDb(db_, options);
+  // Each shared paragraph once, from the first article indexed; the
+  // courier's edited paragraph and the post's extra line are their own.
+  EXPECT_EQ(all.hits.size(), 4u + 4 + 5 + 1);
+  EXPECT_EQ(collapsed.hits.size(), 4u + 1 + 1 + 1);
+  for (const Hit& hit : collapsed.hits) {
+    if (hit.source.ends_with("4-other.txt")) {
+      EXPECT_EQ(hit.copies, 0u);
+      EXPECT_EQ(hit.copy_group, hit.article_id);
+    } else {
+      EXPECT_EQ(hit.copies, 2u) << hit.source;
+      EXPECT_EQ(hit.source.ends_with("1-wire.txt"),
+                hit.copy_group == hit.article_id);
+    }
+  }
+  // One hit per story with --per-article; every article with all copies.
+  options.per_article = 1;
+  options.all_copies = false;
+  EXPECT_EQ(SearchDb(db_, options).hits.size(), 2u);
+  options.all_copies = true;
+  EXPECT_EQ(SearchDb(db_, options).hits.size(), 4u);
+}
+
+TEST_F(NearDupSearchTest, ReindexingKeepsTheGroups) {
+  const auto before = DumpDatabase(db_);
+  const IndexSummary again =
+      IndexPaths(db_, {dir_ / "news"}, nullptr, /*force=*/true);
+  EXPECT_EQ(again.indexed, 4u);
+  EXPECT_EQ(again.near_duplicates, 2u);
+  EXPECT_EQ(DumpDatabase(db_), before);
+}
+
+}  // namespace
+}  // namespace byline::testing
