@@ -1,15 +1,49 @@
 #include "byline/index/index_writer.h"
 
 #include <nlohmann/json.hpp>
+#include <filesystem>
 #include <span>
 
 #include "byline/schema.h"
 
 namespace byline {
 
+namespace {
+
+// True if `dir` holds what a database creation killed before its first
+// commit leaves: Xapian's lock and table files but no revision file
+// (iamglass), so nothing was ever committed to it. Anything else in the
+// directory, or any error listing it, says no.
+bool IsUnfinishedCreation(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return false;
+  bool any = false;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name == "iamglass" || !it->is_regular_file(ec)) return false;
+    const bool xapian_file = name == "flintlock" || name.ends_with(".glass") ||
+                             name.ends_with(".tmp");
+    if (!xapian_file) return false;
+    any = true;
+  }
+  return !ec && any;
+}
+
+}  // namespace
+
 Status IndexWriter::Open(const std::string& db_path,
                          std::unique_ptr<IndexWriter>* out) {
   try {
+    // A run killed while it created the database leaves table files and no
+    // revision file; Xapian will not open that, and it holds nothing.
+    if (IsUnfinishedCreation(db_path)) {
+      std::error_code ec;
+      for (const auto& entry : std::filesystem::directory_iterator(db_path)) {
+        std::filesystem::remove(entry.path(), ec);
+      }
+    }
     Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
     out->reset(new IndexWriter(std::move(db)));
     return Status::Ok();

@@ -311,3 +311,34 @@ TEST(IncrementalTest, PruneRemovesFilesThatAreGone) {
 
 }  // namespace
 }  // namespace byline::testing
+
+namespace byline::testing {
+namespace {
+
+// What `kill -9` during the creation of a database leaves (table files, no
+// revision file) is started afresh; a directory with anything else in it
+// is never emptied.
+TEST(CrashRecoveryTest, UnfinishedDatabaseCreationIsStartedAfresh) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  for (const char* name : {"flintlock", "postlist.glass", "termlist.glass",
+                           "v.tmp"}) {
+    WriteFile(db + "/" + name, "");
+  }
+  EXPECT_EQ(IndexPaths(db, {TestData("articles")}).indexed, 5u);
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 13u);
+
+  const std::string other = dir / "other";
+  WriteFile(other + "/postlist.glass", "");
+  WriteFile(other + "/notes.txt", "mine");
+  RecordingReporter reporter;
+  IndexOptions options;
+  options.db_path = other;
+  options.inputs = {TestData("articles")};
+  IndexSummary summary;
+  EXPECT_FALSE(RunIndex(options, reporter, &summary).ok());
+  EXPECT_EQ(ReadFile(other + "/notes.txt"), "mine");
+}
+
+}  // namespace
+}  // namespace byline::testing
