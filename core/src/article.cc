@@ -7,16 +7,23 @@
 
 namespace byline {
 
-std::string ArticleIdForSource(std::string_view source) {
-  uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
-  for (unsigned char c : source) {
+uint64_t Fnv1a64(std::string_view bytes, uint64_t hash) {
+  for (unsigned char c : bytes) {
     hash ^= c;
     hash *= 0x100000001b3ULL;  // FNV-1a prime
   }
+  return hash;
+}
+
+std::string Hex64(uint64_t value) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(hash));
+                static_cast<unsigned long long>(value));
   return hex;
+}
+
+std::string ArticleIdForSource(std::string_view source) {
+  return Hex64(Fnv1a64(source));
 }
 
 void ArticleFromParagraphs(std::string_view title,

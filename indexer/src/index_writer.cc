@@ -177,6 +177,7 @@ bool ParseFileState(std::string_view value, IndexWriter::FileState* out) {
     out->mtime_ns = j.at("mtime_ns").get<int64_t>();
     out->hash = j.at("hash").get<std::string>();
     out->article_ids = j.at("articles").get<std::vector<std::string>>();
+    out->content_bytes = j.value("content_bytes", uint64_t{0});
   } catch (const nlohmann::json::exception&) {
     return false;
   }
@@ -200,6 +201,7 @@ Status IndexWriter::PutFileState(const FileState& state) {
   j["size"] = state.size;
   j["mtime_ns"] = state.mtime_ns;
   j["hash"] = state.hash;
+  j["content_bytes"] = state.content_bytes;
   j["articles"] = state.article_ids;
   try {
     db_.set_metadata(FileKey(state.source), j.dump());

@@ -119,6 +119,13 @@ struct Prepared {
   uint64_t size = 0;     // of the file, as stat() said before reading
   int64_t mtime_ns = 0;
   std::string hash;      // of the file's bytes
+  uint64_t content_bytes = 0;  // see IndexWriter::FileState
+  // Incremental runs: what the database remembers of the file, if anything
+  // (looked up before reading, on the calling thread).
+  std::optional<IndexWriter::FileState> previous;
+  bool same_content = false;  // bytes as at the last run: nothing read
+  bool appended = false;      // the last run's bytes and more: only the
+                              // records after them were read
   std::vector<PreparedArticle> articles;
 };
 
@@ -127,12 +134,14 @@ struct Prepared {
 class FileTracker {
  public:
   virtual ~FileTracker() = default;
-  // Before reading (calling thread): true if size and mtime are as stored.
-  virtual bool UnchangedByStamp(const Prepared& p) = 0;
-  // After reading: true if the content is as stored (a touched file); the
-  // stored stamp is brought up to date.
-  virtual bool UnchangedByHash(const Prepared& p) = 0;
-  // After the file's articles were written: `ids` are those articles.
+  // Before reading (calling thread): the file's stored state, if any.
+  virtual std::optional<IndexWriter::FileState> Lookup(
+      const std::string& source) = 0;
+  // A file found unchanged by its content: its stored size and mtime are
+  // brought up to date.
+  [[nodiscard]] virtual Status KeepStamp(const Prepared& p) = 0;
+  // After the file's articles were written: `ids` are those articles (the
+  // new ones, for an appended file).
   [[nodiscard]] virtual Status FileDone(const Prepared& p,
                                         const std::vector<std::string>& ids) = 0;
 };
@@ -220,7 +229,25 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
   p->status = ReadFileBytes(p->path, options.max_file_bytes, &bytes);
   if (!p->status.ok()) return;
   p->bytes = bytes.size();
-  p->hash = ArticleIdForSource(bytes);  // FNV-1a 64 of the content
+  // The hash of the bytes the last run read, then of the whole file: the
+  // same prefix means the file was only appended to.
+  size_t appended_at = 0;  // in the file's bytes; 0: read everything
+  uint64_t hash = kFnvOffsetBasis;
+  if (p->previous && bytes.size() >= p->previous->size) {
+    hash = Fnv1a64(std::string_view(bytes).substr(0, p->previous->size));
+    if (Hex64(hash) == p->previous->hash) {
+      if (bytes.size() == p->previous->size) {
+        p->hash = p->previous->hash;
+        p->same_content = true;  // touched, not changed
+        return;
+      }
+      appended_at = p->previous->size;
+    }
+    hash = Fnv1a64(std::string_view(bytes).substr(p->previous->size), hash);
+  } else {
+    hash = Fnv1a64(bytes);
+  }
+  p->hash = Hex64(hash);
   // A .warc.gz is read member by member by the WARC reader, so offsets name
   // places in the file; anything else gzipped is decompressed here.
   InputFormat format = options.format;
@@ -241,6 +268,24 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
     }
   }
   if (format == InputFormat::kAuto) format = FormatFromContent(bytes);
+  p->content_bytes = bytes.size();
+
+  // Records appended after what the last run read are read alone; the
+  // earlier ones are in the database. JSON Lines: the content read before
+  // must have ended with a whole line.
+  size_t read_from = 0;  // in `bytes` (decompressed, for JSON Lines)
+  size_t first_line = 1;
+  if (appended_at > 0 && format == InputFormat::kWarc) {
+    read_from = appended_at;
+  } else if (appended_at > 0 && format == InputFormat::kJsonl) {
+    const size_t old = p->previous->content_bytes;
+    if (old > 0 && old < bytes.size() && bytes[old - 1] == '\n') {
+      read_from = old;
+      first_line = 1 + static_cast<size_t>(std::count(
+                           bytes.begin(), bytes.begin() + old, '\n'));
+    }
+  }
+  p->appended = read_from > 0;
 
   std::vector<Article> articles;
   switch (format) {
@@ -262,7 +307,7 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
     }
     case InputFormat::kJsonl:
       ParseJsonl(
-          bytes, options.jsonl,
+          std::string_view(bytes).substr(read_from), options.jsonl,
           [&](Article&& a, std::string id) {
             a.source = p->source;
             // An id keeps the article's identity when lines move.
@@ -273,8 +318,9 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
           [&](size_t line, const Status& s) {
             p->problems.push_back(Status(
                 s.code(), "line " + std::to_string(line) + ": " + s.message()));
-          });
-      if (articles.empty() && p->problems.empty()) {
+          },
+          first_line);
+      if (articles.empty() && p->problems.empty() && !p->appended) {
         p->status = BadInput("empty file");
       }
       break;
@@ -311,8 +357,10 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
           [&](size_t offset, const Status& s) {
             p->problems.push_back(Status(
                 s.code(), "byte " + std::to_string(offset) + ": " + s.message()));
-          });
-      if (articles.empty() && p->problems.empty() && p->revisits == 0) {
+          },
+          read_from);
+      if (articles.empty() && p->problems.empty() && p->revisits == 0 &&
+          !p->appended) {
         p->status = BadInput("no HTML or text pages in this WARC file");
       }
       break;
@@ -429,9 +477,13 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
       p.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
                    st.st_mtim.tv_nsec;
     }
-    if (tracker != nullptr && tracker->UnchangedByStamp(p)) {
-      ++summary->unchanged;
-      continue;
+    if (tracker != nullptr) {
+      p.previous = tracker->Lookup(p.source);
+      if (p.previous && p.previous->size == p.size &&
+          p.previous->mtime_ns == p.mtime_ns) {
+        ++summary->unchanged;
+        continue;
+      }
     }
     items.push_back(std::move(p));
   }
@@ -459,7 +511,8 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
       ++summary->skipped;
       continue;
     }
-    if (tracker != nullptr && tracker->UnchangedByHash(p)) {
+    if (p.same_content) {
+      if (Status s = tracker->KeepStamp(p); !s.ok()) return s;
       ++summary->unchanged;
       continue;
     }
@@ -517,37 +570,41 @@ class DatabaseFileTracker : public FileTracker {
  public:
   explicit DatabaseFileTracker(IndexWriter& writer) : writer_(writer) {}
 
-  bool UnchangedByStamp(const Prepared& p) override {
+  std::optional<IndexWriter::FileState> Lookup(
+      const std::string& source) override {
     IndexWriter::FileState st;
-    return writer_.GetFileState(p.source, &st) && st.size == p.size &&
-           st.mtime_ns == p.mtime_ns;
+    if (!writer_.GetFileState(source, &st)) return std::nullopt;
+    return st;
   }
 
-  bool UnchangedByHash(const Prepared& p) override {
-    IndexWriter::FileState st;
-    if (!p.status.ok() || !writer_.GetFileState(p.source, &st) ||
-        st.hash != p.hash) {
-      return false;
-    }
+  Status KeepStamp(const Prepared& p) override {
+    IndexWriter::FileState st = *p.previous;
     st.size = p.size;
     st.mtime_ns = p.mtime_ns;
-    return writer_.PutFileState(st).ok();
+    return writer_.PutFileState(st);
   }
 
   Status FileDone(const Prepared& p,
                   const std::vector<std::string>& ids) override {
     IndexWriter::FileState st;
+    std::vector<std::string> all;  // in file order
     if (writer_.GetFileState(p.source, &st)) {
       for (const std::string& old : st.article_ids) {
         if (std::find(ids.begin(), ids.end(), old) != ids.end()) continue;
-        if (Status s = writer_.DeleteArticle(old); !s.ok()) return s;
+        if (p.appended) {
+          all.push_back(old);  // still in the file, before the new records
+        } else if (Status s = writer_.DeleteArticle(old); !s.ok()) {
+          return s;
+        }
       }
     }
+    all.insert(all.end(), ids.begin(), ids.end());
     st.source = p.source;
     st.size = p.size;
     st.mtime_ns = p.mtime_ns;
     st.hash = p.hash;
-    st.article_ids = ids;
+    st.content_bytes = p.content_bytes;
+    st.article_ids = std::move(all);
     return writer_.PutFileState(st);
   }
 

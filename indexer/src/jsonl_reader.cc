@@ -52,8 +52,9 @@ std::string NormaliseDate(const std::string& date) {
 void ParseJsonl(
     std::string_view content, const JsonlFields& fields,
     const std::function<void(Article&&, std::string)>& article,
-    const std::function<void(size_t, const Status&)>& problem) {
-  size_t line_no = 0, pos = 0;
+    const std::function<void(size_t, const Status&)>& problem,
+    size_t first_line) {
+  size_t line_no = first_line - 1, pos = 0;
   while (pos < content.size()) {
     ++line_no;
     size_t nl = content.find('\n', pos);

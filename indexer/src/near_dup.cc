@@ -49,12 +49,6 @@ void ForEachWordHash(std::string_view text, F word) {
   if (in_word) word(h);
 }
 
-std::string Hex64(uint64_t v) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(v));
-  return hex;
-}
-
 }  // namespace
 
 std::optional<MinHashSignature> ArticleSignature(const Article& article) {

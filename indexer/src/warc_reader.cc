@@ -252,12 +252,13 @@ std::string WarcRecord::Header(std::string_view name) const {
 
 void ReadWarc(std::string_view file, size_t max_bytes,
               const std::function<void(WarcRecord&&)>& record,
-              const std::function<void(size_t, const Status&)>& problem) {
+              const std::function<void(size_t, const Status&)>& problem,
+              size_t start) {
   if (!IsGzip(file)) {
-    ParseRecords(file, 0, false, record, problem);
+    ParseRecords(file.substr(start), start, false, record, problem);
     return;
   }
-  size_t offset = 0;
+  size_t offset = start;
   std::string member;
   while (offset < file.size()) {
     if (file.find_first_not_of('\0', offset) == std::string_view::npos) break;

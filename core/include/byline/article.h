@@ -3,6 +3,7 @@
 #ifndef BYLINE_ARTICLE_H_
 #define BYLINE_ARTICLE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,13 @@ std::vector<std::string> SplitBody(std::string_view body);
 // hash of `source` (an absolute, lexically normal path). The same path gives
 // the same id on every run and machine, so re-indexing replaces passages.
 std::string ArticleIdForSource(std::string_view source);
+
+// 64-bit FNV-1a of `bytes`, continuing from `hash` (so hashing a file in
+// pieces gives the same value as hashing it whole), and its 16-digit
+// lowercase hex form, as ArticleIdForSource() writes it.
+inline constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ULL;
+uint64_t Fnv1a64(std::string_view bytes, uint64_t hash = kFnvOffsetBasis);
+std::string Hex64(uint64_t value);
 
 }  // namespace byline
 

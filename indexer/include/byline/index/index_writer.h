@@ -53,6 +53,9 @@ class IndexWriter {
     uint64_t size = 0;
     int64_t mtime_ns = 0;
     std::string hash;       // of the file's bytes
+    uint64_t content_bytes = 0;  // of the content as parsed (decompressed,
+                                 // for a gzipped JSON Lines file): where
+                                 // records appended later start
     std::vector<std::string> article_ids;  // the articles it gave
   };
   // False if the database has no state for `source` (never indexed, or

@@ -32,11 +32,13 @@ struct JsonlFields {
 // paragraphs, url, published, author and `record` = "line N" are set;
 // `source` and `article_id` are left to the caller; `id` receives the
 // record's id, "" if none) and `problem` for each line that does not, with
-// its 1-based number. Blank lines are skipped.
+// its 1-based number. Blank lines are skipped. `first_line` is the number
+// of the first line of `content` (when it is the tail of a longer file).
 void ParseJsonl(
     std::string_view content, const JsonlFields& fields,
     const std::function<void(Article&& article, std::string id)>& article,
-    const std::function<void(size_t line, const Status& status)>& problem);
+    const std::function<void(size_t line, const Status& status)>& problem,
+    size_t first_line = 1);
 
 }  // namespace byline
 

@@ -30,10 +30,13 @@ struct WarcRecord {
 };
 
 // Calls `record` for each complete record and `problem` for each defect,
-// in file order. `max_bytes` bounds one decompressed member.
+// in file order. `max_bytes` bounds one decompressed member. Reading
+// starts at byte `start`, which must be where a record (or gzip member)
+// starts: the end of what an earlier run read, when records were appended.
 void ReadWarc(std::string_view file, size_t max_bytes,
               const std::function<void(WarcRecord&&)>& record,
-              const std::function<void(size_t offset, const Status&)>& problem);
+              const std::function<void(size_t offset, const Status&)>& problem,
+              size_t start = 0);
 
 struct HttpResponse {
   int status = 0;            // 200, 404, ...
