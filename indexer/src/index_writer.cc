@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <filesystem>
+#include <set>
 #include <span>
 
 #include "byline/schema.h"
@@ -95,16 +96,19 @@ Status IndexWriter::Write(const Article& article,
 
 std::string IndexWriter::CopyGroup(const std::string& article_id,
                                    const MinHashSignature& signature) {
-  // A band shared by very many articles (boilerplate) is not looked
-  // through to the end: the first candidates are the earliest articles.
-  constexpr size_t kMaxCandidatesPerBand = 64;
+  // A band that very many articles share (a story run by every outlet) is
+  // not looked through to the end: its first candidates are the earliest
+  // articles, which are the ones copies join.
+  constexpr size_t kMaxCandidatesPerBand = 8;
   double best = 0;
   std::string group;
+  std::set<Xapian::docid> seen;
   for (const std::string& term : BandTerms(signature)) {
     size_t looked = 0;
     for (auto it = db_.postlist_begin(term);
          it != db_.postlist_end(term) && looked < kMaxCandidatesPerBand;
          ++it, ++looked) {
+      if (!seen.insert(*it).second) continue;
       const Xapian::Document doc = db_.get_document(*it);
       if (doc.get_value(schema::kSlotArticleId) == article_id) continue;
       MinHashSignature other;
