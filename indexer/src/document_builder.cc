@@ -16,7 +16,6 @@ DocumentBuilder::DocumentBuilder() {
 Xapian::Document DocumentBuilder::Build(const Article& article,
                                         const Passage& passage,
                                         std::span<const Mention> mentions,
-                                        std::string_view group,
                                         const MinHashSignature* signature) {
   Xapian::Document doc;
   termgen_.set_document(doc);
@@ -35,15 +34,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   doc.add_value(schema::kSlotPassageIndex,
                 Xapian::sortable_serialise(static_cast<double>(passage.index)));
 
-  if (group.empty()) group = article.article_id;
-  doc.add_value(schema::kSlotCopyGroup, std::string(group));
-  doc.add_value(schema::kSlotPassageCopyKey, PassageCopyKey(group, text));
-  if (passage.index == 0) {
-    doc.add_boolean_term(schema::BooleanTerm(schema::kCopyGroupPrefix, group));
-    if (signature != nullptr) {
-      for (const std::string& t : BandTerms(*signature)) doc.add_boolean_term(t);
-      doc.add_value(schema::kSlotMinHash, EncodeSignature(*signature));
-    }
+  if (passage.index == 0 && signature != nullptr) {
+    for (const std::string& t : BandTerms(*signature)) doc.add_boolean_term(t);
+    doc.add_value(schema::kSlotMinHash, EncodeSignature(*signature));
   }
 
   if (const std::string day = schema::PublicationDay(article.published);
@@ -90,6 +83,72 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   stored.text = std::string(text);
   doc.set_data(EncodeDocData(stored));
   return doc;
+}
+
+ArticleDocuments DocumentBuilder::BuildArticle(
+    const Article& article, const std::vector<Passage>& passages,
+    const std::vector<Mention>& mentions,
+    std::optional<MinHashSignature> signature) {
+  ArticleDocuments out;
+  out.article_id = article.article_id;
+  out.signature = std::move(signature);
+  auto next = mentions.begin();
+  for (const Passage& p : passages) {
+    // Mentions are in text order; skip the title's and take this
+    // passage's run.
+    while (next != mentions.end() && (next->passage == Mention::kNoPassage ||
+                                      next->passage < p.index)) {
+      ++next;
+    }
+    auto end = next;
+    while (end != mentions.end() && end->passage == p.index) ++end;
+    const std::span<const Mention> mine(next, end);
+    out.passages.push_back(Build(article, p, mine,
+                                 out.signature ? &*out.signature : nullptr));
+    out.word_hashes.push_back(PassageWordsHash(article.Slice(p.range)));
+    AddSynonyms(out.passages.back(), mine, &out.synonyms);
+    next = end;
+  }
+  return out;
+}
+
+void DocumentBuilder::AddSynonyms(
+    const Xapian::Document& doc, std::span<const Mention> mentions,
+    std::vector<std::pair<std::string, std::string>>* out) {
+  for (const Mention& m : mentions) {
+    if (m.type == EntityType::kDate) continue;
+    const std::string term = schema::EntityTerms(m.type, m.name).front();
+    for (const std::string& alias : {FoldName(m.text), FoldName(m.name)}) {
+      out->emplace_back(std::string(schema::kAliasKeyPrefix) + alias, term);
+    }
+  }
+  // Accented words: let the unaccented spelling find them. Plain terms
+  // start with a lowercase letter or a non-ASCII byte; prefixed ones with
+  // a capital.
+  if (folded_.size() > 100000) folded_.clear();
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+    bool ascii = true;
+    for (char c : term) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (ascii) continue;
+    auto [it, added] = folded_.try_emplace(term);
+    if (added) it->second = FoldName(term);
+    if (it->second != term) out->emplace_back(it->second, term);
+  }
+}
+
+void SetCopyGroup(std::string_view group, ArticleDocuments* docs) {
+  for (size_t n = 0; n < docs->passages.size(); ++n) {
+    Xapian::Document& doc = docs->passages[n];
+    doc.add_value(schema::kSlotCopyGroup, std::string(group));
+    doc.add_value(schema::kSlotPassageCopyKey,
+                  std::string(group) + ":" + docs->word_hashes[n]);
+    if (n == 0) {
+      doc.add_boolean_term(
+          schema::BooleanTerm(schema::kCopyGroupPrefix, group));
+    }
+  }
 }
 
 }  // namespace byline

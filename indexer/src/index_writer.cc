@@ -55,38 +55,25 @@ Status IndexWriter::Open(const std::string& db_path,
   }
 }
 
-Status IndexWriter::Write(const Article& article,
-                          const std::vector<Passage>& passages,
-                          const std::vector<Mention>& mentions,
-                          const MinHashSignature* signature, bool* copy) {
+Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
   try {
+    const std::string& id = docs.article_id;
     const std::string group =
-        signature ? CopyGroup(article.article_id, *signature) : "";
-    if (copy != nullptr) *copy = !group.empty() && group != article.article_id;
-    auto next = mentions.begin();
-    for (const Passage& p : passages) {
-      // Mentions are in text order; skip the title's and take this
-      // passage's run.
-      while (next != mentions.end() && (next->passage == Mention::kNoPassage ||
-                                        next->passage < p.index)) {
-        ++next;
-      }
-      auto end = next;
-      while (end != mentions.end() && end->passage == p.index) ++end;
-      const Xapian::Document doc =
-          builder_.Build(article, p, std::span<const Mention>(next, end),
-                         group, signature);
-      AddSynonyms(doc, {next, end});
-      next = end;
-      db_.replace_document(schema::UniqueTerm(article.article_id, p.index),
-                           doc);
+        docs.signature ? CopyGroup(id, *docs.signature) : "";
+    if (copy != nullptr) *copy = !group.empty() && group != id;
+    SetCopyGroup(group.empty() ? id : group, &docs);
+    for (size_t n = 0; n < docs.passages.size(); ++n) {
+      db_.replace_document(schema::UniqueTerm(id, n), docs.passages[n]);
     }
     // Passages are numbered without gaps, so the stale ones of a longer
     // earlier version are exactly #n, #n+1, ... up to the first missing id.
-    for (size_t n = passages.size();; ++n) {
-      const std::string term = schema::UniqueTerm(article.article_id, n);
+    for (size_t n = docs.passages.size();; ++n) {
+      const std::string term = schema::UniqueTerm(id, n);
       if (!db_.term_exists(term)) break;
       db_.delete_document(term);
+    }
+    for (const auto& [key, term] : docs.synonyms) {
+      if (added_.insert(key + '\0' + term).second) db_.add_synonym(key, term);
     }
     return Status::Ok();
   } catch (const Xapian::Error& e) {
@@ -123,30 +110,6 @@ std::string IndexWriter::CopyGroup(const std::string& article_id,
     }
   }
   return best >= kCopySimilarity ? group : "";
-}
-
-void IndexWriter::AddSynonyms(const Xapian::Document& doc,
-                              const std::vector<Mention>& mentions) {
-  for (const Mention& m : mentions) {
-    if (m.type == EntityType::kDate) continue;
-    const std::string term = schema::EntityTerms(m.type, m.name).front();
-    for (const std::string& alias : {FoldName(m.text), FoldName(m.name)}) {
-      const std::string key = std::string(schema::kAliasKeyPrefix) + alias;
-      if (added_.insert(key + '\0' + term).second) db_.add_synonym(key, term);
-    }
-  }
-  // Accented words: let the unaccented spelling find them. Plain terms
-  // start with a lowercase letter or a non-ASCII byte; prefixed ones with
-  // a capital. Each term is folded once per commit.
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string& term = *t;
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    bool ascii = true;
-    for (char c : term) ascii &= static_cast<unsigned char>(c) < 0x80;
-    if (ascii || !added_.insert(term).second) continue;
-    const std::string folded = FoldName(term);
-    if (folded != term) db_.add_synonym(folded, term);
-  }
 }
 
 bool IndexWriter::HasPayloadOfAnotherArticle(const Article& article) {

@@ -102,7 +102,7 @@ struct PreparedArticle {
   Article article;
   std::vector<Passage> passages;
   ExtractedEntities entities;
-  std::optional<MinHashSignature> signature;  // none for a short article
+  ArticleDocuments documents;  // when indexing: built by the reading thread
 };
 
 // What Prepare() made of one input file: its articles, and its problems.
@@ -223,8 +223,10 @@ Status ArticleFromWarcRecord(const WarcRecord& r, const IndexOptions& options,
   return Status::Ok();
 }
 
+// Reads, splits and extracts the file `p` names; with `build`, also builds
+// each article's documents.
 void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
-             Prepared* p) {
+             bool build, Prepared* p) {
   std::string bytes;
   p->status = ReadFileBytes(p->path, options.max_file_bytes, &bytes);
   if (!p->status.ok()) return;
@@ -375,7 +377,11 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
     }
     // No publication date from the source: the article's own dateline.
     if (a.published.empty()) a.published = pa.entities.article_date;
-    pa.signature = ArticleSignature(a);
+    if (build) {
+      thread_local DocumentBuilder builder;
+      pa.documents = builder.BuildArticle(a, pa.passages, pa.entities.mentions,
+                                          ArticleSignature(a));
+    }
     pa.article = std::move(a);
     p->articles.push_back(std::move(pa));
   }
@@ -388,9 +394,10 @@ void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
 class PreparePipeline {
  public:
   PreparePipeline(const IndexOptions& options, const EntityExtractor& extractor,
-                  std::vector<Prepared> items, size_t jobs)
+                  bool build, std::vector<Prepared> items, size_t jobs)
       : options_(options),
         extractor_(extractor),
+        build_(build),
         items_(std::move(items)),
         ready_(items_.size(), false),
         window_(4 * jobs) {
@@ -432,7 +439,7 @@ class PreparePipeline {
         if (stop_ || next_ >= items_.size()) return;
         i = next_++;
       }
-      Prepare(options_, extractor_, &items_[i]);
+      Prepare(options_, extractor_, build_, &items_[i]);
       {
         std::lock_guard<std::mutex> lock(mu_);
         ready_[i] = true;
@@ -443,6 +450,7 @@ class PreparePipeline {
 
   const IndexOptions& options_;
   const EntityExtractor& extractor_;
+  const bool build_;  // documents too, for the writer
   std::vector<Prepared> items_;
   std::vector<bool> ready_;  // guarded by mu_
   const size_t window_;
@@ -458,7 +466,8 @@ class PreparePipeline {
 // and keeps the summary. `sink` returns a failed status to stop the run.
 Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
                       IndexSummary* summary, FileTracker* tracker,
-                      const std::function<Status(const PreparedArticle&,
+                      bool build_documents,
+                      const std::function<Status(PreparedArticle&,
                                                  bool* duplicate, bool* copy)>&
                           sink) {
   const auto started = std::chrono::steady_clock::now();
@@ -503,9 +512,10 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
                                                  : tagger.get());
   std::set<std::string> digests;  // payloads indexed in this run
   const size_t jobs = std::max<size_t>(1, options.jobs);
-  PreparePipeline pipeline(options, extractor, std::move(items), jobs);
+  PreparePipeline pipeline(options, extractor, build_documents,
+                           std::move(items), jobs);
   for (size_t i = 0; i < pipeline.size(); ++i) {
-    const Prepared p = pipeline.Take(i);
+    Prepared p = pipeline.Take(i);
     if (!p.status.ok()) {
       reporter.Skipped(p.path, p.status);
       ++summary->skipped;
@@ -526,7 +536,7 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
     }
     summary->duplicates += p.revisits;
     std::vector<std::string> written;
-    for (const PreparedArticle& a : p.articles) {
+    for (PreparedArticle& a : p.articles) {
       // The same payload captured twice (two WARC records, two files) is
       // indexed once.
       if (a.article.capture &&
@@ -631,14 +641,13 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
   size_t since_commit = 0;
   Status run = ForEachArticle(
       options, reporter, summary, options.incremental ? &tracker : nullptr,
-      [&](const PreparedArticle& p, bool* duplicate, bool* copy) -> Status {
+      /*build_documents=*/true,
+      [&](PreparedArticle& p, bool* duplicate, bool* copy) -> Status {
         if (writer->HasPayloadOfAnotherArticle(p.article)) {
           *duplicate = true;
           return Status::Ok();
         }
-        if (Status w = writer->Write(
-                p.article, p.passages, p.entities.mentions,
-                p.signature ? &*p.signature : nullptr, copy);
+        if (Status w = writer->Write(p.documents, copy);
             !w.ok()) {
           return w;
         }
@@ -671,8 +680,8 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
 Status RunExtract(const IndexOptions& options, Reporter& reporter,
                   std::ostream& out, IndexSummary* summary) {
   return ForEachArticle(
-      options, reporter, summary, nullptr,
-      [&](const PreparedArticle& p, bool*, bool*) -> Status {
+      options, reporter, summary, nullptr, /*build_documents=*/false,
+      [&](PreparedArticle& p, bool*, bool*) -> Status {
         nlohmann::ordered_json j;
         j["source"] = p.article.source;
         j["article_id"] = p.article.article_id;

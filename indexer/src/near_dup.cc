@@ -114,10 +114,10 @@ bool DecodeSignature(std::string_view bytes, MinHashSignature* out) {
   return true;
 }
 
-std::string PassageCopyKey(std::string_view group, std::string_view text) {
+std::string PassageWordsHash(std::string_view text) {
   uint64_t h = kFnvBasis;
   ForEachWordHash(text, [&](uint64_t w) { h = Mix(h ^ w); });
-  return std::string(group) + ":" + Hex64(h);
+  return Hex64(h);
 }
 
 }  // namespace byline

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "byline/doc_data.h"
@@ -36,13 +38,9 @@ TEST(DocumentBuilderTest, TermsValuesAndData) {
   const Xapian::Document doc = builder.Build(a, {0, {16, 38}});
   EXPECT_EQ(TermList(doc),
             "Q0123456789abcdef#0 Sbridge Sreopens XA0123456789abcdef "
-            "XG0123456789abcdef ZSbridg ZSreopen Zbridg Zit Zreopen Zstorm Zthe bridge it "
+            "ZSbridg ZSreopen Zbridg Zit Zreopen Zstorm Zthe bridge it "
             "reopened reopens storm the");
   EXPECT_EQ(doc.get_value(schema::kSlotArticleId), "0123456789abcdef");
-  // Its own copy group: no copy of another article.
-  EXPECT_EQ(doc.get_value(schema::kSlotCopyGroup), "0123456789abcdef");
-  EXPECT_EQ(doc.get_value(schema::kSlotPassageCopyKey),
-            PassageCopyKey("0123456789abcdef", "the storm reopened it"));
   EXPECT_EQ(Xapian::sortable_unserialise(
                 doc.get_value(schema::kSlotPassageIndex)),
             0.0);
@@ -59,16 +57,21 @@ TEST(DocumentBuilderTest, TermsValuesAndData) {
 }
 
 TEST(DocumentBuilderTest, CopyGroupAndSignatureOnTheFirstPassage) {
-  const Article a = SampleArticle();
+  Article a = SampleArticle();
+  a.text += "\n\nA second paragraph.";
+  const std::vector<Passage> passages = {{0, {16, 38}}, {1, {40, 59}}};
   MinHashSignature signature;
   for (size_t i = 0; i < kMinHashes; ++i) signature[i] = 1000 + i;
   DocumentBuilder builder;
-  const Xapian::Document first =
-      builder.Build(a, {0, {16, 38}}, {}, "00000000000000aa", &signature);
-  const Xapian::Document second =
-      builder.Build(a, {1, {16, 38}}, {}, "00000000000000aa", &signature);
+  ArticleDocuments docs = builder.BuildArticle(a, passages, {}, signature);
+  ASSERT_EQ(docs.passages.size(), 2u);
+  SetCopyGroup("00000000000000aa", &docs);
+  const Xapian::Document& first = docs.passages[0];
+  const Xapian::Document& second = docs.passages[1];
   EXPECT_EQ(first.get_value(schema::kSlotCopyGroup), "00000000000000aa");
   EXPECT_EQ(second.get_value(schema::kSlotCopyGroup), "00000000000000aa");
+  EXPECT_EQ(second.get_value(schema::kSlotPassageCopyKey),
+            "00000000000000aa:" + PassageWordsHash("a second PARAGRAPH"));
   EXPECT_EQ(first.get_value(schema::kSlotMinHash), EncodeSignature(signature));
   EXPECT_EQ(second.get_value(schema::kSlotMinHash), "");
   const std::string terms = TermList(first);
@@ -78,6 +81,28 @@ TEST(DocumentBuilderTest, CopyGroupAndSignatureOnTheFirstPassage) {
   }
   EXPECT_EQ(TermList(second).find("XMH"), std::string::npos);
   EXPECT_EQ(TermList(second).find("XG"), std::string::npos);
+}
+
+TEST(DocumentBuilderTest, SynonymsForAliasesAndAccentedWords) {
+  Article a;
+  ArticleFromParagraphs("Visit", {"Radosław Sikorski spoke in Łódź."}, &a);
+  a.article_id = "0123456789abcdef";
+  Mention m;
+  m.type = EntityType::kPerson;
+  m.name = "Radosław Sikorski";
+  m.text = "Sikorski";
+  m.passage = 0;
+  DocumentBuilder builder;
+  const ArticleDocuments docs =
+      builder.BuildArticle(a, {{0, a.paragraphs[0]}}, {m}, std::nullopt);
+  const auto has = [&](const std::string& key, const std::string& term) {
+    return std::find(docs.synonyms.begin(), docs.synonyms.end(),
+                     std::make_pair(key, term)) != docs.synonyms.end();
+  };
+  EXPECT_TRUE(has("XALIASsikorski", "XPERradoslaw sikorski"));
+  EXPECT_TRUE(has("XALIASradoslaw sikorski", "XPERradoslaw sikorski"));
+  EXPECT_TRUE(has("lodz", "łódź"));
+  EXPECT_TRUE(has("radoslaw", "radosław"));
 }
 
 TEST(DocumentBuilderTest, BodyPositionsFollowTitleWithAGap) {

@@ -8,8 +8,13 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "byline/article.h"
 #include "byline/entity.h"
@@ -18,22 +23,50 @@
 
 namespace byline {
 
+// An article's passages as Xapian documents, built on a reading thread,
+// complete but for the copy group, which only the database can tell
+// (IndexWriter::Write adds it with SetCopyGroup()).
+struct ArticleDocuments {
+  std::string article_id;
+  std::vector<Xapian::Document> passages;  // passage n at index n
+  std::vector<std::string> word_hashes;    // PassageWordsHash() of each
+  std::optional<MinHashSignature> signature;
+  // Synonym-table entries (key, term) the article brings: the aliases of
+  // its entities and the unaccented forms of its accented words.
+  std::vector<std::pair<std::string, std::string>> synonyms;
+};
+
 class DocumentBuilder {
  public:
   DocumentBuilder();
 
+  // Every passage of `article`; `mentions` in text order.
+  ArticleDocuments BuildArticle(const Article& article,
+                                const std::vector<Passage>& passages,
+                                const std::vector<Mention>& mentions,
+                                std::optional<MinHashSignature> signature);
+
   // REQUIRES: `passage` is one of `article`'s passages; `mentions` are the
-  // mentions inside it (any order, repeats allowed).
-  // `group` is the article's copy group ("" = its own id); `signature`, if
-  // any, is stored with the first passage.
+  // mentions inside it (any order, repeats allowed). `signature`, if any,
+  // goes with the first passage.
   Xapian::Document Build(const Article& article, const Passage& passage,
                          std::span<const Mention> mentions = {},
-                         std::string_view group = {},
                          const MinHashSignature* signature = nullptr);
 
  private:
+  // Synonyms for one passage's document and mentions, appended to `out`.
+  void AddSynonyms(const Xapian::Document& doc,
+                   std::span<const Mention> mentions,
+                   std::vector<std::pair<std::string, std::string>>* out);
+
   Xapian::TermGenerator termgen_;
+  // FoldName() of accented terms seen lately (ICU is slow); bounded.
+  std::unordered_map<std::string, std::string> folded_;
 };
+
+// Gives every passage the copy group `group` (slot 4), its copy key
+// (slot 6), and the first passage the term XG<group>.
+void SetCopyGroup(std::string_view group, ArticleDocuments* docs);
 
 }  // namespace byline
 

@@ -30,18 +30,13 @@ class IndexWriter {
   [[nodiscard]] static Status Open(const std::string& db_path,
                                    std::unique_ptr<IndexWriter>* out);
 
-  // Stores the passages of `article` as documents Q<id>#0..n-1 and removes
-  // any Q<id>#k, k >= n, left from an earlier, longer version. `mentions`
-  // (in text order) give each passage its entities and feed the synonym
-  // table: entity aliases and unaccented forms of accented words. With a
-  // `signature`, the article joins the copy group of the most similar
-  // article already in the database (estimated similarity at least
-  // kCopySimilarity), if any; `*copy` (if not null) says whether it did.
-  [[nodiscard]] Status Write(const Article& article,
-                             const std::vector<Passage>& passages,
-                             const std::vector<Mention>& mentions = {},
-                             const MinHashSignature* signature = nullptr,
-                             bool* copy = nullptr);
+  // Stores an article's passages (DocumentBuilder::BuildArticle()) as
+  // documents Q<id>#0..n-1 and removes any Q<id>#k, k >= n, left from an
+  // earlier, longer version, and adds its synonyms. With a signature, the
+  // article joins the copy group of the most similar article already in
+  // the database (estimated similarity at least kCopySimilarity), if any;
+  // `*copy` (if not null) says whether it did.
+  [[nodiscard]] Status Write(ArticleDocuments& docs, bool* copy = nullptr);
 
   // True if `article` is a web-archive capture whose payload the database
   // already holds under another article (another record or WARC file).
@@ -81,13 +76,10 @@ class IndexWriter {
   // similar earlier copy, or "" if it has none.
   std::string CopyGroup(const std::string& article_id,
                         const MinHashSignature& signature);
-  void AddSynonyms(const Xapian::Document& doc,
-                   const std::vector<Mention>& mentions);
 
   Xapian::WritableDatabase db_;
-  DocumentBuilder builder_;
-  // Synonyms added since the last commit ("key\0term") and accented
-  // terms already folded, so each is written once per batch.
+  // Synonyms added since the last commit ("key\0term"), so each is
+  // written once per batch.
   std::unordered_set<std::string> added_;
 };
 

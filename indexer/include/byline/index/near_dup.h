@@ -48,10 +48,10 @@ std::vector<std::string> BandTerms(const MinHashSignature& signature);
 std::string EncodeSignature(const MinHashSignature& signature);
 bool DecodeSignature(std::string_view bytes, MinHashSignature* out);
 
-// A passage's key for collapsing copies in search results: the copy group
-// and a hash of the passage's words (case and punctuation ignored), so
-// that the same paragraph in two copies of a story has the same key.
-std::string PassageCopyKey(std::string_view group, std::string_view text);
+// A hash of a passage's words (case and punctuation ignored), 16 hex
+// digits. With the copy group it makes the passage's copy key, the
+// collapse key that shows the same paragraph in two copies of a story once.
+std::string PassageWordsHash(std::string_view text);
 
 }  // namespace byline
 
