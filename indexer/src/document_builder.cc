@@ -81,7 +81,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   stored.start = passage.range.start;
   stored.end = passage.range.end;
   stored.text = std::string(text);
-  doc.set_data(EncodeDocData(stored));
+  doc.add_value(schema::kSlotPassageText, EncodePassageValue(stored));
+  // The article's record once, with its first passage.
+  if (passage.index == 0) doc.set_data(EncodeArticleData(stored));
   return doc;
 }
 

@@ -70,6 +70,25 @@ Status Searcher::Search(const SearchOptions& options,
   }
 }
 
+bool Searcher::ReadStoredPassage(const Xapian::Document& doc,
+                                 StoredPassage* out) {
+  if (!DecodePassageValue(doc.get_value(schema::kSlotPassageText), out)) {
+    return false;
+  }
+  out->passage = static_cast<size_t>(Xapian::sortable_unserialise(
+      doc.get_value(schema::kSlotPassageIndex)));
+  // The article's record is kept with its first passage.
+  std::string data = doc.get_data();
+  if (out->passage > 0) {
+    const std::string first = schema::UniqueTerm(
+        doc.get_value(schema::kSlotArticleId), 0);
+    auto p = db_.postlist_begin(first);
+    if (p == db_.postlist_end(first)) return false;
+    data = db_.get_document(*p).get_data();
+  }
+  return DecodeArticleData(data, out);
+}
+
 Status Searcher::SearchOnce(const SearchOptions& options,
                             SearchResults* results) {
   *results = SearchResults();
@@ -141,8 +160,9 @@ Status Searcher::SearchOnce(const SearchOptions& options,
 
     size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const Xapian::Document doc = it.get_document();
       StoredPassage stored;
-      if (!DecodeDocData(it.get_document().get_data(), &stored)) {
+      if (!ReadStoredPassage(doc, &stored)) {
         return IoError("document " + std::to_string(*it) +
                        " is not a Byline passage (was this database "
                        "written by byline-index?)");
@@ -175,14 +195,13 @@ Status Searcher::SearchOnce(const SearchOptions& options,
                                  "<b>", "</b>", "...");
       hit.text = std::move(stored.text);
       hit.collapsed = options.per_article > 0 ? it.get_collapse_count() : 0;
-      const Xapian::Document doc = it.get_document();
       hit.copy_group = doc.get_value(schema::kSlotCopyGroup);
       if (hit.copy_group.empty()) hit.copy_group = hit.article_id;
       const Xapian::doccount group_size = db_.get_termfreq(
           schema::BooleanTerm(schema::kCopyGroupPrefix, hit.copy_group));
       hit.copies = group_size > 1 ? group_size - 1 : 0;
       for (auto& [type, name] : schema::DecodeEntityList(
-               it.get_document().get_value(schema::kSlotEntities))) {
+               doc.get_value(schema::kSlotEntities))) {
         hit.entities.push_back({type, std::move(name)});
       }
       results->hits.push_back(std::move(hit));

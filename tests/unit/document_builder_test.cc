@@ -45,7 +45,9 @@ TEST(DocumentBuilderTest, TermsValuesAndData) {
                 doc.get_value(schema::kSlotPassageIndex)),
             0.0);
   StoredPassage stored;
-  ASSERT_TRUE(DecodeDocData(doc.get_data(), &stored));
+  ASSERT_TRUE(DecodeArticleData(doc.get_data(), &stored));
+  ASSERT_TRUE(
+      DecodePassageValue(doc.get_value(schema::kSlotPassageText), &stored));
   StoredPassage expected;
   expected.article_id = "0123456789abcdef";
   expected.source = "/news/bridge.txt";
@@ -54,6 +56,8 @@ TEST(DocumentBuilderTest, TermsValuesAndData) {
   expected.end = 38;
   expected.text = "The Storm reopened it.";
   EXPECT_EQ(stored, expected);
+  // The article's record goes with the first passage only.
+  EXPECT_EQ(builder.Build(a, {1, {16, 38}}).get_data(), "");
 }
 
 TEST(DocumentBuilderTest, CopyGroupAndSignatureOnTheFirstPassage) {

@@ -1,5 +1,9 @@
-// The document data of a passage: what the searcher shows without opening
-// the source file. Stored as a JSON object (see docs/schema.md).
+// What the searcher shows of a passage without opening the source file
+// (see docs/schema.md): the article's record (id, source, title, url, ...)
+// as a JSON object in the document data of the article's first passage
+// only, and each passage's byte range and text in a value slot. Xapian
+// zlib-compresses every document's data record; one record per article
+// instead of one per passage makes indexing about a fifth cheaper.
 #ifndef BYLINE_DOC_DATA_H_
 #define BYLINE_DOC_DATA_H_
 
@@ -31,11 +35,17 @@ struct StoredPassage {
   bool operator==(const StoredPassage&) const = default;
 };
 
-std::string EncodeDocData(const StoredPassage& passage);
+// The article's fields of `passage` (all but passage, start, end, text) as
+// JSON, and back. Decoding returns false (leaving `*out` partly filled)
+// when `data` is not an article record, e.g. a database written by
+// another tool.
+std::string EncodeArticleData(const StoredPassage& passage);
+bool DecodeArticleData(std::string_view data, StoredPassage* out);
 
-// Returns false (leaving `*out` partly filled) when `data` is not a passage
-// record, e.g. a database written by another tool.
-bool DecodeDocData(std::string_view data, StoredPassage* out);
+// The passage's start, end and text as "<start> <end>\n<text>", and back
+// (false if `value` is not one).
+std::string EncodePassageValue(const StoredPassage& passage);
+bool DecodePassageValue(std::string_view value, StoredPassage* out);
 
 }  // namespace byline
 

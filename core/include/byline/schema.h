@@ -69,6 +69,9 @@ enum Slot : Xapian::valueno {
   kSlotPassageCopyKey = 6,  // copy group + ":" + hash of the passage's
                             // words: the collapse key that shows one copy
                             // of a paragraph several outlets ran
+  kSlotPassageText = 7,   // "<start> <end>\n<text>": the passage's byte
+                          // range in the article text and the text, for
+                          // snippets (EncodePassageValue())
 };
 
 // Stemming language for text at index and query time.

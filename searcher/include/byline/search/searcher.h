@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "byline/search/query_builder.h"
+#include "byline/doc_data.h"
 #include "byline/search/results.h"
 #include "byline/status.h"
 
@@ -62,6 +63,9 @@ class Searcher {
   // One attempt; throws Xapian::DatabaseModifiedError when the revision
   // it reads is discarded by a writer.
   Status SearchOnce(const SearchOptions& options, SearchResults* results);
+  // What the index stores of the passage `doc` and its article; false if
+  // `doc` is not a Byline passage.
+  bool ReadStoredPassage(const Xapian::Document& doc, StoredPassage* out);
   Xapian::Database db_;
 };
 
