@@ -21,8 +21,17 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   termgen_.set_document(doc);
   // Title words rank every passage of the article (a passage about the
   // headline's subject is a better hit) and are searchable as title:.
-  termgen_.index_text(article.title, 1, std::string(schema::kTitlePrefix));
-  termgen_.index_text(article.title);
+  if (passage.index == 0) {
+    termgen_.index_text(article.title, 1, std::string(schema::kTitlePrefix));
+    termgen_.index_text(article.title);
+  } else {
+    // The same terms without positions: positions of the title words in
+    // every passage would cost a tenth of the writer's time and serve only
+    // phrases, which the first passage answers.
+    termgen_.index_text_without_positions(article.title, 1,
+                                          std::string(schema::kTitlePrefix));
+    termgen_.index_text_without_positions(article.title);
+  }
   // Keep phrases from matching across the title/body seam.
   termgen_.increase_termpos();
   const std::string_view text = article.Slice(passage.range);
