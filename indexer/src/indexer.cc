@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 
 #include <condition_variable>
+#include <fstream>
 #include <functional>
+#include <tuple>
 #include <mutex>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -464,7 +466,24 @@ class PreparePipeline {
 
 // Reads, splits and extracts each input file, hands the result to `sink`,
 // and keeps the summary. `sink` returns a failed status to stop the run.
+// The tagger `options` ask for, into `*tagger`: none without entities or
+// when options.tagger is given.
+Status LoadTagger(const IndexOptions& options,
+                  std::unique_ptr<NerTagger>* tagger) {
+  if (!options.entities || options.tagger != nullptr) return Status::Ok();
+  const std::string model =
+      options.ner_model.empty() ? DefaultNerModelPath() : options.ner_model;
+  if (Status s = NerTagger::Load(model, tagger); !s.ok()) {
+    return Status(s.code(),
+                  "cannot load the NER model " + model + ": " + s.message());
+  }
+  return Status::Ok();
+}
+
+// `files`, if not null, are the input files already collected from
+// options.inputs (a shard's share of them).
 Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
+                      const std::vector<std::string>* files,
                       IndexSummary* summary, FileTracker* tracker,
                       bool build_documents,
                       const std::function<Status(PreparedArticle&,
@@ -474,8 +493,11 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
   *summary = IndexSummary();
   std::vector<Prepared> items;
   std::set<std::string> seen;  // a file named twice is read once
-  for (std::string& path :
-       CollectInputFiles(options.inputs, reporter, &summary->skipped)) {
+  std::vector<std::string> inputs =
+      files != nullptr
+          ? *files
+          : CollectInputFiles(options.inputs, reporter, &summary->skipped);
+  for (std::string& path : inputs) {
     Prepared p;
     p.source = CanonicalSource(path);
     if (!seen.insert(p.source).second) continue;
@@ -499,14 +521,8 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
 
   std::unique_ptr<NerTagger> tagger;
   // Loaded only when some file is to be read: a no-op run stays quick.
-  if (options.entities && options.tagger == nullptr && !items.empty()) {
-    const std::string model = options.ner_model.empty()
-                                  ? DefaultNerModelPath()
-                                  : options.ner_model;
-    if (Status s = NerTagger::Load(model, &tagger); !s.ok()) {
-      return Status(s.code(), "cannot load the NER model " + model + ": " +
-                                  s.message());
-    }
+  if (!items.empty()) {
+    if (Status s = LoadTagger(options, &tagger); !s.ok()) return s;
   }
   const EntityExtractor extractor(options.tagger ? options.tagger
                                                  : tagger.get());
@@ -631,8 +647,11 @@ bool IsUnder(const std::string& source, const std::string& root) {
 
 }  // namespace
 
-Status RunIndex(const IndexOptions& options, Reporter& reporter,
-                IndexSummary* summary) {
+// RunIndex on one database: options.db_path, the files `files` (all of
+// options.inputs if null).
+Status IndexOneDatabase(const IndexOptions& options, Reporter& reporter,
+                        const std::vector<std::string>* files,
+                        IndexSummary* summary) {
   std::unique_ptr<IndexWriter> writer;
   if (Status s = IndexWriter::Open(options.db_path, &writer); !s.ok()) {
     return s;
@@ -640,7 +659,8 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
   DatabaseFileTracker tracker(*writer);
   size_t since_commit = 0;
   Status run = ForEachArticle(
-      options, reporter, summary, options.incremental ? &tracker : nullptr,
+      options, reporter, files, summary,
+      options.incremental ? &tracker : nullptr,
       /*build_documents=*/true,
       [&](PreparedArticle& p, bool* duplicate, bool* copy) -> Status {
         if (writer->HasPayloadOfAnotherArticle(p.article)) {
@@ -677,10 +697,171 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
   return run.ok() ? closed : run;
 }
 
+namespace {
+
+constexpr const char* kStubName = "XAPIANDB";
+
+std::string ShardDir(size_t k) { return "shard-" + std::to_string(k); }
+
+// How `db_path` is laid out: `*shards` = 0 for one database, else the
+// number of shard databases its stub file lists. A new sharded database
+// (`wanted` > 1 and nothing at `db_path`) gets its directory and stub.
+Status ShardLayout(const std::string& db_path, size_t wanted, size_t* shards) {
+  *shards = 0;
+  std::error_code ec;
+  const fs::path stub = fs::path(db_path) / kStubName;
+  if (fs::exists(stub, ec)) {
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line == "auto " + ShardDir(*shards)) ++*shards;
+    }
+    if (*shards == 0) {
+      return IoError(db_path + ": " + kStubName + " lists no Byline shards");
+    }
+    if (wanted > 0 && wanted != *shards) {
+      return InvalidArgument(db_path + " has " + std::to_string(*shards) +
+                             " shards, not " + std::to_string(wanted) +
+                             " (merge them with xapian-compact, or index "
+                             "into a new database)");
+    }
+    return Status::Ok();
+  }
+  if (wanted <= 1) return Status::Ok();
+  if (fs::exists(fs::path(db_path) / "iamglass", ec)) {
+    return InvalidArgument(db_path + " is one database; --shards needs a "
+                           "new directory");
+  }
+  fs::create_directories(db_path, ec);
+  // Written whole, then renamed: a crash leaves no half stub.
+  const fs::path tmp = fs::path(db_path) / (std::string(kStubName) + ".tmp");
+  {
+    std::ofstream out(tmp);
+    for (size_t k = 0; k < wanted; ++k) out << "auto " << ShardDir(k) << "\n";
+    if (!out) return IoError(db_path + ": cannot write " + kStubName);
+  }
+  fs::rename(tmp, stub, ec);
+  if (ec) return IoError(db_path + ": cannot write " + kStubName);
+  *shards = wanted;
+  return Status::Ok();
+}
+
+// Passes the shards' reports on, one at a time, with progress summed over
+// the shards.
+class ShardsReporter {
+ public:
+  ShardsReporter(Reporter& out, size_t shards) : out_(out), done_(shards) {}
+
+  class Shard : public Reporter {
+   public:
+    Shard(ShardsReporter& parent, size_t k) : parent_(parent), k_(k) {}
+    void Skipped(std::string_view path, const Status& status) override {
+      std::lock_guard<std::mutex> lock(parent_.mu_);
+      parent_.out_.Skipped(path, status);
+    }
+    void Warning(std::string_view path, std::string_view message) override {
+      std::lock_guard<std::mutex> lock(parent_.mu_);
+      parent_.out_.Warning(path, message);
+    }
+    void Indexed(std::string_view path, size_t passages) override {
+      std::lock_guard<std::mutex> lock(parent_.mu_);
+      parent_.out_.Indexed(path, passages);
+    }
+    void Progress(size_t done, size_t total, size_t bytes) override {
+      std::lock_guard<std::mutex> lock(parent_.mu_);
+      parent_.done_[k_] = {done, total, bytes};
+      size_t d = 0, t = 0, b = 0;
+      for (const auto& [dk, tk, bk] : parent_.done_) {
+        d += dk;
+        t += tk;
+        b += bk;
+      }
+      parent_.out_.Progress(d, t, b);
+    }
+
+   private:
+    ShardsReporter& parent_;
+    const size_t k_;
+  };
+
+ private:
+  Reporter& out_;
+  std::mutex mu_;
+  std::vector<std::tuple<size_t, size_t, size_t>> done_;  // guarded by mu_
+};
+
+void AddSummary(const IndexSummary& s, IndexSummary* total) {
+  total->indexed += s.indexed;
+  total->files += s.files;
+  total->skipped += s.skipped;
+  total->repaired += s.repaired;
+  total->duplicates += s.duplicates;
+  total->near_duplicates += s.near_duplicates;
+  total->unchanged += s.unchanged;
+  total->pruned += s.pruned;
+  total->passages += s.passages;
+  total->entities += s.entities;
+  total->bytes += s.bytes;
+}
+
+}  // namespace
+
+size_t ShardOf(std::string_view source, size_t shards) {
+  return static_cast<size_t>(Fnv1a64(source) % shards);
+}
+
+Status RunIndex(const IndexOptions& options, Reporter& reporter,
+                IndexSummary* summary) {
+  size_t shards = 0;
+  if (Status s = ShardLayout(options.db_path, options.shards, &shards);
+      !s.ok()) {
+    return s;
+  }
+  if (shards == 0) {
+    return IndexOneDatabase(options, reporter, nullptr, summary);
+  }
+  // Each file goes to the shard its path hashes to, with its state, so a
+  // shard is a whole Byline database of its own files.
+  const auto started = std::chrono::steady_clock::now();
+  *summary = IndexSummary();
+  std::vector<std::vector<std::string>> files(shards);
+  for (std::string& path :
+       CollectInputFiles(options.inputs, reporter, &summary->skipped)) {
+    files[ShardOf(CanonicalSource(path), shards)].push_back(std::move(path));
+  }
+  // One tagger for all shards.
+  std::unique_ptr<NerTagger> tagger;
+  IndexOptions shared = options;
+  if (Status s = LoadTagger(options, &tagger); !s.ok()) return s;
+  if (tagger) shared.tagger = tagger.get();
+  shared.jobs = std::max<size_t>(1, options.jobs / shards);
+  ShardsReporter reporters(reporter, shards);
+  std::vector<IndexSummary> sums(shards);
+  std::vector<Status> statuses(shards);
+  std::vector<std::thread> threads;
+  for (size_t k = 0; k < shards; ++k) {
+    threads.emplace_back([&, k] {
+      IndexOptions mine = shared;
+      mine.db_path = (fs::path(options.db_path) / ShardDir(k)).string();
+      ShardsReporter::Shard report(reporters, k);
+      statuses[k] = IndexOneDatabase(mine, report, &files[k], &sums[k]);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const IndexSummary& s : sums) AddSummary(s, summary);
+  summary->seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - started)
+                         .count();
+  for (const Status& s : statuses) {
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 Status RunExtract(const IndexOptions& options, Reporter& reporter,
                   std::ostream& out, IndexSummary* summary) {
   return ForEachArticle(
-      options, reporter, summary, nullptr, /*build_documents=*/false,
+      options, reporter, nullptr, summary, nullptr, /*build_documents=*/false,
       [&](PreparedArticle& p, bool*, bool*) -> Status {
         nlohmann::ordered_json j;
         j["source"] = p.article.source;

@@ -128,6 +128,10 @@ int main(int argc, char** argv) {
            ->default_value(options.jobs)->value_name("N"),
        "threads reading files and finding entities while\n"
        "one thread writes the database")
+      ("shards", po::value(&options.shards)->value_name("N"),
+       "write N databases in parallel under DIR, searched\n"
+       "as one through DIR/XAPIANDB (later runs keep the\n"
+       "number; see docs/cli/byline-index.md)")
       ("prune", po::bool_switch(&options.prune),
        "remove what came from files that are gone from\n"
        "under the given paths")

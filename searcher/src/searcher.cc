@@ -135,10 +135,18 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       // Exact facet counts need every match seen.
       check_at_least = std::max<size_t>(check_at_least, db_.get_doccount());
     }
-    const Xapian::MSet mset = enquire.get_mset(
-        static_cast<Xapian::doccount>(options.offset),
-        static_cast<Xapian::doccount>(options.limit),
-        static_cast<Xapian::doccount>(check_at_least));
+    Xapian::MSet mset;
+    try {
+      mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                              static_cast<Xapian::doccount>(options.limit),
+                              static_cast<Xapian::doccount>(check_at_least));
+    } catch (const Xapian::UnimplementedError& e) {
+      if (!spy) throw;
+      // xapian-tcpsrv cannot run a match spy it does not know.
+      return InvalidArgument(
+          "entity facets cannot be counted on a remote database "
+          "(xapian-tcpsrv); search it with --facets none");
+    }
     if (spy) {
       for (EntityType t : options.facets) {
         results->facets[t] = spy->Top(t, options.facet_limit);

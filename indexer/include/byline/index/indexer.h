@@ -40,6 +40,11 @@ struct IndexOptions {
   size_t jobs = 2;                  // threads reading, splitting and
                                     // extracting while one writes
   size_t max_file_bytes = 256u << 20;  // larger files are skipped
+  // RunIndex: 0 = the database as it is (one database, or every shard of
+  // a sharded one); N > 1 = db_path is (or becomes) a directory of N
+  // shard databases written in parallel, with a stub file (XAPIANDB)
+  // that opens them as one. Each file goes to shard ShardOf(its path).
+  size_t shards = 0;
 };
 
 struct IndexSummary {
@@ -80,6 +85,10 @@ class Reporter {
 // written); file problems go to `reporter` and into `summary->skipped`.
 [[nodiscard]] Status RunIndex(const IndexOptions& options, Reporter& reporter,
                               IndexSummary* summary);
+
+// The shard of `shards` that the file with canonical path `source` is
+// indexed into.
+size_t ShardOf(std::string_view source, size_t shards);
 
 // Like RunIndex, but touches no database: writes one JSON object per
 // article to `out` (format in docs/cli/byline-index.md).
