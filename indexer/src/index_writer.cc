@@ -1,6 +1,7 @@
 #include "byline/index/index_writer.h"
 
 #include <nlohmann/json.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <span>
@@ -45,6 +46,10 @@ Status IndexWriter::Open(const std::string& db_path,
         std::filesystem::remove(entry.path(), ec);
       }
     }
+    // Xapian commits by itself after XAPIAN_FLUSH_THRESHOLD documents
+    // (10000 by default), which could end a commit inside an article.
+    // Byline commits itself, at article ends (IndexOptions::commit_every).
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000000000", 1);
     Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
     out->reset(new IndexWriter(std::move(db)));
     return Status::Ok();

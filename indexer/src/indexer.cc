@@ -671,7 +671,9 @@ Status IndexOneDatabase(const IndexOptions& options, Reporter& reporter,
             !w.ok()) {
           return w;
         }
-        if (++since_commit < options.commit_every) return Status::Ok();
+        // Whole articles only: the commit comes at an article's end.
+        since_commit += p.documents.passages.size();
+        if (since_commit < options.commit_every) return Status::Ok();
         since_commit = 0;
         return writer->Commit();
       });

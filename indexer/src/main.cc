@@ -139,7 +139,9 @@ int main(int argc, char** argv) {
        "re-index files even if unchanged since the last run")
       ("commit-every", po::value(&options.commit_every)
            ->default_value(options.commit_every)->value_name("N"),
-       "commit to the database after every N articles")
+       "commit after the article that brings the passages\n"
+       "written since the last commit to N (a crash loses\n"
+       "at most that batch; it is re-read next run)")
       ("stats-json", po::value(&stats_json)->value_name("FILE"),
        "also write the run's summary to FILE as JSON")
       ("quiet,q", po::bool_switch(&quiet),

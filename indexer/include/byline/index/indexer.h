@@ -32,7 +32,8 @@ struct IndexOptions {
   std::string ner_model;            // "" = DefaultNerModelPath()
   const NerTagger* tagger = nullptr;  // if set, used instead of loading
                                       // ner_model (must outlive the run)
-  size_t commit_every = 1000;       // articles per commit
+  size_t commit_every = 1000;       // passages per commit: a commit
+                                    // follows the article that reaches it
   bool incremental = true;          // skip files unchanged since the last
                                     // run (size and mtime, else content)
   bool prune = false;               // remove what came from files that are
