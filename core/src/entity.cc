@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <memory>
+#include <unordered_map>
 
 #include "byline/text.h"
 
@@ -49,9 +50,16 @@ std::string FoldName(std::string_view name) {
     }
     return out;
   }
+  // Transliterating is slow and the same names come back again and again.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (const auto it = cache.find(collapsed); it != cache.end()) {
+    return it->second;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(collapsed);
   Folder()->transliterate(u);
   u.toUTF8String(out);
+  if (cache.size() >= 100000) cache.clear();
+  cache.emplace(collapsed, out);
   return out;
 }
 

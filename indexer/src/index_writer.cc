@@ -222,7 +222,7 @@ Status IndexWriter::DeleteFile(const FileState& state) {
 Status IndexWriter::Commit() {
   try {
     db_.commit();
-    added_.clear();
+    if (added_.size() > 200000) added_.clear();  // bounds the memory
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return IoError("cannot commit: " + e.get_description());

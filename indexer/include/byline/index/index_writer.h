@@ -78,8 +78,8 @@ class IndexWriter {
                         const MinHashSignature& signature);
 
   Xapian::WritableDatabase db_;
-  // Synonyms added since the last commit ("key\0term"), so each is
-  // written once per batch.
+  // Synonyms this run has added ("key\0term"; forgotten now and then to
+  // bound memory), so most are written once, not once per article.
   std::unordered_set<std::string> added_;
 };
 
