@@ -7,8 +7,8 @@ of bench/ner/export_gazetteers.mjs's lists):
   wordnet_orgs.txt        capitalised members of noun.group synsets under
                           "organization" or a body of government (court,
                           council, assembly, legislature ...), and
-                          universities and colleges: "Church of Scientology",
-                          "Labour Party", "Mossad", "Eton College"
+                          universities and colleges: "Society of Jesus",
+                          "Royal Society", "Mossad", "Eton College"
   wordnet_places.txt      capitalised members of noun.location and
                           noun.object synsets (cities, regions, rivers,
                           mountains), without stars and constellations
@@ -17,7 +17,10 @@ of bench/ner/export_gazetteers.mjs's lists):
 
 One name a line, underscores as spaces. Dynasties, families, ethnic
 groups, cultures, movements and church councils (events) are left out of
-the organisations, and a name that is also a place is only a place.
+the organisations, and a name that is also a place is only a place. Only
+names whose words are all capitalised (but for "of", "the" ...) are kept,
+and no nationality word of OUT_DIR/demonyms.txt (written first by
+export_gazetteers.mjs).
 Deterministic: the same package gives the same lists.
 
 usage: export_wordnet.py OUT_DIR [WORDNET_DIR]
@@ -41,6 +44,8 @@ NOT_ORG = {"dynasty", "royalty", "family", "kin", "ethnic_group",
 NOT_PLACE = {"constellation", "star", "giant_star", "binary_star",
              "double_star", "variable_star", "supergiant"}
 SCHOOLS = {"university", "college"}
+JOINING = {"of", "the", "and", "for", "de", "del", "la", "le", "du", "von",
+           "van", "al", "y", "on", "upon", "in", "at", "&"}
 
 NOUN_GROUP, NOUN_LOCATION, NOUN_OBJECT, NOUN_ARTIFACT = 14, 15, 17, 6
 
@@ -81,11 +86,27 @@ def main():
                     stack.append(h)
         return {synsets[h][1][0] for h in seen}
 
+    # Nationality words are not names ("Canadian" is also a river): the
+    # demonym list of export_gazetteers.mjs, when it is there.
+    demonyms = set()
+    demonym_path = os.path.join(out_dir, "demonyms.txt")
+    if os.path.exists(demonym_path):
+        with open(demonym_path, encoding="utf-8") as f:
+            demonyms = {line.strip() for line in f}
+
+    def is_name(name):
+        # Every word capitalised, but for joining words: "Bay of Bengal",
+        # not "Greek chorus".
+        words = name.split()
+        return name not in demonyms and all(
+            w[0].isupper() or w[0].isdigit() or w in JOINING for w in words)
+
     lists = {"orgs": set(), "places": set(), "facilities": set()}
     for offset, (lex, words, _) in synsets.items():
         names = [w.replace("_", " ") for w in words if w[0].isupper()]
         # "(a)" / "(p)" markers appear on adjectives only; strip any anyway.
         names = [n.split("(")[0] for n in names]
+        names = [n for n in names if is_name(n)]
         if not names:
             continue
         up = ancestors(offset)

@@ -12,7 +12,8 @@ FOLD.model` over the held-out documents, so the entity extractor's document
 rules are measured on held-out text too.
 
 usage: interview_cv.py [--folds 5] [--jobs 1] [--no-wnut] [--bin BUILD/bin]
-                       [--data DATA/ner] [--extract] [-- TRAIN-ARGS]
+                       [--data DATA/ner] [--extract] [--model-dir DIR]
+                       [-- TRAIN-ARGS]
 """
 import argparse
 import concurrent.futures
@@ -51,6 +52,9 @@ def main():
                     help="folds trained at the same time")
     ap.add_argument("--extract", action="store_true",
                     help="also score byline-index --extract (end to end)")
+    ap.add_argument("--model-dir", default="",
+                    help="keep the fold models here and reuse them when "
+                         "present (for measuring extractor rules alone)")
     ap.add_argument("--no-wnut", action="store_true",
                     help="train without WNUT-17")
     ap.add_argument("--data", default=os.path.join(
@@ -69,7 +73,9 @@ def main():
             with open(gold, "w", encoding="utf-8") as f:
                 for d in held:
                     f.write(json.dumps(d, ensure_ascii=False) + "\n")
-            model = os.path.join(tmp, f"fold{k}.model")
+            model = os.path.join(args.model_dir or tmp, f"fold{k}.model")
+            if args.model_dir and os.path.exists(model):
+                return gold, model
             cmd = [tool, "train",
                    "--wikiann", os.path.join(args.data, "wikiann_en/train")]
             if not args.no_wnut:

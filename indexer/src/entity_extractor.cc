@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string_view>
@@ -60,6 +61,16 @@ bool IsMonthOrWeekday(std::string_view key) {
   return kWords.count(key) > 0;
 }
 
+// A capitalised month or weekday name ("March", "Friday").
+bool IsMonthOrWeekdayWord(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "January",  "February", "March",    "April",     "May",
+      "June",     "July",     "August",   "September", "October",
+      "November", "December", "Monday",   "Tuesday",   "Wednesday",
+      "Thursday", "Friday",   "Saturday", "Sunday"};
+  return kWords.count(w) > 0;
+}
+
 // Word ranges of text[r] split at ASCII spaces.
 std::vector<TextRange> Words(std::string_view text, TextRange r) {
   std::vector<TextRange> words;
@@ -82,11 +93,16 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   const auto w = [&](size_t k) {
     return text.substr(words[k].start, words[k].size());
   };
+  // A leading number is not part of a name: "the 2030 OECD report".
+  while (first + 1 < words.size() &&
+         w(first).find_first_not_of("0123456789") == std::string_view::npos) {
+    ++first;
+  }
   if (type == EntityType::kPerson) {
     while (first + 1 < words.size() && IsTitleWord(w(first))) ++first;
-  } else if (!words.empty() && (w(0) == "the" || w(0) == "The") &&
-             words.size() > 1) {
-    first = 1;
+  } else if (first + 1 < words.size() &&
+             (w(first) == "the" || w(first) == "The")) {
+    ++first;
   }
   if (first >= words.size()) return {r.start, r.start};
   TextRange out{words[first].start, words.back().end};
@@ -137,6 +153,465 @@ bool IsAcronym(std::string_view s) {
     }
   }
   return upper >= 2 && std::isupper(static_cast<unsigned char>(s[0]));
+}
+
+// The document rules can be switched off one by one for measuring them
+// (bench/ner/README.md): BYLINE_NER_RULES_OFF="ofphrase,facility,..." (names
+// in the RuleOn() calls below). Read once per process.
+bool RuleOn(std::string_view name) {
+  static const std::vector<std::string> off = [] {
+    std::vector<std::string> names;
+    const char* v = std::getenv("BYLINE_NER_RULES_OFF");
+    std::string_view list = v != nullptr ? v : "";
+    while (!list.empty()) {
+      const size_t comma = list.find(',');
+      names.emplace_back(list.substr(0, comma));
+      list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
+    }
+    return names;
+  }();
+  return std::find(off.begin(), off.end(), name) == off.end();
+}
+
+bool IsUpperInitial(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 capitals, U+00C0..U+00DE (not U+00D7).
+  return c == 0xC3 && w.size() > 1 &&
+         static_cast<unsigned char>(w[1]) >= 0x80 &&
+         static_cast<unsigned char>(w[1]) <= 0x9E &&
+         static_cast<unsigned char>(w[1]) != 0x97;
+}
+
+// The last space-separated word of text[r].
+std::string_view LastWord(std::string_view text, TextRange r) {
+  std::string_view s = text.substr(r.start, r.size());
+  const size_t sp = s.find_last_of(" \t\n\r");
+  return sp == std::string_view::npos ? s : s.substr(sp + 1);
+}
+
+// The word before the last of text[r], or "".
+std::string_view WordBeforeLast(std::string_view text, TextRange r) {
+  std::string_view s = text.substr(r.start, r.size());
+  size_t sp = s.find_last_of(" \t\n\r");
+  if (sp == std::string_view::npos) return "";
+  s = s.substr(0, sp);
+  sp = s.find_last_of(" \t\n\r");
+  return sp == std::string_view::npos ? s : s.substr(sp + 1);
+}
+
+// Heads of names of institutions, which take an "of" or "for" phrase as
+// part of the name ("Society of Jesus", "Museum of Natural History",
+// "Foundation for Economic Education").
+bool IsInstitutionHead(std::string_view w) {
+  static const std::set<std::string_view> kHeads = {
+      "Academy",      "Agency",    "Army",        "Assembly",    "Association",
+      "Bank",         "Board",     "Brotherhood", "Bureau",      "Center",
+      "Centre",       "Chamber",   "Church",      "College",     "Commission",
+      "Committee",    "Company",   "Congress",    "Corporation", "Corps",
+      "Council",      "Court",     "Daughters",   "Department",  "Federation",
+      "Foundation",   "Friends",   "Fund",        "Gallery",     "Hospital",
+      "Institute",    "Knights",   "League",      "Library",     "Ministry",
+      "Museum",       "Navy",      "Office",      "Order",       "Orchestra",
+      "Parliament",   "Party",     "School",      "Senate",      "Society",
+      "Sons",         "Trust",     "Union",       "University",  "Organisation",
+      "Organization", "Authority", "Service",     "Alliance",    "Front",
+      "Movement",     "Guard",     "Force",       "Forces",      "Unions"};
+  return kHeads.count(w) > 0;
+}
+
+// Heads of place names that take an "of" phrase: "Bay of Pigs".
+bool IsGeographicHead(std::string_view w) {
+  static const std::set<std::string_view> kHeads = {
+      "Bay",   "Cape",   "City",    "Commonwealth", "County",   "District",
+      "Gulf",  "Island", "Islands", "Isle",         "Kingdom",  "Lake",
+      "Mount", "Plains", "Port",    "Province",     "Republic", "Sea",
+      "State", "Strait", "Straits", "Valley"};
+  return kHeads.count(w) > 0;
+}
+
+// Last words of the names of buildings and other facilities, which the
+// GUM style (like OntoNotes FAC) counts as places, whatever organisation
+// runs them: "Azadi Stadium", "Lovell Space Center". `strict` leaves out
+// those that are also common surnames ("Hall", "Park").
+bool IsFacilityHead(std::string_view w, std::string_view before, bool strict) {
+  static const std::set<std::string_view> kHeads = {
+      "Airport",   "Arena",   "Avenue",  "Boulevard", "Bridge", "Castle",
+      "Cathedral", "Complex", "Hotel",   "Mosque",    "Palace", "Planetarium",
+      "Road",      "Stadium", "Station", "Street",    "Temple"};
+  static const std::set<std::string_view> kLoose = {"Hall",  "Park",   "Square",
+                                                    "Tower", "Towers", "Base"};
+  // A centre is a place when it is a venue ("Space Center", "Convention
+  // Centre"), not a research body ("Centre for Social Evolution").
+  static const std::set<std::string_view> kVenues = {
+      "Space",    "Science",    "Convention", "Visitor",       "Shopping",
+      "Trade",    "Art",        "Arts",       "Civic",         "Community",
+      "Cultural", "Exhibition", "Sports",     "Conference",
+      "Aquatic",  "Heritage",   "Events",     "Entertainment", "Performing",
+      "Media",    "Press",      "Leisure"};
+  if (w == "Center" || w == "Centre") return kVenues.count(before) > 0;
+  return kHeads.count(w) > 0 || (!strict && kLoose.count(w) > 0);
+}
+
+// Strips trailing punctuation and a possessive from a word; `*cut` is set
+// when something was stripped (the word ends a run of capitalised words).
+std::string_view WordCore(std::string_view w, bool* cut) {
+  const size_t size = w.size();
+  for (std::string_view suffix : {"\u2019s", "'s"}) {
+    if (w.size() > suffix.size() &&
+        w.substr(w.size() - suffix.size()) == suffix) {
+      w.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  while (!w.empty()) {
+    // Closing quotes (three bytes in UTF-8) and ASCII punctuation.
+    if (w.size() > 3 && (w.substr(w.size() - 3) == "\u201d" ||
+                         w.substr(w.size() - 3) == "\u2019")) {
+      w.remove_suffix(3);
+      continue;
+    }
+    if (std::string_view(",;:.!?\"')]").find(w.back()) ==
+        std::string_view::npos) {
+      break;
+    }
+    // Keep the dot of an abbreviation ("U.S.", "St.").
+    if (w.back() == '.' && w.size() >= 3 && w[w.size() - 3] == '.') break;
+    w.remove_suffix(1);
+  }
+  *cut = w.size() != size;
+  return w;
+}
+
+// The end of the run of capitalised words that starts at text[pos], words
+// separated by single spaces, within `limit`; with `allow_of`, "of" and
+// "of the" may join two capitalised words ("Bureau of Weights and
+// Measures"). At most `max_words` capitalised words. Returns pos when
+// text[pos] starts no capitalised word.
+size_t CapitalRunEnd(std::string_view text, size_t pos, size_t limit,
+                     bool allow_of, size_t max_words = 8) {
+  size_t end = pos;
+  size_t i = pos;
+  size_t words = 0;
+  bool after_of = false;
+  while (i < limit && words < max_words) {
+    size_t e = i;
+    while (e < limit && !IsAsciiSpace(text[e])) ++e;
+    const std::string_view w = text.substr(i, e - i);
+    bool unused;
+    const std::string_view bare = WordCore(w, &unused);
+    // Months, days and titles end a name: "the Museum of Natural History CEO".
+    if (IsUpperInitial(w) && !IsMonthOrWeekdayWord(bare) &&
+        !IsTitleWord(bare)) {
+      bool cut = false;
+      const std::string_view core = WordCore(w, &cut);
+      if (core.empty()) break;
+      end = i + core.size();
+      ++words;
+      after_of = false;
+      if (cut || e >= limit || text[e] != ' ') break;
+      i = e + 1;
+      continue;
+    }
+    if (allow_of && end > pos && (w == "of" || (w == "the" && after_of)) &&
+        e < limit && text[e] == ' ') {
+      after_of = w == "of";
+      i = e + 1;  // counts only if a capitalised word follows
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+// The end of the range holding text position `pos` (ranges do not overlap).
+size_t RangeEndAt(const std::vector<TextRange>& ranges, size_t pos) {
+  for (const TextRange& r : ranges) {
+    if (pos >= r.start && pos < r.end) return r.end;
+  }
+  return pos;
+}
+
+void SetRange(std::string_view text, TextRange r, Candidate* c) {
+  c->range = r;
+  c->key = FoldName(text.substr(r.start, r.size()));
+}
+
+// "X of Y" names the tagger cut in two or more ("Museum" + "Natural
+// History", "Society" + "Jesus"): when a tagged name ends with an institution or
+// geographic head and "of" / "for" [the] and a capitalised run follow, the
+// run joins the name, unless it is a person or a place of its own ("the
+// University of Oslo" stays "University" + "Oslo", as in the GUM
+// and CoNLL styles). `cands` are sorted and do not overlap.
+void JoinOfPhrases(std::string_view text, const std::vector<TextRange>& ranges,
+                   const NerTagger& tagger, std::vector<Candidate>* cands) {
+  if (!RuleOn("ofphrase")) return;
+  std::vector<Candidate>& cs = *cands;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    Candidate& c = cs[i];
+    const std::string_view head = LastWord(text, c.range);
+    const bool geographic = IsGeographicHead(head);
+    if (!geographic && !IsInstitutionHead(head)) continue;
+    size_t p = c.range.end;
+    const size_t limit = RangeEndAt(ranges, c.range.start);
+    const auto skip = [&](std::string_view w) {
+      if (p + w.size() > limit || text.substr(p, w.size()) != w) return false;
+      p += w.size();
+      return true;
+    };
+    if (!skip(" of ") && !skip(" for ")) continue;
+    skip("the ");
+    const size_t end = CapitalRunEnd(text, p, limit, /*allow_of=*/true);
+    if (end == p) continue;
+    // A person or place of its own: tagged so (unless WordNet knows the
+    // run as an organisation), or a listed place or person.
+    const NerTagger::NameFacts facts =
+        tagger.LookUpName(text.substr(p, end - p));
+    bool own_name = facts.person ||
+                    (facts.gazetteer_place && !facts.gazetteer_org) ||
+                    (facts.place && !facts.org && !facts.gazetteer_org);
+    size_t j = i + 1;
+    for (; j < cs.size() && cs[j].range.start < end; ++j) {
+      if (cs[j].range.start < p || cs[j].range.end > end) own_name = true;
+      if (cs[j].type == EntityType::kPerson ||
+          (cs[j].type == EntityType::kPlace && !facts.gazetteer_org)) {
+        own_name = true;
+      }
+    }
+    if (own_name) continue;
+    SetRange(text, {c.range.start, end}, &c);
+    if (geographic) {
+      c.type = EntityType::kPlace;
+    } else if (c.type == EntityType::kPerson) {
+      c.type = EntityType::kOrg;
+    }
+    cs.erase(cs.begin() + static_cast<ptrdiff_t>(i + 1),
+             cs.begin() + static_cast<ptrdiff_t>(j));
+  }
+}
+
+// Facilities: a name ending with a facility head is a place ("Hayden
+// Planetarium"), and a name just before one is part of it ("Lovell" +
+// "Space Center", "Azadi" + "Stadium" -> "Lovell Space Center", "Azadi
+// Stadium"). `cands` are sorted and do not overlap.
+void JoinFacilities(std::string_view text, const std::vector<TextRange>& ranges,
+                    std::vector<Candidate>* cands) {
+  if (!RuleOn("facility")) return;
+  std::vector<Candidate>& cs = *cands;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    Candidate& c = cs[i];
+    const size_t limit = RangeEndAt(ranges, c.range.start);
+    // The capitalised words right after the name, up to a facility head.
+    size_t p = c.range.end;
+    if (p + 1 < limit && text[p] == ' ' && RuleOn("facjoin")) {
+      const size_t end = CapitalRunEnd(text, p + 1, limit, false, 4);
+      const TextRange run{p + 1, end};
+      bool ok =
+          end > p + 1 &&
+          IsFacilityHead(LastWord(text, run),
+                         WordBeforeLast(text, {c.range.start, end}),
+                         /*strict=*/run.size() == LastWord(text, run).size());
+      size_t j = i + 1;
+      for (; ok && j < cs.size() && cs[j].range.start < end; ++j) {
+        if (cs[j].range.end > end || cs[j].type == EntityType::kPerson) {
+          ok = false;
+        }
+      }
+      if (ok) {
+        SetRange(text, {c.range.start, end}, &c);
+        c.type = EntityType::kPlace;
+        cs.erase(cs.begin() + static_cast<ptrdiff_t>(i + 1),
+                 cs.begin() + static_cast<ptrdiff_t>(j));
+        continue;
+      }
+    }
+    const std::string_view head = LastWord(text, c.range);
+    if (head.size() == c.range.size()) continue;  // one word: "Hall", "Park"
+    if (IsFacilityHead(head, WordBeforeLast(text, c.range),
+                       /*strict=*/c.type == EntityType::kPerson)) {
+      c.type = EntityType::kPlace;
+    }
+  }
+}
+
+// The initials of every run of two or more capitalised words in the ranges
+// that names an institution (holds a head word such as "Army", "Agency",
+// "University"), runs going across "of", "the", "for", "and", "&" and a
+// possessive, and of each of their tails that starts with a capitalised
+// word and has two or more: "Malaysian Rubber Board" -> "MRB", "RB";
+// "Ministry of Defence's Procurement Agency" -> "MDPA", "DPA", "PA"; not
+// "Visual Studio".
+struct RunInitial {
+  std::string initials;
+  TextRange range;  // the tail of the run
+};
+std::vector<RunInitial> RunInitials(std::string_view text,
+                                    const std::vector<TextRange>& ranges) {
+  std::vector<RunInitial> out;
+  std::vector<size_t> starts;
+  size_t run_end = 0;
+  bool institution = false;  // the run holds an institution's head word
+  const auto flush = [&]() {
+    for (size_t k = 0; institution && k + 1 < starts.size(); ++k) {
+      const std::string initials =
+          Initials(text.substr(starts[k], run_end - starts[k]));
+      if (initials.size() >= 2 && initials.size() <= 8) {
+        out.push_back({initials, {starts[k], run_end}});
+      }
+    }
+    starts.clear();
+    institution = false;
+  };
+  for (const TextRange& r : ranges) {
+    size_t i = r.start;
+    while (i < r.end) {
+      while (i < r.end && IsAsciiSpace(text[i])) ++i;
+      size_t e = i;
+      while (e < r.end && !IsAsciiSpace(text[e])) ++e;
+      if (e == i) break;
+      const std::string_view w = text.substr(i, e - i);
+      bool cut = false;
+      const std::string_view core = WordCore(w, &cut);
+      if (IsUpperInitial(core) && !IsAcronym(core)) {
+        starts.push_back(i);
+        run_end = i + core.size();
+        institution = institution || IsInstitutionHead(core);
+        // A possessive does not end the run: "Ministry of Defence's ...".
+        const bool possessive =
+            (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+            (w.size() > 4 && w.substr(w.size() - 4) == "\u2019s");
+        if (cut && !possessive) flush();
+      } else if (!(w == "of" || w == "the" || w == "for" || w == "and" ||
+                   w == "&" || w == "'s" || w == "\u2019s")) {
+        flush();
+      }
+      i = e;
+    }
+    flush();
+  }
+  return out;
+}
+
+// A match report: two or more scores ("1 – 0", "3-2") and five or more
+// words of sport ("goal", "penalty", "innings" ...). Scores are looked
+// for first (dashes are rare), so most articles cost one pass of find().
+bool IsSportsReport(std::string_view text) {
+  // Whether text[.., at) ends with one or two digits that are a number of
+  // their own (not "2015", "1.5"), and whether text[at, ..) starts so.
+  const auto digits_before = [&](size_t at) {
+    if (at > 0 && text[at - 1] == ' ') --at;
+    size_t d = at;
+    while (d > 0 && std::isdigit(static_cast<unsigned char>(text[d - 1]))) {
+      --d;
+    }
+    return at - d >= 1 && at - d <= 2 &&
+           (d == 0 || !(std::isalnum(static_cast<unsigned char>(text[d - 1])) ||
+                        text[d - 1] == '.' || text[d - 1] == ','));
+  };
+  const auto digits_after = [&](size_t at) {
+    if (at < text.size() && text[at] == ' ') ++at;
+    size_t d = at;
+    while (d < text.size() && std::isdigit(static_cast<unsigned char>(text[d]))) {
+      ++d;
+    }
+    return d - at >= 1 && d - at <= 2 &&
+           (d == text.size() ||
+            !std::isalnum(static_cast<unsigned char>(text[d])));
+  };
+  size_t scores = 0;
+  for (std::string_view dash :
+       {std::string_view("-"), std::string_view("\u2013")}) {
+    for (size_t at = text.find(dash);
+         at != std::string_view::npos && scores < 2;
+         at = text.find(dash, at + 1)) {
+      if (digits_before(at) && digits_after(at + dash.size())) ++scores;
+    }
+  }
+  if (scores < 2) return false;
+  static const std::set<std::string_view> kWords = {
+      "goal",     "goals",      "scored",    "scoring",      "match",
+      "matches",  "penalty",    "striker",   "midfielder",   "goalkeeper",
+      "defender", "tournament", "kick-off",  "half-time",    "halftime",
+      "referee",  "equaliser",  "equalizer", "semi-final",   "quarter-final",
+      "squad",    "coach",      "league",    "innings",      "touchdown",
+      "wicket",   "playoff",    "playoffs",  "championship", "medal",
+      "medals",   "Olympics",   "Cup"};
+  size_t words = 0;
+  for (size_t i = 0; i < text.size() && words < 5;) {
+    if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (
+        e < text.size() &&
+        (std::isalpha(static_cast<unsigned char>(text[e])) || text[e] == '-')) {
+      ++e;
+    }
+    if (kWords.count(text.substr(i, e - i))) ++words;
+    i = e;
+  }
+  return words >= 5;
+}
+
+// Facility names the tagger missed: a run of two to four capitalised words
+// in running text (not the title, which may be in title case) that ends
+// with a facility head ("the Blue Mosque", "Azadi Stadium"). Looks for the
+// heads and walks back, so an article costs one pass over its words.
+// `cands` are sorted and do not overlap; new ones are appended.
+void FindFacilities(std::string_view text, const std::vector<TextRange>& ranges,
+                    std::vector<Candidate>* cands) {
+  if (!RuleOn("facfind") || ranges.size() < 2) return;
+  std::vector<TextRange> taken;
+  for (const Candidate& c : *cands) taken.push_back(c.range);
+  const auto free = [&](TextRange r) {
+    for (const TextRange& t : taken) {
+      if (t.start < r.end && r.start < t.end) return false;
+    }
+    return true;
+  };
+  for (size_t k = 1; k < ranges.size(); ++k) {
+    const TextRange r = ranges[k];
+    std::vector<TextRange> words;  // the capitalised run so far
+    for (size_t i = r.start; i < r.end;) {
+      while (i < r.end && IsAsciiSpace(text[i])) ++i;
+      size_t e = i;
+      while (e < r.end && !IsAsciiSpace(text[e])) ++e;
+      if (e == i) break;
+      bool cut = false;
+      const std::string_view core = WordCore(text.substr(i, e - i), &cut);
+      const bool joined =
+          !words.empty() && words.back().end + 1 == i && text[i - 1] == ' ';
+      if (!joined) words.clear();
+      if (!IsUpperInitial(core) || IsMonthOrWeekdayWord(core) ||
+          IsTitleWord(core)) {
+        words.clear();
+        i = e;
+        continue;
+      }
+      if (!words.empty()) {
+        const std::string_view before =
+            text.substr(words.back().start, words.back().size());
+        if (IsFacilityHead(core, before, /*strict=*/true)) {
+          const size_t first = words.size() > 3 ? words.size() - 3 : 0;
+          const TextRange run{words[first].start, i + core.size()};
+          if (free(run)) {
+            cands->push_back({EntityType::kPlace, run,
+                              FoldName(text.substr(run.start, run.size())),
+                              ""});
+            taken.push_back(run);
+          }
+          words.clear();
+          i = e;
+          continue;
+        }
+      }
+      words.push_back({i, i + core.size()});
+      if (cut) words.clear();
+      i = e;
+    }
+  }
 }
 
 }  // namespace
@@ -201,15 +676,40 @@ ExtractedEntities EntityExtractor::Extract(
     cands.push_back({c.type, {p + 1, close}, FoldName(acr), ""});
   }
 
-  // Acronyms of names the article spells out ("Korean Central News Agency"
-  // ... "KCNA"), where the tagger missed them: same type as the name.
+  // Acronyms of names the article spells out ("Nordic Press Agency"
+  // ... "NPA"), where the tagger missed them: same type as the name.
   {
     std::map<std::string, EntityType> by_initials;
+    std::map<std::string, std::vector<TextRange>> untagged_runs;
     for (size_t i = 0; i < tagged; ++i) {
       const Candidate& c = cands[i];
       if (c.type == EntityType::kPerson) continue;
       const std::string initials = Initials(slice(c.range));
       if (initials.size() >= 2) by_initials.emplace(initials, c.type);
+    }
+    // Also the initials of capitalised runs the tagger did not tag whole
+    // ("Malaysian Rubber Board" -> "MRB"): organisations, unless tagged
+    // otherwise.
+    if (RuleOn("acronym")) {
+      for (const RunInitial& run : RunInitials(text, ranges)) {
+        EntityType type = EntityType::kOrg;
+        bool person = false, overlapped = false;
+        for (size_t i = 0; i < tagged; ++i) {
+          const TextRange r = cands[i].range;
+          if (r.start <= run.range.start && run.range.start < r.end) {
+            person = cands[i].type == EntityType::kPerson;
+            type = cands[i].type;
+          }
+          overlapped = overlapped ||
+                       (r.start < run.range.end && run.range.start < r.end);
+        }
+        if (person) continue;
+        by_initials.emplace(run.initials, type);
+        // A whole run the tagger missed is the name the acronym stands
+        // for ("International Labour Organization" ... "ILO"), if the acronym is
+        // in the article.
+        if (!overlapped) untagged_runs[run.initials].push_back(run.range);
+      }
     }
     for (const TextRange& r : ranges) {
       size_t i = r.start;
@@ -222,9 +722,17 @@ ExtractedEntities EntityExtractor::Extract(
         size_t e = i;
         while (e < r.end && std::isupper(static_cast<unsigned char>(text[e]))) ++e;
         if (e - i >= 2 && (e == r.end || !IsAlnumByte(text[e]))) {
-          auto it = by_initials.find(std::string(text.substr(i, e - i)));
+          const std::string acronym(text.substr(i, e - i));
+          auto it = by_initials.find(acronym);
           if (it != by_initials.end()) {
-            cands.push_back({it->second, {i, e}, FoldName(text.substr(i, e - i)), ""});
+            cands.push_back({it->second, {i, e}, FoldName(acronym), ""});
+            auto runs = untagged_runs.find(acronym);
+            if (runs != untagged_runs.end()) {
+              for (const TextRange& run : runs->second) {
+                cands.push_back({it->second, run, FoldName(slice(run)), ""});
+              }
+              untagged_runs.erase(runs);
+            }
           }
         }
         i = e;
@@ -247,12 +755,38 @@ ExtractedEntities EntityExtractor::Extract(
     }
     cands.swap(kept);
   }
+  if (tagger_ != nullptr) {
+    JoinOfPhrases(text, ranges, *tagger_, &cands);
+    JoinFacilities(text, ranges, &cands);
+    FindFacilities(text, ranges, &cands);
+    // In a match report a country is its team, an organisation (as in
+    // GUM): "Chile beat Norway 2 - 1".
+    const bool sports = RuleOn("sport") && IsSportsReport(text);
+    for (Candidate& c : cands) {
+      if (c.type == EntityType::kPerson) continue;
+      const NerTagger::NameFacts facts = tagger_->LookUpName(slice(c.range));
+      // The nations of the United Kingdom field teams of their own, though
+      // the country lists (ISO 3166) know them as one country.
+      static const std::set<std::string_view> kHomeNations = {
+          "England", "Scotland", "Wales", "Northern Ireland"};
+      if (sports && c.type == EntityType::kPlace &&
+          (facts.country || kHomeNations.count(slice(c.range)) > 0)) {
+        c.type = EntityType::kOrg;
+      } else if (!sports && RuleOn("placeprior") &&
+                 c.type == EntityType::kOrg && facts.gazetteer_place &&
+                 !facts.gazetteer_org && !facts.org) {
+        // Elsewhere a city or country that the training data never named
+        // as an organisation is a place ("Porto").
+        c.type = EntityType::kPlace;
+      }
+    }
+  }
 
   // One type per name: the majority of its tagged mentions.
   std::map<std::string, std::array<int, 4>> votes;
   for (const Candidate& c : cands) ++votes[c.key][static_cast<int>(c.type)];
   // A word that ends a person's full name in this article is that person
-  // wherever it stands alone ("Mark Rathbun" ... "Rathbun"), whatever the
+  // wherever it stands alone ("Mark Oduya" ... "Oduya"), whatever the
   // tagger guessed there.
   for (const Candidate& c : cands) {
     if (c.type != EntityType::kPerson) continue;
@@ -273,6 +807,21 @@ ExtractedEntities EntityExtractor::Extract(
   // month or day names are dates: those are not propagated.
   std::set<std::string> surfaces;
   for (const Candidate& c : cands) surfaces.insert(std::string(slice(c.range)));
+  // A surname stands for the person after the full name, even where the
+  // tagger never tagged it alone ("Ana Lindqvist" ... "Lindqvist said").
+  if (RuleOn("surname")) {
+    for (const Candidate& c : cands) {
+      if (c.type != EntityType::kPerson) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() < 2) continue;
+      const std::string_view last = slice(words.back());
+      if (last.size() < 2 || !IsUpperInitial(last) || IsAcronym(last) ||
+          last.back() == '.' || IsTitleWord(last)) {
+        continue;
+      }
+      surfaces.insert(std::string(last));
+    }
+  }
   std::vector<bool> covered(text.size() + 1, false);
   for (const Candidate& c : cands) {
     for (size_t i = c.range.start; i < c.range.end; ++i) covered[i] = true;

@@ -210,6 +210,24 @@ TEST_F(ShippedModelTest, TagDocumentUsesNamesFromOtherParagraphs) {
             tagger_->Tag(text, ranges[0]));
 }
 
+TEST_F(ShippedModelTest, LookUpNameKnowsGazetteersAndCase) {
+  // WordNet's organisations, the cities and countries of the gazetteers.
+  const NerTagger::NameFacts jesuits = tagger_->LookUpName("Society of Jesus");
+  EXPECT_TRUE(jesuits.gazetteer_org);
+  EXPECT_FALSE(jesuits.gazetteer_place);
+  const NerTagger::NameFacts oslo = tagger_->LookUpName("Oslo");
+  EXPECT_TRUE(oslo.gazetteer_place);
+  EXPECT_FALSE(oslo.country);
+  EXPECT_FALSE(oslo.gazetteer_org);
+  EXPECT_TRUE(tagger_->LookUpName("Norway").country);
+  // Names are matched as written.
+  EXPECT_FALSE(tagger_->LookUpName("norway").country);
+  const NerTagger::NameFacts none = tagger_->LookUpName("Qzxv Wrrbl");
+  EXPECT_FALSE(none.person || none.org || none.place || none.gazetteer_org ||
+               none.gazetteer_place || none.country);
+  EXPECT_FALSE(tagger_->LookUpName("").place);
+}
+
 TEST_F(ShippedModelTest, TagDocumentWithNoRangesOrEmptyRanges) {
   const std::string text = "Some text.";
   EXPECT_TRUE(tagger_->TagDocument(text, {}).empty());

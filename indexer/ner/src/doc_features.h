@@ -2,7 +2,7 @@
 // every paragraph of a document on its own; DocContext then counts, for
 // each token string, how pass 1 tagged its occurrences (type and place in
 // the name: single, first, inside, last, or not a name), and gives each
-// token features from its other occurrences in the document ("Warhol" was
+// token features from its other occurrences in the document ("Lovelace" was
 // the last word of a person's name two paragraphs earlier) and from its
 // own pass-1 tag. Not thread-safe: one per thread.
 #ifndef BYLINE_NER_SRC_DOC_FEATURES_H_
@@ -40,7 +40,7 @@ class DocContext {
     acronyms_.clear();
   }
   // Counts one paragraph's pass-1 tags, and notes the initials of its
-  // capitalised runs ("Korean People's Army" -> "KPA").
+  // capitalised runs ("Malaysian Rubber Board" -> "MRB").
   void Add(const PassOne& p, const std::vector<std::string_view>& words);
   // Writes kDocFeaturesPerToken hashes per token of p into out.
   void Extract(const PassOne& p, uint64_t* out) const;

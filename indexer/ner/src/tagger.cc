@@ -6,6 +6,7 @@
 #include "decoder.h"
 #include "model.h"
 #include "text_utf8.h"
+#include "tokenizer.h"
 
 #ifndef BYLINE_MODEL_DIR
 #define BYLINE_MODEL_DIR "models"
@@ -68,6 +69,27 @@ class PerceptronTagger : public NerTagger {
     const uint8_t bits = model_.WordClass(ner::HashBytes(lower));
     WordFacts facts;
     facts.demonym = (bits & ner::kWordDemonym) != 0;
+    return facts;
+  }
+
+  NameFacts LookUpName(std::string_view name) const override {
+    thread_local std::vector<ner::Token> tokens;
+    ner::Tokenize(name, {0, name.size()}, &tokens);
+    NameFacts facts;
+    if (tokens.empty() || tokens.size() > ner::kMaxPhraseTokens) return facts;
+    uint64_t h = ner::PhraseStart();
+    for (const ner::Token& t : tokens) {
+      h = ner::PhraseNext(
+          h, ner::HashBytes(name.substr(t.start, t.end - t.start)));
+    }
+    const uint8_t bits = model_.PhraseTypes(h);
+    facts.person = (bits & ner::kTypePer) != 0;
+    facts.org = (bits & ner::kTypeOrg) != 0;
+    facts.place = (bits & ner::kTypeLoc) != 0;
+    facts.gazetteer_org = (bits & ner::kGazOrg) != 0;
+    facts.gazetteer_place =
+        (bits & (ner::kGazCity | ner::kGazCountry | ner::kGazPlace)) != 0;
+    facts.country = (bits & ner::kGazCountry) != 0;
     return facts;
   }
 

@@ -45,7 +45,7 @@ class NerTagger {
   // Tags the paragraphs text[ranges[i]] of one document (an article's title
   // and paragraphs, in order) and returns their spans, one vector per
   // range, as Tag() would. Better than Tag() on each range: a name seen in
-  // one paragraph informs the others ("Andy Warhol" ... "Warhol"). Ranges
+  // one paragraph informs the others ("Ada Lovelace" ... "Lovelace"). Ranges
   // must not overlap. REQUIRES: valid UTF-8. The default calls Tag() on
   // each range (for taggers without document context).
   virtual std::vector<std::vector<NerSpan>> TagDocument(
@@ -57,6 +57,20 @@ class NerTagger {
   };
   // The default knows nothing (for taggers without word lists).
   virtual WordFacts LookUpWord(std::string_view /*word*/) const { return {}; }
+
+  // What the model's name lists know of a whole name, as written (case
+  // matters): the types its training data gave it and the gazetteers it is
+  // in (cities, countries, WordNet places and organisations).
+  struct NameFacts {
+    bool person = false;  // the training data's names
+    bool org = false;
+    bool place = false;
+    bool gazetteer_org = false;    // a WordNet organisation
+    bool gazetteer_place = false;  // a city, country or WordNet place
+    bool country = false;          // a country's name or code
+  };
+  // The default knows nothing (for taggers without name lists).
+  virtual NameFacts LookUpName(std::string_view /*name*/) const { return {}; }
 };
 
 // The model shipped with the project (models/ner-en.model in the source
