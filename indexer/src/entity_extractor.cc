@@ -155,6 +155,15 @@ bool IsAcronym(std::string_view s) {
   return upper >= 2 && std::isupper(static_cast<unsigned char>(s[0]));
 }
 
+// "North", "southern", ...: words that make "South Korean" a nationality.
+bool IsCompassWord(std::string_view folded) {
+  for (std::string_view w : {"north", "south", "east", "west", "northern",
+                             "southern", "eastern", "western", "central"}) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
 // The document rules can be switched off one by one for measuring them
 // (bench/ner/README.md): BYLINE_NER_RULES_OFF="ofphrase,facility,..." (names
 // in the RuleOn() calls below). Read once per process.
@@ -888,12 +897,79 @@ ExtractedEntities EntityExtractor::Extract(
     }
   }
 
+  // An organisation whose name holds a possessive is one name: "Korean
+  // People's Army" is not the possessor "Korean People" and an "Army".
+  // Only a one-word head after the possessive joins, and never after an
+  // acronym ("NATO's Army" keeps NATO as a name of its own).
+  if (RuleOn("possessive")) {
+    std::sort(cands.begin(), cands.end(),
+              [](const Candidate& a, const Candidate& b) {
+                return a.range.start < b.range.start;
+              });
+    for (size_t i = 0; i + 1 < cands.size(); ++i) {
+      Candidate& a = cands[i];
+      const Candidate& b = cands[i + 1];
+      if (a.type != EntityType::kOrg || b.type != EntityType::kOrg ||
+          b.range.start < a.range.end || IsAcronym(slice(a.range)) ||
+          Words(text, b.range).size() != 1) {
+        continue;
+      }
+      const std::string_view gap = Trim(
+          text.substr(a.range.end, b.range.start - a.range.end));
+      if (gap != "'s" && gap != "\u2019s") continue;
+      a.range.end = b.range.end;
+      a.key = FoldName(slice(a.range));
+      a.name = CollapseWhitespace(slice(a.range));
+      cands.erase(cands.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+
+  // A place named by the first word of a longer place name in the same
+  // article ("North Korea" ... "the North") is that place.
+  if (RuleOn("placeshort")) {
+    std::map<std::string, std::string> full_by_first;  // first word -> name
+    std::set<std::string> ambiguous_first;
+    for (const Candidate& c : cands) {
+      if (c.type != EntityType::kPlace) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() < 2) continue;
+      const std::string first = FoldName(slice(words.front()));
+      auto [it, inserted] = full_by_first.emplace(first, c.name);
+      if (!inserted && FoldName(it->second) != c.key) {
+        ambiguous_first.insert(first);
+      }
+    }
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kPlace || c.key.find(' ') != std::string::npos ||
+          ambiguous_first.count(c.key)) {
+        continue;
+      }
+      if (auto it = full_by_first.find(c.key); it != full_by_first.end()) {
+        c.name = it->second;
+      }
+    }
+  }
+
   // Nationality words are not names in the CoNLL style ("Australian",
-  // "the Greeks"), whatever type the tagger gave them.
+  // "the Greeks", "South Korean"), whatever type the tagger gave them.
   if (tagger_ != nullptr) {
+    // The lists know "South Korean"; then "Korean" is one too.
+    const auto demonym = [&](std::string_view word) {
+      if (tagger_->LookUpWord(word).demonym) return true;
+      for (std::string_view c : {"North ", "South ", "East ", "West "}) {
+        if (tagger_->LookUpWord(std::string(c) + std::string(word)).demonym) {
+          return true;
+        }
+      }
+      return false;
+    };
     std::erase_if(cands, [&](const Candidate& c) {
-      return c.key.find(' ') == std::string::npos &&
-             tagger_->LookUpWord(slice(c.range)).demonym;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.empty() || !demonym(slice(words.back()))) return false;
+      for (size_t i = 0; i + 1 < words.size(); ++i) {
+        if (!IsCompassWord(FoldName(slice(words[i])))) return false;
+      }
+      return true;
     });
   }
 

@@ -293,3 +293,49 @@ TEST(EntityExtractorTest, UndatedArticleKeepsPartialDates) {
 
 }  // namespace
 }  // namespace byline
+
+namespace byline {
+namespace {
+
+TEST(EntityExtractorTest, PossessiveInsideAnOrganisationNameIsOneName) {
+  const ListTagger tagger({{"Northern People", kOrg},
+                           {"Army", kOrg},
+                           {"NATO", kOrg},
+                           {"Fleet", kOrg}});
+  const Extracted e = Extract(
+      "Border clash\n\nThe Northern People's Army fired first. NATO's Fleet "
+      "stayed in port.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Northern People's Army <- Northern People's Army @0",
+                   "org NATO <- NATO @0", "org Fleet <- Fleet @0"}));
+}
+
+TEST(EntityExtractorTest, FirstWordOfAPlaceNameStandsForIt) {
+  const ListTagger tagger({{"West Arvonia", kLoc}, {"West", kLoc},
+                           {"East Arvonia", kLoc}, {"East", kLoc}});
+  const Extracted e = Extract(
+      "Talks\n\nWest Arvonia and East Arvonia met. The West asked the East "
+      "to wait.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"place West Arvonia <- West Arvonia @0",
+                   "place East Arvonia <- East Arvonia @0",
+                   "place West Arvonia <- West @0",
+                   "place East Arvonia <- East @0"}));
+}
+
+TEST(EntityExtractorTest, CompassAndNationalityIsANationality) {
+  // The lists know the two-word form only; the one-word form follows.
+  const ListTagger tagger({{"South Arvonian", kOrg}, {"Arvonian", kOrg},
+                           {"Lena Moor", kPer}},
+                          {"South Arvonian"});
+  const Extracted e = Extract(
+      "Visit\n\nSouth Arvonian officials met Lena Moor. Arvonian papers "
+      "said so.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"person Lena Moor <- Lena Moor @0"}));
+}
+
+}  // namespace
+}  // namespace byline
