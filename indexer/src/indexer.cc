@@ -612,10 +612,12 @@ class DatabaseFileTracker : public FileTracker {
 
   Status FileDone(const Prepared& p,
                   const std::vector<std::string>& ids) override {
-    IndexWriter::FileState st;
+    // The state looked up before the file was read: nothing else in this
+    // run writes it.
+    IndexWriter::FileState st = p.previous.value_or(IndexWriter::FileState());
     std::vector<std::string> all;  // in file order
-    if (writer_.GetFileState(p.source, &st)) {
-      for (const std::string& old : st.article_ids) {
+    if (p.previous) {
+      for (const std::string& old : p.previous->article_ids) {
         if (std::find(ids.begin(), ids.end(), old) != ids.end()) continue;
         if (p.appended) {
           all.push_back(old);  // still in the file, before the new records

@@ -8,7 +8,6 @@
 namespace byline {
 namespace {
 
-constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
 // splitmix64: spreads a seed into a well-mixed 64-bit number.
@@ -31,7 +30,7 @@ constexpr std::array<uint64_t, kMinHashes> kSeeds = MakeSeeds();
 // digits and of non-ASCII bytes, ASCII folded to lowercase.
 template <typename F>
 void ForEachWordHash(std::string_view text, F word) {
-  uint64_t h = kFnvBasis;
+  uint64_t h = kFnvOffsetBasis;
   bool in_word = false;
   for (unsigned char c : text) {
     const bool part = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -42,7 +41,7 @@ void ForEachWordHash(std::string_view text, F word) {
       in_word = true;
     } else if (in_word) {
       word(h);
-      h = kFnvBasis;
+      h = kFnvOffsetBasis;
       in_word = false;
     }
   }
@@ -60,7 +59,7 @@ std::optional<MinHashSignature> ArticleSignature(const Article& article) {
     window[words++ % kShingleWords] = w;
     if (words < kShingleWords) return;
     // The shingle's hash, from its words in order.
-    uint64_t s = kFnvBasis;
+    uint64_t s = kFnvOffsetBasis;
     for (size_t k = 0; k < kShingleWords; ++k) {
       s = Mix(s ^ window[(words + k) % kShingleWords]);
     }
@@ -115,7 +114,7 @@ bool DecodeSignature(std::string_view bytes, MinHashSignature* out) {
 }
 
 std::string PassageWordsHash(std::string_view text) {
-  uint64_t h = kFnvBasis;
+  uint64_t h = kFnvOffsetBasis;
   ForEachWordHash(text, [&](uint64_t w) { h = Mix(h ^ w); });
   return Hex64(h);
 }
