@@ -38,18 +38,81 @@ bool IsAlnumByte(char c) {
 // Titles and honorifics that precede a person's name but are not part of
 // it. Matched case-sensitively: they are capitalised in that position.
 bool IsTitleWord(std::string_view w) {
-  static const std::set<std::string_view> kTitles = {
-      "President", "Prime", "Minister", "Secretary", "General", "Mr", "Mr.",
-      "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
-      "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Senator",
-      "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor", "Judge",
-      "Justice", "Professor", "Prof.", "Foreign", "Defence", "Defense",
-      "Finance", "Interior", "Health", "Deputy", "Vice", "Chief", "Executive",
-      "Chairman", "Chairwoman", "Captain", "Capt.", "Gen.", "Colonel",
-      "Col.", "Lieutenant", "Lt.", "Sergeant", "Sgt.", "Coach", "Rev.",
-      "Reverend", "Ambassador", "Commissioner", "Director", "CEO",
-      "Speaker", "Premier", "Councillor", "Inspector", "Detective", "Officer",
-      "Biologist", "Economist", "Analyst", "Spokesman", "Spokeswoman"};
+  static const std::set<std::string_view> kTitles = {"President",
+                                                     "Prime",
+                                                     "Minister",
+                                                     "Secretary",
+                                                     "General",
+                                                     "Mr",
+                                                     "Mr.",
+                                                     "Mrs",
+                                                     "Mrs.",
+                                                     "Ms",
+                                                     "Ms.",
+                                                     "Dr",
+                                                     "Dr.",
+                                                     "Sir",
+                                                     "Dame",
+                                                     "Lord",
+                                                     "Lady",
+                                                     "Chancellor",
+                                                     "King",
+                                                     "Queen",
+                                                     "Prince",
+                                                     "Princess",
+                                                     "Pope",
+                                                     "Senator",
+                                                     "Sen.",
+                                                     "Rep.",
+                                                     "Representative",
+                                                     "Governor",
+                                                     "Gov.",
+                                                     "Mayor",
+                                                     "Judge",
+                                                     "Justice",
+                                                     "Professor",
+                                                     "Prof.",
+                                                     "Foreign",
+                                                     "Defence",
+                                                     "Defense",
+                                                     "Finance",
+                                                     "Interior",
+                                                     "Health",
+                                                     "Deputy",
+                                                     "Vice",
+                                                     "Chief",
+                                                     "Executive",
+                                                     "Chairman",
+                                                     "Chairwoman",
+                                                     "Captain",
+                                                     "Capt.",
+                                                     "Gen.",
+                                                     "Colonel",
+                                                     "Col.",
+                                                     "Lieutenant",
+                                                     "Lt.",
+                                                     "Sergeant",
+                                                     "Sgt.",
+                                                     "Coach",
+                                                     "Rev.",
+                                                     "Reverend",
+                                                     "Ambassador",
+                                                     "Commissioner",
+                                                     "Director",
+                                                     "CEO",
+                                                     "Speaker",
+                                                     "Premier",
+                                                     "Councillor",
+                                                     "Inspector",
+                                                     "Detective",
+                                                     "Officer",
+                                                     "Biologist",
+                                                     "Economist",
+                                                     "Analyst",
+                                                     "Spokesman",
+                                                     "Spokeswoman",
+                                                     "Undersecretary",
+                                                     "Under-Secretary"};
   return kTitles.count(w) > 0;
 }
 
@@ -226,7 +289,8 @@ bool IsInstitutionHead(std::string_view w) {
       "Parliament",   "Party",     "School",      "Senate",      "Society",
       "Sons",         "Trust",     "Union",       "University",  "Organisation",
       "Organization", "Authority", "Service",     "Alliance",    "Front",
-      "Movement",     "Guard",     "Force",       "Forces",      "Unions"};
+      "Movement",     "Guard",     "Force",       "Forces",      "Unions",
+      "Municipality"};
   return kHeads.count(w) > 0;
 }
 
@@ -623,6 +687,90 @@ void FindFacilities(std::string_view text, const std::vector<TextRange>& ranges,
   }
 }
 
+// First words of institutions' names in other languages (Italian,
+// Spanish, Portuguese, French, German): "Instituto X" is a school, not a
+// person called Instituto X.
+bool IsForeignInstitutionHead(std::string_view w) {
+  static const std::set<std::string_view> kHeads = {
+      "Instituto",     "Istituto",       "Institut",     "Colegio",
+      "Collegio",      "Colégio",        "Liceo",        "Lycée",
+      "Escuela",       "Escola",         "Scuola",       "École",
+      "Universidad",   "Università",     "Universidade", "Universität",
+      "Université",    "Hochschule",     "Gymnasium",    "Academia",
+      "Accademia",     "Akademie",       "Académie",     "Museo",
+      "Musée",         "Museu",          "Banco",        "Banca",
+      "Banque",        "Partido",        "Partito",      "Movimento",
+      "Movimiento",    "Ministerio",     "Ministero",    "Ministère",
+      "Fundación",     "Fondazione",     "Fondation",    "Stiftung",
+      "Fundação",      "Comune",         "Ayuntamiento", "Prefeitura",
+      "Confederación", "Confederazione", "Sindicato",    "Sindacato"};
+  return kHeads.count(w) > 0;
+}
+
+// Saints in place and church names: "San Marco", "Santo Spirito",
+// "Sainte-Chapelle" are places (a church, a town), never a person's name.
+bool IsSaintWord(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "San",   "Santo",  "Santa", "Santi", "Sant'", "São",
+      "Saint", "Sainte", "Sankt", "St.",   "Ste."};
+  return kWords.count(w) > 0;
+}
+
+// Street names in other languages: one word ending with a street word
+// ("Friedrichstrasse", "Herrengasse", "Marienplatz") or a name starting
+// with one ("Rue de Rivoli", "Via Appia", "Calle Mayor").
+bool IsStreetName(std::string_view first, size_t words) {
+  static const std::set<std::string_view> kPrefixes = {
+      "Rue",   "Via",   "Viale", "Piazza",    "Calle",  "Avenida", "Rua",
+      "Plaza", "Praça", "Largo", "Boulevard", "Avenue", "Allee",   "Corso"};
+  if (words >= 2) return kPrefixes.count(first) > 0;
+  std::string lower;
+  for (char c : first)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view suffix :
+       {"strasse", "stra\u00dfe", "gasse", "platz", "allee", "damm", "ufer"}) {
+    if (lower.size() > suffix.size() + 2 &&
+        lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) ==
+            0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Common nouns for an organisation that a name in apposition follows:
+// "the magazine Nordlys", "the band X", "the schools A and B".
+bool IsOrganisationNoun(std::string_view w) {
+  static const std::set<std::string_view> kNouns = {
+      "school",       "schools",       "college",       "company",
+      "companies",    "firm",          "group",         "band",
+      "magazine",     "newspaper",     "newspapers",    "daily",
+      "party",        "hospital",      "bank",          "charity",
+      "club",         "team",          "broadcaster",   "network",
+      "airline",      "publisher",     "label",         "organisation",
+      "organization", "association",   "movement",      "carmaker",
+      "automaker",    "retailer",      "startup",       "broadcasters",
+      "charities",    "organisations", "organizations", "clubs",
+      "teams",        "parties",       "banks",         "colleges",
+      "universities", "university",    "militia",       "union"};
+  return kNouns.count(w) > 0;
+}
+
+// Whether text[pos] starts a sentence: the range's first word, or the
+// first after ". ", "! ", "? ", ": ", an opening quote or a bracket.
+bool AtSentenceStart(std::string_view text, TextRange range, size_t pos) {
+  size_t i = pos;
+  while (i > range.start && IsAsciiSpace(text[i - 1])) --i;
+  if (i == range.start) return true;
+  const char c = text[i - 1];
+  if (std::string_view(".!?:\"(").find(c) != std::string_view::npos) {
+    return true;
+  }
+  // Curly opening quote (U+201C) or a dash (U+2014) before the word.
+  return i >= range.start + 3 && (text.substr(i - 3, 3) == "\u201c" ||
+                                  text.substr(i - 3, 3) == "\u2014");
+}
+
 }  // namespace
 
 std::string FindArticleDate(const Article& article,
@@ -665,6 +813,22 @@ ExtractedEntities EntityExtractor::Extract(
     // the others.
     for (const std::vector<NerSpan>& spans : tagger_->TagDocument(text, ranges)) {
       for (const NerSpan& s : spans) add(FromNer(s.type), {s.start, s.end});
+    }
+    // The name after an honorific is a person's, tagged or not: "Mr.
+    // Lindqvist", "Dr Ana Berg".
+    if (RuleOn("honorific")) {
+      static const std::set<std::string_view> kHonorifics = {
+          "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss"};
+      for (const TextRange& r : ranges) {
+        for (const TextRange& w : Words(text, r)) {
+          if (!kHonorifics.count(slice(w)) || w.end + 1 >= r.end ||
+              text[w.end] != ' ') {
+            continue;
+          }
+          const size_t end = CapitalRunEnd(text, w.end + 1, r.end, false, 3);
+          if (end > w.end + 1) add(EntityType::kPerson, {w.end + 1, end});
+        }
+      }
     }
   }
 
@@ -788,6 +952,238 @@ ExtractedEntities EntityExtractor::Extract(
         // as an organisation is a place ("Porto").
         c.type = EntityType::kPlace;
       }
+    }
+  }
+
+  if (tagger_ != nullptr) {
+    // Words a name starts with that tell its kind: a foreign institution's
+    // head ("Instituto X", an organisation), a saint ("Santo X", a place),
+    // a street ("Via X", "Xstrasse"); and an institution's head alone
+    // before "of" ("the Municipality of X": the council, not the town).
+    if (RuleOn("heads")) {
+      for (Candidate& c : cands) {
+        const std::vector<TextRange> words = Words(text, c.range);
+        const std::string_view first = slice(words.front());
+        if (words.size() >= 2 && IsForeignInstitutionHead(first)) {
+          c.type = EntityType::kOrg;
+        } else if (words.size() >= 2 && IsSaintWord(first) &&
+                   c.type == EntityType::kPerson) {
+          c.type = EntityType::kPlace;
+        } else if (IsStreetName(first, words.size())) {
+          c.type = EntityType::kPlace;
+        } else if (words.size() == 1 && IsInstitutionHead(first) &&
+                   text.substr(c.range.end, 4) == " of ") {
+          c.type = EntityType::kOrg;
+        }
+      }
+    }
+    // A name in apposition to a common noun for an organisation is one:
+    // "the magazine Nordlys", "the schools Santo Marco and Aurora" (also
+    // when the tagger missed it or took it for a person).
+    if (RuleOn("appos")) {
+      std::vector<Candidate> added;
+      for (const TextRange& r : ranges) {
+        const std::vector<TextRange> words = Words(text, r);
+        for (size_t k = 0; k + 1 < words.size(); ++k) {
+          if (!IsOrganisationNoun(slice(words[k]))) continue;
+          size_t p = words[k + 1].start;
+          if (p != words[k].end + 1) continue;
+          for (int names = 0; names < 4; ++names) {
+            const size_t end = CapitalRunEnd(text, p, r.end, true, 5);
+            if (end == p || text.substr(p, end - p) == "I") break;
+            bool tagged = false;
+            for (Candidate& c : cands) {
+              if (c.range.start < end && p < c.range.end) {
+                tagged = true;
+                if (c.range.start == p && c.type == EntityType::kPerson) {
+                  c.type = EntityType::kOrg;
+                }
+              }
+            }
+            if (!tagged) {
+              added.push_back({EntityType::kOrg,
+                               {p, end},
+                               FoldName(text.substr(p, end - p)),
+                               ""});
+            }
+            // A plural noun may name several: "... A and B", "A, B".
+            if (text.substr(end, 5) == " and ") {
+              p = end + 5;
+            } else if (text.substr(end, 2) == ", ") {
+              p = end + 2;
+            } else {
+              break;
+            }
+          }
+        }
+      }
+      for (Candidate& c : added) cands.push_back(std::move(c));
+    }
+    // A common word is not a name where the article capitalises it only at
+    // the start of a sentence or a heading ("University exhibits"), and a
+    // portfolio after a title is not an organisation ("Minister of
+    // Education").
+    if (RuleOn("common")) {
+      std::map<std::string, bool> mid_sentence;  // key -> capitalised inside
+      const auto capitalised_inside = [&](std::string_view w) {
+        auto [it, inserted] = mid_sentence.emplace(FoldName(w), false);
+        if (!inserted) return it->second;
+        for (size_t k = 1; k < ranges.size() && !it->second; ++k) {
+          const TextRange r = ranges[k];
+          for (size_t at = text.find(w, r.start);
+               at != std::string_view::npos && at + w.size() <= r.end;
+               at = text.find(w, at + 1)) {
+            const size_t e = at + w.size();
+            if ((at > 0 && IsAlnumByte(text[at - 1])) ||
+                (e < text.size() && IsAlnumByte(text[e]))) {
+              continue;
+            }
+            if (!AtSentenceStart(text, r, at)) {
+              it->second = true;
+              break;
+            }
+          }
+        }
+        return it->second;
+      };
+      std::erase_if(cands, [&](const Candidate& c) {
+        const std::string_view w = slice(c.range);
+        if (w.find(' ') != std::string_view::npos || IsAcronym(w) ||
+            !tagger_->LookUpWord(w).common) {
+          return false;
+        }
+        // After "Minister of", "Secretary for".
+        const std::string_view before =
+            Trim(text.substr(c.range.start >= 24 ? c.range.start - 24 : 0,
+                             std::min<size_t>(c.range.start, 24)));
+        for (std::string_view link : {" of", " for"}) {
+          if (before.size() > link.size() &&
+              before.substr(before.size() - link.size()) == link) {
+            const std::string_view head =
+                LastWord(before, {0, before.size() - link.size()});
+            if (IsTitleWord(head) || tagger_->LookUpWord(head).title) {
+              return true;
+            }
+          }
+        }
+        const NerTagger::NameFacts facts = tagger_->LookUpName(w);
+        if (facts.gazetteer_place || facts.gazetteer_org) return false;
+        return !capitalised_inside(w);
+      });
+    }
+  }
+
+  if (tagger_ != nullptr) {
+    // Names of vehicles are not people, organisations or places (CoNLL's
+    // MISC): a name right after "ship", "shuttle", "vessel" ... ("the
+    // cruise ship Nordstjerna", "Space Shuttle Tern") is dropped, with its
+    // other mentions in the article.
+    if (RuleOn("vehicle")) {
+      static const std::set<std::string_view> kVehicles = {
+          "ship",    "Ship",      "vessel",  "Vessel",     "shuttle",
+          "Shuttle", "orbiter",   "Orbiter", "spacecraft", "yacht",
+          "ferry",   "submarine", "frigate", "destroyer",  "tanker",
+          "liner",   "carrier",   "rover",   "HMS",        "USS",
+          "HMC",     "RMS",       "MV",      "SS"};
+      std::set<std::string> vehicles;
+      for (const Candidate& c : cands) {
+        size_t b = c.range.start;
+        while (b > 0 && (IsAsciiSpace(text[b - 1]) || text[b - 1] == ',')) --b;
+        size_t a = b;
+        while (a > 0 && !IsAsciiSpace(text[a - 1])) --a;
+        if (a == b) continue;
+        const std::vector<TextRange> words = Words(text, c.range);
+        if (kVehicles.count(text.substr(a, b - a)) ||
+            (words.size() >= 2 && kVehicles.count(slice(words[0])) &&
+             std::isupper(static_cast<unsigned char>(text[words[0].start])) &&
+             slice(words[0]) != "Ship")) {
+          vehicles.insert(c.key);
+          if (words.size() >= 2 && kVehicles.count(slice(words[0]))) {
+            vehicles.insert(FoldName(slice({words[1].start, c.range.end})));
+          }
+        }
+      }
+      std::erase_if(
+          cands, [&](const Candidate& c) { return vehicles.count(c.key) > 0; });
+    }
+    // A plural of a capitalised word that the article also uses in the
+    // singular is a common noun: a product ("two Lumas", "a Luma") or a
+    // group of people, not a name.
+    if (RuleOn("plural")) {
+      std::erase_if(cands, [&](const Candidate& c) {
+        const std::string_view w = slice(c.range);
+        if (w.size() < 4 || w.back() != 's' ||
+            w.find(' ') != std::string_view::npos || IsAcronym(w)) {
+          return false;
+        }
+        const char before = w[w.size() - 2];
+        if (before == 's' || before == 'u' || before == 'i') return false;
+        const std::string_view one = w.substr(0, w.size() - 1);
+        const NerTagger::NameFacts facts = tagger_->LookUpName(w);
+        if (facts.gazetteer_place || facts.gazetteer_org || facts.country) {
+          return false;
+        }
+        for (size_t at = text.find(one); at != std::string_view::npos;
+             at = text.find(one, at + 1)) {
+          const size_t e = at + one.size();
+          if ((at == 0 || !IsAlnumByte(text[at - 1])) &&
+              (e == text.size() || !IsAlnumByte(text[e]))) {
+            return true;
+          }
+        }
+        return false;
+      });
+    }
+    // An acronym in "<person> of <ACRONYM>" or "<ACRONYM>'s <person>" is
+    // the person's party, club or company: "Ana Lind of the PDU".
+    if (RuleOn("acrper")) {
+      std::vector<Candidate> added;
+      std::vector<bool> taken(text.size() + 1, false);
+      for (const Candidate& c : cands) {
+        for (size_t i = c.range.start; i < c.range.end; ++i) taken[i] = true;
+      }
+      const auto acronym_at = [&](size_t i) {
+        size_t e = i;
+        while (e < text.size() && IsAlnumByte(text[e])) ++e;
+        const std::string_view w = text.substr(i, e - i);
+        if (w.size() < 2 || w.size() > 6 || !IsAcronym(w) || taken[i]) {
+          return TextRange{i, i};
+        }
+        for (char ch : w) {
+          if (!std::isupper(static_cast<unsigned char>(ch)))
+            return TextRange{i, i};
+        }
+        const NerTagger::NameFacts facts = tagger_->LookUpName(w);
+        if (facts.gazetteer_place || facts.country || facts.place) {
+          return TextRange{i, i};
+        }
+        return TextRange{i, e};
+      };
+      for (const Candidate& c : cands) {
+        if (c.type != EntityType::kPerson) continue;
+        for (std::string_view link : {" of the ", " of "}) {
+          if (text.substr(c.range.end, link.size()) != link) continue;
+          const TextRange r = acronym_at(c.range.end + link.size());
+          if (r.size() > 0) {
+            added.push_back({EntityType::kOrg, r, FoldName(slice(r)), ""});
+          }
+          break;
+        }
+        for (std::string_view link : {" 's ", "'s ", " \u2019s ", "\u2019s "}) {
+          if (c.range.start < link.size() + 2 ||
+              text.substr(c.range.start - link.size(), link.size()) != link) {
+            continue;
+          }
+          size_t a = c.range.start - link.size();
+          while (a > 0 && IsAlnumByte(text[a - 1])) --a;
+          const TextRange r = acronym_at(a);
+          if (r.end == c.range.start - link.size()) {
+            added.push_back({EntityType::kOrg, r, FoldName(slice(r)), ""});
+          }
+          break;
+        }
+      }
+      for (Candidate& c : added) cands.push_back(std::move(c));
     }
   }
 
@@ -946,6 +1342,88 @@ ExtractedEntities EntityExtractor::Extract(
       }
       if (auto it = full_by_first.find(c.key); it != full_by_first.end()) {
         c.name = it->second;
+      }
+    }
+  }
+
+  // Nested names, as the CoNLL and GUM styles cut them: an organisation or
+  // place whose name starts with a known place or with a person of the
+  // article is two mentions, "Oslo" (place) + "City Council" (the
+  // organisation) for "Oslo City Council". The outer mention's span is the
+  // rest but its canonical name stays the whole name, so facets and name
+  // searches still see "Oslo City Council". A leading nationality word is
+  // not a name: "Danish Ministry of Culture" keeps only the span "Ministry
+  // of Culture" (named "Danish Ministry of Culture").
+  if (tagger_ != nullptr && RuleOn("nested")) {
+    std::set<std::string> people;
+    for (const Candidate& c : cands) {
+      if (c.type == EntityType::kPerson) people.insert(c.key);
+    }
+    std::vector<Candidate> inner;
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kOrg) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      // The longest prefix that is a name of its own, leaving a capitalised
+      // rest ("U.S. Environmental ...", not "Bank" + "of America").
+      for (size_t k = words.size() - 1; k >= 1; --k) {
+        const std::string_view next = slice(words[k]);
+        if (!IsUpperInitial(next) || IsAcronym(next)) continue;
+        const TextRange pre{words[0].start, words[k - 1].end};
+        const std::string_view p = slice(pre);
+        if (std::string_view(",;:)\"").find(p.back()) !=
+            std::string_view::npos) {
+          continue;
+        }
+        // Not a compass point or a geographic head alone ("Kowloon West",
+        // "Taipei City" are one place).
+        if (k + 1 == words.size() &&
+            (IsCompassWord(FoldName(next)) || IsGeographicHead(next))) {
+          continue;
+        }
+        const std::string pre_key = FoldName(p);
+        if (k == 1 && tagger_->LookUpWord(p).demonym) break;
+        EntityType type;
+        // A person: a full name, or the surname of one, not a given name
+        // alone.
+        if (people.count(pre_key) && (k > 1 || (full_by_last.count(pre_key) &&
+                                                !ambiguous.count(pre_key)))) {
+          type = EntityType::kPerson;
+        } else {
+          const NerTagger::NameFacts facts = tagger_->LookUpName(p);
+          if (!facts.city && !facts.country) continue;
+          // "University" is also a town somewhere.
+          if (k == 1 && tagger_->LookUpWord(p).common) continue;
+          type = EntityType::kPlace;
+        }
+        std::string name = CollapseWhitespace(p);
+        if (type == EntityType::kPerson && k == 1 &&
+            full_by_last.count(pre_key) && !ambiguous.count(pre_key)) {
+          name = full_by_last[pre_key];
+        }
+        inner.push_back({type, pre, pre_key, name});
+        c.range.start = words[k].start;
+        break;
+      }
+    }
+    for (Candidate& c : inner) cands.push_back(std::move(c));
+    // The other way round: an institution's head cut from the place after
+    // "of" ("University" + "Oslo") is named by the whole, "University of
+    // Oslo", so that two universities are two names.
+    std::map<size_t, const Candidate*> place_at;
+    for (const Candidate& c : cands) {
+      if (c.type == EntityType::kPlace) place_at[c.range.start] = &c;
+    }
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kOrg ||
+          c.range.size() != LastWord(text, c.range).size() ||
+          !IsInstitutionHead(slice(c.range)) ||
+          text.substr(c.range.end, 4) != " of ") {
+        continue;
+      }
+      auto it = place_at.find(c.range.end + 4);
+      if (it != place_at.end()) {
+        c.name = CollapseWhitespace(
+            text.substr(c.range.start, it->second->range.end - c.range.start));
       }
     }
   }

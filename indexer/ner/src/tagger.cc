@@ -69,6 +69,9 @@ class PerceptronTagger : public NerTagger {
     const uint8_t bits = model_.WordClass(ner::HashBytes(lower));
     WordFacts facts;
     facts.demonym = (bits & ner::kWordDemonym) != 0;
+    facts.common = (bits & (ner::kWordCommon | ner::kWordDictLower)) != 0;
+    facts.title = (bits & ner::kWordTitle) != 0;
+    facts.given_name = (bits & ner::kWordGivenName) != 0;
     return facts;
   }
 
@@ -90,6 +93,7 @@ class PerceptronTagger : public NerTagger {
     facts.gazetteer_place =
         (bits & (ner::kGazCity | ner::kGazCountry | ner::kGazPlace)) != 0;
     facts.country = (bits & ner::kGazCountry) != 0;
+    facts.city = (bits & ner::kGazCity) != 0;
     return facts;
   }
 

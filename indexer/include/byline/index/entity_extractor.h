@@ -8,7 +8,11 @@
 //   - an acronym and the expansion the article pairs it with ("North
 //     Atlantic Treaty Organization (NATO)") share the acronym as their name;
 //   - a name tagged once is found again where the tagger missed it, and a
-//     name keeps one type across the article (the majority).
+//     name keeps one type across the article (the majority);
+//   - a name that starts with a place or person of its own is two mentions
+//     ("Oslo" + "Police Department"), the outer one still named whole
+//     ("Oslo Police Department"): Mention::text is the span, Mention::name
+//     the canonical name (docs/ner-model.md lists every rule).
 // Thread-safe (const); the tagger must outlive the extractor.
 #ifndef BYLINE_INDEX_ENTITY_EXTRACTOR_H_
 #define BYLINE_INDEX_ENTITY_EXTRACTOR_H_

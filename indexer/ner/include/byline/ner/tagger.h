@@ -54,6 +54,11 @@ class NerTagger {
   // What the model's word lists know of one word, in any case.
   struct WordFacts {
     bool demonym = false;  // a nationality word: "Australian", "Greeks"
+    // The word in lowercase is a common word: often lowercase in the
+    // training text, or a lowercase dictionary word ("education").
+    bool common = false;
+    bool title = false;       // a title or office: "Minister", "Mayor"
+    bool given_name = false;  // starts people's names: "Donald"
   };
   // The default knows nothing (for taggers without word lists).
   virtual WordFacts LookUpWord(std::string_view /*word*/) const { return {}; }
@@ -68,6 +73,7 @@ class NerTagger {
     bool gazetteer_org = false;    // a WordNet organisation
     bool gazetteer_place = false;  // a city, country or WordNet place
     bool country = false;          // a country's name or code
+    bool city = false;             // a city (GeoNames, 15,000+ people)
   };
   // The default knows nothing (for taggers without name lists).
   virtual NameFacts LookUpName(std::string_view /*name*/) const { return {}; }
