@@ -67,6 +67,9 @@ def main():
     extracted = {t: [0, 0, 0] for t in ("PER", "ORG", "LOC")}  # tp, fp, fn
     ner_eval = load_ner_eval() if args.extract else None
     with tempfile.TemporaryDirectory() as tmp:
+        if args.model_dir:
+            os.makedirs(args.model_dir, exist_ok=True)
+
         def train(k):
             held = [d for i, d in enumerate(docs) if i % args.folds == k]
             gold = os.path.join(tmp, f"fold{k}.jsonl")

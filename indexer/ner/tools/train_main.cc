@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
        "(cities, countries, demonyms, given names, surnames)")
       ("whole-mentions", "keep WikiANN mentions whole (default: cut them into "
        "capitalised runs, the GUM style)")
+      ("cut-nested", "also cut WikiANN organisations that start with a\n"
+                     "city, country or person (\"Irving\" + \"Police Department\")")
       ("single-pass", "one layer, no document features (default: two passes)")
       ("stack-folds", po::value(&folds)->default_value(5),
        "cross-validation folds for the pass-1 tags layer 2 learns from")
@@ -143,6 +145,7 @@ int main(int argc, char** argv) {
     options.dictionary = dictionary;
     options.gazetteer_dir = gazetteers;
     options.split_mentions = vm.count("whole-mentions") == 0;
+    options.cut_nested = vm.count("cut-nested") > 0;
     options.two_pass = vm.count("single-pass") == 0;
     options.stack_folds = folds;
     options.passive_aggressive = pa_c > 0;

@@ -1,6 +1,7 @@
 #include "trainer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <cmath>
@@ -577,10 +578,58 @@ size_t TitleLength(const std::vector<std::string>& words, size_t first,
   return title_end - first;
 }
 
+bool AllCaps(std::string_view w) {
+  bool letter = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+  }
+  return letter;
+}
+
+// Number of words at the start of words[first, last) that name a place
+// (a city or country of the lists) or a person (known only as one, two or
+// more words) of its own, leaving a capitalised rest that is not an
+// acronym, a compass word or a geographic head alone ("Kowloon West",
+// "Taipei City" are one place); 0: none.
+size_t NestedPrefix(const TrainLexicon& lex,
+                    const std::vector<std::string>& words, size_t first,
+                    size_t last) {
+  static constexpr std::string_view kNotRest[] = {
+      "north", "south", "east", "west", "central", "city", "county",
+      "state", "province", "island", "islands", "district", "region"};
+  for (size_t k = last - 1; k > first; --k) {
+    const std::string& next = words[k];
+    if (LowerInitial(next) || AllCaps(next)) continue;
+    if (!std::isupper(static_cast<unsigned char>(next[0]))) continue;
+    if (k + 1 == last) {
+      const std::string lower = LowerCase(next);
+      bool bad = false;
+      for (std::string_view w : kNotRest) bad = bad || lower == w;
+      if (bad) continue;
+    }
+    if (k - first > static_cast<size_t>(kMaxPhraseTokens)) continue;
+    const std::string& prev = words[k - 1];
+    if (prev == "-" || prev == "'" || prev == "&" || prev == ".") continue;
+    if (k - first == 1 && (lex.WordClass(HashBytes(LowerCase(words[first]))) &
+                           (kWordDemonym | kWordCommon | kWordTitle |
+                            kWordTitleModifier))) {
+      return 0;
+    }
+    const uint8_t t = lex.PhraseTypes(PhraseHash(words, first, k));
+    if (t & (kGazCity | kGazCountry)) return k - first;
+    if (k - first >= 2 && (t & (kTypePer | kTypeOrg | kTypeLoc)) == kTypePer) {
+      return k - first;
+    }
+  }
+  return 0;
+}
+
 // Cuts each name of a whole-mention example into its capitalised runs. The
 // first run keeps the mention's type; a later run ("Helsinki" in "University
 // of Helsinki") takes the type the name lists know it by, if any.
-void SplitMentions(const TrainLexicon& lex, Example* ex) {
+void SplitMentions(const TrainLexicon& lex, const TrainOptions& options,
+                   Example* ex) {
   std::vector<TokenSpan> spans;
   SpansFromTags(ex->tags, &spans);
   for (const TokenSpan& s : spans) {
@@ -623,6 +672,23 @@ void SplitMentions(const TrainLexicon& lex, Example* ex) {
         if (lost_type && known == 0) type = -1;  // no evidence: leave it O
       }
       if (type < 0) end = i;
+      // A nested name: an organisation whose name starts with a city,
+      // country or known person ("Oslo City Council" -> "Oslo" +
+      // "City Council"), as entity_extractor.cc's `nested` rule cuts it.
+      if (options.cut_nested && first_run && !lost_type && type == 1 &&
+          end - i >= 2) {
+        const size_t k = NestedPrefix(lex, ex->words, i, end);
+        if (k > 0) {
+          const uint8_t inner_type =
+              (lex.PhraseTypes(PhraseHash(ex->words, i, i + k)) &
+               (kGazCity | kGazCountry)) ? 2 : 0;
+          ex->tags[i] = static_cast<uint8_t>(1 + 2 * inner_type);
+          for (size_t m = i + 1; m < i + k; ++m) {
+            ex->tags[m] = static_cast<uint8_t>(2 + 2 * inner_type);
+          }
+          i += k;
+        }
+      }
       if (end > i) {
         ex->tags[i] = static_cast<uint8_t>(1 + 2 * type);
         for (size_t k = i + 1; k < end; ++k) ex->tags[k] = static_cast<uint8_t>(2 + 2 * type);
@@ -705,7 +771,7 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
   CountNames(train, &lex);
   if (options.split_mentions) {
     for (Example& ex : train) {
-      if (ex.whole_mentions) SplitMentions(lex, &ex);
+      if (ex.whole_mentions) SplitMentions(lex, options, &ex);
     }
     CountNames(train, &lex);
   }

@@ -54,6 +54,10 @@ struct TrainOptions {
   // Cut whole mentions ("University of Helsinki") into their capitalised
   // runs ("University", "Helsinki"), the style of the GUM names gold.
   bool split_mentions = true;
+  // Also cut a name that starts with a place or person of its own, as the
+  // GUM style does ("Irving Police Department" -> "Irving" LOC + "Police
+  // Department" ORG); only with split_mentions.
+  bool cut_nested = false;
   // Two passes: layer 2 sees pass 1's tags of the whole document, trained
   // on pass-1 tags from stack_folds cross-validation models.
   bool two_pass = true;
