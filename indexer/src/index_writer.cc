@@ -67,15 +67,24 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
         docs.signature ? CopyGroup(id, *docs.signature) : "";
     if (copy != nullptr) *copy = !group.empty() && group != id;
     SetCopyGroup(group.empty() ? id : group, &docs);
-    for (size_t n = 0; n < docs.passages.size(); ++n) {
-      db_.replace_document(schema::UniqueTerm(id, n), docs.passages[n]);
-    }
-    // Passages are numbered without gaps, so the stale ones of a longer
-    // earlier version are exactly #n, #n+1, ... up to the first missing id.
-    for (size_t n = docs.passages.size();; ++n) {
-      const std::string term = schema::UniqueTerm(id, n);
-      if (!db_.term_exists(term)) break;
-      db_.delete_document(term);
+    // An article the database has never seen (the usual case in a first
+    // run) is added outright: replacing by unique term costs a posting-list
+    // lookup per passage, and it has no stale passages to look for.
+    if (!db_.term_exists(schema::ArticleTerm(id))) {
+      for (const Xapian::Document& passage : docs.passages) {
+        db_.add_document(passage);
+      }
+    } else {
+      for (size_t n = 0; n < docs.passages.size(); ++n) {
+        db_.replace_document(schema::UniqueTerm(id, n), docs.passages[n]);
+      }
+      // Passages are numbered without gaps, so the stale ones of a longer
+      // earlier version are exactly #n, #n+1, ... up to the first missing id.
+      for (size_t n = docs.passages.size();; ++n) {
+        const std::string term = schema::UniqueTerm(id, n);
+        if (!db_.term_exists(term)) break;
+        db_.delete_document(term);
+      }
     }
     for (const auto& [key, term] : docs.synonyms) {
       if (added_.insert(key + '\0' + term).second) db_.add_synonym(key, term);
@@ -226,6 +235,14 @@ Status IndexWriter::Commit() {
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return IoError("cannot commit: " + e.get_description());
+  }
+}
+
+size_t IndexWriter::PassageCount() const {
+  try {
+    return db_.get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;
   }
 }
 

@@ -649,6 +649,10 @@ bool IsUnder(const std::string& source, const std::string& root) {
 
 }  // namespace
 
+size_t CommitBatch(size_t passages) {
+  return std::clamp<size_t>(passages / 16, 1000, 20000);
+}
+
 // RunIndex on one database: options.db_path, the files `files` (all of
 // options.inputs if null).
 Status IndexOneDatabase(const IndexOptions& options, Reporter& reporter,
@@ -675,7 +679,10 @@ Status IndexOneDatabase(const IndexOptions& options, Reporter& reporter,
         }
         // Whole articles only: the commit comes at an article's end.
         since_commit += p.documents.passages.size();
-        if (since_commit < options.commit_every) return Status::Ok();
+        const size_t batch = options.commit_every != 0
+                                 ? options.commit_every
+                                 : CommitBatch(writer->PassageCount());
+        if (since_commit < batch) return Status::Ok();
         since_commit = 0;
         return writer->Commit();
       });

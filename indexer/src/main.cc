@@ -137,11 +137,12 @@ int main(int argc, char** argv) {
        "under the given paths")
       ("force", po::bool_switch(&force),
        "re-index files even if unchanged since the last run")
-      ("commit-every", po::value(&options.commit_every)
-           ->default_value(options.commit_every)->value_name("N"),
+      ("commit-every", po::value(&options.commit_every)->value_name("N"),
        "commit after the article that brings the passages\n"
        "written since the last commit to N (a crash loses\n"
-       "at most that batch; it is re-read next run)")
+       "at most that batch; it is re-read next run).\n"
+       "Default: a sixteenth of the passages in the\n"
+       "database, at least 1000 and at most 20000")
       ("stats-json", po::value(&stats_json)->value_name("FILE"),
        "also write the run's summary to FILE as JSON")
       ("quiet,q", po::bool_switch(&quiet),
@@ -182,7 +183,6 @@ int main(int argc, char** argv) {
               << "Try '" << kProgram << " --help' for more information.\n";
     return 2;
   }
-  if (options.commit_every == 0) options.commit_every = 1;
 
   StderrReporter reporter(!quiet && !extract && ::isatty(STDERR_FILENO));
   byline::IndexSummary summary;

@@ -157,6 +157,30 @@ TEST(ReindexTest, ThreadCountDoesNotChangeTheDatabase) {
   EXPECT_EQ(Dump(dir / "one"), Dump(dir / "three"));
 }
 
+TEST(CommitBatchTest, GrowsWithTheDatabaseWithinBounds) {
+  EXPECT_EQ(CommitBatch(0), 1000u);
+  EXPECT_EQ(CommitBatch(16000), 1000u);
+  EXPECT_EQ(CommitBatch(160000), 10000u);
+  EXPECT_EQ(CommitBatch(320000), 20000u);
+  EXPECT_EQ(CommitBatch(50000000), 20000u);
+}
+
+TEST(CommitBatchTest, BatchSizeDoesNotChangeTheDatabase) {
+  TempDir dir;
+  IndexOptions options;
+  options.inputs = {BYLINE_CORPUS_DIR, TestData("articles")};
+  RecordingReporter reporter;
+  IndexSummary summary;
+  options.db_path = dir / "every";
+  options.commit_every = 1;  // a commit after every article
+  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
+  options.db_path = dir / "default";
+  options.commit_every = 0;
+  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
+  EXPECT_GT(summary.passages, 20u);
+  EXPECT_EQ(Dump(dir / "every"), Dump(dir / "default"));
+}
+
 TEST(BadInputTest, EachBadFileIsReportedAndTheRestIndexed) {
   TempDir dir;
   RecordingReporter reporter;

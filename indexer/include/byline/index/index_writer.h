@@ -67,6 +67,9 @@ class IndexWriter {
   // Makes everything written so far durable and visible to searchers.
   [[nodiscard]] Status Commit();
 
+  // Passages in the database, written but uncommitted ones included.
+  size_t PassageCount() const;
+
   // Commits and releases the database lock.
   [[nodiscard]] Status Close();
 

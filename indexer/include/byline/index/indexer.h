@@ -32,8 +32,10 @@ struct IndexOptions {
   std::string ner_model;            // "" = DefaultNerModelPath()
   const NerTagger* tagger = nullptr;  // if set, used instead of loading
                                       // ner_model (must outlive the run)
-  size_t commit_every = 1000;       // passages per commit: a commit
-                                    // follows the article that reaches it
+  size_t commit_every = 0;          // passages per commit: a commit
+                                    // follows the article that reaches
+                                    // it; 0 = CommitBatch(): grows with
+                                    // the database
   bool incremental = true;          // skip files unchanged since the last
                                     // run (size and mtime, else content)
   bool prune = false;               // remove what came from files that are
@@ -86,6 +88,14 @@ class Reporter {
 // written); file problems go to `reporter` and into `summary->skipped`.
 [[nodiscard]] Status RunIndex(const IndexOptions& options, Reporter& reporter,
                               IndexSummary* summary);
+
+// Passages per commit when IndexOptions::commit_every is 0, for a database
+// that holds `passages`: a sixteenth of them, at least 1000 and at most
+// 20000. Each commit rewrites the index blocks that its new terms fall
+// in, which grow with the database, so fixed small batches cost more and
+// more per passage; 20000 bounds the uncommitted changes (about 17 KB a
+// passage in Xapian's buffers) to some 350 MB.
+size_t CommitBatch(size_t passages);
 
 // The shard of `shards` that the file with canonical path `source` is
 // indexed into.
