@@ -70,23 +70,32 @@ Status Searcher::Search(const SearchOptions& options,
   }
 }
 
-bool Searcher::ReadStoredPassage(const Xapian::Document& doc,
-                                 StoredPassage* out) {
+bool Searcher::ReadStoredPassage(
+    const Xapian::Document& doc,
+    std::unordered_map<std::string, std::string>* records,
+    StoredPassage* out) {
   if (!DecodePassageValue(doc.get_value(schema::kSlotPassageText), out)) {
     return false;
   }
   out->passage = static_cast<size_t>(Xapian::sortable_unserialise(
       doc.get_value(schema::kSlotPassageIndex)));
-  // The article's record is kept with its first passage.
-  std::string data = doc.get_data();
-  if (out->passage > 0) {
-    const std::string first = schema::UniqueTerm(
-        doc.get_value(schema::kSlotArticleId), 0);
-    auto p = db_.postlist_begin(first);
-    if (p == db_.postlist_end(first)) return false;
-    data = db_.get_document(*p).get_data();
+  // The article's record is kept with its first passage; a page often
+  // holds several passages of one article, so each record is read once.
+  const std::string id = doc.get_value(schema::kSlotArticleId);
+  auto record = records->find(id);
+  if (record == records->end()) {
+    std::string data;
+    if (out->passage == 0) {
+      data = doc.get_data();
+    } else {
+      const std::string first = schema::UniqueTerm(id, 0);
+      auto p = db_.postlist_begin(first);
+      if (p == db_.postlist_end(first)) return false;
+      data = db_.get_document(*p).get_data();
+    }
+    record = records->emplace(id, std::move(data)).first;
   }
-  return DecodeArticleData(data, out);
+  return DecodeArticleData(record->second, out);
 }
 
 Status Searcher::SearchOnce(const SearchOptions& options,
@@ -167,10 +176,11 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     if (spy) results->facets_exact = check_at_least >= db_.get_doccount();
 
     size_t rank = options.offset;
+    std::unordered_map<std::string, std::string> records;  // by article id
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document doc = it.get_document();
       StoredPassage stored;
-      if (!ReadStoredPassage(doc, &stored)) {
+      if (!ReadStoredPassage(doc, &records, &stored)) {
         return IoError("document " + std::to_string(*it) +
                        " is not a Byline passage (was this database "
                        "written by byline-index?)");

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "byline/search/query_builder.h"
@@ -64,8 +65,11 @@ class Searcher {
   // it reads is discarded by a writer.
   Status SearchOnce(const SearchOptions& options, SearchResults* results);
   // What the index stores of the passage `doc` and its article; false if
-  // `doc` is not a Byline passage.
-  bool ReadStoredPassage(const Xapian::Document& doc, StoredPassage* out);
+  // `doc` is not a Byline passage. `records` holds the article records
+  // read so far in this search, by article id, and gains this one.
+  bool ReadStoredPassage(const Xapian::Document& doc,
+                         std::unordered_map<std::string, std::string>* records,
+                         StoredPassage* out);
   Xapian::Database db_;
 };
 
