@@ -935,8 +935,31 @@ ExtractedEntities EntityExtractor::Extract(
     // In a match report a country is its team, an organisation (as in
     // GUM): "Chile beat Norway 2 - 1".
     const bool sports = RuleOn("sport") && IsSportsReport(text);
+    // Words of the article's longer person names: "Washington" alone may
+    // be short for "George Washington".
+    std::set<std::string_view> person_words;
+    for (const Candidate& c : cands) {
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (c.type != EntityType::kPerson || words.size() < 2) continue;
+      for (const TextRange& w : words) person_words.insert(slice(w));
+    }
     for (Candidate& c : cands) {
-      if (c.type == EntityType::kPerson) continue;
+      if (c.type == EntityType::kPerson) {
+        // A city or country standing for its government ("support Kyiv",
+        // "talks with Paris") is a place, not a person, unless the
+        // training data knew it as a person's name or it is part of one
+        // in the article.
+        const std::vector<TextRange> words = Words(text, c.range);
+        if (!RuleOn("cityperson") || words.size() != 1 ||
+            person_words.count(slice(c.range)) > 0) {
+          continue;
+        }
+        const NerTagger::NameFacts facts = tagger_->LookUpName(slice(c.range));
+        if ((facts.city || facts.country) && !facts.person) {
+          c.type = EntityType::kPlace;
+        }
+        continue;
+      }
       const NerTagger::NameFacts facts = tagger_->LookUpName(slice(c.range));
       // The nations of the United Kingdom field teams of their own, though
       // the country lists (ISO 3166) know them as one country.

@@ -290,6 +290,21 @@ TEST(EntityExtractorTest, KnownCityTaggedAsOrganisationIsAPlace) {
                                 "place Porto <- Porto @0"}));
 }
 
+TEST(EntityExtractorTest, CityTaggedAsPersonIsAPlaceUnlessPartOfAName) {
+  // A capital standing for its government.
+  const FactsTagger tagger({{"Valdoria", kPer}}, {{"Valdoria", City()}});
+  EXPECT_EQ(Describe(Extract("Title\n\nAllies support Valdoria with aid.\n",
+                             &tagger)),
+            (Lines{"place Valdoria <- Valdoria @0"}));
+  // The same word as part of a person's name in the article stays hers.
+  const FactsTagger named({{"Ada Valdoria", kPer}, {"Valdoria", kPer}},
+                          {{"Valdoria", City()}});
+  EXPECT_EQ(Describe(Extract("Title\n\nAda Valdoria spoke. Valdoria left.\n",
+                             &named)),
+            (Lines{"person Ada Valdoria <- Ada Valdoria @0",
+                   "person Ada Valdoria <- Valdoria @0"}));
+}
+
 TEST(EntityExtractorTest, LeadingYearIsNotPartOfAName) {
   const ListTagger tagger({{"2030 OECD", kOrg}});
   const Extracted e =
