@@ -724,14 +724,10 @@ bool IsStreetName(std::string_view first, size_t words) {
       "Rue",   "Via",   "Viale", "Piazza",    "Calle",  "Avenida", "Rua",
       "Plaza", "Praça", "Largo", "Boulevard", "Avenue", "Allee",   "Corso"};
   if (words >= 2) return kPrefixes.count(first) > 0;
-  std::string lower;
-  for (char c : first)
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = AsciiLower(first);
   for (std::string_view suffix :
        {"strasse", "stra\u00dfe", "gasse", "platz", "allee", "damm", "ufer"}) {
-    if (lower.size() > suffix.size() + 2 &&
-        lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) ==
-            0) {
+    if (lower.size() > suffix.size() + 2 && lower.ends_with(suffix)) {
       return true;
     }
   }

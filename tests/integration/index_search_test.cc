@@ -141,19 +141,25 @@ TEST(ReindexTest, ShorterArticleLeavesNoStalePassages) {
             1u);
 }
 
+// Indexes the sample corpus and the test articles into `db` with
+// `options` (its inputs and db_path are set here).
+IndexSummary IndexSamples(const std::string& db, IndexOptions options) {
+  options.inputs = {BYLINE_CORPUS_DIR, TestData("articles")};
+  options.db_path = db;
+  RecordingReporter reporter;
+  IndexSummary summary;
+  const Status s = RunIndex(options, reporter, &summary);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return summary;
+}
+
 TEST(ReindexTest, ThreadCountDoesNotChangeTheDatabase) {
   TempDir dir;
   IndexOptions options;
-  options.inputs = {BYLINE_CORPUS_DIR, TestData("articles")};
-  RecordingReporter reporter;
-  IndexSummary summary;
-  options.db_path = dir / "one";
   options.jobs = 1;
-  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
-  options.db_path = dir / "three";
+  IndexSamples(dir / "one", options);
   options.jobs = 3;
-  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
-  EXPECT_GT(summary.entities, 0u);
+  EXPECT_GT(IndexSamples(dir / "three", options).entities, 0u);
   EXPECT_EQ(Dump(dir / "one"), Dump(dir / "three"));
 }
 
@@ -168,16 +174,10 @@ TEST(CommitBatchTest, GrowsWithTheDatabaseWithinBounds) {
 TEST(CommitBatchTest, BatchSizeDoesNotChangeTheDatabase) {
   TempDir dir;
   IndexOptions options;
-  options.inputs = {BYLINE_CORPUS_DIR, TestData("articles")};
-  RecordingReporter reporter;
-  IndexSummary summary;
-  options.db_path = dir / "every";
   options.commit_every = 1;  // a commit after every article
-  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
-  options.db_path = dir / "default";
+  IndexSamples(dir / "every", options);
   options.commit_every = 0;
-  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
-  EXPECT_GT(summary.passages, 20u);
+  EXPECT_GT(IndexSamples(dir / "default", options).passages, 20u);
   EXPECT_EQ(Dump(dir / "every"), Dump(dir / "default"));
 }
 
