@@ -190,8 +190,9 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
 }
 
 // The capitals that begin the capitalised words of `s`: "North Atlantic
-// Treaty Organization" -> "NATO".
-std::string Initials(std::string_view s) {
+// Treaty Organization" -> "NATO". With `digits`, a number stands for
+// itself: "Movement 5 Stars" -> "M5S".
+std::string Initials(std::string_view s, bool digits = false) {
   std::string out;
   bool at_word = true;
   for (char c : s) {
@@ -199,7 +200,8 @@ std::string Initials(std::string_view s) {
       at_word = true;
       continue;
     }
-    if (at_word && std::isupper(static_cast<unsigned char>(c))) out += c;
+    const auto u = static_cast<unsigned char>(c);
+    if (at_word && (std::isupper(u) || (digits && std::isdigit(u)))) out += c;
     at_word = false;
   }
   return out;
@@ -767,6 +769,83 @@ bool AtSentenceStart(std::string_view text, TextRange range, size_t pos) {
                                   text.substr(i - 3, 3) == "\u2014");
 }
 
+// An acronym as news writing brackets it after a name: capitals and digits,
+// starting with a capital ("UNHCR", "M5S"), two to eight characters.
+bool IsBracketAcronym(std::string_view s) {
+  if (s.size() < 2 || s.size() > 8 ||
+      !std::isupper(static_cast<unsigned char>(s[0]))) {
+    return false;
+  }
+  size_t upper = 0;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isupper(u)) {
+      ++upper;
+    } else if (!std::isdigit(u)) {
+      return false;
+    }
+  }
+  return upper >= 2;
+}
+
+// Whether `a` and `b` hold the same letters: an acronym of a name in another
+// language has the initials of its translation in another order ("National
+// Union of Consumers" (UNC) for "Unione Nazionale Consumatori").
+bool SameLetters(std::string a, std::string b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+// Small words inside long institutional names, in English and in the
+// languages of IsForeignInstitutionHead().
+bool IsNameLinkWord(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "of",  "the", "for",   "and", "&",     "on",    "in",  "de",
+      "di",  "del", "della", "dei", "degli", "delle", "des", "du",
+      "der", "die", "und",   "y",   "e",     "et",    "da",  "do",
+      "dos", "das", "la",    "le",  "per"};
+  return kWords.count(w) > 0;
+}
+
+// The name that an acronym stands for, in the words that end at text[end]
+// (a bracketed acronym follows them): capitalised words, numbers and linking
+// words, from the capitalised word where their initials hold the acronym's
+// letters (in any order) to `end`: "National Union of Consumers and
+// Tenants (UNCT)". Empty when there is none; `range` bounds the search.
+TextRange NameBeforeAcronym(std::string_view text, TextRange range, size_t end,
+                            std::string_view acronym) {
+  if (end <= range.start) return {end, end};
+  size_t i = end;
+  for (int words = 0; words < 14 && i > range.start; ++words) {
+    size_t s = i;
+    while (s > range.start && !IsAsciiSpace(text[s - 1])) --s;
+    const std::string_view w = text.substr(s, i - s);
+    const auto c0 = static_cast<unsigned char>(w.empty() ? ' ' : w[0]);
+    const bool number =
+        std::isdigit(c0) && i < end &&
+        w.find_first_not_of("0123456789") == std::string_view::npos;
+    if (w.empty() || std::string_view(",;:.!?\")").find(w.back()) !=
+                         std::string_view::npos) {
+      break;  // a run of words ends at punctuation
+    }
+    if (IsUpperInitial(w) && !IsTitleWord(w)) {
+      const std::string initials = Initials(text.substr(s, end - s), /*digits=*/true);
+      if (initials.size() == acronym.size()) {
+        return SameLetters(initials, std::string(acronym))
+                   ? TextRange{s, end}
+                   : TextRange{end, end};
+      }
+      if (initials.size() > acronym.size()) break;
+    } else if (!number && !IsNameLinkWord(w)) {
+      break;
+    }
+    if (s == range.start || text[s - 1] != ' ') break;
+    i = s - 1;
+  }
+  return {end, end};
+}
+
 }  // namespace
 
 std::string FindArticleDate(const Article& article,
@@ -830,7 +909,11 @@ ExtractedEntities EntityExtractor::Extract(
 
   // Acronyms the article pairs with their expansion: "Expansion (ACR)".
   std::map<std::string, std::string> acronym_of;  // key of expansion -> ACR
+  std::map<std::string, size_t> name_at;  // key of ACR -> start of expansion
   const size_t tagged = cands.size();
+  // Capitals in brackets after a tagged organisation that do not spell it:
+  // the index of the organisation in cands and the acronym's range.
+  std::vector<std::pair<size_t, TextRange>> foreign;
   for (size_t i = 0; i < tagged; ++i) {
     const Candidate& c = cands[i];
     size_t p = c.range.end;
@@ -839,10 +922,120 @@ ExtractedEntities EntityExtractor::Extract(
     const size_t close = text.find(')', p);
     if (close == std::string_view::npos || close - p > 12) continue;
     const std::string_view acr = text.substr(p + 1, close - p - 1);
-    if (!IsAcronym(acr) || Initials(slice(c.range)) != acr) continue;
+    if (!IsAcronym(acr)) continue;
+    if (Initials(slice(c.range)) != acr) {
+      if (c.type == EntityType::kOrg) foreign.push_back({i, {p + 1, close}});
+      continue;
+    }
     acronym_of[c.key] = std::string(acr);
     acronym_of[FoldName(acr)] = std::string(acr);
+    name_at.emplace(FoldName(acr), c.range.start);
     cands.push_back({c.type, {p + 1, close}, FoldName(acr), ""});
+  }
+  // The words before a bracketed acronym that spell it are its name, tagged
+  // or not, where the tagger cut the name at "and" or a number, and when
+  // the acronym is of the name in its own language: "National Union of
+  // Consumers and Tenants (UNCT)", "Movement 5 Stars (M5S)".
+  if (tagger_ != nullptr && RuleOn("acrrun")) {
+    for (size_t k = 1; k < ranges.size(); ++k) {
+      const TextRange r = ranges[k];
+      for (size_t open = text.find('(', r.start);
+           open != std::string_view::npos && open < r.end;
+           open = text.find('(', open + 1)) {
+        const size_t close = text.find(')', open);
+        if (close == std::string_view::npos || close >= r.end) break;
+        const std::string_view acr = text.substr(open + 1, close - open - 1);
+        if (!IsBracketAcronym(acr)) continue;
+        if (open < r.start + 2 || text[open - 1] != ' ') continue;
+        const TextRange run = NameBeforeAcronym(text, r, open - 1, acr);
+        if (run.size() == 0 || acronym_of.count(FoldName(slice(run)))) continue;
+        // Its type is that of a tagged name that is the whole run; a
+        // tagged name that starts before the run keeps it.
+        EntityType type = EntityType::kOrg;
+        bool inside = false;
+        for (size_t i = 0; i < tagged; ++i) {
+          const TextRange t = cands[i].range;
+          if (t.start == run.start && t.end == run.end) type = cands[i].type;
+          inside = inside || (t.start < run.start && run.start < t.end);
+        }
+        if (inside) continue;
+        acronym_of[FoldName(slice(run))] = std::string(acr);
+        acronym_of[FoldName(acr)] = std::string(acr);
+        name_at.emplace(FoldName(acr), run.start);
+        cands.push_back({type, run, FoldName(slice(run)), ""});
+        cands.push_back({type, {open + 1, close}, FoldName(acr), ""});
+      }
+    }
+  }
+  // The other order, the acronym first and its name in brackets: "the UNC
+  // (National Union of Consumers)". The whole bracket must be the name.
+  if (tagger_ != nullptr && RuleOn("acrfirst")) {
+    for (size_t k = 1; k < ranges.size(); ++k) {
+      const TextRange r = ranges[k];
+      for (size_t open = text.find(" (", r.start);
+           open != std::string_view::npos && open + 2 < r.end;
+           open = text.find(" (", open + 1)) {
+        const size_t close = text.find(')', open);
+        if (close == std::string_view::npos || close >= r.end) break;
+        size_t a = open;
+        while (a > r.start && IsAlnumByte(text[a - 1])) --a;
+        const std::string_view acr = text.substr(a, open - a);
+        if ((a > r.start && !IsAsciiSpace(text[a - 1]) && text[a - 1] != '(' &&
+             text[a - 1] != '"') ||
+            !IsBracketAcronym(acr)) {
+          continue;
+        }
+        const TextRange name{open + 2, close};
+        if (name.size() == 0 ||
+            NameBeforeAcronym(text, name, close, acr).start != name.start ||
+            acronym_of.count(FoldName(slice(name)))) {
+          continue;
+        }
+        // Typed as a tagged name that is the whole bracket, else an
+        // organisation; the acronym is typed so even if tagged otherwise.
+        EntityType type = EntityType::kOrg;
+        bool crossed = false;
+        for (size_t i = 0; i < tagged; ++i) {
+          const TextRange t = cands[i].range;
+          if (t.start == name.start && t.end == name.end) type = cands[i].type;
+          crossed = crossed || (t.start < name.start && name.start < t.end) ||
+                    (t.start < close && close < t.end);
+        }
+        if (crossed) continue;
+        acronym_of[FoldName(slice(name))] = std::string(acr);
+        acronym_of[FoldName(acr)] = std::string(acr);
+        name_at.emplace(FoldName(acr), name.start);
+        cands.push_back({type, name, FoldName(slice(name)), ""});
+        cands.push_back({type, {a, open}, FoldName(acr), ""});
+      }
+    }
+  }
+
+  // An organisation's acronym may spell its name in another language
+  // ("Doctors Without Borders (MSF)"): capitals in brackets right after a
+  // tagged organisation of two or more words that no rule above paired,
+  // unless the lists know them as a place or a person ("(UK)").
+  if (tagger_ != nullptr && RuleOn("acrany")) {
+    for (const auto& [i, r] : foreign) {
+      const std::string_view acr = slice(r);
+      const Candidate& c = cands[i];
+      if (acronym_of.count(FoldName(acr)) || acronym_of.count(c.key) ||
+          Words(text, c.range).size() < 2 || acr.size() > 6 ||
+          !std::all_of(acr.begin(), acr.end(), [](char ch) {
+            return std::isupper(static_cast<unsigned char>(ch));
+          })) {
+        continue;
+      }
+      const NerTagger::NameFacts facts = tagger_->LookUpName(acr);
+      if (facts.gazetteer_place || facts.place || facts.country || facts.city ||
+          facts.person) {
+        continue;
+      }
+      acronym_of[c.key] = std::string(acr);
+      acronym_of[FoldName(acr)] = std::string(acr);
+      name_at.emplace(FoldName(acr), c.range.start);
+      cands.push_back({c.type, r, FoldName(acr), ""});
+    }
   }
 
   // Acronyms of names the article spells out ("Nordic Press Agency"
@@ -994,6 +1187,68 @@ ExtractedEntities EntityExtractor::Extract(
                    text.substr(c.range.end, 4) == " of ") {
           c.type = EntityType::kOrg;
         }
+      }
+    }
+    // A picture's credit ("Image: X.", "Photo: X") names who took or gave
+    // it, a photographer, an account or an agency, not a place: a one-word
+    // name there that the lists do not know as a place is a person (a user
+    // name), whatever its form ("Photo: Lindenallee").
+    if (RuleOn("credit")) {
+      static const std::set<std::string_view> kCredits = {
+          "Image:",   "Images:",     "Photo:",  "Photos:",
+          "Picture:", "Photograph:", "Credit:", "Credits:"};
+      for (const TextRange& r : ranges) {
+        const std::vector<TextRange> words = Words(text, r);
+        for (size_t k = 0; k + 1 < words.size(); ++k) {
+          if (!kCredits.count(slice(words[k]))) continue;
+          size_t end = text.find('.', words[k + 1].start);
+          if (end == std::string_view::npos || end > r.end) end = r.end;
+          for (Candidate& c : cands) {
+            if (c.range.start < words[k].end || c.range.end > end ||
+                c.type != EntityType::kPlace ||
+                Words(text, c.range).size() != 1) {
+              continue;
+            }
+            const NerTagger::NameFacts facts =
+                tagger_->LookUpName(slice(c.range));
+            if (!facts.gazetteer_place && !facts.place && !facts.city &&
+                !facts.country) {
+              c.type = EntityType::kPerson;
+            }
+          }
+        }
+      }
+    }
+    // A name before a common noun for a piece of land is that place: "the
+    // Dravna region", "the Kestel training area" (not an organisation the
+    // lists know, nor an acronym: "the NATO area" stays).
+    if (RuleOn("placenoun")) {
+      static const std::set<std::string_view> kLand = {
+          "area",   "region",   "district", "village",   "town",
+          "valley", "province", "county",   "peninsula", "desert",
+          "basin",  "coast",    "lowlands", "highlands", "plateau"};
+      for (Candidate& c : cands) {
+        if (c.type != EntityType::kOrg || IsAcronym(slice(c.range)) ||
+            Words(text, c.range).size() > 2) {
+          continue;
+        }
+        // The next one or two lowercase words.
+        size_t p = c.range.end;
+        bool land = false;
+        for (int k = 0; k < 2 && !land; ++k) {
+          if (p >= text.size() || text[p] != ' ') break;
+          size_t e = p + 1;
+          while (e < text.size() &&
+                 std::islower(static_cast<unsigned char>(text[e]))) {
+            ++e;
+          }
+          if (e == p + 1) break;
+          land = kLand.count(text.substr(p + 1, e - p - 1)) > 0;
+          p = e;
+        }
+        if (!land) continue;
+        const NerTagger::NameFacts facts = tagger_->LookUpName(slice(c.range));
+        if (!facts.org && !facts.gazetteer_org) c.type = EntityType::kPlace;
       }
     }
     // A name in apposition to a common noun for an organisation is one:
@@ -1203,6 +1458,19 @@ ExtractedEntities EntityExtractor::Extract(
         }
       }
       for (Candidate& c : added) cands.push_back(std::move(c));
+    }
+  }
+
+  // An acronym is what its name turned out to be after the rules above
+  // ("Lovell Space Center (LSC)": the name became a place).
+  if (RuleOn("acrrun")) {
+    std::map<size_t, EntityType> type_at;
+    for (const Candidate& c : cands) type_at.emplace(c.range.start, c.type);
+    for (Candidate& c : cands) {
+      auto at = name_at.find(c.key);
+      if (at == name_at.end()) continue;
+      auto t = type_at.find(at->second);
+      if (t != type_at.end()) c.type = t->second;
     }
   }
 

@@ -502,5 +502,82 @@ TEST(EntityExtractorTest, AcronymNextToAPersonIsTheirOrganisation) {
                    "person Ana Lind <- Ana Lind @0", "org PDU <- PDU @0"}));
 }
 
+TEST(EntityExtractorTest, BracketedAcronymSpellsTheNameBeforeIt) {
+  // The tagger cut the first name at "and" and missed the one with a
+  // number; an acronym may hold the initials in another order (it spells
+  // the name in its own language); the acronym of a facility is a place,
+  // like its name.
+  const ListTagger tagger({{"National Union of Consumers", kOrg},
+                           {"Lovell", kPer},
+                           {"Space Center", kOrg}});
+  const Extracted e = Extract(
+      "Title\n\nThe National Union of Consumers and Tenants (UNCT) wrote to "
+      "deputies of Movimento 7 Lune (M7L). The UNCT met at Lovell Space "
+      "Center (LSC).\n",
+      &tagger);
+  EXPECT_EQ(
+      Describe(e),
+      (Lines{"org UNCT <- National Union of Consumers and Tenants @0",
+             "org UNCT <- UNCT @0", "org M7L <- Movimento 7 Lune @0",
+             "org M7L <- M7L @0", "org UNCT <- UNCT @0",
+             "place LSC <- Lovell Space Center @0", "place LSC <- LSC @0"}));
+}
+
+TEST(EntityExtractorTest, AcronymFirstWithItsNameInBrackets) {
+  // The acronym is of the name in its own language, so its letters come in
+  // another order.
+  const ListTagger tagger({{"National Union of Consumers", kOrg}});
+  const Extracted e = Extract(
+      "Title\n\nThe UNC (National Union of Consumers) complained.\n\n"
+      "The UNC will appeal.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org UNC <- UNC @0",
+                                "org UNC <- National Union of Consumers @0",
+                                "org UNC <- UNC @1"}));
+}
+
+TEST(EntityExtractorTest, ForeignAcronymAfterAnOrganisation) {
+  // Capitals in brackets after an organisation are its acronym, though
+  // they do not spell its English name; a country in brackets is not.
+  const FactsTagger tagger(
+      {{"Nordic Aid Network", kOrg}, {"Harbour Workers Union", kOrg}},
+      {{"UK", Country()}});
+  const Extracted e = Extract(
+      "Title\n\nThe Nordic Aid Network (RNS) and the Harbour Workers Union "
+      "(UK) met.\n\nRNS doctors left.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org RNS <- Nordic Aid Network @0", "org RNS <- RNS @0",
+                   "org Harbour Workers Union <- Harbour Workers Union @0",
+                   "org RNS <- RNS @1"}));
+}
+
+TEST(EntityExtractorTest, PictureCreditNamesAPersonNotAPlace) {
+  // A user name that looks like a street, in a credit, is the photographer;
+  // the street in the caption and a listed city in a credit stay places.
+  const FactsTagger tagger(
+      {{"Lindenallee", kPer}, {"Mauerstrasse", kLoc}, {"Tarnow", kLoc}},
+      {{"Tarnow", City()}});
+  const Extracted e = Extract(
+      "Title\n\nA market on Mauerstrasse. Photo: Lindenallee.\n\n"
+      "The old port. Image: Tarnow.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Mauerstrasse <- Mauerstrasse @0",
+                                "person Lindenallee <- Lindenallee @0",
+                                "place Tarnow <- Tarnow @1"}));
+}
+
+TEST(EntityExtractorTest, NameBeforeANounForLandIsAPlace) {
+  // Taken for organisations by the tagger; an acronym stays one.
+  const ListTagger tagger({{"Kestel", kOrg}, {"Dravna", kOrg}, {"NATO", kOrg}});
+  const Extracted e = Extract(
+      "Title\n\nNATO troops trained at the Kestel training area in the "
+      "Dravna region. The NATO area was closed.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org NATO <- NATO @0", "place Kestel <- Kestel @0",
+                   "place Dravna <- Dravna @0", "org NATO <- NATO @0"}));
+}
+
 }  // namespace
 }  // namespace byline
