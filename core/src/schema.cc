@@ -26,6 +26,17 @@ std::string ArticleTerm(std::string_view article_id) {
   return BooleanTerm(kArticlePrefix, article_id);
 }
 
+std::string SchemaMismatch(const Xapian::Database& db,
+                           const std::string& db_path) {
+  const std::string found = db.get_metadata(kSchemaVersionKey);
+  if (found == kSchemaVersion || db.get_doccount() == 0) return "";
+  return db_path + ": built with index schema " +
+         (found.empty() ? std::string("1") : found) +
+         " by another version of byline-index; this version reads and "
+         "writes schema " + kSchemaVersion +
+         ": index the articles again into a new database";
+}
+
 std::string_view EntityPrefix(EntityType type) {
   switch (type) {
     case EntityType::kPerson: return kPersonPrefix;

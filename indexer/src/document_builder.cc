@@ -1,5 +1,6 @@
 #include "byline/index/document_builder.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -8,9 +9,9 @@
 
 namespace byline {
 
-DocumentBuilder::DocumentBuilder() {
-  termgen_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-  termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+DocumentBuilder::DocumentBuilder() : stemmer_(schema::kStemLanguage) {
+  termgen_.set_stemmer(stemmer_);
+  termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);  // schema.h: stems only
 }
 
 Xapian::Document DocumentBuilder::Build(const Article& article,
@@ -117,14 +118,17 @@ ArticleDocuments DocumentBuilder::BuildArticle(
     out.passages.push_back(Build(article, p, mine,
                                  out.signature ? &*out.signature : nullptr));
     out.word_hashes.push_back(PassageWordsHash(article.Slice(p.range)));
-    AddSynonyms(out.passages.back(), mine, &out.synonyms);
+    // Synonyms are database-wide: the title's words once.
+    const std::string_view texts[] = {article.Slice(p.range),
+                                      p.index == 0 ? article.title : ""};
+    AddSynonyms(texts, mine, &out.synonyms);
     next = end;
   }
   return out;
 }
 
 void DocumentBuilder::AddSynonyms(
-    const Xapian::Document& doc, std::span<const Mention> mentions,
+    std::span<const std::string_view> texts, std::span<const Mention> mentions,
     std::vector<std::pair<std::string, std::string>>* out) {
   for (const Mention& m : mentions) {
     if (m.type == EntityType::kDate) continue;
@@ -133,19 +137,40 @@ void DocumentBuilder::AddSynonyms(
       out->emplace_back(std::string(schema::kAliasKeyPrefix) + alias, term);
     }
   }
-  // Accented words: let the unaccented spelling find them. Plain terms
-  // start with a lowercase letter or a non-ASCII byte; prefixed ones with
-  // a capital.
+  // Accented words: let the unaccented spelling find them. The query
+  // parser looks synonyms up by "Z" + the word as typed, lowercased
+  // ("Zbodo"), and the index holds "Z" + the stem of the accented word.
   if (folded_.size() > 100000) folded_.clear();
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string& term = *t;
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    bool ascii = true;
-    for (char c : term) ascii &= static_cast<unsigned char>(c) < 0x80;
-    if (ascii) continue;
-    auto [it, added] = folded_.try_emplace(term);
-    if (added) it->second = FoldName(term);
-    if (it->second != term) out->emplace_back(it->second, term);
+  for (std::string_view text : texts) {
+    if (std::all_of(text.begin(), text.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        })) {
+      continue;
+    }
+    std::string word;
+    bool accented = false;
+    const auto flush = [&] {
+      if (accented) {
+        auto [it, added] = folded_.try_emplace(word);
+        if (added) {
+          it->second = {std::string(schema::kStemPrefix) + FoldName(word),
+                        std::string(schema::kStemPrefix) + stemmer_(word)};
+        }
+        if (it->second.first != it->second.second) out->push_back(it->second);
+      }
+      word.clear();
+      accented = false;
+    };
+    for (Xapian::Utf8Iterator c(text.data(), text.size());
+         c != Xapian::Utf8Iterator(); ++c) {
+      if (!Xapian::Unicode::is_wordchar(*c)) {
+        flush();
+        continue;
+      }
+      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*c));
+      accented |= *c >= 0x80;
+    }
+    flush();
   }
 }
 

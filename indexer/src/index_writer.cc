@@ -51,6 +51,12 @@ Status IndexWriter::Open(const std::string& db_path,
     // Byline commits itself, at article ends (IndexOptions::commit_every).
     ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000000000", 1);
     Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
+    if (const std::string why = schema::SchemaMismatch(db, db_path);
+        !why.empty()) {
+      return InvalidArgument(why);
+    }
+    // Goes in with the first commit.
+    db.set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
     out->reset(new IndexWriter(std::move(db)));
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError&) {

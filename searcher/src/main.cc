@@ -25,7 +25,7 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
          "joined with spaces and parsed with Xapian's query syntax:\n"
          "  nato missiles          either word; passages with both rank higher\n"
          "  nato AND missiles      both words (also OR, NOT, XOR, brackets)\n"
-         "  \"air defence\"          the exact phrase\n"
+         "  \"air defence\"          the phrase (also \"air defences\")\n"
          "  +poland -hockey        must contain poland, must not hockey\n"
          "  title:summit           the word in the article's title\n"
          "  intercept*             any word starting with 'intercept'\n"

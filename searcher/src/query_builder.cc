@@ -91,9 +91,15 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
     : db_(db), options_(options), stemmer_(schema::kStemLanguage) {
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
-  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // The index holds "Z" + stem only (schema.h). STEM_ALL_Z would make the
+  // same terms, but wildcards would then expand over unprefixed terms, of
+  // which there are none; with the "Z" as the fields' prefix they expand
+  // over the stems.
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  parser_.add_prefix("", std::string(schema::kStemPrefix));
   parser_.set_default_op(Xapian::Query::OP_OR);
-  parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+  parser_.add_prefix("title", std::string(schema::kStemPrefix) +
+                                  std::string(schema::kTitlePrefix));
   for (EntityType type : kAllEntityTypes) {
     parser_.add_boolean_prefix(
         std::string(EntityTypeName(type)),
@@ -101,6 +107,16 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
   }
   parser_.add_boolean_prefix("mentioned",
                              (new MentionedDateProcessor(*this))->release());
+
+  // Xapian's own convention (STEM_SOME), which MSet::snippet() reads.
+  highlight_parser_.set_stemmer(stemmer_);
+  highlight_parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  highlight_parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+  for (EntityType type : kAllEntityTypes) {
+    highlight_parser_.add_boolean_prefix(std::string(EntityTypeName(type)),
+                                         "XHIGHLIGHT");
+  }
+  highlight_parser_.add_boolean_prefix("mentioned", "XHIGHLIGHT");
 }
 
 Xapian::Query QueryBuilder::EntityFilter(EntityType type,
@@ -159,12 +175,27 @@ std::vector<std::string> QueryBuilder::NamedEntities(
   return found;
 }
 
+namespace {
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+}  // namespace
+
+Xapian::Query QueryBuilder::HighlightQuery(std::string_view text) const {
+  try {
+    // parse_query() is not const; the copy shares the settings.
+    Xapian::QueryParser parser = highlight_parser_;
+    return parser.parse_query(
+        std::string(text),
+        kParseFlags & ~Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
+  } catch (const Xapian::Error&) {
+    return Xapian::Query::MatchNothing;
+  }
+}
+
 Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out) {
   if (Trim(text).empty()) return InvalidArgument("empty query");
-  constexpr unsigned kFlags =
-      Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-      Xapian::QueryParser::FLAG_PURE_NOT |
-      Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+  constexpr unsigned kFlags = kParseFlags;
   Xapian::Query query;
   try {
     query = parser_.parse_query(std::string(text), kFlags);

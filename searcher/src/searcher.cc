@@ -37,7 +37,12 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
   Xapian::Database db;
   for (const std::string& path : db_paths) {
     try {
-      db.add_database(Xapian::Database(path));
+      const Xapian::Database one(path);
+      if (const std::string why = schema::SchemaMismatch(one, path);
+          !why.empty()) {
+        return InvalidArgument(why);
+      }
+      db.add_database(one);
     } catch (const Xapian::DatabaseNotFoundError&) {
       return IoError(path + ": no Byline database here (run byline-index)");
     } catch (const Xapian::Error& e) {
@@ -175,6 +180,14 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     }
     if (spy) results->facets_exact = check_at_least >= db_.get_doccount();
 
+    // Snippets come from an MSet of the highlight query (its statistics,
+    // no documents): see QueryBuilder::HighlightQuery().
+    Xapian::MSet highlight;
+    if (!mset.empty()) {
+      Xapian::Enquire words(db_);
+      words.set_query(builder.HighlightQuery(options.query));
+      highlight = words.get_mset(0, 0);
+    }
     size_t rank = options.offset;
     std::unordered_map<std::string, std::string> records;  // by article id
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -206,7 +219,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       hit.passage = stored.passage;
       hit.start = stored.start;
       hit.end = stored.end;
-      hit.snippet = mset.snippet(stored.text, options.snippet_bytes,
+      hit.snippet = highlight.snippet(stored.text, options.snippet_bytes,
                                  builder.stemmer(),
                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
                                      Xapian::MSet::SNIPPET_EXHAUSTIVE,

@@ -154,7 +154,9 @@ TEST_F(EntitySearchTest, MentionedDates) {
 }
 
 TEST_F(EntitySearchTest, UnaccentedWordsFindAccentedOnes) {
-  EXPECT_EQ(HitIds(Search("Kasciunas")), (Ids{"lithuania#2", "lithuania#1"}));
+  Ids found = HitIds(Search("Kasciunas"));
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (Ids{"lithuania#1", "lithuania#2"}));
   EXPECT_EQ(HitIds(Search("Bodo")), (Ids{"norway#2"}));
 }
 

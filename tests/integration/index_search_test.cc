@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "byline/index/index_writer.h"
 #include "byline/schema.h"
 #include "support/index_fixture.h"
 #include "support/test_support.h"
@@ -41,8 +42,11 @@ TEST_F(IndexSearchTest, PhrasesBooleansAndTitleField) {
   EXPECT_EQ(Ranked(db_, "\"secretary general\""),
             (Ids{"missiles#2", "missiles#0"}));
   EXPECT_EQ(Ranked(db_, "council AND NOT library"), (Ids{"harbour#1"}));
+  // Every passage of both articles with "storm" in the title, the shortest
+  // first (the title term's wdf is 1 in each); the body's "storm" in
+  // hockey#0..1 and harbour#1 does not count.
   EXPECT_EQ(Ranked(db_, "title:storm"),
-            (Ids{"hockey#1", "harbour#2", "hockey#0", "harbour#0",
+            (Ids{"harbour#2", "hockey#1", "hockey#0", "harbour#0",
                  "harbour#1"}));
   EXPECT_EQ(Ranked(db_, "storm -title:storm"), Ids{});
   EXPECT_EQ(Ranked(db_, "stemming: ferries operated"), (Ids{"harbour#2"}));
@@ -91,6 +95,28 @@ TEST_F(IndexSearchTest, HitCarriesPassageTextRangeAndSnippet) {
             "closure, welcomed the news.");
 }
 
+TEST_F(IndexSearchTest, SnippetsHighlightStemsPhrasesAndWildcards) {
+  // The index holds stems only; snippets still mark the words as written.
+  const auto snippet = [&](const std::string& query) {
+    SearchOptions options;
+    options.query = query;
+    const SearchResults r = SearchDb(db_, options);
+    return r.hits.empty() ? std::string() : r.hits[0].snippet;
+  };
+  EXPECT_EQ(snippet("ferries"),
+            "<b>Ferry</b> operators, who carried extra passengers during the "
+            "closure, welcomed the news.");
+  EXPECT_EQ(snippet("\"secretary general\""),
+            "The <b>secretary general</b> said the alliance would not become "
+            "a party to the war.");
+  EXPECT_TRUE(snippet("intercep*").starts_with(
+      "The alliance will not <b>intercept</b> missiles"));
+  // A filter marks nothing; the words of the query do.
+  EXPECT_TRUE(snippet("reopened place:\"Kestrel Bridge\"")
+                  .starts_with("The Kestrel Bridge over the harbour "
+                               "<b>reopened</b>"));
+}
+
 TEST_F(IndexSearchTest, SyntaxErrorIsAStatusNotACrash) {
   std::unique_ptr<Searcher> searcher;
   ASSERT_TRUE(Searcher::Open({db_}, &searcher).ok());
@@ -98,6 +124,39 @@ TEST_F(IndexSearchTest, SyntaxErrorIsAStatusNotACrash) {
   options.query = "   ";
   SearchResults r;
   EXPECT_EQ(searcher->Search(options, &r).message(), "empty query");
+}
+
+TEST_F(IndexSearchTest, DatabaseRecordsItsSchemaVersion) {
+  EXPECT_EQ(Xapian::Database(db_).get_metadata(schema::kSchemaVersionKey),
+            schema::kSchemaVersion);
+}
+
+TEST(SchemaVersionTest, ADatabaseOfAnotherSchemaIsRefusedByName) {
+  TempDir dir;
+  const std::string db = dir / "old";
+  {
+    // What an index built before the key existed looks like.
+    Xapian::WritableDatabase old(db, Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_term("missiles");
+    old.add_document(doc);
+    old.commit();
+  }
+  std::unique_ptr<Searcher> searcher;
+  const Status s = Searcher::Open({db}, &searcher);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(db + ": built with index schema 1"),
+            std::string::npos)
+      << s.message();
+  std::unique_ptr<IndexWriter> writer;
+  const Status w = IndexWriter::Open(db, &writer);
+  EXPECT_FALSE(w.ok());
+  EXPECT_NE(w.message().find("index the articles again"), std::string::npos)
+      << w.message();
+  // An empty database of no version is fine: it gets this one.
+  TempDir empty;
+  Xapian::WritableDatabase(empty / "db", Xapian::DB_CREATE).commit();
+  EXPECT_TRUE(IndexWriter::Open(empty / "db", &writer).ok());
 }
 
 std::map<std::string, std::string> Dump(const std::string& path) {

@@ -54,14 +54,16 @@ class DocumentBuilder {
                          const MinHashSignature* signature = nullptr);
 
  private:
-  // Synonyms for one passage's document and mentions, appended to `out`.
-  void AddSynonyms(const Xapian::Document& doc,
+  // Synonyms for one passage's texts and mentions, appended to `out`.
+  void AddSynonyms(std::span<const std::string_view> texts,
                    std::span<const Mention> mentions,
                    std::vector<std::pair<std::string, std::string>>* out);
 
+  Xapian::Stem stemmer_;
   Xapian::TermGenerator termgen_;
-  // FoldName() of accented terms seen lately (ICU is slow); bounded.
-  std::unordered_map<std::string, std::string> folded_;
+  // Accented words seen lately (FoldName() uses ICU, which is slow),
+  // bounded: word -> (synonym key, term) (AddSynonyms()).
+  std::unordered_map<std::string, std::pair<std::string, std::string>> folded_;
 };
 
 // Gives every passage the copy group `group` (slot 4), its copy key

@@ -52,12 +52,20 @@ class QueryBuilder {
   // longest match first: "Stoltenberg missiles" -> {"XPERjens stoltenberg"}.
   std::vector<std::string> NamedEntities(std::string_view text) const;
 
+  // The query MSet::snippet() should highlight for `text`: its words as
+  // written and stemmed ("Z" + stem), phrases as exact words, wildcards as
+  // word prefixes. Parse()'s stems-only query matches, but Xapian's snippet
+  // highlights phrases and wildcards only by the words of the text.
+  // Filters highlight nothing. MatchNothing if `text` does not parse.
+  Xapian::Query HighlightQuery(std::string_view text) const;
+
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
   const Xapian::Database& db_;
   QueryOptions options_;
   Xapian::QueryParser parser_;
+  Xapian::QueryParser highlight_parser_;
   Xapian::Stem stemmer_;
 };
 
