@@ -94,6 +94,11 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   doc.add_value(schema::kSlotPassageText, EncodePassageValue(stored));
   // The article's record once, with its first passage.
   if (passage.index == 0) doc.set_data(EncodeArticleData(stored));
+  // Let go of the document: Xapian's reference counts are not atomic, and
+  // the document is freed on another thread (the writer's, or another
+  // reader's), which must not race with this thread dropping the
+  // generator's reference when it starts the next one.
+  termgen_.set_document(Xapian::Document());
   return doc;
 }
 
@@ -119,8 +124,9 @@ ArticleDocuments DocumentBuilder::BuildArticle(
                                  out.signature ? &*out.signature : nullptr));
     out.word_hashes.push_back(PassageWordsHash(article.Slice(p.range)));
     // Synonyms are database-wide: the title's words once.
-    const std::string_view texts[] = {article.Slice(p.range),
-                                      p.index == 0 ? article.title : ""};
+    const std::string_view texts[] = {
+        article.Slice(p.range),
+        p.index == 0 ? std::string_view(article.title) : std::string_view()};
     AddSynonyms(texts, mine, &out.synonyms);
     next = end;
   }

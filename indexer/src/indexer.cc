@@ -429,10 +429,19 @@ class PreparePipeline {
     return p;
   }
 
+  // Takes back an item the caller is done with, for a preparing thread to
+  // free: freeing an article's documents is a few percent of the writer's
+  // time, and the writer is the busiest thread.
+  void Recycle(Prepared p) {
+    std::lock_guard<std::mutex> lock(mu_);
+    garbage_.push_back(std::move(p));
+  }
+
  private:
   void Work() {
     for (;;) {
       size_t i;
+      std::vector<Prepared> garbage;
       {
         std::unique_lock<std::mutex> lock(mu_);
         cv_.wait(lock, [&] {
@@ -440,7 +449,9 @@ class PreparePipeline {
         });
         if (stop_ || next_ >= items_.size()) return;
         i = next_++;
+        garbage.swap(garbage_);
       }
+      garbage.clear();
       Prepare(options_, extractor_, build_, &items_[i]);
       {
         std::lock_guard<std::mutex> lock(mu_);
@@ -461,6 +472,7 @@ class PreparePipeline {
   size_t next_ = 0;      // next item to prepare; guarded by mu_
   size_t consumed_ = 0;  // items taken; guarded by mu_
   bool stop_ = false;    // guarded by mu_
+  std::vector<Prepared> garbage_;  // Recycle()d, to free; guarded by mu_
   std::vector<std::thread> workers_;
 };
 
@@ -579,6 +591,7 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
     summary->bytes += p.bytes;
     reporter.Indexed(p.path, p.articles.size());
     reporter.Progress(i + 1, pipeline.size(), summary->bytes);
+    pipeline.Recycle(std::move(p));
   }
   summary->seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - started)

@@ -89,7 +89,8 @@ TEST(DocumentBuilderTest, CopyGroupAndSignatureOnTheFirstPassage) {
 TEST(DocumentBuilderTest, SynonymsForAliasesAndAccentedWords) {
   Article a;
   ArticleFromParagraphs(
-      "Visit", {"Radosław Sikorski spoke in Łódź and sent his résumé."}, &a);
+      "Visit to Kraków",
+      {"Radosław Sikorski spoke in Łódź and sent his résumé."}, &a);
   a.article_id = "0123456789abcdef";
   Mention m;
   m.type = EntityType::kPerson;
@@ -111,6 +112,8 @@ TEST(DocumentBuilderTest, SynonymsForAliasesAndAccentedWords) {
   // The unaccented word would stem further than the accented one did
   // ("resume" -> "resum"); the synonym leads to the indexed stem.
   EXPECT_TRUE(has("Zresume", "Zrésumé"));
+  // The title's words too (with the first passage).
+  EXPECT_TRUE(has("Zkrakow", "Zkraków"));
 }
 
 TEST(DocumentBuilderTest, BodyPositionsFollowTitleWithAGap) {
