@@ -130,6 +130,11 @@ ArticleDocuments DocumentBuilder::BuildArticle(
     AddSynonyms(texts, mine, &out.synonyms);
     next = end;
   }
+  // Each once: a name mentioned ten times brings the same pairs ten times,
+  // and the writer, the busiest thread, would look each one up.
+  std::sort(out.synonyms.begin(), out.synonyms.end());
+  out.synonyms.erase(std::unique(out.synonyms.begin(), out.synonyms.end()),
+                     out.synonyms.end());
   return out;
 }
 

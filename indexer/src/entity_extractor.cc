@@ -939,11 +939,12 @@ ExtractedEntities EntityExtractor::Extract(
   if (tagger_ != nullptr && RuleOn("acrrun")) {
     for (size_t k = 1; k < ranges.size(); ++k) {
       const TextRange r = ranges[k];
-      for (size_t open = text.find('(', r.start);
-           open != std::string_view::npos && open < r.end;
-           open = text.find('(', open + 1)) {
-        const size_t close = text.find(')', open);
-        if (close == std::string_view::npos || close >= r.end) break;
+      // Searches end with the range (not the article: no quadratic scans).
+      const std::string_view upto = text.substr(0, r.end);
+      for (size_t open = upto.find('(', r.start);
+           open != std::string_view::npos; open = upto.find('(', open + 1)) {
+        const size_t close = upto.find(')', open);
+        if (close == std::string_view::npos) break;
         const std::string_view acr = text.substr(open + 1, close - open - 1);
         if (!IsBracketAcronym(acr)) continue;
         if (open < r.start + 2 || text[open - 1] != ' ') continue;
@@ -972,11 +973,12 @@ ExtractedEntities EntityExtractor::Extract(
   if (tagger_ != nullptr && RuleOn("acrfirst")) {
     for (size_t k = 1; k < ranges.size(); ++k) {
       const TextRange r = ranges[k];
-      for (size_t open = text.find(" (", r.start);
+      const std::string_view upto = text.substr(0, r.end);
+      for (size_t open = upto.find(" (", r.start);
            open != std::string_view::npos && open + 2 < r.end;
-           open = text.find(" (", open + 1)) {
-        const size_t close = text.find(')', open);
-        if (close == std::string_view::npos || close >= r.end) break;
+           open = upto.find(" (", open + 1)) {
+        const size_t close = upto.find(')', open);
+        if (close == std::string_view::npos) break;
         size_t a = open;
         while (a > r.start && IsAlnumByte(text[a - 1])) --a;
         const std::string_view acr = text.substr(a, open - a);
@@ -1198,6 +1200,7 @@ ExtractedEntities EntityExtractor::Extract(
           "Image:",   "Images:",     "Photo:",  "Photos:",
           "Picture:", "Photograph:", "Credit:", "Credits:"};
       for (const TextRange& r : ranges) {
+        if (slice(r).find(':') == std::string_view::npos) continue;
         const std::vector<TextRange> words = Words(text, r);
         for (size_t k = 0; k + 1 < words.size(); ++k) {
           if (!kCredits.count(slice(words[k]))) continue;
