@@ -11,7 +11,8 @@ namespace byline {
 
 DocumentBuilder::DocumentBuilder() : stemmer_(schema::kStemLanguage) {
   termgen_.set_stemmer(stemmer_);
-  termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);  // schema.h: stems only
+  // Stems only (schema.h).
+  termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 }
 
 Xapian::Document DocumentBuilder::Build(const Article& article,

@@ -873,6 +873,10 @@ ExtractedEntities EntityExtractor::Extract(
   const std::string_view text = article.text;
   std::vector<TextRange> ranges{article.title_range};
   for (const Passage& p : passages) ranges.push_back(p.range);
+  // The words of each range, split once for the rules that walk them.
+  std::vector<std::vector<TextRange>> range_words;
+  range_words.reserve(ranges.size());
+  for (const TextRange& r : ranges) range_words.push_back(Words(text, r));
 
   std::vector<Candidate> cands;
   const auto slice = [&](TextRange r) {
@@ -894,8 +898,9 @@ ExtractedEntities EntityExtractor::Extract(
     if (RuleOn("honorific")) {
       static const std::set<std::string_view> kHonorifics = {
           "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss"};
-      for (const TextRange& r : ranges) {
-        for (const TextRange& w : Words(text, r)) {
+      for (size_t k = 0; k < ranges.size(); ++k) {
+        const TextRange r = ranges[k];
+        for (const TextRange& w : range_words[k]) {
           if (!kHonorifics.count(slice(w)) || w.end + 1 >= r.end ||
               text[w.end] != ' ') {
             continue;
@@ -1199,9 +1204,10 @@ ExtractedEntities EntityExtractor::Extract(
       static const std::set<std::string_view> kCredits = {
           "Image:",   "Images:",     "Photo:",  "Photos:",
           "Picture:", "Photograph:", "Credit:", "Credits:"};
-      for (const TextRange& r : ranges) {
+      for (size_t n = 0; n < ranges.size(); ++n) {
+        const TextRange r = ranges[n];
         if (slice(r).find(':') == std::string_view::npos) continue;
-        const std::vector<TextRange> words = Words(text, r);
+        const std::vector<TextRange>& words = range_words[n];
         for (size_t k = 0; k + 1 < words.size(); ++k) {
           if (!kCredits.count(slice(words[k]))) continue;
           size_t end = text.find('.', words[k + 1].start);
@@ -1259,8 +1265,9 @@ ExtractedEntities EntityExtractor::Extract(
     // when the tagger missed it or took it for a person).
     if (RuleOn("appos")) {
       std::vector<Candidate> added;
-      for (const TextRange& r : ranges) {
-        const std::vector<TextRange> words = Words(text, r);
+      for (size_t n = 0; n < ranges.size(); ++n) {
+        const TextRange r = ranges[n];
+        const std::vector<TextRange>& words = range_words[n];
         for (size_t k = 0; k + 1 < words.size(); ++k) {
           if (!IsOrganisationNoun(slice(words[k]))) continue;
           size_t p = words[k + 1].start;
@@ -1541,9 +1548,10 @@ ExtractedEntities EntityExtractor::Extract(
     }
     const EntityType type = majority(key);
     for (const TextRange& r : ranges) {
-      for (size_t at = text.find(s, r.start); at != std::string_view::npos &&
-                                              at + s.size() <= r.end;
-           at = text.find(s, at + 1)) {
+      // Ends with the range, as the acronym searches do.
+      const std::string_view upto = text.substr(0, r.end);
+      for (size_t at = upto.find(s, r.start); at != std::string_view::npos;
+           at = upto.find(s, at + 1)) {
         const size_t e = at + s.size();
         if ((at > 0 && IsAlnumByte(text[at - 1])) ||
             (e < text.size() && IsAlnumByte(text[e]))) {

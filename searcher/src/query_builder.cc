@@ -8,6 +8,11 @@
 namespace byline {
 namespace {
 
+// How every query is parsed (Parse(); HighlightQuery() without synonyms).
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+
 // "mentioned:": dates the passage mentions (person:, org:, place: and
 // date: go through EntityFieldProcessor).
 class MentionedDateProcessor : public Xapian::FieldProcessor {
@@ -100,22 +105,20 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
   parser_.set_default_op(Xapian::Query::OP_OR);
   parser_.add_prefix("title", std::string(schema::kStemPrefix) +
                                   std::string(schema::kTitlePrefix));
-  for (EntityType type : kAllEntityTypes) {
-    parser_.add_boolean_prefix(
-        std::string(EntityTypeName(type)),
-        (new EntityFieldProcessor(*this, type))->release());
-  }
-  parser_.add_boolean_prefix("mentioned",
-                             (new MentionedDateProcessor(*this))->release());
-
-  // Xapian's own convention (STEM_SOME), which MSet::snippet() reads.
+  // The highlight parser follows Xapian's own convention (STEM_SOME), which
+  // MSet::snippet() reads; its filter fields only keep their values from
+  // being read as words.
   highlight_parser_.set_stemmer(stemmer_);
   highlight_parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   highlight_parser_.add_prefix("title", std::string(schema::kTitlePrefix));
   for (EntityType type : kAllEntityTypes) {
-    highlight_parser_.add_boolean_prefix(std::string(EntityTypeName(type)),
-                                         "XHIGHLIGHT");
+    const std::string field(EntityTypeName(type));
+    parser_.add_boolean_prefix(
+        field, (new EntityFieldProcessor(*this, type))->release());
+    highlight_parser_.add_boolean_prefix(field, "XHIGHLIGHT");
   }
+  parser_.add_boolean_prefix("mentioned",
+                             (new MentionedDateProcessor(*this))->release());
   highlight_parser_.add_boolean_prefix("mentioned", "XHIGHLIGHT");
 }
 
@@ -175,12 +178,6 @@ std::vector<std::string> QueryBuilder::NamedEntities(
   return found;
 }
 
-namespace {
-constexpr unsigned kParseFlags =
-    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
-}  // namespace
-
 Xapian::Query QueryBuilder::HighlightQuery(std::string_view text) const {
   try {
     // parse_query() is not const; the copy shares the settings.
@@ -195,10 +192,9 @@ Xapian::Query QueryBuilder::HighlightQuery(std::string_view text) const {
 
 Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out) {
   if (Trim(text).empty()) return InvalidArgument("empty query");
-  constexpr unsigned kFlags = kParseFlags;
   Xapian::Query query;
   try {
-    query = parser_.parse_query(std::string(text), kFlags);
+    query = parser_.parse_query(std::string(text), kParseFlags);
   } catch (const Xapian::QueryParserError& e) {
     return InvalidArgument("invalid query: " + e.get_msg());
   }
