@@ -404,7 +404,9 @@ class PreparePipeline {
         build_(build),
         items_(std::move(items)),
         ready_(items_.size(), false),
-        window_(4 * jobs) {
+        // Deep enough that preparing goes on while the writer waits on a
+        // commit's fsync (docs/design.md, "Threads").
+        window_(64 * jobs) {
     for (size_t i = 0; i < jobs; ++i) {
       workers_.emplace_back([this] {
         // The writer is the slowest stage, and with N preparing threads

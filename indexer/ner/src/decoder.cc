@@ -22,6 +22,7 @@ void DocWorkspace::Resize(size_t n) {
     words.resize(n);
     features.resize(n);
     passes.resize(n);
+    plain.resize(n);
     tags.resize(n);
   }
 }
@@ -43,13 +44,17 @@ void DecodeDocument(const Model& model, DocWorkspace* dw) {
   dw->context.Clear();
   for (size_t p = 0; p < dw->count; ++p) {
     const size_t n = dw->words[p].size();
-    dw->extractor.Extract(dw->words[p], model, &dw->features[p]);
+    dw->extractor.Extract(dw->words[p], model, &dw->features[p],
+                          /*skip_plain=*/true);
+    dw->plain[p] = dw->extractor.plain();
+    const uint8_t* skip = dw->plain[p].data();
     dw->emissions.resize(n * kTagStride);
     model.Emissions(first, dw->features[p].data(),
-                    FeatureExtractor::kFeaturesPerToken, n, dw->emissions.data());
+                    FeatureExtractor::kFeaturesPerToken, n, dw->emissions.data(),
+                    skip);
     PassOne& pass = dw->passes[p];
     Viterbi(dw->emissions.data(), n, first.transition, first.start,
-            &dw->viterbi, &dw->back, &pass.tags);
+            &dw->viterbi, &dw->back, &pass.tags, skip);
     if (model.layers.size() < 2) {
       dw->tags[p] = pass.tags;
       continue;
@@ -67,10 +72,11 @@ void DecodeDocument(const Model& model, DocWorkspace* dw) {
     JoinFeatures(dw->features[p].data(), dw->doc_features.data(), n,
                  &dw->features2);
     dw->emissions.resize(n * kTagStride);
+    const uint8_t* skip = dw->plain[p].data();
     model.Emissions(second, dw->features2.data(), kLayer2FeaturesPerToken, n,
-                    dw->emissions.data());
+                    dw->emissions.data(), skip);
     Viterbi(dw->emissions.data(), n, second.transition, second.start,
-            &dw->viterbi, &dw->back, &dw->tags[p]);
+            &dw->viterbi, &dw->back, &dw->tags[p], skip);
   }
 }
 

@@ -37,6 +37,7 @@ struct DocWorkspace {
   std::vector<std::vector<std::string_view>> words;
   std::vector<std::vector<uint64_t>> features;  // pass-1 features
   std::vector<PassOne> passes;
+  std::vector<std::vector<uint8_t>> plain;  // FeatureExtractor::plain()
   std::vector<std::vector<uint8_t>> tags;  // the result
   DocContext context;
   std::vector<uint64_t> doc_features, features2;

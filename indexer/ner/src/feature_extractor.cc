@@ -51,10 +51,10 @@ void FeatureExtractor::Describe(std::string_view word, WordInfo* info) {
     AppendUtf8(ToLowerChar(cp), &lower_buf_);
     char sh;
     switch (cls) {
-      case CharClass::kUpper: sh = 'X'; break;
+      case CharClass::kUpper: sh = 'X'; info->salient = true; break;
       case CharClass::kLower: sh = 'x'; info->has_lower = true; break;
-      case CharClass::kDigit: sh = 'd'; break;
-      case CharClass::kOtherLetter: sh = 'o'; break;
+      case CharClass::kDigit: sh = 'd'; info->salient = true; break;
+      case CharClass::kOtherLetter: sh = 'o'; info->salient = true; break;
       default: sh = cp < 0x80 ? static_cast<char>(cp) : '*'; break;
     }
     if (first_char) info->upper_initial = cls == CharClass::kUpper;
@@ -99,7 +99,8 @@ void FeatureExtractor::Describe(std::string_view word, WordInfo* info) {
 }
 
 void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
-                               const Lexicon& lex, std::vector<uint64_t>* out) {
+                               const Lexicon& lex, std::vector<uint64_t>* out,
+                               bool skip_plain) {
   static const WordInfo kBos = PadInfo("<s>");
   static const WordInfo kEos = PadInfo("</s>");
   const size_t n = words.size();
@@ -113,6 +114,14 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
     }
   }
   std::sort(lower_seen_.begin(), lower_seen_.end());
+  plain_.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    bool plain = true;
+    for (size_t j = i > 0 ? i - 1 : 0; j <= i + 2 && j < n && plain; ++j) {
+      plain = !info_[j].salient;
+    }
+    plain_[i] = plain ? 1 : 0;
+  }
   // Sentence starts: after . ! ? (not after an abbreviation), skipping
   // opening quotes and brackets.
   std::vector<bool> abbrev(n);
@@ -165,6 +174,7 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
     return gaz_[i];
   };
   for (size_t idx = 0; idx < n; ++idx) {
+    if (skip_plain && plain_[idx]) continue;
     const auto i = static_cast<ptrdiff_t>(idx);
     const WordInfo& w = info_[idx];
     const WordInfo& p1 = at(i - 1);

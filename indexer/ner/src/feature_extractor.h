@@ -108,6 +108,9 @@ struct WordInfo {
   uint8_t word_class = 0;      // Lexicon::WordClass(lower)
   bool upper_initial = false;  // first character is an uppercase letter
   bool has_lower = false;
+  // An uppercase letter, a digit or a letter without case (CJK, Arabic...)
+  // anywhere in the word: a word a name could be made of.
+  bool salient = false;
   bool sentence_initial = false;
   bool sentence_end = false;  // . ! ? that ends a sentence
   bool opener = false;        // quote or bracket that may open a sentence
@@ -122,15 +125,27 @@ class FeatureExtractor {
   // Computes the features of `words` (one paragraph or sentence, in order)
   // into out->[i * kFeaturesPerToken + k]. `words` must stay valid only
   // during the call.
+  //
+  // With `skip_plain`, the features of plain tokens (below) are not
+  // computed: their rows of `out` hold stale values and must not be read.
   void Extract(const std::vector<std::string_view>& words, const Lexicon& lex,
-               std::vector<uint64_t>* out);
+               std::vector<uint64_t>* out, bool skip_plain = false);
 
   // The words of the last Extract() call.
   const std::vector<WordInfo>& info() const { return info_; }
 
+  // Per token of the last Extract() call: 1 when neither the token nor the
+  // one before it nor the two after it is salient (no capital, digit or
+  // caseless letter in any of them). Such a token cannot be part of a name
+  // that has a salient word in it (a name would have to end with two plain
+  // words, or start with three), so the tagger gives it O without scoring
+  // it: most of the words of running text.
+  const std::vector<uint8_t>& plain() const { return plain_; }
+
  private:
   void Describe(std::string_view word, WordInfo* info);
   std::vector<WordInfo> info_;
+  std::vector<uint8_t> plain_;
   std::vector<uint16_t> gaz_;     // per token: type bits << 2 | position
   std::vector<uint64_t> lower_seen_;  // lowercase-initial words of the text
   std::string lower_buf_;

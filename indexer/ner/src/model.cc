@@ -89,7 +89,8 @@ void HashTable::Insert(uint64_t key, uint8_t value) {
 void Viterbi(const float* emit, size_t n,
              const float transition[kTagStride][kTagStride],
              const float start[kTagStride], std::vector<float>* scratch,
-             std::vector<uint8_t>* back, std::vector<uint8_t>* tags) {
+             std::vector<uint8_t>* back, std::vector<uint8_t>* tags,
+             const uint8_t* skip) {
   constexpr float kNeg = -std::numeric_limits<float>::infinity();
   tags->assign(n, kO);
   if (n == 0) return;
@@ -97,12 +98,35 @@ void Viterbi(const float* emit, size_t n,
   back->resize(n * kTagStride);
   float* cur = scratch->data();
   float* next = cur + kTagStride;
-  for (int t = 0; t < kNumTags; ++t) {
-    cur[t] = IsInside(t) ? kNeg : start[t] + emit[t];
+  if (skip != nullptr && skip[0] != 0) {
+    for (int t = 0; t < kNumTags; ++t) cur[t] = t == kO ? start[t] : kNeg;
+  } else {
+    for (int t = 0; t < kNumTags; ++t) {
+      cur[t] = IsInside(t) ? kNeg : start[t] + emit[t];
+    }
   }
   for (size_t i = 1; i < n; ++i) {
     const float* e = emit + i * kTagStride;
     uint8_t* b = back->data() + i * kTagStride;
+    if (skip != nullptr && skip[i] != 0) {
+      // O is the only tag here; every tag may precede O.
+      float best = kNeg;
+      int arg = 0;
+      for (int p = 0; p < kNumTags; ++p) {
+        const float s = cur[p] + transition[p][kO];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      for (int t = 0; t < kNumTags; ++t) {
+        next[t] = kNeg;
+        b[t] = static_cast<uint8_t>(arg);
+      }
+      next[kO] = best;
+      std::swap(cur, next);
+      continue;
+    }
     for (int t = 0; t < kNumTags; ++t) {
       float best = kNeg;
       int arg = 0;
@@ -130,10 +154,12 @@ void Viterbi(const float* emit, size_t n,
 }
 
 void Model::Emissions(const Layer& layer, const uint64_t* features,
-                      int per_token, size_t n, float* emit) const {
+                      int per_token, size_t n, float* emit,
+                      const uint8_t* skip) const {
   const int shift = 64 - static_cast<int>(hash_bits);
   const int16_t* w = layer.weights.data();
   for (size_t i = 0; i < n; ++i) {
+    if (skip != nullptr && skip[i] != 0) continue;
     int32_t acc[kTagStride] = {};
     const uint64_t* f = features + i * per_token;
     for (int k = 0; k < per_token; ++k) {

@@ -60,10 +60,13 @@ class HashTable {
 
 // Best tag sequence under emission scores emit[i * kTagStride + tag] and
 // the transition scores, with BIO constraints (I-X only after B-X or I-X).
+// Tokens with skip[i] != 0 (when skip is given) are O: their emission rows
+// are not read.
 void Viterbi(const float* emit, size_t n,
              const float transition[kTagStride][kTagStride],
              const float start[kTagStride], std::vector<float>* scratch,
-             std::vector<uint8_t>* back, std::vector<uint8_t>* tags);
+             std::vector<uint8_t>* back, std::vector<uint8_t>* tags,
+             const uint8_t* skip = nullptr);
 
 // One perceptron: weights and transitions.
 struct Layer {
@@ -91,9 +94,10 @@ class Model : public Lexicon {
   }
 
   // Sets the emission scores of n tokens (n rows of kTagStride) from
-  // per_token feature hashes each, under `layer`.
+  // per_token feature hashes each, under `layer`. Tokens with skip[i] != 0
+  // (when skip is given) are not scored; their rows are left as they were.
   void Emissions(const Layer& layer, const uint64_t* features, int per_token,
-                 size_t n, float* emit) const;
+                 size_t n, float* emit, const uint8_t* skip = nullptr) const;
 
   [[nodiscard]] Status Save(const std::string& path) const;
   [[nodiscard]] static Status Load(const std::string& path, Model* out);
