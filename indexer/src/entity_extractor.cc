@@ -147,9 +147,49 @@ std::vector<TextRange> Words(std::string_view text, TextRange r) {
   return words;
 }
 
+bool RuleOn(std::string_view name);
+
+// Words that open sentences and never open a name: conjunctions,
+// prepositions, pronouns, determiners and sentence adverbs, capitalised
+// because they come first ("While Richardson was ...", "After Ana Berg ...").
+bool IsOpeningWord(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "After",    "Also",    "Although", "And",       "As",      "At",
+      "Because",  "Before",  "But",      "By",        "Despite", "During",
+      "Each",     "Even",    "Every",    "For",       "From",    "Had",
+      "Has",      "Have",    "He",       "Her",       "Here",    "His",
+      "How",      "However", "If",       "In",        "Instead", "Its",
+      "Meanwhile", "My",     "Now",      "Once",      "Only",    "Or",
+      "Our",      "Perhaps", "She",      "Since",     "So",      "Still",
+      "That",     "Their",   "Then",     "There",     "These",   "They",
+      "This",     "Those",   "Though",   "Thus",      "Today",   "Unlike",
+      "Until",    "We",      "What",     "When",      "Whenever", "Where",
+      "Whether",  "Which",   "While",    "Whilst",    "Who",     "Why",
+      "With",     "Without", "Yesterday", "Yet",      "You",     "Your"};
+  return kWords.count(w) > 0;
+}
+
+// Whether text[pos] follows a sentence end, a line break or the text's
+// start (spaces and opening quotes skipped).
+bool AfterSentenceEnd(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i > 0 && (IsAsciiSpace(text[i - 1]) || text[i - 1] == '"' ||
+                   text[i - 1] == '(')) {
+    if (text[i - 1] == '\n') return true;
+    --i;
+  }
+  if (i >= 3 && (text.substr(i - 3, 3) == "\u201c" ||
+                 text.substr(i - 3, 3) == "\u2014")) {
+    return AfterSentenceEnd(text, i - 3);
+  }
+  return i == 0 || std::string_view(".!?:").find(text[i - 1]) !=
+                       std::string_view::npos;
+}
+
 // Trims what is not part of a name from a tagged span: titles before a
-// person, "the" before an organisation or place, possessive endings and
-// stray punctuation. Returns an empty range when nothing is left.
+// person, "the" before an organisation or place, a sentence's opening word
+// ("While"), possessive endings and stray punctuation. Returns an empty
+// range when nothing is left.
 TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   std::vector<TextRange> words = Words(text, r);
   size_t first = 0;
@@ -159,6 +199,11 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   // A leading number is not part of a name: "the 2030 OECD report".
   while (first + 1 < words.size() &&
          w(first).find_first_not_of("0123456789") == std::string_view::npos) {
+    ++first;
+  }
+  // "While Richardson was ...": the tagger took the sentence's first word.
+  if (first + 1 < words.size() && IsOpeningWord(w(first)) &&
+      AfterSentenceEnd(text, words[first].start) && RuleOn("opener")) {
     ++first;
   }
   if (type == EntityType::kPerson) {
@@ -1484,6 +1529,40 @@ ExtractedEntities EntityExtractor::Extract(
     }
   }
 
+  // A dateline: a paragraph that opens with a place in capitals
+  // ("HANOI, Vietnam (AP) -", "WASHINGTON -") names that place, whatever
+  // the tagger made of the capitals; it votes as a place below, and its
+  // canonical name is written as the lists know it ("Hanoi"), so it counts
+  // with the place's other mentions.
+  std::map<std::string, std::string> dateline_name;  // key -> "Hanoi"
+  if (tagger_ != nullptr && RuleOn("dateline")) {
+    std::set<size_t> starts;
+    for (const TextRange& r : ranges) {
+      size_t i = r.start;
+      while (i < r.end && IsAsciiSpace(text[i])) ++i;
+      starts.insert(i);
+    }
+    for (Candidate& c : cands) {
+      if (!starts.count(c.range.start)) continue;
+      const std::string_view word = slice(c.range);
+      if (word.size() < 3 || word.find(' ') != std::string_view::npos ||
+          std::any_of(word.begin(), word.end(), [](char ch) {
+            return !std::isupper(static_cast<unsigned char>(ch));
+          })) {
+        continue;
+      }
+      std::string title(word);
+      for (size_t i = 1; i < title.size(); ++i) {
+        title[i] = static_cast<char>(
+            std::tolower(static_cast<unsigned char>(title[i])));
+      }
+      const auto facts = tagger_->LookUpName(title);
+      if (!facts.gazetteer_place || tagger_->LookUpName(word).org) continue;
+      c.type = EntityType::kPlace;
+      dateline_name[c.key] = title;
+    }
+  }
+
   // One type per name: the majority of its tagged mentions.
   std::map<std::string, std::array<int, 4>> votes;
   for (const Candidate& c : cands) ++votes[c.key][static_cast<int>(c.type)];
@@ -1579,6 +1658,32 @@ ExtractedEntities EntityExtractor::Extract(
     auto [it, inserted] = full_by_last.emplace(last, full);
     if (!inserted && FoldName(it->second) != c.key) ambiguous.insert(last);
   }
+  // An organisation named once with a qualifier in front and elsewhere
+  // without it ("UN Security Council" ... "the Security Council", "British
+  // Foreign Office" ... "the Foreign Office"): the qualifier is a country,
+  // a nationality or an acronym the lists know as a body or place ("UN",
+  // "EU"; not a brand: "LEGO Star Wars" leaves "Star Wars" alone), and only
+  // one such longer name is in the article.
+  std::map<std::string, std::string> qualified;  // key of the rest -> name
+  std::set<std::string> ambiguous_rest;
+  if (tagger_ != nullptr && RuleOn("qualified")) {
+    for (const Candidate& c : cands) {
+      if (c.type != EntityType::kOrg) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() < 3) continue;
+      const std::string_view first = slice(words.front());
+      const auto facts = tagger_->LookUpName(first);
+      const bool qualifier =
+          facts.country || tagger_->LookUpWord(first).demonym ||
+          (IsAcronym(first) && (facts.gazetteer_org || facts.gazetteer_place));
+      if (!qualifier) continue;
+      const std::string rest =
+          FoldName(slice({words[1].start, words.back().end}));
+      auto [it, inserted] =
+          qualified.emplace(rest, CollapseWhitespace(slice(c.range)));
+      if (!inserted && FoldName(it->second) != c.key) ambiguous_rest.insert(rest);
+    }
+  }
   for (Candidate& c : cands) {
     if (auto a = acronym_of.find(c.key); a != acronym_of.end()) {
       c.name = a->second;
@@ -1586,6 +1691,13 @@ ExtractedEntities EntityExtractor::Extract(
                c.key.find(' ') == std::string::npos &&
                full_by_last.count(c.key) && !ambiguous.count(c.key)) {
       c.name = full_by_last[c.key];
+    } else if (auto d = dateline_name.find(c.key);
+               d != dateline_name.end() && c.type == EntityType::kPlace) {
+      c.name = d->second;
+    } else if (auto q = qualified.find(c.key);
+               q != qualified.end() && c.type == EntityType::kOrg &&
+               !ambiguous_rest.count(c.key)) {
+      c.name = q->second;
     } else {
       c.name = CollapseWhitespace(slice(c.range));
     }

@@ -579,5 +579,54 @@ TEST(EntityExtractorTest, NameBeforeANounForLandIsAPlace) {
                    "place Dravna <- Dravna @0", "org NATO <- NATO @0"}));
 }
 
+TEST(EntityExtractorTest, SentenceOpeningWordIsNotPartOfAName) {
+  // The tagger took the sentence's first word into the name; inside a
+  // sentence the same word stays (a band called "Still Waters").
+  const ListTagger tagger({{"Ana Lindqvist", kPer},
+                           {"While Lindqvist", kPer},
+                           {"Still Waters", kOrg}});
+  const Extracted e = Extract(
+      "Title\n\nAna Lindqvist spoke first. While Lindqvist was away, "
+      "the band Still Waters played.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"person Ana Lindqvist <- Ana Lindqvist @0",
+                                "person Ana Lindqvist <- Lindqvist @0",
+                                "org Still Waters <- Still Waters @0"}));
+}
+
+TEST(EntityExtractorTest, DatelineInCapitalsIsThePlace) {
+  // A paragraph that opens with a listed place in capitals; capitals the
+  // lists do not know as a place stay as the tagger had them.
+  const FactsTagger tagger({{"OSLVIK", kOrg}, {"Oslvik", kLoc}, {"NORDA", kOrg}},
+                           {{"Oslvik", City()}});
+  const Extracted e = Extract(
+      "Title\n\nOSLVIK (Wire) - Talks began in Oslvik on Monday.\n\n"
+      "NORDA said the talks would go on.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Oslvik <- OSLVIK @0",
+                                "place Oslvik <- Oslvik @0",
+                                "org NORDA <- NORDA @1"}));
+}
+
+TEST(EntityExtractorTest, OrganisationWithoutItsQualifierIsTheQualifiedName) {
+  // "UN Harbour Council" ... "the Harbour Council": one organisation. A
+  // brand in capitals is no qualifier.
+  NerTagger::NameFacts un = WordNetOrg();
+  const FactsTagger tagger({{"UN Harbour Council", kOrg},
+                            {"Harbour Council", kOrg},
+                            {"BRIX Star Fleet", kOrg},
+                            {"Star Fleet", kOrg}},
+                           {{"UN", un}});
+  const Extracted e = Extract(
+      "Title\n\nThe UN Harbour Council met. The Harbour Council voted.\n\n"
+      "BRIX Star Fleet sets sold out. Star Fleet fans queued.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org UN Harbour Council <- UN Harbour Council @0",
+                   "org UN Harbour Council <- Harbour Council @0",
+                   "org BRIX Star Fleet <- BRIX Star Fleet @1",
+                   "org Star Fleet <- Star Fleet @1"}));
+}
+
 }  // namespace
 }  // namespace byline
