@@ -781,6 +781,17 @@ bool IsStreetName(std::string_view first, size_t words) {
   return false;
 }
 
+// Last words of newspapers' names: "Herald", "Gazette", "Times" ...
+bool IsNewspaperWord(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "Advertiser", "Bulletin",  "Chronicle", "Courier",  "Dispatch",
+      "Examiner",   "Express",   "Gazette",   "Guardian", "Herald",
+      "Inquirer",   "Journal",   "Ledger",    "Mail",     "Mercury",
+      "Observer",   "Post",      "Register",  "Sentinel", "Star",
+      "Sun",        "Telegraph", "Times",     "Tribune"};
+  return kWords.count(w) > 0;
+}
+
 // Common nouns for an organisation that a name in apposition follows:
 // "the magazine Nordlys", "the band X", "the schools A and B".
 bool IsOrganisationNoun(std::string_view w) {
@@ -1790,6 +1801,9 @@ ExtractedEntities EntityExtractor::Extract(
             (IsCompassWord(FoldName(next)) || IsGeographicHead(next))) {
           continue;
         }
+        // A newspaper is named for its town as a whole ("Tarnow Evening
+        // Courier", "Oslvik Sun"), as CoNLL has it.
+        if (IsNewspaperWord(slice(words.back())) && RuleOn("newspaper")) break;
         const std::string pre_key = FoldName(p);
         if (k == 1 && tagger_->LookUpWord(p).demonym) break;
         EntityType type;

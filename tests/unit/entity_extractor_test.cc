@@ -628,5 +628,21 @@ TEST(EntityExtractorTest, OrganisationWithoutItsQualifierIsTheQualifiedName) {
                    "org Star Fleet <- Star Fleet @1"}));
 }
 
+TEST(EntityExtractorTest, NewspaperNamedForItsTownIsOneName) {
+  // A police department is cut from its town (the CoNLL / GUM cut); a
+  // newspaper keeps the town in its name.
+  const FactsTagger tagger({{"Tarnow Evening Courier", kOrg},
+                            {"Tarnow Police Department", kOrg}},
+                           {{"Tarnow", City()}});
+  const Extracted e = Extract(
+      "Title\n\nThe Tarnow Evening Courier said the Tarnow Police "
+      "Department had closed the road.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Tarnow Evening Courier <- Tarnow Evening Courier @0",
+                   "place Tarnow <- Tarnow @0",
+                   "org Tarnow Police Department <- Police Department @0"}));
+}
+
 }  // namespace
 }  // namespace byline
