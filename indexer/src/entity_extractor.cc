@@ -148,6 +148,7 @@ std::vector<TextRange> Words(std::string_view text, TextRange r) {
 }
 
 bool RuleOn(std::string_view name);
+bool IsUpperInitial(std::string_view w);
 
 // Words that open sentences and never open a name: conjunctions,
 // prepositions, pronouns, determiners and sentence adverbs, capitalised
@@ -212,8 +213,33 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
              (w(first) == "the" || w(first) == "The")) {
     ++first;
   }
-  if (first >= words.size()) return {r.start, r.start};
-  TextRange out{words[first].start, words.back().end};
+  size_t last = words.size();
+  size_t end = words.back().end;
+  // "Plan &" before "Grow": the tagger stopped inside a name, which takes
+  // the capitalised word after the "&"; "CEO &" before "founder" is cut.
+  if (last > first + 1 && w(last - 1) == "&" && RuleOn("ampersand")) {
+    const std::vector<TextRange> next =
+        Words(text, {end, std::min(text.size(), end + 64)});
+    if (!next.empty() && next.front().start == end + 1 &&
+        IsUpperInitial(text.substr(next.front().start, next.front().size()))) {
+      end = next.front().end;
+    } else {
+      --last;
+      end = words[last - 1].end;
+    }
+  }
+  if (first >= last) return {r.start, r.start};
+  if (last == first + 1 && type == EntityType::kOrg && RuleOn("ampersand")) {
+    // A company's legal form alone ("Inc.", "Ltd") names no company, nor
+    // does a title ("CEO").
+    static const std::set<std::string_view> kForms = {
+        "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co.", "plc",
+        "PLC", "GmbH"};
+    if (kForms.count(w(first)) || IsTitleWord(w(first))) {
+      return {r.start, r.start};
+    }
+  }
+  TextRange out{words[first].start, end};
   for (std::string_view suffix : {"\u2019s", "'s", "\u2019", "'"}) {
     const std::string_view s = text.substr(out.start, out.size());
     if (s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix) {
@@ -421,9 +447,10 @@ size_t CapitalRunEnd(std::string_view text, size_t pos, size_t limit,
     const std::string_view w = text.substr(i, e - i);
     bool unused;
     const std::string_view bare = WordCore(w, &unused);
-    // Months, days and titles end a name: "the Museum of Natural History CEO".
+    // Months, days and titles end a name: "the Museum of Natural History
+    // CEO". After "of" a portfolio may start one: "Ministry of Health".
     if (IsUpperInitial(w) && !IsMonthOrWeekdayWord(bare) &&
-        !IsTitleWord(bare)) {
+        (!IsTitleWord(bare) || (allow_of && words == 0))) {
       bool cut = false;
       const std::string_view core = WordCore(w, &cut);
       if (core.empty()) break;

@@ -644,5 +644,35 @@ TEST(EntityExtractorTest, NewspaperNamedForItsTownIsOneName) {
                    "org Tarnow Police Department <- Police Department @0"}));
 }
 
+TEST(EntityExtractorTest, AmpersandAndLegalFormsAreNoNameEnds) {
+  // A name the tagger cut after "&" takes the capitalised word after it;
+  // before a lowercase word the "&" goes. A legal form or a title alone is
+  // no organisation.
+  const ListTagger tagger({{"Brandt &", kOrg}, {"Inc.", kOrg}, {"CEO &", kOrg}});
+  const Extracted e = Extract(
+      "Title\n\nBrandt & Sons sold Vessa, Inc. to a fund. Its CEO & founder "
+      "left.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Brandt & Sons <- Brandt & Sons @0"}));
+}
+
+TEST(EntityExtractorTest, PortfolioAfterOfIsPartOfTheMinistry) {
+  // "Health" and "Finance" are portfolios of titles ("Health Minister"),
+  // but after "Ministry of" they end the ministry's name; a title after
+  // the name still ends it.
+  const ListTagger tagger({{"Varnian Ministry", kOrg},
+                           {"Health", kOrg},
+                           {"Ministry", kOrg},
+                           {"Jan Berg", kPer}});
+  const Extracted e = Extract(
+      "Title\n\nThe Varnian Ministry of Health agreed, and the Ministry of "
+      "Finance Minister Jan Berg spoke.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Varnian Ministry of Health <- Varnian Ministry of Health @0",
+                   "org Ministry of Finance <- Ministry of Finance @0",
+                   "person Jan Berg <- Jan Berg @0"}));
+}
+
 }  // namespace
 }  // namespace byline
