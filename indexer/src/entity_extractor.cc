@@ -71,6 +71,7 @@ bool IsTitleWord(std::string_view w) {
                                                      "Judge",
                                                      "Justice",
                                                      "Professor",
+                                                     "Emeritus",
                                                      "Prof.",
                                                      "Foreign",
                                                      "Defence",
@@ -980,7 +981,8 @@ ExtractedEntities EntityExtractor::Extract(
     // Lindqvist", "Dr Ana Berg".
     if (RuleOn("honorific")) {
       static const std::set<std::string_view> kHonorifics = {
-          "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss"};
+          "Mr",  "Mr.", "Mrs",       "Mrs.",  "Ms",   "Ms.",
+          "Dr",  "Dr.", "Miss",      "Prof",  "Prof.", "Professor"};
       for (size_t k = 0; k < ranges.size(); ++k) {
         const TextRange r = ranges[k];
         for (const TextRange& w : range_words[k]) {
@@ -990,6 +992,55 @@ ExtractedEntities EntityExtractor::Extract(
           }
           const size_t end = CapitalRunEnd(text, w.end + 1, r.end, false, 3);
           if (end > w.end + 1) add(EntityType::kPerson, {w.end + 1, end});
+        }
+      }
+    }
+    // Chinese and Korean names written surname first with a hyphenated
+    // given name: "Lam Wai-keung", "Kim Jong-un". The tagger often stops
+    // at the surname.
+    if (RuleOn("hyphengiven")) {
+      // Two short syllables, neither an English word: not "Bush-era",
+      // "Prize-winner", "Dakota-sized".
+      const auto given = [&](std::string_view w) {
+        const size_t dash = w.find('-');
+        if (dash == std::string_view::npos || dash < 2 || dash > 5 ||
+            w.size() - dash < 3 || w.size() - dash > 6 ||
+            !std::isupper(static_cast<unsigned char>(w[0]))) {
+          return false;
+        }
+        for (size_t i = 1; i < w.size(); ++i) {
+          if (i != dash && !std::islower(static_cast<unsigned char>(w[i]))) {
+            return false;
+          }
+        }
+        // Syllables of two or three letters are often words too ("bin",
+        // "yan"): those are checked against a short list of suffixes.
+        const auto english = [&](std::string_view part) {
+          static const std::set<std::string_view> kShort = {
+              "age", "day", "end", "era", "led", "man", "old", "run", "set",
+              "war"};
+          if (part.size() < 4) return kShort.count(part) > 0;
+          return tagger_->LookUpWord(part).common;
+        };
+        return !english(w.substr(0, dash)) && !english(w.substr(dash + 1));
+      };
+      const auto surname = [](std::string_view w) {
+        if (w.size() < 2 || w.size() > 8 ||
+            !std::isupper(static_cast<unsigned char>(w[0])) || w == "The" ||
+            w == "An" || IsOpeningWord(w) || IsTitleWord(w) ||
+            IsMonthOrWeekdayWord(w)) {
+          return false;
+        }
+        return std::all_of(w.begin() + 1, w.end(), [](char ch) {
+          return std::islower(static_cast<unsigned char>(ch)) != 0;
+        });
+      };
+      for (const std::vector<TextRange>& ws : range_words) {
+        for (size_t i = 1; i < ws.size(); ++i) {
+          bool cut = false;
+          const std::string_view core = WordCore(slice(ws[i]), &cut);
+          if (!given(core) || !surname(slice(ws[i - 1]))) continue;
+          add(EntityType::kPerson, {ws[i - 1].start, ws[i].start + core.size()});
         }
       }
     }

@@ -468,10 +468,13 @@ TEST(EntityExtractorTest, CommonWordsAtSentenceStartAndPortfoliosAreNotNames) {
 TEST(EntityExtractorTest, NameAfterAnHonorificIsAPerson) {
   const ListTagger tagger({});
   const Extracted e = Extract(
-      "Title\n\nThe plan, Mr. Kowalczyk says, is late. Dr Ewa Nowak agrees.\n",
+      "Title\n\nThe plan, Mr. Kowalczyk says, is late. Dr Ewa Nowak agrees."
+      " So does Professor Jon Dahl, and Emeritus Professor Ola Lind.\n",
       &tagger);
   EXPECT_EQ(Describe(e), (Lines{"person Kowalczyk <- Kowalczyk @0",
-                                "person Ewa Nowak <- Ewa Nowak @0"}));
+                                "person Ewa Nowak <- Ewa Nowak @0",
+                                "person Jon Dahl <- Jon Dahl @0",
+                                "person Ola Lind <- Ola Lind @0"}));
 }
 
 TEST(EntityExtractorTest, VehiclesAndPluralsOfProductsAreNotNames) {
@@ -672,6 +675,20 @@ TEST(EntityExtractorTest, PortfolioAfterOfIsPartOfTheMinistry) {
             (Lines{"org Varnian Ministry of Health <- Varnian Ministry of Health @0",
                    "org Ministry of Finance <- Ministry of Finance @0",
                    "person Jan Berg <- Jan Berg @0"}));
+}
+
+TEST(EntityExtractorTest, HyphenatedGivenNameAfterASurname) {
+  // The stand-in tagger finds the surname only; "Bush-era" and
+  // "Prize-winner" are English compounds, not given names.
+  const FactsTagger tagger({{"Tam", kPer}}, {},
+                           {{"era", Common()}, {"Prize", Common()},
+                            {"winner", Common()}});
+  const Extracted e = Extract(
+      "Title\n\nVoters chose Tam Ka-wing and Yip Mei-lan. The Bush-era "
+      "rules stayed, said a Prize-winner.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"person Tam Ka-wing <- Tam Ka-wing @0",
+                                "person Yip Mei-lan <- Yip Mei-lan @0"}));
 }
 
 }  // namespace
