@@ -708,9 +708,16 @@ bool IsSportsReport(std::string_view text) {
 // with a facility head ("the Blue Mosque", "Azadi Stadium"). Looks for the
 // heads and walks back, so an article costs one pass over its words.
 // `cands` are sorted and do not overlap; new ones are appended.
-void FindFacilities(std::string_view text, const std::vector<TextRange>& ranges,
+// Untagged runs of capitalised words in the body (not the title) that end
+// with a head word, `head(word, word before)`, become names of `type`: at
+// most `max_before` words before the head. With `run_end`, the head must
+// end the capitalised run ("the Tarnow Herald said", not "Herald Square").
+// `cands` are sorted and do not overlap; new ones are appended.
+template <typename Head>
+void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
+                    Head head, EntityType type, size_t max_before, bool run_end,
                     std::vector<Candidate>* cands) {
-  if (!RuleOn("facfind") || ranges.size() < 2) return;
+  if (ranges.size() < 2) return;
   std::vector<TextRange> taken;
   for (const Candidate& c : *cands) taken.push_back(c.range);
   const auto free = [&](TextRange r) {
@@ -741,11 +748,22 @@ void FindFacilities(std::string_view text, const std::vector<TextRange>& ranges,
       if (!words.empty()) {
         const std::string_view before =
             text.substr(words.back().start, words.back().size());
-        if (IsFacilityHead(core, before, /*strict=*/true)) {
-          const size_t first = words.size() > 3 ? words.size() - 3 : 0;
+        bool ends = true;
+        if (run_end && !cut && e < r.end) {
+          size_t n = e;
+          while (n < r.end && IsAsciiSpace(text[n])) ++n;
+          ends = n == e || n >= r.end || !IsUpperInitial(text.substr(n, 1));
+        }
+        if (ends && head(core, before)) {
+          size_t first =
+              words.size() > max_before ? words.size() - max_before : 0;
+          // "The" opens the sentence, not the name: "The Blue Mosque".
+          if (text.substr(words[first].start, words[first].size()) == "The") {
+            ++first;
+          }
           const TextRange run{words[first].start, i + core.size()};
           if (free(run)) {
-            cands->push_back({EntityType::kPlace, run,
+            cands->push_back({type, run,
                               FoldName(text.substr(run.start, run.size())),
                               ""});
             taken.push_back(run);
@@ -760,6 +778,17 @@ void FindFacilities(std::string_view text, const std::vector<TextRange>& ranges,
       i = e;
     }
   }
+}
+
+void FindFacilities(std::string_view text, const std::vector<TextRange>& ranges,
+                    std::vector<Candidate>* cands) {
+  if (!RuleOn("facfind")) return;
+  FindHeadedRuns(
+      text, ranges,
+      [](std::string_view word, std::string_view before) {
+        return IsFacilityHead(word, before, /*strict=*/true);
+      },
+      EntityType::kPlace, 3, /*run_end=*/false, cands);
 }
 
 // First words of institutions' names in other languages (Italian,
@@ -818,6 +847,20 @@ bool IsNewspaperWord(std::string_view w) {
       "Observer",   "Post",      "Register",  "Sentinel", "Star",
       "Sun",        "Telegraph", "Times",     "Tribune"};
   return kWords.count(w) > 0;
+}
+
+// News outlets the tagger missed: an untagged run of up to three
+// capitalised words that ends with "News" or a newspaper's last word and
+// ends the run: "the Deseret News observed", "told Tarnow Evening Courier".
+void FindOutlets(std::string_view text, const std::vector<TextRange>& ranges,
+                 std::vector<Candidate>* cands) {
+  if (!RuleOn("outlet")) return;
+  FindHeadedRuns(
+      text, ranges,
+      [](std::string_view word, std::string_view) {
+        return word == "News" || IsNewspaperWord(word);
+      },
+      EntityType::kOrg, 3, /*run_end=*/true, cands);
 }
 
 // Common nouns for an organisation that a name in apposition follows:
@@ -1262,6 +1305,7 @@ ExtractedEntities EntityExtractor::Extract(
     JoinOfPhrases(text, ranges, *tagger_, &cands);
     JoinFacilities(text, ranges, &cands);
     FindFacilities(text, ranges, &cands);
+    FindOutlets(text, ranges, &cands);
     // In a match report a country is its team, an organisation (as in
     // GUM): "Chile beat Norway 2 - 1".
     const bool sports = RuleOn("sport") && IsSportsReport(text);

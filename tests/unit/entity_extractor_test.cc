@@ -691,5 +691,18 @@ TEST(EntityExtractorTest, HyphenatedGivenNameAfterASurname) {
                                 "person Yip Mei-lan <- Yip Mei-lan @0"}));
 }
 
+TEST(EntityExtractorTest, UntaggedNewsOutletIsAnOrganisation) {
+  // Runs ending with "News" or a newspaper's word are outlets; a run that
+  // goes on past the word is not ("Herald Square").
+  const ListTagger tagger({});
+  const Extracted e = Extract(
+      "Title\n\nThe Varna Evening Courier said so. She told Nordic Wire News "
+      "on Monday. They met at Lund Herald Square.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Varna Evening Courier <- Varna Evening Courier @0",
+                   "org Nordic Wire News <- Nordic Wire News @0"}));
+}
+
 }  // namespace
 }  // namespace byline
