@@ -757,12 +757,14 @@ void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
         if (ends && head(core, before)) {
           size_t first =
               words.size() > max_before ? words.size() - max_before : 0;
-          // "The" opens the sentence, not the name: "The Blue Mosque".
+          // "The" opens the sentence, not the name: "The Blue Mosque"; a
+          // head alone is no name ("The Stadium").
           if (text.substr(words[first].start, words[first].size()) == "The") {
             ++first;
           }
-          const TextRange run{words[first].start, i + core.size()};
-          if (free(run)) {
+          const TextRange run{
+              first < words.size() ? words[first].start : i, i + core.size()};
+          if (first < words.size() && free(run)) {
             cands->push_back({type, run,
                               FoldName(text.substr(run.start, run.size())),
                               ""});

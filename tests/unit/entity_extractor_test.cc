@@ -693,11 +693,12 @@ TEST(EntityExtractorTest, HyphenatedGivenNameAfterASurname) {
 
 TEST(EntityExtractorTest, UntaggedNewsOutletIsAnOrganisation) {
   // Runs ending with "News" or a newspaper's word are outlets; a run that
-  // goes on past the word is not ("Herald Square").
+  // goes on past the word is not ("Herald Square"), nor is the word alone
+  // after "The".
   const ListTagger tagger({});
   const Extracted e = Extract(
       "Title\n\nThe Varna Evening Courier said so. She told Nordic Wire News "
-      "on Monday. They met at Lund Herald Square.\n",
+      "on Monday. They met at Lund Herald Square. The Courier agreed.\n",
       &tagger);
   EXPECT_EQ(Describe(e),
             (Lines{"org Varna Evening Courier <- Varna Evening Courier @0",
