@@ -21,6 +21,28 @@ struct Candidate {
   std::string name;  // canonical, set last
 };
 
+// An article's names by a part of them (a surname, a first word, what
+// follows a qualifier): a short form stands for the one name with that
+// part, and for none when two different names share it.
+class NamesByPart {
+ public:
+  // `name`, whose key is `key`, has the part `part` (a key too).
+  void Add(const std::string& part, std::string name, const std::string& key) {
+    auto [it, inserted] = names_.emplace(part, std::move(name));
+    if (!inserted && FoldName(it->second) != key) ambiguous_.insert(part);
+  }
+  // The one name with the part `part`; nullptr if none or several.
+  const std::string* Find(const std::string& part) const {
+    if (ambiguous_.count(part)) return nullptr;
+    const auto it = names_.find(part);
+    return it == names_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::map<std::string, std::string> names_;
+  std::set<std::string> ambiguous_;
+};
+
 EntityType FromNer(NerType t) {
   switch (t) {
     case NerType::kPerson: return EntityType::kPerson;
@@ -703,16 +725,13 @@ bool IsSportsReport(std::string_view text) {
   return words >= 5;
 }
 
-// Facility names the tagger missed: a run of two to four capitalised words
-// in running text (not the title, which may be in title case) that ends
-// with a facility head ("the Blue Mosque", "Azadi Stadium"). Looks for the
-// heads and walks back, so an article costs one pass over its words.
-// `cands` are sorted and do not overlap; new ones are appended.
-// Untagged runs of capitalised words in the body (not the title) that end
-// with a head word, `head(word, word before)`, become names of `type`: at
-// most `max_before` words before the head. With `run_end`, the head must
-// end the capitalised run ("the Tarnow Herald said", not "Herald Square").
-// `cands` are sorted and do not overlap; new ones are appended.
+// Untagged runs of capitalised words in running text (not the title, which
+// may be in title case) that end with a head word, `head(word, word
+// before)`, become names of `type`: at most `max_before` words before the
+// head. With `run_end`, the head must end the capitalised run ("the Tarnow
+// Herald said", not "Herald Square"). Looks for the heads and walks back,
+// so an article costs one pass over its words. `cands` are sorted and do
+// not overlap; new ones are appended.
 template <typename Head>
 void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
                     Head head, EntityType type, size_t max_before, bool run_end,
@@ -762,13 +781,14 @@ void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
           if (text.substr(words[first].start, words[first].size()) == "The") {
             ++first;
           }
-          const TextRange run{
-              first < words.size() ? words[first].start : i, i + core.size()};
-          if (first < words.size() && free(run)) {
-            cands->push_back({type, run,
-                              FoldName(text.substr(run.start, run.size())),
-                              ""});
-            taken.push_back(run);
+          if (first < words.size()) {
+            const TextRange run{words[first].start, i + core.size()};
+            if (free(run)) {
+              cands->push_back({type, run,
+                                FoldName(text.substr(run.start, run.size())),
+                                ""});
+              taken.push_back(run);
+            }
           }
           words.clear();
           i = e;
@@ -782,6 +802,8 @@ void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
   }
 }
 
+// Facility names the tagger missed: a run of two to four capitalised words
+// that ends with a facility head ("the Blue Mosque", "Azadi Stadium").
 void FindFacilities(std::string_view text, const std::vector<TextRange>& ranges,
                     std::vector<Candidate>* cands) {
   if (!RuleOn("facfind")) return;
@@ -1782,16 +1804,13 @@ ExtractedEntities EntityExtractor::Extract(
 
   // Canonical names: acronyms for paired expansions, full names for the
   // short forms of people.
-  std::map<std::string, std::string> full_by_last;  // last word key -> name
-  std::set<std::string> ambiguous;
+  NamesByPart full_by_last;  // people by the key of their last word
   for (const Candidate& c : cands) {
     if (c.type != EntityType::kPerson) continue;
     const std::vector<TextRange> words = Words(text, c.range);
     if (words.size() < 2) continue;
-    const std::string last = FoldName(slice(words.back()));
-    const std::string full = CollapseWhitespace(slice(c.range));
-    auto [it, inserted] = full_by_last.emplace(last, full);
-    if (!inserted && FoldName(it->second) != c.key) ambiguous.insert(last);
+    full_by_last.Add(FoldName(slice(words.back())),
+                     CollapseWhitespace(slice(c.range)), c.key);
   }
   // An organisation named once with a qualifier in front and elsewhere
   // without it ("UN Security Council" ... "the Security Council", "British
@@ -1799,8 +1818,7 @@ ExtractedEntities EntityExtractor::Extract(
   // a nationality or an acronym the lists know as a body or place ("UN",
   // "EU"; not a brand: "LEGO Star Wars" leaves "Star Wars" alone), and only
   // one such longer name is in the article.
-  std::map<std::string, std::string> qualified;  // key of the rest -> name
-  std::set<std::string> ambiguous_rest;
+  NamesByPart qualified;  // organisations by the key of the rest
   if (tagger_ != nullptr && RuleOn("qualified")) {
     for (const Candidate& c : cands) {
       if (c.type != EntityType::kOrg) continue;
@@ -1812,27 +1830,24 @@ ExtractedEntities EntityExtractor::Extract(
           facts.country || tagger_->LookUpWord(first).demonym ||
           (IsAcronym(first) && (facts.gazetteer_org || facts.gazetteer_place));
       if (!qualifier) continue;
-      const std::string rest =
-          FoldName(slice({words[1].start, words.back().end}));
-      auto [it, inserted] =
-          qualified.emplace(rest, CollapseWhitespace(slice(c.range)));
-      if (!inserted && FoldName(it->second) != c.key) ambiguous_rest.insert(rest);
+      qualified.Add(FoldName(slice({words[1].start, words.back().end})),
+                    CollapseWhitespace(slice(c.range)), c.key);
     }
   }
   for (Candidate& c : cands) {
+    const std::string* full = nullptr;
     if (auto a = acronym_of.find(c.key); a != acronym_of.end()) {
       c.name = a->second;
     } else if (c.type == EntityType::kPerson &&
                c.key.find(' ') == std::string::npos &&
-               full_by_last.count(c.key) && !ambiguous.count(c.key)) {
-      c.name = full_by_last[c.key];
+               (full = full_by_last.Find(c.key)) != nullptr) {
+      c.name = *full;
     } else if (auto d = dateline_name.find(c.key);
                d != dateline_name.end() && c.type == EntityType::kPlace) {
       c.name = d->second;
-    } else if (auto q = qualified.find(c.key);
-               q != qualified.end() && c.type == EntityType::kOrg &&
-               !ambiguous_rest.count(c.key)) {
-      c.name = q->second;
+    } else if (c.type == EntityType::kOrg &&
+               (full = qualified.Find(c.key)) != nullptr) {
+      c.name = *full;
     } else {
       c.name = CollapseWhitespace(slice(c.range));
     }
@@ -1868,26 +1883,18 @@ ExtractedEntities EntityExtractor::Extract(
   // A place named by the first word of a longer place name in the same
   // article ("North Korea" ... "the North") is that place.
   if (RuleOn("placeshort")) {
-    std::map<std::string, std::string> full_by_first;  // first word -> name
-    std::set<std::string> ambiguous_first;
+    NamesByPart full_by_first;  // places by the key of their first word
     for (const Candidate& c : cands) {
       if (c.type != EntityType::kPlace) continue;
       const std::vector<TextRange> words = Words(text, c.range);
       if (words.size() < 2) continue;
-      const std::string first = FoldName(slice(words.front()));
-      auto [it, inserted] = full_by_first.emplace(first, c.name);
-      if (!inserted && FoldName(it->second) != c.key) {
-        ambiguous_first.insert(first);
-      }
+      full_by_first.Add(FoldName(slice(words.front())), c.name, c.key);
     }
     for (Candidate& c : cands) {
-      if (c.type != EntityType::kPlace || c.key.find(' ') != std::string::npos ||
-          ambiguous_first.count(c.key)) {
+      if (c.type != EntityType::kPlace || c.key.find(' ') != std::string::npos) {
         continue;
       }
-      if (auto it = full_by_first.find(c.key); it != full_by_first.end()) {
-        c.name = it->second;
-      }
+      if (const std::string* full = full_by_first.Find(c.key)) c.name = *full;
     }
   }
 
@@ -1933,8 +1940,8 @@ ExtractedEntities EntityExtractor::Extract(
         EntityType type;
         // A person: a full name, or the surname of one, not a given name
         // alone.
-        if (people.count(pre_key) && (k > 1 || (full_by_last.count(pre_key) &&
-                                                !ambiguous.count(pre_key)))) {
+        const std::string* full = full_by_last.Find(pre_key);
+        if (people.count(pre_key) && (k > 1 || full != nullptr)) {
           type = EntityType::kPerson;
         } else {
           const NerTagger::NameFacts facts = tagger_->LookUpName(p);
@@ -1944,9 +1951,8 @@ ExtractedEntities EntityExtractor::Extract(
           type = EntityType::kPlace;
         }
         std::string name = CollapseWhitespace(p);
-        if (type == EntityType::kPerson && k == 1 &&
-            full_by_last.count(pre_key) && !ambiguous.count(pre_key)) {
-          name = full_by_last[pre_key];
+        if (type == EntityType::kPerson && k == 1 && full != nullptr) {
+          name = *full;
         }
         inner.push_back({type, pre, pre_key, name});
         c.range.start = words[k].start;
