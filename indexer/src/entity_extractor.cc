@@ -243,7 +243,7 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   if (last > first + 1 && w(last - 1) == "&" && RuleOn("ampersand")) {
     const std::vector<TextRange> next =
         Words(text, {end, std::min(text.size(), end + 64)});
-    if (!next.empty() && next.front().start == end + 1 &&
+    if (!next.empty() && text[end] == ' ' && next.front().start == end + 1 &&
         IsUpperInitial(text.substr(next.front().start, next.front().size()))) {
       end = next.front().end;
     } else {
@@ -771,7 +771,7 @@ void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
         if (run_end && !cut && e < r.end) {
           size_t n = e;
           while (n < r.end && IsAsciiSpace(text[n])) ++n;
-          ends = n == e || n >= r.end || !IsUpperInitial(text.substr(n, 1));
+          ends = n == e || n >= r.end || !IsUpperInitial(text.substr(n, 2));
         }
         if (ends && head(core, before)) {
           size_t first =

@@ -651,12 +651,15 @@ TEST(EntityExtractorTest, AmpersandAndLegalFormsAreNoNameEnds) {
   // A name the tagger cut after "&" takes the capitalised word after it;
   // before a lowercase word the "&" goes. A legal form or a title alone is
   // no organisation.
-  const ListTagger tagger({{"Brandt &", kOrg}, {"Inc.", kOrg}, {"CEO &", kOrg}});
+  // A line break ends the name.
+  const ListTagger tagger({{"Brandt &", kOrg}, {"Inc.", kOrg}, {"CEO &", kOrg},
+                           {"Orla Kest &", kOrg}});
   const Extracted e = Extract(
       "Title\n\nBrandt & Sons sold Vessa, Inc. to a fund. Its CEO & founder "
-      "left.\n",
+      "left. Orla Kest &\nDahl Mills agreed.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"org Brandt & Sons <- Brandt & Sons @0"}));
+  EXPECT_EQ(Describe(e), (Lines{"org Brandt & Sons <- Brandt & Sons @0",
+                                "org Orla Kest <- Orla Kest @0"}));
 }
 
 TEST(EntityExtractorTest, PortfolioAfterOfIsPartOfTheMinistry) {
@@ -693,12 +696,13 @@ TEST(EntityExtractorTest, HyphenatedGivenNameAfterASurname) {
 
 TEST(EntityExtractorTest, UntaggedNewsOutletIsAnOrganisation) {
   // Runs ending with "News" or a newspaper's word are outlets; a run that
-  // goes on past the word is not ("Herald Square"), nor is the word alone
-  // after "The".
+  // goes on past the word is not ("Herald Square", "Herald Östra"), nor is
+  // the word alone after "The".
   const ListTagger tagger({});
   const Extracted e = Extract(
       "Title\n\nThe Varna Evening Courier said so. She told Nordic Wire News "
-      "on Monday. They met at Lund Herald Square. The Courier agreed.\n",
+      "on Monday. They met at Lund Herald Square. The Courier agreed. "
+      "Buses left Varna Herald \u00d6stra.\n",
       &tagger);
   EXPECT_EQ(Describe(e),
             (Lines{"org Varna Evening Courier <- Varna Evening Courier @0",
