@@ -1563,13 +1563,15 @@ ExtractedEntities EntityExtractor::Extract(
     // Names of vehicles are not people, organisations or places (CoNLL's
     // MISC): a name right after "ship", "shuttle", "vessel" ... ("the
     // cruise ship Nordstjerna", "Space Shuttle Tern") is dropped, with its
-    // other mentions in the article.
+    // other mentions in the article; so is a name with a capitalised
+    // vehicle word inside ("Space Shuttle Tern" tagged whole) and the words
+    // after it ("Tern").
     if (RuleOn("vehicle")) {
       static const std::set<std::string_view> kVehicles = {
           "ship",    "Ship",      "vessel",  "Vessel",     "shuttle",
           "Shuttle", "orbiter",   "Orbiter", "spacecraft", "yacht",
           "ferry",   "submarine", "frigate", "destroyer",  "tanker",
-          "liner",   "carrier",   "rover",   "HMS",        "USS",
+          "liner",   "rover",   "HMS",        "USS",
           "HMC",     "RMS",       "MV",      "SS"};
       std::set<std::string> vehicles;
       for (const Candidate& c : cands) {
@@ -1579,13 +1581,46 @@ ExtractedEntities EntityExtractor::Extract(
         while (a > 0 && !IsAsciiSpace(text[a - 1])) --a;
         if (a == b) continue;
         const std::vector<TextRange> words = Words(text, c.range);
-        if (kVehicles.count(text.substr(a, b - a)) ||
-            (words.size() >= 2 && kVehicles.count(slice(words[0])) &&
-             std::isupper(static_cast<unsigned char>(text[words[0].start])) &&
-             slice(words[0]) != "Ship")) {
+        // A capitalised vehicle word inside the name ("Space Shuttle
+        // Tern"): the words after it name the vehicle.
+        size_t inside = 0;
+        for (size_t k = 0; k + 1 < words.size() && inside == 0; ++k) {
+          if (kVehicles.count(slice(words[k])) &&
+              std::isupper(static_cast<unsigned char>(text[words[k].start])) &&
+              slice(words[k]) != "Ship") {
+            inside = k + 1;
+          }
+        }
+        if (kVehicles.count(text.substr(a, b - a)) || inside > 0) {
           vehicles.insert(c.key);
-          if (words.size() >= 2 && kVehicles.count(slice(words[0]))) {
-            vehicles.insert(FoldName(slice({words[1].start, c.range.end})));
+          if (inside > 0) {
+            vehicles.insert(FoldName(slice({words[inside].start, c.range.end})));
+          }
+        }
+      }
+      // The same after a vehicle word where the tagger tagged nothing
+      // ("Space Shuttle Tern lifts off" ... "Tern and Heron"): the
+      // capitalised words after it.
+      for (const TextRange& r : ranges) {
+        const std::vector<TextRange> words = Words(text, r);
+        for (size_t k = 0; k + 1 < words.size(); ++k) {
+          if (!kVehicles.count(slice(words[k])) ||
+              words[k + 1].start != words[k].end + 1) {
+            continue;
+          }
+          // Up to three words; a word ending with punctuation ends the
+          // name ("Tern, which").
+          size_t e = k + 1, end = 0;
+          while (e < words.size() && e < k + 4 &&
+                 IsUpperInitial(slice(words[e])) &&
+                 (e == k + 1 || words[e].start == words[e - 1].end + 1)) {
+            end = words[e].end;
+            while (end > words[e].start && !IsAlnumByte(text[end - 1])) --end;
+            ++e;
+            if (end < words[e - 1].end) break;
+          }
+          if (end > words[k + 1].start) {
+            vehicles.insert(FoldName(slice({words[k + 1].start, end})));
           }
         }
       }

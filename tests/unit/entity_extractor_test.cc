@@ -490,6 +490,18 @@ TEST(EntityExtractorTest, VehiclesAndPluralsOfProductsAreNotNames) {
   EXPECT_EQ(Describe(e), (Lines{"place Oslo <- Oslo @0"}));
 }
 
+TEST(EntityExtractorTest, VehicleTheTaggerMissedIsDroppedEverywhere) {
+  // The tagger misses "Tern" after "Space Shuttle" and tags it elsewhere
+  // ("Tern's crew"): it is a vehicle in the whole article, also where the
+  // article names it again.
+  const FactsTagger tagger({{"Tern's", kLoc}, {"Oslo", kLoc}}, {});
+  const Extracted e = Extract(
+      "Title\n\nThe Space Shuttle Tern, which lifts off soon, is ready. "
+      "Tern's crew trained in Oslo, and Tern waits.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Oslo <- Oslo @0"}));
+}
+
 TEST(EntityExtractorTest, AcronymNextToAPersonIsTheirOrganisation) {
   // The PDU is never tagged: it is found after "Ana Lind of the", before
   // "'s Jon Berg", and then everywhere; "US" is a country, not a party.
