@@ -2030,8 +2030,36 @@ ExtractedEntities EntityExtractor::Extract(
       }
       return false;
     };
+    // Faiths, their followers and feasts ("Islam", "Buddhist", "the
+    // Hajj") and the home nations' adjectives the lists lack ("English
+    // captain"): CoNLL's MISC, unless the word is part of a longer person
+    // name in the article ("Christian Lund" ... "Christian said").
+    static const std::set<std::string_view> kBeliefs = {
+        "Islam",       "Christianity", "Buddhism",    "Hinduism",
+        "Judaism",     "Sikhism",      "Jainism",     "Taoism",
+        "Catholicism", "Muslim",       "Muslims",     "Christian",
+        "Christians",  "Buddhist",     "Buddhists",   "Hindu",
+        "Hindus",      "Jew",          "Jews",        "Jewish",
+        "Sikh",        "Sikhs",        "Catholic",    "Catholics",
+        "Protestant",  "Protestants",  "Islamic",     "Mormon",
+        "Mormons",     "Sunni",        "Sunnis",      "Shia",
+        "Shiite",      "Shiites",      "Hajj",        "Ramadan",
+        "Eid",         "Easter",       "Christmas",   "Passover",
+        "Diwali",      "Hanukkah",     "English",     "Scottish",
+        "Welsh",       "Scots",        "Cornish"};
+    std::set<std::string_view> person_words;
+    for (const Candidate& c : cands) {
+      if (c.type != EntityType::kPerson) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() < 2) continue;
+      for (const TextRange& w : words) person_words.insert(slice(w));
+    }
     std::erase_if(cands, [&](const Candidate& c) {
       const std::vector<TextRange> words = Words(text, c.range);
+      if (RuleOn("belief") && words.size() == 1 &&
+          kBeliefs.count(slice(words[0])) && !person_words.count(slice(words[0]))) {
+        return true;
+      }
       if (words.empty() || !demonym(slice(words.back()))) return false;
       for (size_t i = 0; i + 1 < words.size(); ++i) {
         if (!IsCompassWord(FoldName(slice(words[i])))) return false;

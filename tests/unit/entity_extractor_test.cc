@@ -502,6 +502,27 @@ TEST(EntityExtractorTest, VehicleTheTaggerMissedIsDroppedEverywhere) {
   EXPECT_EQ(Describe(e), (Lines{"place Oslo <- Oslo @0"}));
 }
 
+TEST(EntityExtractorTest, FaithsFeastsAndHomeNationAdjectivesAreNotNames) {
+  // Whatever type the tagger gives them; "Christian" stays where it is a
+  // word of a person's name in the article.
+  const FactsTagger tagger({{"Buddhist", kOrg},
+                            {"Hajj", kOrg},
+                            {"English", kOrg},
+                            {"Islam", kPer},
+                            {"Christian Lund", kPer},
+                            {"Christian", kPer},
+                            {"Dag Berg", kPer}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nThe town is mainly Buddhist; pilgrims left for the Hajj "
+      "and Islam's holiest site. English captain Dag Berg scored, and "
+      "Christian Lund said Christian would stay.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"person Dag Berg <- Dag Berg @0",
+                                "person Christian Lund <- Christian Lund @0",
+                                "person Christian <- Christian @0"}));
+}
+
 TEST(EntityExtractorTest, AcronymNextToAPersonIsTheirOrganisation) {
   // The PDU is never tagged: it is found after "Ana Lind of the", before
   // "'s Jon Berg", and then everywhere; "US" is a country, not a party.
