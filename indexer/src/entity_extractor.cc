@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -1705,6 +1706,49 @@ ExtractedEntities EntityExtractor::Extract(
         }
       }
       for (Candidate& c : added) cands.push_back(std::move(c));
+    }
+  }
+
+  // Events are not names (CoNLL's MISC), but the name they are named after
+  // is: a name ending with an event's head ("Fair", "Festival", "Expo",
+  // "Cup" ...) whose first words are a name of their own, tagged alone in
+  // the article or known to the lists and not a common word, is that name
+  // ("the Nordel Science Fair" -> "Nordel"). Other events are left as
+  // tagged.
+  if (tagger_ != nullptr && RuleOn("event")) {
+    static const std::set<std::string_view> kEventHeads = {
+        "Fair",        "Festival",      "Expo",       "Olympics",
+        "Olympiad",    "Cup",           "Championship", "Championships",
+        "Tournament",  "Marathon",      "Biennale",   "Awards"};
+    std::map<std::string, EntityType> alone;
+    for (const Candidate& c : cands) alone.emplace(c.key, c.type);
+    for (Candidate& c : cands) {
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() < 2 || !kEventHeads.count(slice(words.back()))) continue;
+      for (size_t k = words.size() - 1; k-- > 0;) {
+        const TextRange r{words[0].start, words[k].end};
+        const std::string_view part = slice(r);
+        if (!IsUpperInitial(part) || !IsAlnumByte(text[r.end - 1])) continue;
+        std::optional<EntityType> type;
+        if (auto it = alone.find(FoldName(part)); it != alone.end()) {
+          type = it->second;
+        } else if (k > 0 || (!tagger_->LookUpWord(part).common &&
+                             !tagger_->LookUpWord(part).demonym)) {
+          const NerTagger::NameFacts f = tagger_->LookUpName(part);
+          if (f.org || f.gazetteer_org) {
+            type = EntityType::kOrg;
+          } else if (f.place || f.gazetteer_place || f.country || f.city) {
+            type = EntityType::kPlace;
+          } else if (f.person) {
+            type = EntityType::kPerson;
+          }
+        }
+        if (!type) continue;
+        c.type = *type;
+        c.range = r;
+        c.key = FoldName(part);
+        break;
+      }
     }
   }
 

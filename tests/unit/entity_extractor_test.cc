@@ -523,6 +523,25 @@ TEST(EntityExtractorTest, FaithsFeastsAndHomeNationAdjectivesAreNotNames) {
                                 "person Christian <- Christian @0"}));
 }
 
+TEST(EntityExtractorTest, EventNamedAfterANameIsThatName) {
+  // "Nordel" is tagged alone elsewhere and "Vell" is known to the lists:
+  // the events are named after them. "Harvest" is neither, so its
+  // festival stays as tagged.
+  const FactsTagger tagger({{"Nordel Science Fair", kOrg},
+                            {"Nordel", kOrg},
+                            {"Vell City Lantern Festival", kOrg},
+                            {"Harvest Festival", kOrg}},
+                           {{"Vell City", Place()}});
+  const Extracted e = Extract(
+      "Title\n\nShe won the Nordel Science Fair, and Nordel hired her. The "
+      "Vell City Lantern Festival and the Harvest Festival opened.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Nordel <- Nordel @0",
+                                "org Nordel <- Nordel @0",
+                                "place Vell City <- Vell City @0",
+                                "org Harvest Festival <- Harvest Festival @0"}));
+}
+
 TEST(EntityExtractorTest, AcronymNextToAPersonIsTheirOrganisation) {
   // The PDU is never tagged: it is found after "Ana Lind of the", before
   // "'s Jon Berg", and then everywhere; "US" is a country, not a party.
