@@ -1291,9 +1291,23 @@ ExtractedEntities EntityExtractor::Extract(
           continue;
         }
         size_t e = i;
-        while (e < r.end && std::isupper(static_cast<unsigned char>(text[e]))) ++e;
-        if (e - i >= 2 && (e == r.end || !IsAlnumByte(text[e]))) {
-          const std::string acronym(text.substr(i, e - i));
+        std::string acronym;
+        while (e < r.end && std::isupper(static_cast<unsigned char>(text[e]))) {
+          acronym += text[e++];
+        }
+        // Initials with full stops: "U.N.", "E.U." (rule 'dotted').
+        if (acronym.size() == 1 && e < r.end && text[e] == '.' &&
+            RuleOn("dotted")) {
+          e = i;
+          acronym.clear();
+          while (e + 1 < r.end &&
+                 std::isupper(static_cast<unsigned char>(text[e])) &&
+                 text[e + 1] == '.') {
+            acronym += text[e];
+            e += 2;
+          }
+        }
+        if (acronym.size() >= 2 && (e == r.end || !IsAlnumByte(text[e]))) {
           auto it = by_initials.find(acronym);
           if (it != by_initials.end()) {
             cands.push_back({it->second, {i, e}, FoldName(acronym), ""});

@@ -542,6 +542,18 @@ TEST(EntityExtractorTest, EventNamedAfterANameIsThatName) {
                                 "org Harvest Festival <- Harvest Festival @0"}));
 }
 
+TEST(EntityExtractorTest, InitialsWithFullStopsAreTheNamesAcronym) {
+  // "U.N." spells the initials of the tagged "United Nations"; "A.B."
+  // spells nothing the article names.
+  const FactsTagger tagger({{"United Nations", kOrg}}, {});
+  const Extracted e = Extract(
+      "Title\n\nThe United Nations met. A U.N. envoy and A.B. Lund left "
+      "for the U.N.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org United Nations <- United Nations @0",
+                                "org U.N. <- U.N. @0", "org U.N. <- U.N. @0"}));
+}
+
 TEST(EntityExtractorTest, AcronymNextToAPersonIsTheirOrganisation) {
   // The PDU is never tagged: it is found after "Ana Lind of the", before
   // "'s Jon Berg", and then everywhere; "US" is a country, not a party.
