@@ -1895,6 +1895,57 @@ ExtractedEntities EntityExtractor::Extract(
     }
   }
 
+  // An institution's head word alone after "the" ("the Church", "the
+  // Court said") stands for the one organisation in the article whose name
+  // has that head ("Church of Scientology", "Supreme Court of Cassation"),
+  // and is named by it (rule 'headshort').
+  NamesByPart by_head;  // organisations by the key of their head word
+  std::set<std::string> head_short;  // keys of the short forms found
+  if (RuleOn("headshort")) {
+    static const std::set<std::string_view> kVague = {
+        "Friends", "Sons",  "Daughters", "Knights", "Order", "Front",
+        "Guard",   "Fund",  "Trust",     "Office",  "Service"};
+    const auto head_of = [&](const Candidate& c) -> std::string_view {
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (c.type != EntityType::kOrg || words.size() < 2) return {};
+      for (const TextRange& w : words) {
+        const std::string_view h = slice(w);
+        if (IsInstitutionHead(h) && !kVague.count(h)) return h;
+      }
+      return {};
+    };
+    for (const Candidate& c : cands) {
+      const std::string_view h = head_of(c);
+      if (!h.empty()) by_head.Add(FoldName(h), CollapseWhitespace(slice(c.range)), c.key);
+    }
+    for (const TextRange& r : ranges) {
+      const std::vector<TextRange> words = Words(text, r);
+      for (size_t k = 1; k < words.size(); ++k) {
+        const std::string_view the = slice(words[k - 1]);
+        if (the != "the" && the != "The") continue;
+        // The head and what ends it: punctuation, or a lowercase word.
+        TextRange h = words[k];
+        while (h.end > h.start && !IsAlnumByte(text[h.end - 1])) --h.end;
+        if (h.end > h.start + 2 && text[h.end - 2] == '\'' && text[h.end - 1] == 's') {
+          h.end -= 2;
+        }
+        const std::string_view head = slice(h);
+        if (!IsInstitutionHead(head) || kVague.count(head) ||
+            by_head.Find(FoldName(head)) == nullptr ||
+            (h.end == words[k].end && k + 1 < words.size() &&
+             IsUpperInitial(slice(words[k + 1])))) {
+          continue;
+        }
+        bool free = true;
+        for (size_t i = h.start; i < h.end && free; ++i) free = !covered[i];
+        if (!free) continue;
+        for (size_t i = h.start; i < h.end; ++i) covered[i] = true;
+        cands.push_back({EntityType::kOrg, h, FoldName(head), ""});
+        head_short.insert(FoldName(head));
+      }
+    }
+  }
+
   // Canonical names: acronyms for paired expansions, full names for the
   // short forms of people.
   NamesByPart full_by_last;  // people by the key of their last word
@@ -1940,6 +1991,9 @@ ExtractedEntities EntityExtractor::Extract(
       c.name = d->second;
     } else if (c.type == EntityType::kOrg &&
                (full = qualified.Find(c.key)) != nullptr) {
+      c.name = *full;
+    } else if (c.type == EntityType::kOrg && head_short.count(c.key) &&
+               (full = by_head.Find(c.key)) != nullptr) {
       c.name = *full;
     } else {
       c.name = CollapseWhitespace(slice(c.range));

@@ -554,6 +554,26 @@ TEST(EntityExtractorTest, InitialsWithFullStopsAreTheNamesAcronym) {
                                 "org U.N. <- U.N. @0", "org U.N. <- U.N. @0"}));
 }
 
+TEST(EntityExtractorTest, InstitutionHeadAfterTheIsTheOneSuchName) {
+  // One church in the article: "the Church" is short for it. Two courts:
+  // "the Court" could be either, and stays untagged.
+  const FactsTagger tagger({{"Church of Vell", kOrg},
+                            {"Court of Appeal", kOrg},
+                            {"High Court of Dorn", kOrg}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nThe Church of Vell sued; the Church's lawyer and the Court "
+      "of Appeal met. The High Court of Dorn ruled, and the Court said the "
+      "Church must pay.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Church of Vell <- Church of Vell @0",
+                   "org Church of Vell <- Church @0",
+                   "org Court of Appeal <- Court of Appeal @0",
+                   "org High Court of Dorn <- High Court of Dorn @0",
+                   "org Church of Vell <- Church @0"}));
+}
+
 TEST(EntityExtractorTest, AcronymNextToAPersonIsTheirOrganisation) {
   // The PDU is never tagged: it is found after "Ana Lind of the", before
   // "'s Jon Berg", and then everywhere; "US" is a country, not a party.
