@@ -1728,17 +1728,27 @@ ExtractedEntities EntityExtractor::Extract(
   // "Cup" ...) whose first words are a name of their own, tagged alone in
   // the article or known to the lists and not a common word, is that name
   // ("the Nordel Science Fair" -> "Nordel"). Other events are left as
-  // tagged.
+  // tagged, but for wars, which are dropped.
   if (tagger_ != nullptr && RuleOn("event")) {
     static const std::set<std::string_view> kEventHeads = {
         "Fair",        "Festival",      "Expo",       "Olympics",
         "Olympiad",    "Cup",           "Championship", "Championships",
-        "Tournament",  "Marathon",      "Biennale",   "Awards"};
+        "Tournament",  "Marathon",      "Biennale",   "Awards",
+        "War",         "Wars"};
     std::map<std::string, EntityType> alone;
     for (const Candidate& c : cands) alone.emplace(c.key, c.type);
+    std::set<std::string> wars;  // keys of wars not named after a name
     for (Candidate& c : cands) {
       const std::vector<TextRange> words = Words(text, c.range);
       if (words.size() < 2 || !kEventHeads.count(slice(words.back()))) continue;
+      // A war is never an organisation, place or person ("the Second
+      // World War"), unless it is a ministry's portfolio ("Secretary of
+      // War"); it is dropped below if no name is found in front.
+      const std::string_view head = slice(words.back());
+      if ((head == "War" || head == "Wars") &&
+          slice(words[words.size() - 2]) != "of") {
+        wars.insert(c.key);
+      }
       for (size_t k = words.size() - 1; k-- > 0;) {
         const TextRange r{words[0].start, words[k].end};
         const std::string_view part = slice(r);
@@ -1764,6 +1774,7 @@ ExtractedEntities EntityExtractor::Extract(
         break;
       }
     }
+    std::erase_if(cands, [&](const Candidate& c) { return wars.count(c.key) > 0; });
   }
 
   // An acronym is what its name turned out to be after the rules above

@@ -530,16 +530,21 @@ TEST(EntityExtractorTest, EventNamedAfterANameIsThatName) {
   const FactsTagger tagger({{"Nordel Science Fair", kOrg},
                             {"Nordel", kOrg},
                             {"Vell City Lantern Festival", kOrg},
-                            {"Harvest Festival", kOrg}},
+                            {"Harvest Festival", kOrg},
+                            {"Second Dorn War", kOrg},
+                            {"Ministry of War", kOrg}},
                            {{"Vell City", Place()}});
   const Extracted e = Extract(
       "Title\n\nShe won the Nordel Science Fair, and Nordel hired her. The "
-      "Vell City Lantern Festival and the Harvest Festival opened.\n",
+      "Vell City Lantern Festival and the Harvest Festival opened.\n\nThe "
+      "Ministry of War said the Second Dorn War was over.\n",
       &tagger);
+  // A war is dropped even when no name is found in front of it.
   EXPECT_EQ(Describe(e), (Lines{"org Nordel <- Nordel @0",
                                 "org Nordel <- Nordel @0",
                                 "place Vell City <- Vell City @0",
-                                "org Harvest Festival <- Harvest Festival @0"}));
+                                "org Harvest Festival <- Harvest Festival @0",
+                                "org Ministry of War <- Ministry of War @1"}));
 }
 
 TEST(EntityExtractorTest, InitialsWithFullStopsAreTheNamesAcronym) {
