@@ -539,14 +539,17 @@ void JoinOfPhrases(std::string_view text, const std::vector<TextRange>& ranges,
     // run as an organisation), or a listed place or person.
     const NerTagger::NameFacts facts =
         tagger.LookUpName(text.substr(p, end - p));
-    bool own_name = facts.person ||
-                    (facts.gazetteer_place && !facts.gazetteer_org) ||
-                    (facts.place && !facts.org && !facts.gazetteer_org);
+    // A place's "of" phrase is part of its name whatever it holds ("the
+    // State of Texas", "the Plains of Arafat"; rule 'geoof').
+    const bool whole = geographic && RuleOn("geoof");
+    bool own_name = !whole && (facts.person ||
+                               (facts.gazetteer_place && !facts.gazetteer_org) ||
+                               (facts.place && !facts.org && !facts.gazetteer_org));
     size_t j = i + 1;
     for (; j < cs.size() && cs[j].range.start < end; ++j) {
       if (cs[j].range.start < p || cs[j].range.end > end) own_name = true;
-      if (cs[j].type == EntityType::kPerson ||
-          (cs[j].type == EntityType::kPlace && !facts.gazetteer_org)) {
+      if (!whole && (cs[j].type == EntityType::kPerson ||
+                     (cs[j].type == EntityType::kPlace && !facts.gazetteer_org))) {
         own_name = true;
       }
     }
@@ -1060,6 +1063,46 @@ ExtractedEntities EntityExtractor::Extract(
           }
           const size_t end = CapitalRunEnd(text, w.end + 1, r.end, false, 3);
           if (end > w.end + 1) add(EntityType::kPerson, {w.end + 1, end});
+        }
+      }
+    }
+    // A word the lists know only as an organisation (a WordNet one, never
+    // a person or place in the training data, not a common word or a given
+    // name) is that organisation where the tagger left it untagged: a
+    // movement or body the training text never named ("Scientology",
+    // "Mossad"). Before a hyphen and a lowercase word it is too
+    // ("Scientology-related").
+    if (RuleOn("gazorg")) {
+      std::vector<bool> tagged(text.size() + 1, false);
+      for (const Candidate& c : cands) {
+        for (size_t i = c.range.start; i < c.range.end; ++i) tagged[i] = true;
+      }
+      for (const std::vector<TextRange>& ws : range_words) {
+        for (const TextRange& w : ws) {
+          bool cut = false;
+          std::string_view core = WordCore(slice(w), &cut);
+          const size_t dash = core.find('-');
+          if (dash != std::string_view::npos) {
+            if (dash + 1 >= core.size() ||
+                !std::islower(static_cast<unsigned char>(core[dash + 1]))) {
+              continue;
+            }
+            core = core.substr(0, dash);
+          }
+          if (core.size() < 3 || !IsUpperInitial(core) || tagged[w.start] ||
+              IsAcronym(core)) {
+            continue;
+          }
+          const NerTagger::NameFacts facts = tagger_->LookUpName(core);
+          if (!facts.gazetteer_org || facts.person || facts.place ||
+              facts.gazetteer_place) {
+            continue;
+          }
+          const NerTagger::WordFacts word = tagger_->LookUpWord(core);
+          if (word.common || word.given_name || word.title || word.demonym) {
+            continue;
+          }
+          add(EntityType::kOrg, {w.start, w.start + core.size()});
         }
       }
     }
@@ -2117,7 +2160,77 @@ ExtractedEntities EntityExtractor::Extract(
         break;
       }
     }
+    // A place inside an institution's name is a mention of its own and the
+    // institution's span is cut around it, as with a leading place above:
+    // "University of Oslo" -> "University" + "Oslo", "University of
+    // Southern Arvia" -> "University" + "Southern Arvia", "Arvia State
+    // University" -> "Arvia State" (the state) + "University". Each keeps
+    // the whole name as its canonical name.
+    if (RuleOn("ofplace")) {
+      const auto is_place = [&](std::string_view p) {
+        const NerTagger::NameFacts f = tagger_->LookUpName(p);
+        return !f.person && !f.gazetteer_org &&
+               (f.gazetteer_place || (f.place && !f.org));
+      };
+      for (Candidate& c : cands) {
+        if (c.type != EntityType::kOrg) continue;
+        const std::vector<TextRange> words = Words(text, c.range);
+        if (words.size() < 3) continue;
+        const std::string_view head = slice(words[0]);
+        const std::string_view last = slice(words.back());
+        if (IsInstitutionHead(head) && slice(words[1]) == "of") {
+          // "Head of [the] Place", the place to the end of the span.
+          size_t k = 2;
+          if (slice(words[k]) == "the" && k + 1 < words.size()) ++k;
+          const TextRange rest{words[k].start, c.range.end};
+          const std::string_view p = slice(rest);
+          bool place = is_place(p);
+          if (!place && words.size() - k == 2 &&
+              IsCompassWord(FoldName(slice(words[k])))) {
+            place = is_place(slice(words[k + 1]));
+          }
+          if (!place || !IsUpperInitial(p)) continue;
+          inner.push_back({EntityType::kPlace, rest, FoldName(p),
+                           CollapseWhitespace(p)});
+          c.range.end = words[0].end;
+        } else if ((last == "University" || last == "College") &&
+                   slice(words[words.size() - 2]) == "State") {
+          // "Arvia State University": the state, then the university.
+          const TextRange pre{words[0].start, words[words.size() - 3].end};
+          if (!is_place(slice(pre))) continue;
+          const TextRange state{words[0].start, words[words.size() - 2].end};
+          // Named by the state alone, for the facets.
+          inner.push_back({EntityType::kPlace, state, FoldName(slice(state)),
+                           CollapseWhitespace(slice(pre))});
+          c.range.start = words.back().start;
+        }
+      }
+    }
     for (Candidate& c : inner) cands.push_back(std::move(c));
+    // "Arvia" (place) + "State University" (org), as the tagger or the
+    // cut above left them: the state's span takes "State".
+    if (RuleOn("ofplace")) {
+      std::map<size_t, Candidate*> place_ending;
+      for (Candidate& c : cands) {
+        if (c.type == EntityType::kPlace) place_ending[c.range.end] = &c;
+      }
+      for (Candidate& c : cands) {
+        if (c.type != EntityType::kOrg || c.range.start == 0) continue;
+        const std::vector<TextRange> words = Words(text, c.range);
+        const auto it = place_ending.find(c.range.start - 1);
+        if (words.size() != 2 || slice(words[0]) != "State" ||
+            (slice(words[1]) != "University" && slice(words[1]) != "College") ||
+            it == place_ending.end() || text[c.range.start - 1] != ' ') {
+          continue;
+        }
+        Candidate& place = *it->second;
+        c.name = CollapseWhitespace(
+            text.substr(place.range.start, c.range.end - place.range.start));
+        place.range.end = words[0].end;
+        place.key = FoldName(slice(place.range));
+        c.range.start = words[1].start;
+      }
+    }
     // The other way round: an institution's head cut from the place after
     // "of" ("University" + "Oslo") is named by the whole, "University of
     // Oslo", so that two universities are two names.
@@ -2137,6 +2250,30 @@ ExtractedEntities EntityExtractor::Extract(
         c.name = CollapseWhitespace(
             text.substr(c.range.start, it->second->range.end - c.range.start));
       }
+    }
+  }
+
+  // Hyphenated words inside the name of an organisation or place: the
+  // GUM style splits "Al-Rawda Hotel" at the hyphen and keeps the part
+  // that holds the name's head, "Rawda Hotel" ("Make-A-Wish Foundation"
+  // -> "Wish Foundation"). Only the span moves; the canonical name stays
+  // whole. People's names are left alone: the gold splits some
+  // ("Lee Cheuk-yan" -> "Lee Cheuk") and not others.
+  if (RuleOn("hyphen")) {
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kOrg && c.type != EntityType::kPlace) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() < 2) continue;
+      size_t cut = 0;
+      for (size_t k = 0; k + 1 < words.size(); ++k) {
+        for (size_t i = words[k].start + 1; i + 1 < words[k].end; ++i) {
+          if (text[i] == '-' && IsAlnumByte(text[i - 1]) &&
+              IsUpperInitial(text.substr(i + 1, words[k].end - i - 1))) {
+            cut = i + 1;
+          }
+        }
+      }
+      if (cut != 0) c.range.start = cut;
     }
   }
 

@@ -800,3 +800,98 @@ TEST(EntityExtractorTest, UntaggedNewsOutletIsAnOrganisation) {
 
 }  // namespace
 }  // namespace byline
+
+namespace byline {
+namespace {
+
+TEST(EntityExtractorTest, WordTheListsKnowOnlyAsAnOrganisationIsOne) {
+  // "Velthism" is a WordNet organisation the tagger never tags; "Senate"
+  // is one too but also a common word, "Orvan" also a place: neither is
+  // tagged by the lists alone.
+  NerTagger::NameFacts org_and_place = WordNetOrg();
+  org_and_place.gazetteer_place = true;
+  const FactsTagger tagger(
+      {}, {{"Velthism", WordNetOrg()}, {"Senate", WordNetOrg()},
+           {"Orvan", org_and_place}},
+      {{"Senate", Common()}});
+  const Extracted e = Extract(
+      "Title\n\nMembers of Velthism wrote to the Senate in Orvan. Its "
+      "Velthism-related offices and Velthism's lawyers said no.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Velthism <- Velthism @0",
+                                "org Velthism <- Velthism @0",
+                                "org Velthism <- Velthism @0"}));
+}
+
+TEST(EntityExtractorTest, PlaceInsideAnInstitutionsNameIsCutOut) {
+  // "Arvia" is a listed place, "Kell" nothing the lists know: the place
+  // after "of", after a compass word and before "State University" is a
+  // mention of its own; the institutions keep their whole names.
+  const FactsTagger tagger({{"University of Arvia", kOrg},
+                            {"University of Southern Arvia", kOrg},
+                            {"Arvia State University", kOrg},
+                            {"Bank of Kell", kOrg}},
+                           {{"Arvia", Place()}});
+  const Extracted e = Extract(
+      "Title\n\nThe University of Arvia, the University of Southern Arvia, "
+      "Arvia State University and the Bank of Kell signed.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org University of Arvia <- University @0",
+                   "place Arvia <- Arvia @0",
+                   "org University of Southern Arvia <- University @0",
+                   "place Southern Arvia <- Southern Arvia @0",
+                   "place Arvia <- Arvia State @0",
+                   "org Arvia State University <- University @0",
+                   "org Bank of Kell <- Bank of Kell @0"}));
+}
+
+TEST(EntityExtractorTest, StateTheTaggerCutFromItsUniversityJoinsThePlace) {
+  const FactsTagger tagger({{"Arvia", kLoc}, {"State University", kOrg}},
+                           {{"Arvia", Place()}});
+  const Extracted e =
+      Extract("Title\n\nShe studied at Arvia State University then.\n", &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Arvia <- Arvia State @0",
+                                "org Arvia State University <- University @0"}));
+}
+
+TEST(EntityExtractorTest, HyphenatedWordInAnInstitutionOrPlaceCutsItsSpan) {
+  // The span keeps the part after the last hyphen before the head; the
+  // canonical name stays whole. A person's name, a hyphen as the last
+  // word's and a lowercase word after the hyphen leave the span alone.
+  const FactsTagger tagger({{"Al-Rawda Hotel", kLoc},
+                            {"Grant-A-Dream Foundation", kOrg},
+                            {"Lee Tai-wan", kPer},
+                            {"Kord-Vell", kOrg},
+                            {"Tarsk-based Mills", kOrg}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nGuests of the Al-Rawda Hotel gave to the Grant-A-Dream "
+      "Foundation, Lee Tai-wan said; Kord-Vell and Tarsk-based Mills "
+      "agreed.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"place Al-Rawda Hotel <- Rawda Hotel @0",
+                   "org Grant-A-Dream Foundation <- Dream Foundation @0",
+                   "person Lee Tai-wan <- Lee Tai-wan @0",
+                   "org Kord-Vell <- Kord-Vell @0",
+                   "org Tarsk-based Mills <- Tarsk-based Mills @0"}));
+}
+
+TEST(EntityExtractorTest, PlacesOfPhraseIsPartOfItsNameWhateverItHolds) {
+  // The tagger cut "State" + "Orvia" (a listed place) and "Plains" +
+  // "Adal" (tagged a person): a geographic head takes its "of" phrase.
+  const FactsTagger tagger({{"State", kLoc},
+                            {"Orvia", kLoc},
+                            {"Plains", kOrg},
+                            {"Adal", kPer}},
+                           {{"Orvia", Place()}});
+  const Extracted e = Extract(
+      "Title\n\nThe State of Orvia bought land on the Plains of Adal.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place State of Orvia <- State of Orvia @0",
+                                "place Plains of Adal <- Plains of Adal @0"}));
+}
+
+}  // namespace
+}  // namespace byline
