@@ -1078,9 +1078,17 @@ ExtractedEntities EntityExtractor::Extract(
         for (size_t i = c.range.start; i < c.range.end; ++i) tagged[i] = true;
       }
       for (const std::vector<TextRange>& ws : range_words) {
-        for (const TextRange& w : ws) {
+        for (size_t k = 0; k < ws.size(); ++k) {
+          const TextRange& w = ws[k];
           bool cut = false;
           std::string_view core = WordCore(slice(w), &cut);
+          // The word alone, not part of a longer capitalised run ("Penn
+          // State").
+          if ((!cut && k + 1 < ws.size() && IsUpperInitial(slice(ws[k + 1]))) ||
+              (k > 0 && IsUpperInitial(slice(ws[k - 1])) &&
+               !AfterSentenceEnd(text, w.start))) {
+            continue;
+          }
           const size_t dash = core.find('-');
           if (dash != std::string_view::npos) {
             if (dash + 1 >= core.size() ||
@@ -2054,6 +2062,35 @@ ExtractedEntities EntityExtractor::Extract(
     }
   }
 
+  // Government agencies named by their portfolio and their country
+  // ("Statistics Norway", "Sport England"): the portfolio word right
+  // before a country the tagger tagged makes the two one organisation
+  // (rule 'agency').
+  if (tagger_ != nullptr && RuleOn("agency")) {
+    static const std::set<std::string_view> kPortfolios = {
+        "Agriculture", "Environment", "Finance",   "Fisheries",
+        "Health",      "Industry",    "Justice",   "Parks",
+        "Sport",       "Statistics",  "Transport", "Employment"};
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kPlace || c.range.start < 2 ||
+          text[c.range.start - 1] != ' ' ||
+          !tagger_->LookUpName(slice(c.range)).country) {
+        continue;
+      }
+      size_t s = c.range.start - 1;
+      while (s > 0 && !IsAsciiSpace(text[s - 1])) --s;
+      // After an opening quote or bracket too.
+      for (std::string_view open : {"\"", "\u201c", "("}) {
+        if (text.substr(s, open.size()) == open) s += open.size();
+      }
+      if (!kPortfolios.count(text.substr(s, c.range.start - 1 - s))) continue;
+      c.type = EntityType::kOrg;
+      c.range.start = s;
+      c.name = CollapseWhitespace(slice(c.range));
+      c.key = FoldName(c.name);
+    }
+  }
+
   // An organisation whose name holds a possessive is one name: "Korean
   // People's Army" is not the possessor "Korean People" and an "Army".
   // Only a one-word head after the possessive joins, and never after an
@@ -2078,6 +2115,21 @@ ExtractedEntities EntityExtractor::Extract(
       a.key = FoldName(slice(a.range));
       a.name = CollapseWhitespace(slice(a.range));
       cands.erase(cands.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+  // The span of such a name is its head after the possessive, as the GUM
+  // style ends a name's run there ("Army" of "Korean People's Army"); the
+  // canonical name stays whole (rule 'posshead').
+  if (RuleOn("posshead")) {
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kOrg) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() < 2) continue;
+      const std::string_view before = slice(words[words.size() - 2]);
+      if (before == "'s" || before == "\u2019s" || before.ends_with("'s") ||
+          before.ends_with("\u2019s")) {
+        c.range.start = words.back().start;
+      }
     }
   }
 
@@ -2266,12 +2318,17 @@ ExtractedEntities EntityExtractor::Extract(
       if (words.size() < 2) continue;
       size_t cut = 0;
       for (size_t k = 0; k + 1 < words.size(); ++k) {
+        // Every part capitalised: "Sea-Air-Space", not "Surface-to-Air".
+        size_t last_dash = 0;
+        bool parts_capitalised = true;
         for (size_t i = words[k].start + 1; i + 1 < words[k].end; ++i) {
-          if (text[i] == '-' && IsAlnumByte(text[i - 1]) &&
-              IsUpperInitial(text.substr(i + 1, words[k].end - i - 1))) {
-            cut = i + 1;
+          if (text[i] != '-' || !IsAlnumByte(text[i - 1])) continue;
+          if (!IsUpperInitial(text.substr(i + 1, words[k].end - i - 1))) {
+            parts_capitalised = false;
           }
+          last_dash = i;
         }
+        if (last_dash != 0 && parts_capitalised) cut = last_dash + 1;
       }
       if (cut != 0) c.range.start = cut;
     }

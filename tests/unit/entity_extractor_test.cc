@@ -337,17 +337,22 @@ namespace byline {
 namespace {
 
 TEST(EntityExtractorTest, PossessiveInsideAnOrganisationNameIsOneName) {
+  // One name, whose span is the head after the possessive (rule
+  // 'posshead'), whether the tagger cut it ("Northern People" + "Army")
+  // or not ("Free Men's Party"); an acronym stays a name of its own.
   const ListTagger tagger({{"Northern People", kOrg},
                            {"Army", kOrg},
                            {"NATO", kOrg},
-                           {"Fleet", kOrg}});
+                           {"Fleet", kOrg},
+                           {"Free Men's Party", kOrg}});
   const Extracted e = Extract(
       "Border clash\n\nThe Northern People's Army fired first. NATO's Fleet "
-      "stayed in port.\n",
+      "stayed in port. The Free Men's Party protested.\n",
       &tagger);
   EXPECT_EQ(Describe(e),
-            (Lines{"org Northern People's Army <- Northern People's Army @0",
-                   "org NATO <- NATO @0", "org Fleet <- Fleet @0"}));
+            (Lines{"org Northern People's Army <- Army @0",
+                   "org NATO <- NATO @0", "org Fleet <- Fleet @0",
+                   "org Free Men's Party <- Party @0"}));
 }
 
 TEST(EntityExtractorTest, FirstWordOfAPlaceNameStandsForIt) {
@@ -807,7 +812,8 @@ namespace {
 TEST(EntityExtractorTest, WordTheListsKnowOnlyAsAnOrganisationIsOne) {
   // "Velthism" is a WordNet organisation the tagger never tags; "Senate"
   // is one too but also a common word, "Orvan" also a place: neither is
-  // tagged by the lists alone.
+  // tagged by the lists alone, nor is the word inside a longer capitalised
+  // run ("Velthism Youth").
   NerTagger::NameFacts org_and_place = WordNetOrg();
   org_and_place.gazetteer_place = true;
   const FactsTagger tagger(
@@ -816,7 +822,8 @@ TEST(EntityExtractorTest, WordTheListsKnowOnlyAsAnOrganisationIsOne) {
       {{"Senate", Common()}});
   const Extracted e = Extract(
       "Title\n\nMembers of Velthism wrote to the Senate in Orvan. Its "
-      "Velthism-related offices and Velthism's lawyers said no.\n",
+      "Velthism-related offices and Velthism's lawyers said no. The "
+      "Velthism Youth, a longer name, marched.\n",
       &tagger);
   EXPECT_EQ(Describe(e), (Lines{"org Velthism <- Velthism @0",
                                 "org Velthism <- Velthism @0",
@@ -891,6 +898,23 @@ TEST(EntityExtractorTest, PlacesOfPhraseIsPartOfItsNameWhateverItHolds) {
       &tagger);
   EXPECT_EQ(Describe(e), (Lines{"place State of Orvia <- State of Orvia @0",
                                 "place Plains of Adal <- Plains of Adal @0"}));
+}
+
+TEST(EntityExtractorTest, PortfolioBeforeACountryIsAGovernmentAgency) {
+  // The tagger tagged the country alone; "Culture Arvia" is no agency
+  // ("Culture" is not on the list), and neither is a place that is not a
+  // country.
+  NerTagger::NameFacts town = Place();
+  const FactsTagger tagger({{"Arvia", kLoc}, {"Tarnow", kLoc}},
+                           {{"Arvia", Country()}, {"Tarnow", town}});
+  const Extracted e = Extract(
+      "Title\n\nA Statistics Arvia report and \"Health Arvia staff\" said "
+      "so; Culture Arvia and Health Tarnow did not.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Statistics Arvia <- Statistics Arvia @0",
+                                "org Health Arvia <- Health Arvia @0",
+                                "place Arvia <- Arvia @0",
+                                "place Tarnow <- Tarnow @0"}));
 }
 
 }  // namespace
