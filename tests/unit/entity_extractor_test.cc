@@ -813,17 +813,18 @@ TEST(EntityExtractorTest, WordTheListsKnowOnlyAsAnOrganisationIsOne) {
   // "Velthism" is a WordNet organisation the tagger never tags; "Senate"
   // is one too but also a common word, "Orvan" also a place: neither is
   // tagged by the lists alone, nor is the word inside a longer capitalised
-  // run ("Velthism Youth").
+  // run ("Orlism Youth").
   NerTagger::NameFacts org_and_place = WordNetOrg();
   org_and_place.gazetteer_place = true;
   const FactsTagger tagger(
       {}, {{"Velthism", WordNetOrg()}, {"Senate", WordNetOrg()},
+           {"Orlism", WordNetOrg()},
            {"Orvan", org_and_place}},
       {{"Senate", Common()}});
   const Extracted e = Extract(
       "Title\n\nMembers of Velthism wrote to the Senate in Orvan. Its "
       "Velthism-related offices and Velthism's lawyers said no. The "
-      "Velthism Youth, a longer name, marched.\n",
+      "Orlism Youth, a longer name, marched.\n",
       &tagger);
   EXPECT_EQ(Describe(e), (Lines{"org Velthism <- Velthism @0",
                                 "org Velthism <- Velthism @0",
