@@ -2377,6 +2377,14 @@ ExtractedEntities EntityExtractor::Extract(
           kBeliefs.count(slice(words[0])) && !person_words.count(slice(words[0]))) {
         return true;
       }
+      // A country's code on its currency ("US$ 20", "NZ $26 million") is
+      // part of an amount, not a mention of the place (rule 'currency').
+      if (RuleOn("currency") && c.type == EntityType::kPlace &&
+          words.size() == 1 && IsAcronym(slice(c.range))) {
+        size_t p = c.range.end;
+        if (p < text.size() && text[p] == ' ') ++p;
+        if (p < text.size() && text[p] == '$') return true;
+      }
       if (words.empty() || !demonym(slice(words.back()))) return false;
       for (size_t i = 0; i + 1 < words.size(); ++i) {
         if (!IsCompassWord(FoldName(slice(words[i])))) return false;

@@ -918,5 +918,15 @@ TEST(EntityExtractorTest, PortfolioBeforeACountryIsAGovernmentAgency) {
                                 "place Tarnow <- Tarnow @0"}));
 }
 
+TEST(EntityExtractorTest, CountryCodeOnACurrencyIsNoPlace) {
+  const FactsTagger tagger({{"US", kLoc}, {"NZ", kLoc}},
+                           {{"US", Country()}, {"NZ", Country()}});
+  const Extracted e = Extract(
+      "Title\n\nBail was US$ 20,000 and the flag cost NZ $26 million; the "
+      "US paid.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place US <- US @0"}));
+}
+
 }  // namespace
 }  // namespace byline
