@@ -1069,9 +1069,9 @@ ExtractedEntities EntityExtractor::Extract(
     // A word the lists know only as an organisation (a WordNet one, never
     // a person or place in the training data, not a common word or a given
     // name) is that organisation where the tagger left it untagged: a
-    // movement or body the training text never named ("Scientology",
+    // movement or body the training text never named ("Interpol",
     // "Mossad"). Before a hyphen and a lowercase word it is too
-    // ("Scientology-related").
+    // ("Interpol-led").
     if (RuleOn("gazorg")) {
       std::vector<bool> tagged(text.size() + 1, false);
       for (const Candidate& c : cands) {
@@ -2157,8 +2157,8 @@ ExtractedEntities EntityExtractor::Extract(
   // organisation) for "Oslo City Council". The outer mention's span is the
   // rest but its canonical name stays the whole name, so facets and name
   // searches still see "Oslo City Council". A leading nationality word is
-  // not a name: "Danish Ministry of Culture" keeps only the span "Ministry
-  // of Culture" (named "Danish Ministry of Culture").
+  // not cut off: "Danish Film Board" stays one span (the GUM news gold
+  // cuts two such names and keeps two whole).
   if (tagger_ != nullptr && RuleOn("nested")) {
     std::set<std::string> people;
     for (const Candidate& c : cands) {
