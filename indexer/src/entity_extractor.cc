@@ -1699,6 +1699,17 @@ ExtractedEntities EntityExtractor::Extract(
     if (RuleOn("plural")) {
       std::erase_if(cands, [&](const Candidate& c) {
         const std::string_view w = slice(c.range);
+        // The plural of an abbreviation ("ICUs", "SUVs", "NGOs") is a
+        // common noun, unless the lists know it as a name (rule
+        // 'pluralacr').
+        if (w.size() >= 3 && w.back() == 's' && RuleOn("pluralacr") &&
+            std::all_of(w.begin(), w.end() - 1, [](char ch) {
+              return std::isupper(static_cast<unsigned char>(ch)) != 0;
+            })) {
+          const NerTagger::NameFacts f = tagger_->LookUpName(w);
+          return !(f.person || f.org || f.place || f.gazetteer_org ||
+                   f.gazetteer_place);
+        }
         if (w.size() < 4 || w.back() != 's' ||
             w.find(' ') != std::string_view::npos || IsAcronym(w)) {
           return false;
@@ -2089,6 +2100,70 @@ ExtractedEntities EntityExtractor::Extract(
       c.name = CollapseWhitespace(slice(c.range));
       c.key = FoldName(c.name);
     }
+  }
+
+  // A newspaper's last word right after a place ("the Tarnow Times", cut
+  // into "Tarnow" + "Times" as the GUM style has it) is named by both,
+  // so that the facets do not count one paper of the many called "Times"
+  // (rule 'papername').
+  if (RuleOn("papername")) {
+    std::map<size_t, const Candidate*> place_ending;
+    for (const Candidate& c : cands) {
+      if (c.type == EntityType::kPlace) place_ending[c.range.end] = &c;
+    }
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kOrg || c.range.start == 0 ||
+          text[c.range.start - 1] != ' ' ||
+          c.name != slice(c.range) || !IsNewspaperWord(c.name)) {
+        continue;
+      }
+      const auto it = place_ending.find(c.range.start - 1);
+      if (it == place_ending.end()) continue;
+      c.name = CollapseWhitespace(
+          text.substr(it->second->range.start,
+                      c.range.end - it->second->range.start));
+    }
+  }
+
+  // A word in capitals that the lists do not know as written ("BAAR,
+  // SWITZERLAND" under a headline, "The IMPLEMENT stage") is named as the
+  // lists know it with one capital, and is a place if they know it as one;
+  // a common word of six letters or more in capitals that they do not
+  // know is no name (rule 'caps'). Acronyms the lists know ("NASA") stay
+  // as they are.
+  if (tagger_ != nullptr && RuleOn("caps")) {
+    std::erase_if(cands, [&](Candidate& c) {
+      if (c.type == EntityType::kDate) return false;
+      const std::string_view w = slice(c.range);
+      if (w.size() < 4 || !std::all_of(w.begin(), w.end(), [](char ch) {
+            return std::isupper(static_cast<unsigned char>(ch)) != 0;
+          })) {
+        return false;
+      }
+      const NerTagger::NameFacts as_written = tagger_->LookUpName(w);
+      if (as_written.person || as_written.org || as_written.place ||
+          as_written.gazetteer_org || as_written.gazetteer_place) {
+        return false;
+      }
+      std::string title(w);
+      for (size_t i = 1; i < title.size(); ++i) {
+        title[i] = static_cast<char>(
+            std::tolower(static_cast<unsigned char>(title[i])));
+      }
+      const NerTagger::NameFacts f = tagger_->LookUpName(title);
+      const bool common = tagger_->LookUpWord(w).common;
+      if (f.country || f.city || (f.gazetteer_place && !f.gazetteer_org)) {
+        c.type = EntityType::kPlace;
+        c.name = title;
+        return false;
+      }
+      if ((f.person || f.org || f.place || f.gazetteer_org) && !common) {
+        c.name = title;
+        return false;
+      }
+      // Short capitals may be an acronym that spells a word ("CARE").
+      return common && w.size() >= 6;
+    });
   }
 
   // An organisation whose name holds a possessive is one name: "Korean

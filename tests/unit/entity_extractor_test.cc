@@ -928,5 +928,48 @@ TEST(EntityExtractorTest, CountryCodeOnACurrencyIsNoPlace) {
   EXPECT_EQ(Describe(e), (Lines{"place US <- US @0"}));
 }
 
+TEST(EntityExtractorTest, PluralOfAnAbbreviationIsNoName) {
+  // "ICUs" is a common noun's abbreviation in the plural; "ALKs" is one
+  // the lists know as a name, and stays.
+  NerTagger::NameFacts org;
+  org.org = true;
+  const FactsTagger tagger({{"ICUs", kPer}, {"ALKs", kOrg}}, {{"ALKs", org}});
+  const Extracted e = Extract(
+      "Title\n\nIntensive care units (ICUs) are full; the ALKs said so.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org ALKs <- ALKs @0"}));
+}
+
+TEST(EntityExtractorTest, WordInCapitalsIsNamedAsTheListsKnowIt) {
+  // "ARVIA" is unknown as written and a country with one capital; "REVIEW"
+  // a common word in capitals; "CARE" short enough to be an acronym;
+  // "ORVIS" unknown either way, and stays as written.
+  const FactsTagger tagger({{"ARVIA", kOrg},
+                            {"REVIEW", kOrg},
+                            {"CARE", kOrg},
+                            {"ORVIS", kOrg}},
+                           {{"Arvia", Country()}},
+                           {{"REVIEW", Common()}, {"CARE", Common()}});
+  const Extracted e = Extract(
+      "Title\n\nTARSK, ARVIA\n\nThe REVIEW stage began; CARE and ORVIS "
+      "helped.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Arvia <- ARVIA @0", "org CARE <- CARE @1",
+                                "org ORVIS <- ORVIS @1"}));
+}
+
+TEST(EntityExtractorTest, NewspaperWordAfterAPlaceIsNamedByBoth) {
+  // The spans stay as cut ("Tarsk" + "Times"); the paper is named
+  // "Tarsk Times". A "Times" after no place keeps its name.
+  const FactsTagger tagger({{"Tarsk", kLoc}, {"Times", kOrg}}, {});
+  const Extracted e = Extract(
+      "Title\n\nAccording to the Tarsk Times, rents rose. The Times "
+      "agreed.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Tarsk <- Tarsk @0",
+                                "org Tarsk Times <- Times @0",
+                                "org Times <- Times @0"}));
+}
+
 }  // namespace
 }  // namespace byline
