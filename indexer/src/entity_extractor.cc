@@ -1797,18 +1797,41 @@ ExtractedEntities EntityExtractor::Extract(
         "Olympiad",    "Cup",           "Championship", "Championships",
         "Tournament",  "Marathon",      "Biennale",   "Awards",
         "War",         "Wars"};
+    // Sporting events are no organisation, place or person either ("the
+    // World Cup", "the Winter Carnival", "the Paralympic Games"): dropped
+    // like wars when no name is found in front (rule 'sportevent').
+    static const std::set<std::string_view> kSportHeads = {
+        "Cup",        "Championship", "Championships", "Tournament",
+        "Olympics",   "Paralympics",  "Olympiad",      "Marathon",
+        "Carnival",   "Games"};
+    static const std::set<std::string_view> kGamesBefore = {
+        "Olympic", "Paralympic", "Commonwealth", "Asian", "Invictus",
+        "Youth",   "Winter",     "Summer",       "Special"};
+    static const std::set<std::string_view> kSportWords = {
+        "Olympics", "Paralympics", "Olympic", "Paralympic"};
     std::map<std::string, EntityType> alone;
     for (const Candidate& c : cands) alone.emplace(c.key, c.type);
     std::set<std::string> wars;  // keys of wars not named after a name
     for (Candidate& c : cands) {
       const std::vector<TextRange> words = Words(text, c.range);
-      if (words.size() < 2 || !kEventHeads.count(slice(words.back()))) continue;
+      if (words.size() == 1 && kSportWords.count(slice(words[0])) &&
+          RuleOn("sportevent")) {
+        wars.insert(c.key);
+        continue;
+      }
+      if (words.size() < 2) continue;
+      const std::string_view head = slice(words.back());
+      const bool sport =
+          RuleOn("sportevent") && kSportHeads.count(head) &&
+          (head != "Games" ||
+           kGamesBefore.count(slice(words[words.size() - 2])));
+      if (!kEventHeads.count(head) && !sport) continue;
       // A war is never an organisation, place or person ("the Second
       // World War"), unless it is a ministry's portfolio ("Secretary of
       // War"); it is dropped below if no name is found in front.
-      const std::string_view head = slice(words.back());
-      if ((head == "War" || head == "Wars") &&
-          slice(words[words.size() - 2]) != "of") {
+      if (((head == "War" || head == "Wars") &&
+           slice(words[words.size() - 2]) != "of") ||
+          sport) {
         wars.insert(c.key);
       }
       for (size_t k = words.size() - 1; k-- > 0;) {
@@ -1830,6 +1853,7 @@ ExtractedEntities EntityExtractor::Extract(
           }
         }
         if (!type) continue;
+        wars.erase(c.key);
         c.type = *type;
         c.range = r;
         c.key = FoldName(part);

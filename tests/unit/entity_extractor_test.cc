@@ -971,5 +971,25 @@ TEST(EntityExtractorTest, NewspaperWordAfterAPlaceIsNamedByBoth) {
                                 "org Times <- Times @0"}));
 }
 
+TEST(EntityExtractorTest, SportingEventWithoutANameInFrontIsNoName) {
+  // Dropped: a cup, a carnival, the Games after "Paralympic", the
+  // adjective alone. Kept: a company called "... Games", a magazine
+  // called "... Fair" (no way to tell it from a fair).
+  const FactsTagger tagger({{"World Cup", kOrg},
+                            {"Winter Carnival", kOrg},
+                            {"Paralympic Games", kOrg},
+                            {"Paralympic", kOrg},
+                            {"Kestrel Games", kOrg},
+                            {"Vanity Fair", kOrg}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nAfter the World Cup and the Winter Carnival came the "
+      "Paralympic Games; the Paralympic movement grew, Kestrel Games made "
+      "a game and Vanity Fair wrote.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Kestrel Games <- Kestrel Games @0",
+                                "org Vanity Fair <- Vanity Fair @0"}));
+}
+
 }  // namespace
 }  // namespace byline
