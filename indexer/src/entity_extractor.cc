@@ -1639,8 +1639,20 @@ ExtractedEntities EntityExtractor::Extract(
           "ferry",   "submarine", "frigate", "destroyer",  "tanker",
           "liner",   "rover",   "HMS",        "USS",
           "HMC",     "RMS",       "MV",      "SS"};
+      // Named storms go the same way: no person, place or organisation
+      // (CoNLL's MISC), "Hurricane Tilda" ... "Tilda made landfall"
+      // (rule 'storm').
+      static const std::set<std::string_view> kStorms = {
+          "hurricane", "Hurricane", "cyclone", "Cyclone", "typhoon",
+          "Typhoon",   "storm",     "Storm"};
+      const bool storms = RuleOn("storm");
+      const auto is_vehicle_word = [&](std::string_view w) {
+        return kVehicles.count(w) > 0 || (storms && kStorms.count(w) > 0);
+      };
       std::set<std::string> vehicles;
       for (const Candidate& c : cands) {
+        // The storm word alone ("the Cyclone is almost certain to").
+        if (storms && kStorms.count(slice(c.range))) vehicles.insert(c.key);
         size_t b = c.range.start;
         while (b > 0 && (IsAsciiSpace(text[b - 1]) || text[b - 1] == ',')) --b;
         size_t a = b;
@@ -1651,13 +1663,13 @@ ExtractedEntities EntityExtractor::Extract(
         // Tern"): the words after it name the vehicle.
         size_t inside = 0;
         for (size_t k = 0; k + 1 < words.size() && inside == 0; ++k) {
-          if (kVehicles.count(slice(words[k])) &&
+          if (is_vehicle_word(slice(words[k])) &&
               std::isupper(static_cast<unsigned char>(text[words[k].start])) &&
               slice(words[k]) != "Ship") {
             inside = k + 1;
           }
         }
-        if (kVehicles.count(text.substr(a, b - a)) || inside > 0) {
+        if (is_vehicle_word(text.substr(a, b - a)) || inside > 0) {
           vehicles.insert(c.key);
           if (inside > 0) {
             vehicles.insert(FoldName(slice({words[inside].start, c.range.end})));
@@ -1670,7 +1682,7 @@ ExtractedEntities EntityExtractor::Extract(
       for (const TextRange& r : ranges) {
         const std::vector<TextRange> words = Words(text, r);
         for (size_t k = 0; k + 1 < words.size(); ++k) {
-          if (!kVehicles.count(slice(words[k])) ||
+          if (!is_vehicle_word(slice(words[k])) ||
               words[k + 1].start != words[k].end + 1) {
             continue;
           }

@@ -991,5 +991,21 @@ TEST(EntityExtractorTest, SportingEventWithoutANameInFrontIsNoName) {
                                 "org Vanity Fair <- Vanity Fair @0"}));
 }
 
+TEST(EntityExtractorTest, NamedStormIsNoNameWhereverItIsMentioned) {
+  // Tagged whole, after a lowercase storm word, alone later, and the storm
+  // word alone: all dropped. A person stays.
+  const FactsTagger tagger({{"Cyclone Tilda", kPer},
+                            {"Orla", kPer},
+                            {"Tilda", kPer},
+                            {"Cyclone", kPer},
+                            {"Ada Lind", kPer}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nCyclone Tilda and the typhoon Orla hit; Tilda is weaker now, "
+      "the Cyclone will fade, Ada Lind said.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"person Ada Lind <- Ada Lind @0"}));
+}
+
 }  // namespace
 }  // namespace byline
