@@ -1651,8 +1651,11 @@ ExtractedEntities EntityExtractor::Extract(
       };
       std::set<std::string> vehicles;
       for (const Candidate& c : cands) {
-        // The storm word alone ("the Cyclone is almost certain to").
-        if (storms && kStorms.count(slice(c.range))) vehicles.insert(c.key);
+        // The storm word alone ("the Cyclone is almost certain to"), but
+        // not "Storm", a name of teams and people too.
+        if (storms && kStorms.count(slice(c.range)) && slice(c.range) != "Storm") {
+          vehicles.insert(c.key);
+        }
         size_t b = c.range.start;
         while (b > 0 && (IsAsciiSpace(text[b - 1]) || text[b - 1] == ',')) --b;
         size_t a = b;
