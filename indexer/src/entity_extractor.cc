@@ -1114,6 +1114,27 @@ ExtractedEntities EntityExtractor::Extract(
         }
       }
     }
+    // A party named with a lowercase "party" ("the Republican party",
+    // "the Labour party") is that party, an organisation, whatever the
+    // tagger made of its adjective (rule 'party').
+    if (RuleOn("party")) {
+      static const std::set<std::string_view> kPartyWords = {
+          "Republican",  "Democratic",  "Labour",      "Labor",
+          "Conservative", "Liberal",    "Green",       "Communist",
+          "Socialist",   "Progressive", "Libertarian", "Nationalist",
+          "Reform",      "Pirate",      "Centre",      "Center"};
+      for (const std::vector<TextRange>& ws : range_words) {
+        for (size_t k = 0; k + 1 < ws.size(); ++k) {
+          if (!kPartyWords.count(slice(ws[k])) ||
+              ws[k + 1].start != ws[k].end + 1) {
+            continue;
+          }
+          bool cut = false;
+          if (WordCore(slice(ws[k + 1]), &cut) != "party") continue;
+          add(EntityType::kOrg, {ws[k].start, ws[k + 1].start + 5});
+        }
+      }
+    }
     // Chinese and Korean names written surname first with a hyphenated
     // given name: "Lam Wai-keung", "Kim Jong-un". The tagger often stops
     // at the surname.

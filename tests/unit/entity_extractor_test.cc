@@ -1007,5 +1007,17 @@ TEST(EntityExtractorTest, NamedStormIsNoNameWhereverItIsMentioned) {
   EXPECT_EQ(Describe(e), (Lines{"person Ada Lind <- Ada Lind @0"}));
 }
 
+TEST(EntityExtractorTest, PartyWithALowercasePartyIsAnOrganisation) {
+  // The tagger had the adjective as a person; "a Green party" is found
+  // too; "a Liberal candidate" is no party.
+  const FactsTagger tagger({{"Republican", kPer}}, {});
+  const Extracted e = Extract(
+      "Title\n\nThe Republican party and a Green party met a Liberal "
+      "candidate.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Republican party <- Republican party @0",
+                                "org Green party <- Green party @0"}));
+}
+
 }  // namespace
 }  // namespace byline
