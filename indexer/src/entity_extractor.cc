@@ -2512,6 +2512,22 @@ ExtractedEntities EntityExtractor::Extract(
           kBeliefs.count(slice(words[0])) && !person_words.count(slice(words[0]))) {
         return true;
       }
+      // Abbreviations of common nouns are no names, whatever the tagger
+      // made of them ("DNA", "GDP", "the CEO", rule 'abbrev'), unless the
+      // article spells one out as a name ("International Cycling Union
+      // (ICU)").
+      static const std::set<std::string_view> kCommonAbbreviations = {
+          "AIDS", "ATM", "BBQ",  "CCTV", "CD",  "CEO", "CFO", "COO", "CPU",
+          "CTO",  "DIY", "DJ",   "DNA",  "DVD", "ECG", "FAQ", "GDP", "GPS",
+          "GPU",  "HIV", "HTML", "ICU",  "ID",  "IQ",  "ISP", "IVF", "LCD",
+          "LED",  "LGBT", "MBA", "MRI",  "NGO", "PDF", "PhD", "PIN", "RAM",
+          "RNA",  "RSS", "SIM",  "SMS",  "SUV", "UFO", "URL", "USB", "VAT",
+          "VIP",  "VR"};
+      if (RuleOn("abbrev") && words.size() == 1 &&
+          kCommonAbbreviations.count(slice(c.range)) &&
+          !acronym_of.count(c.key)) {
+        return true;
+      }
       // A country's code on its currency ("US$ 20", "NZ $26 million") is
       // part of an amount, not a mention of the place (rule 'currency').
       if (RuleOn("currency") && c.type == EntityType::kPlace &&

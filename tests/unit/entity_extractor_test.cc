@@ -1019,5 +1019,21 @@ TEST(EntityExtractorTest, PartyWithALowercasePartyIsAnOrganisation) {
                                 "org Green party <- Green party @0"}));
 }
 
+TEST(EntityExtractorTest, AbbreviationOfACommonNounIsNoName) {
+  // "DNA" and "GDP" are common nouns; "ICU" spelled out as a name in the
+  // article is that name's acronym.
+  const FactsTagger tagger({{"DNA", kOrg},
+                            {"GDP", kOrg},
+                            {"Inland Cycling Union", kOrg},
+                            {"ICU", kOrg}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nDNA tests and GDP figures reached the Inland Cycling Union "
+      "(ICU). The ICU said no.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org ICU <- Inland Cycling Union @0",
+                                "org ICU <- ICU @0", "org ICU <- ICU @0"}));
+}
+
 }  // namespace
 }  // namespace byline
