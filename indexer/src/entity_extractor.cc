@@ -2268,6 +2268,38 @@ ExtractedEntities EntityExtractor::Extract(
     }
   }
 
+  // A name right before an organisation's office and a person ("Velmor
+  // founder Ada Lind", "Tarsk Mills CEO Jon Berg") is an organisation,
+  // in all its mentions, whatever the tagger made of it; not a place
+  // ("Arvian Foreign Minister" is a country's) (rule 'orgrole').
+  if (tagger_ != nullptr && RuleOn("orgrole")) {
+    static const std::set<std::string_view> kOffices = {
+        "founder",  "co-founder", "cofounder", "CEO",       "chairman",
+        "chairwoman", "spokesman", "spokeswoman", "spokesperson",
+        "owner",    "co-owner",   "executive", "chief"};
+    std::set<std::string> orgs;
+    for (const Candidate& c : cands) {
+      if (c.type == EntityType::kOrg || c.type == EntityType::kDate) continue;
+      size_t p = c.range.end;
+      if (p >= text.size() || text[p] != ' ') continue;
+      size_t e = p + 1;
+      while (e < text.size() && !IsAsciiSpace(text[e])) ++e;
+      if (!kOffices.count(text.substr(p + 1, e - p - 1)) || e >= text.size() ||
+          text[e] != ' ' || !IsUpperInitial(text.substr(e + 1))) {
+        continue;
+      }
+      const NerTagger::NameFacts f = tagger_->LookUpName(slice(c.range));
+      if (f.country || f.city || f.gazetteer_place ||
+          tagger_->LookUpWord(slice(c.range)).demonym) {
+        continue;
+      }
+      orgs.insert(c.key);
+    }
+    for (Candidate& c : cands) {
+      if (orgs.count(c.key)) c.type = EntityType::kOrg;
+    }
+  }
+
   // A place named by the first word of a longer place name in the same
   // article ("North Korea" ... "the North") is that place.
   if (RuleOn("placeshort")) {

@@ -1035,5 +1035,25 @@ TEST(EntityExtractorTest, AbbreviationOfACommonNounIsNoName) {
                                 "org ICU <- ICU @0", "org ICU <- ICU @0"}));
 }
 
+TEST(EntityExtractorTest, NameBeforeAnOfficeAndAPersonIsAnOrganisation) {
+  // "Velmor" was tagged a person twice: an office and a person after it
+  // make it an organisation in both mentions. A country before an office
+  // stays a place.
+  const FactsTagger tagger({{"Velmor", kPer},
+                            {"Ada Lind", kPer},
+                            {"Arvia", kLoc},
+                            {"Jon Berg", kPer}},
+                           {{"Arvia", Country()}});
+  const Extracted e = Extract(
+      "Title\n\nVelmor founder Ada Lind met Arvia spokesman Jon Berg. "
+      "Velmor grew.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Velmor <- Velmor @0",
+                                "person Ada Lind <- Ada Lind @0",
+                                "place Arvia <- Arvia @0",
+                                "person Jon Berg <- Jon Berg @0",
+                                "org Velmor <- Velmor @0"}));
+}
+
 }  // namespace
 }  // namespace byline
