@@ -2277,7 +2277,7 @@ ExtractedEntities EntityExtractor::Extract(
         "founder",  "co-founder", "cofounder", "CEO",       "chairman",
         "chairwoman", "spokesman", "spokeswoman", "spokesperson",
         "owner",    "co-owner",   "executive", "chief"};
-    std::set<std::string> orgs;
+    std::set<std::string> orgs, org_names;  // keys, canonical names
     for (const Candidate& c : cands) {
       if (c.type == EntityType::kOrg || c.type == EntityType::kDate) continue;
       size_t p = c.range.end;
@@ -2294,9 +2294,12 @@ ExtractedEntities EntityExtractor::Extract(
         continue;
       }
       orgs.insert(c.key);
+      org_names.insert(c.name);  // "Afghan Taliban" for its "Taliban"
     }
     for (Candidate& c : cands) {
-      if (orgs.count(c.key)) c.type = EntityType::kOrg;
+      if (orgs.count(c.key) || org_names.count(c.name)) {
+        c.type = EntityType::kOrg;
+      }
     }
   }
 
