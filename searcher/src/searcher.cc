@@ -36,17 +36,28 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
   if (db_paths.empty()) return InvalidArgument("no database given");
   Xapian::Database db;
   for (const std::string& path : db_paths) {
-    try {
-      const Xapian::Database one(path);
-      if (const std::string why = schema::SchemaMismatch(one, path);
-          !why.empty()) {
-        return InvalidArgument(why);
+    // An indexer that commits twice between the open and the schema check
+    // discards the revision the check reads (DatabaseModifiedError): open
+    // the latest commit and check again.
+    for (int attempt = 0;; ++attempt) {
+      try {
+        const Xapian::Database one(path);
+        if (const std::string why = schema::SchemaMismatch(one, path);
+            !why.empty()) {
+          return InvalidArgument(why);
+        }
+        db.add_database(one);
+        break;
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt == 4) {
+          return IoError(path + ": cannot open database: it kept changing: " +
+                         e.get_description());
+        }
+      } catch (const Xapian::DatabaseNotFoundError&) {
+        return IoError(path + ": no Byline database here (run byline-index)");
+      } catch (const Xapian::Error& e) {
+        return IoError(path + ": cannot open database: " + e.get_description());
       }
-      db.add_database(one);
-    } catch (const Xapian::DatabaseNotFoundError&) {
-      return IoError(path + ": no Byline database here (run byline-index)");
-    } catch (const Xapian::Error& e) {
-      return IoError(path + ": cannot open database: " + e.get_description());
     }
   }
   out->reset(new Searcher(std::move(db)));
