@@ -2192,7 +2192,8 @@ ExtractedEntities EntityExtractor::Extract(
   // know is no name (rule 'caps'). Acronyms the lists know ("NASA") stay
   // as they are.
   if (tagger_ != nullptr && RuleOn("caps")) {
-    std::erase_if(cands, [&](Candidate& c) {
+    // Renames in place; returns true for a candidate to drop.
+    const auto rename_or_drop = [&](Candidate& c) {
       if (c.type == EntityType::kDate) return false;
       const std::string_view w = slice(c.range);
       if (w.size() < 4 || !std::all_of(w.begin(), w.end(), [](char ch) {
@@ -2223,7 +2224,13 @@ ExtractedEntities EntityExtractor::Extract(
       }
       // Short capitals may be an acronym that spells a word ("CARE").
       return common && w.size() >= 6;
-    });
+    };
+    std::vector<Candidate> kept;
+    kept.reserve(cands.size());
+    for (Candidate& c : cands) {
+      if (!rename_or_drop(c)) kept.push_back(std::move(c));
+    }
+    cands = std::move(kept);
   }
 
   // An organisation whose name holds a possessive is one name: "Korean
