@@ -237,6 +237,28 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
              (w(first) == "the" || w(first) == "The")) {
     ++first;
   }
+  // "the Democratic Party-controlled House of Representatives": a word
+  // that ends with a hyphen and a lowercase participle ("-controlled",
+  // "-led", "-backed") modifies the name after it and is not part of it
+  // (rule 'modifier').
+  if (RuleOn("modifier")) {
+    for (size_t k = words.size() - 1; k-- > first;) {
+      const std::string_view word = w(k);
+      const size_t dash = word.rfind('-');
+      if (dash == std::string_view::npos || dash == 0 ||
+          dash + 3 > word.size() || !IsUpperInitial(w(k + 1))) {
+        continue;
+      }
+      const std::string_view tail = word.substr(dash + 1);
+      if (std::all_of(tail.begin(), tail.end(), [](char ch) {
+            return std::islower(static_cast<unsigned char>(ch)) != 0;
+          }) &&
+          (tail.ends_with("ed") || tail == "run" || tail == "born")) {
+        first = k + 1;
+        break;
+      }
+    }
+  }
   size_t last = words.size();
   size_t end = words.back().end;
   // "Plan &" before "Grow": the tagger stopped inside a name, which takes
@@ -387,7 +409,7 @@ bool IsInstitutionHead(std::string_view w) {
       "Sons",         "Trust",     "Union",       "University",  "Organisation",
       "Organization", "Authority", "Service",     "Alliance",    "Front",
       "Movement",     "Guard",     "Force",       "Forces",      "Unions",
-      "Municipality"};
+      "Municipality", "House"};
   return kHeads.count(w) > 0;
 }
 

@@ -883,7 +883,8 @@ TEST(EntityExtractorTest, HyphenatedWordInAnInstitutionOrPlaceCutsItsSpan) {
                    "org Grant-A-Dream Foundation <- Dream Foundation @0",
                    "person Lee Tai-wan <- Lee Tai-wan @0",
                    "org Kord-Vell <- Kord-Vell @0",
-                   "org Tarsk-based Mills <- Tarsk-based Mills @0"}));
+                   // The `modifier` cut: "Tarsk-based" is no part of it.
+                   "org Mills <- Mills @0"}));
 }
 
 TEST(EntityExtractorTest, PlacesOfPhraseIsPartOfItsNameWhateverItHolds) {
@@ -1053,6 +1054,23 @@ TEST(EntityExtractorTest, NameBeforeAnOfficeAndAPersonIsAnOrganisation) {
                                 "place Arvia <- Arvia @0",
                                 "person Jon Berg <- Jon Berg @0",
                                 "org Velmor <- Velmor @0"}));
+}
+
+TEST(EntityExtractorTest, HouseOfAndAModifierBeforeTheName) {
+  // "House" is an institution's head, so its "of" phrase joins it; a
+  // word ending in a hyphen and a participle is no part of the name after
+  // it ("Velmor-led").
+  const FactsTagger tagger({{"House", kOrg},
+                            {"Commons", kOrg},
+                            {"Velmor-led Assembly of Tarsk", kOrg}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nThe House of Commons and the Velmor-led Assembly of Tarsk "
+      "met.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org House of Commons <- House of Commons @0",
+                   "org Assembly of Tarsk <- Assembly of Tarsk @0"}));
 }
 
 }  // namespace
