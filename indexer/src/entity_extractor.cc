@@ -2154,6 +2154,26 @@ ExtractedEntities EntityExtractor::Extract(
       c.name = CollapseWhitespace(slice(c.range));
     }
   }
+  // A company's legal form is no part of its name in the facets: "Apple
+  // Inc." and "Apple" are one organisation, "Apple" (rule 'legalform';
+  // the mention's span keeps the form).
+  if (RuleOn("legalform")) {
+    static const std::set<std::string_view> kForms = {
+        "Inc",  "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "plc",
+        "PLC",  "GmbH", "AG",  "SA",   "S.A.", "NV",  "N.V.",  "ASA",
+        "LLP",  "Pty",  "Co."};
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kOrg) continue;
+      const size_t sp = c.name.rfind(' ');
+      if (sp == std::string::npos ||
+          !kForms.count(std::string_view(c.name).substr(sp + 1))) {
+        continue;
+      }
+      std::string rest = c.name.substr(0, sp);
+      if (!rest.empty() && rest.back() == ',') rest.pop_back();
+      if (!rest.empty()) c.name = std::move(rest);
+    }
+  }
 
   // Government agencies named by their portfolio and their country
   // ("Statistics Norway", "Sport England"): the portfolio word right

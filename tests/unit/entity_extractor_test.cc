@@ -1073,5 +1073,18 @@ TEST(EntityExtractorTest, HouseOfAndAModifierBeforeTheName) {
                    "org Assembly of Tarsk <- Assembly of Tarsk @0"}));
 }
 
+TEST(EntityExtractorTest, LegalFormIsNoPartOfACompanysName) {
+  const FactsTagger tagger({{"Velmor Inc.", kOrg},
+                            {"Velmor", kOrg},
+                            {"Tarsk Mills, Ltd", kOrg}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nVelmor Inc. said Velmor and Tarsk Mills, Ltd agreed.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Velmor <- Velmor Inc. @0",
+                                "org Velmor <- Velmor @0",
+                                "org Tarsk Mills <- Tarsk Mills, Ltd @0"}));
+}
+
 }  // namespace
 }  // namespace byline
