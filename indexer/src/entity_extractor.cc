@@ -1076,15 +1076,37 @@ ExtractedEntities EntityExtractor::Extract(
       static const std::set<std::string_view> kHonorifics = {
           "Mr",  "Mr.", "Mrs",       "Mrs.",  "Ms",   "Ms.",
           "Dr",  "Dr.", "Miss",      "Prof",  "Prof.", "Professor"};
+      // Royal and religious titles too ("King Felipe VI", "Pope Leo"),
+      // but not inside a name ("Stephen King Jr.") nor before a building,
+      // a place or an institution named after someone ("Queen Mary
+      // Hospital", "Prince Edward Island"; rule 'royal').
+      static const std::set<std::string_view> kRoyal = {
+          "King",   "Queen",   "Prince", "Princess", "Pope",
+          "Sheikh", "Emperor", "Empress"};
       for (size_t k = 0; k < ranges.size(); ++k) {
         const TextRange r = ranges[k];
-        for (const TextRange& w : range_words[k]) {
-          if (!kHonorifics.count(slice(w)) || w.end + 1 >= r.end ||
+        const std::vector<TextRange>& ws = range_words[k];
+        for (size_t i = 0; i < ws.size(); ++i) {
+          const TextRange& w = ws[i];
+          const bool royal = kRoyal.count(slice(w)) > 0 && RuleOn("royal");
+          if ((!kHonorifics.count(slice(w)) && !royal) || w.end + 1 >= r.end ||
               text[w.end] != ' ') {
             continue;
           }
           const size_t end = CapitalRunEnd(text, w.end + 1, r.end, false, 3);
-          if (end > w.end + 1) add(EntityType::kPerson, {w.end + 1, end});
+          if (end <= w.end + 1) continue;
+          if (royal) {
+            if (i > 0 && IsUpperInitial(slice(ws[i - 1])) &&
+                !AfterSentenceEnd(text, w.start)) {
+              continue;
+            }
+            const std::string_view last = LastWord(text, {w.end + 1, end});
+            if (last == "Jr." || last == "Sr." || IsInstitutionHead(last) ||
+                IsGeographicHead(last) || IsFacilityHead(last, "", false)) {
+              continue;
+            }
+          }
+          add(EntityType::kPerson, {w.end + 1, end});
         }
       }
     }
@@ -1950,14 +1972,15 @@ ExtractedEntities EntityExtractor::Extract(
     for (Candidate& c : cands) {
       if (!starts.count(c.range.start)) continue;
       const std::string_view word = slice(c.range);
-      if (word.size() < 3 || word.find(' ') != std::string_view::npos ||
-          std::any_of(word.begin(), word.end(), [](char ch) {
-            return !std::isupper(static_cast<unsigned char>(ch));
+      if (word.size() < 3 || std::any_of(word.begin(), word.end(), [](char ch) {
+            return !std::isupper(static_cast<unsigned char>(ch)) && ch != ' ';
           })) {
         continue;
       }
+      // "NEW YORK" -> "New York".
       std::string title(word);
       for (size_t i = 1; i < title.size(); ++i) {
+        if (title[i - 1] == ' ') continue;
         title[i] = static_cast<char>(
             std::tolower(static_cast<unsigned char>(title[i])));
       }
@@ -1965,6 +1988,50 @@ ExtractedEntities EntityExtractor::Extract(
       if (!facts.gazetteer_place || tagger_->LookUpName(word).org) continue;
       c.type = EntityType::kPlace;
       dateline_name[c.key] = title;
+    }
+    // A dateline the tagger left untagged: up to three words in capitals
+    // that open a paragraph and end at a comma, a bracket or a dash
+    // ("VALENCIA, Spain (AP) -", "NEW YORK (AP) -"), named as the lists
+    // know the place.
+    std::set<size_t> tagged_starts;
+    for (const Candidate& c : cands) tagged_starts.insert(c.range.start);
+    for (const size_t start : starts) {
+      if (tagged_starts.count(start)) continue;
+      const size_t limit = RangeEndAt(ranges, start);
+      size_t end = start, words = 0;
+      std::string title;
+      for (size_t i = start; i < limit && words < 3;) {
+        size_t e = i;
+        while (e < limit && std::isupper(static_cast<unsigned char>(text[e]))) ++e;
+        if (e - i < 2 || (e < limit && std::isalnum(static_cast<unsigned char>(text[e])))) {
+          break;
+        }
+        if (!title.empty()) title += ' ';
+        title += text[i];
+        for (size_t k = i + 1; k < e; ++k) {
+          title += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+        }
+        end = e;
+        ++words;
+        if (e + 1 < limit && text[e] == ' ' &&
+            std::isupper(static_cast<unsigned char>(text[e + 1]))) {
+          i = e + 1;
+          continue;
+        }
+        break;
+      }
+      if (words == 0) continue;
+      const std::string_view after = text.substr(end, 5);
+      if (!after.starts_with(",") && !after.starts_with(" (") &&
+          !after.starts_with(" -") && !after.starts_with(" \u2014") &&
+          !after.starts_with(" \u2013")) {
+        continue;
+      }
+      const auto facts = tagger_->LookUpName(title);
+      if (!facts.gazetteer_place) continue;
+      const TextRange r{start, end};
+      cands.push_back({EntityType::kPlace, r, FoldName(slice(r)), ""});
+      dateline_name[FoldName(slice(r))] = title;
     }
   }
 

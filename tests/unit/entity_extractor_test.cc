@@ -1086,5 +1086,33 @@ TEST(EntityExtractorTest, LegalFormIsNoPartOfACompanysName) {
                                 "org Tarsk Mills <- Tarsk Mills, Ltd @0"}));
 }
 
+TEST(EntityExtractorTest, DatelineTheTaggerMissedIsThePlace) {
+  // Untagged capitals opening a paragraph before a comma, a bracket or a
+  // dash, one word or more, are the place the lists know; capitals before
+  // other words are left alone.
+  NerTagger::NameFacts two_words = City();
+  const FactsTagger tagger(
+      {}, {{"Oslvik", City()}, {"Port Vell", two_words}, {"Arvik", City()}});
+  const Extracted e = Extract(
+      "Title\n\nOSLVIK, Arvia (Wire) - Talks began.\n\n"
+      "PORT VELL (Wire) - Talks ended.\n\nARVIK TALKS were long.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Oslvik <- OSLVIK @0",
+                                "place Port Vell <- PORT VELL @1"}));
+}
+
+TEST(EntityExtractorTest, NameAfterARoyalTitleIsAPerson) {
+  // Not inside a name ("Arno King Jr."), nor before an institution or a
+  // place named after someone.
+  const FactsTagger tagger({}, {});
+  const Extracted e = Extract(
+      "Title\n\nKing Olav IX and Queen Sigrid met Pope Lino. Then Arno "
+      "King Jr. spoke at Queen Maren Hospital.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"person Olav IX <- Olav IX @0",
+                                "person Sigrid <- Sigrid @0",
+                                "person Lino <- Lino @0"}));
+}
+
 }  // namespace
 }  // namespace byline
