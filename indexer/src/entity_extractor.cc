@@ -375,6 +375,16 @@ bool IsUpperInitial(std::string_view w) {
          static_cast<unsigned char>(w[1]) != 0x97;
 }
 
+// Capitals as a name is written: "NEW YORK" -> "New York" (ASCII).
+std::string TitleCase(std::string_view capitals) {
+  std::string out(capitals);
+  for (size_t i = 1; i < out.size(); ++i) {
+    if (out[i - 1] == ' ') continue;
+    out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+  }
+  return out;
+}
+
 // The last space-separated word of text[r].
 std::string_view LastWord(std::string_view text, TextRange r) {
   std::string_view s = text.substr(r.start, r.size());
@@ -1978,12 +1988,7 @@ ExtractedEntities EntityExtractor::Extract(
         continue;
       }
       // "NEW YORK" -> "New York".
-      std::string title(word);
-      for (size_t i = 1; i < title.size(); ++i) {
-        if (title[i - 1] == ' ') continue;
-        title[i] = static_cast<char>(
-            std::tolower(static_cast<unsigned char>(title[i])));
-      }
+      const std::string title = TitleCase(word);
       const auto facts = tagger_->LookUpName(title);
       if (!facts.gazetteer_place || tagger_->LookUpName(word).org) continue;
       c.type = EntityType::kPlace;
@@ -1999,17 +2004,11 @@ ExtractedEntities EntityExtractor::Extract(
       if (tagged_starts.count(start)) continue;
       const size_t limit = RangeEndAt(ranges, start);
       size_t end = start, words = 0;
-      std::string title;
       for (size_t i = start; i < limit && words < 3;) {
         size_t e = i;
         while (e < limit && std::isupper(static_cast<unsigned char>(text[e]))) ++e;
         if (e - i < 2 || (e < limit && std::isalnum(static_cast<unsigned char>(text[e])))) {
           break;
-        }
-        if (!title.empty()) title += ' ';
-        title += text[i];
-        for (size_t k = i + 1; k < e; ++k) {
-          title += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
         }
         end = e;
         ++words;
@@ -2027,9 +2026,10 @@ ExtractedEntities EntityExtractor::Extract(
           !after.starts_with(" \u2013")) {
         continue;
       }
+      const TextRange r{start, end};
+      const std::string title = TitleCase(slice(r));
       const auto facts = tagger_->LookUpName(title);
       if (!facts.gazetteer_place) continue;
-      const TextRange r{start, end};
       cands.push_back({EntityType::kPlace, r, FoldName(slice(r)), ""});
       dateline_name[FoldName(slice(r))] = title;
     }
@@ -2315,11 +2315,7 @@ ExtractedEntities EntityExtractor::Extract(
           as_written.gazetteer_org || as_written.gazetteer_place) {
         return false;
       }
-      std::string title(w);
-      for (size_t i = 1; i < title.size(); ++i) {
-        title[i] = static_cast<char>(
-            std::tolower(static_cast<unsigned char>(title[i])));
-      }
+      const std::string title = TitleCase(w);
       const NerTagger::NameFacts f = tagger_->LookUpName(title);
       const bool common = tagger_->LookUpWord(w).common;
       if (f.country || f.city || (f.gazetteer_place && !f.gazetteer_org)) {
