@@ -215,6 +215,19 @@ bool AfterSentenceEnd(std::string_view text, size_t pos) {
 // person, "the" before an organisation or place, a sentence's opening word
 // ("While"), possessive endings and stray punctuation. Returns an empty
 // range when nothing is left.
+// A company's legal form: "Inc.", "Ltd", "GmbH". With `letter_codes`,
+// also the continental two- and three-letter forms ("AG", "SA", "NV"),
+// which are too often something else to call a name that is only one of
+// them no company.
+bool IsLegalForm(std::string_view w, bool letter_codes) {
+  static const std::set<std::string_view> kForms = {
+      "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co.", "plc",
+      "PLC", "GmbH"};
+  static const std::set<std::string_view> kLetterCodes = {
+      "AG", "SA", "S.A.", "NV", "N.V.", "ASA", "LLP", "Pty"};
+  return kForms.count(w) > 0 || (letter_codes && kLetterCodes.count(w) > 0);
+}
+
 TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   std::vector<TextRange> words = Words(text, r);
   size_t first = 0;
@@ -278,10 +291,7 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   if (last == first + 1 && type == EntityType::kOrg && RuleOn("ampersand")) {
     // A company's legal form alone ("Inc.", "Ltd") names no company, nor
     // does a title ("CEO").
-    static const std::set<std::string_view> kForms = {
-        "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co.", "plc",
-        "PLC", "GmbH"};
-    if (kForms.count(w(first)) || IsTitleWord(w(first))) {
+    if (IsLegalForm(w(first), /*letter_codes=*/false) || IsTitleWord(w(first))) {
       return {r.start, r.start};
     }
   }
@@ -2225,15 +2235,12 @@ ExtractedEntities EntityExtractor::Extract(
   // Inc." and "Apple" are one organisation, "Apple" (rule 'legalform';
   // the mention's span keeps the form).
   if (RuleOn("legalform")) {
-    static const std::set<std::string_view> kForms = {
-        "Inc",  "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "plc",
-        "PLC",  "GmbH", "AG",  "SA",   "S.A.", "NV",  "N.V.",  "ASA",
-        "LLP",  "Pty",  "Co."};
     for (Candidate& c : cands) {
       if (c.type != EntityType::kOrg) continue;
       const size_t sp = c.name.rfind(' ');
       if (sp == std::string::npos ||
-          !kForms.count(std::string_view(c.name).substr(sp + 1))) {
+          !IsLegalForm(std::string_view(c.name).substr(sp + 1),
+                       /*letter_codes=*/true)) {
         continue;
       }
       std::string rest = c.name.substr(0, sp);
