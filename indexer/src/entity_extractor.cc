@@ -44,6 +44,22 @@ class NamesByPart {
   std::set<std::string> ambiguous_;
 };
 
+// Which bytes of a text of `size` bytes the candidates cover.
+std::vector<bool> Covered(size_t size, const std::vector<Candidate>& cands) {
+  std::vector<bool> covered(size + 1, false);
+  for (const Candidate& c : cands) {
+    for (size_t i = c.range.start; i < c.range.end; ++i) covered[i] = true;
+  }
+  return covered;
+}
+
+// Every byte an ASCII capital: "NASA", "SWITZERLAND".
+bool AllUpper(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char ch) {
+    return std::isupper(static_cast<unsigned char>(ch)) != 0;
+  });
+}
+
 EntityType FromNer(NerType t) {
   switch (t) {
     case NerType::kPerson: return EntityType::kPerson;
@@ -1137,10 +1153,7 @@ ExtractedEntities EntityExtractor::Extract(
     // "Mossad"). Before a hyphen and a lowercase word it is too
     // ("Interpol-led").
     if (RuleOn("gazorg")) {
-      std::vector<bool> tagged(text.size() + 1, false);
-      for (const Candidate& c : cands) {
-        for (size_t i = c.range.start; i < c.range.end; ++i) tagged[i] = true;
-      }
+      const std::vector<bool> tagged = Covered(text.size(), cands);
       for (const std::vector<TextRange>& ws : range_words) {
         for (size_t k = 0; k < ws.size(); ++k) {
           const TextRange& w = ws[k];
@@ -1803,9 +1816,7 @@ ExtractedEntities EntityExtractor::Extract(
         // common noun, unless the lists know it as a name (rule
         // 'pluralacr').
         if (w.size() >= 3 && w.back() == 's' && RuleOn("pluralacr") &&
-            std::all_of(w.begin(), w.end() - 1, [](char ch) {
-              return std::isupper(static_cast<unsigned char>(ch)) != 0;
-            })) {
+            AllUpper(w.substr(0, w.size() - 1))) {
           const NerTagger::NameFacts f = tagger_->LookUpName(w);
           return !(f.person || f.org || f.place || f.gazetteer_org ||
                    f.gazetteer_place);
@@ -1911,12 +1922,13 @@ ExtractedEntities EntityExtractor::Extract(
         "Olympics", "Paralympics", "Olympic", "Paralympic"};
     std::map<std::string, EntityType> alone;
     for (const Candidate& c : cands) alone.emplace(c.key, c.type);
-    std::set<std::string> wars;  // keys of wars not named after a name
+    // Keys of wars and sporting events not named after a name.
+    std::set<std::string> dropped;
     for (Candidate& c : cands) {
       const std::vector<TextRange> words = Words(text, c.range);
       if (words.size() == 1 && kSportWords.count(slice(words[0])) &&
           RuleOn("sportevent")) {
-        wars.insert(c.key);
+        dropped.insert(c.key);
         continue;
       }
       if (words.size() < 2) continue;
@@ -1932,7 +1944,7 @@ ExtractedEntities EntityExtractor::Extract(
       if (((head == "War" || head == "Wars") &&
            slice(words[words.size() - 2]) != "of") ||
           sport) {
-        wars.insert(c.key);
+        dropped.insert(c.key);
       }
       for (size_t k = words.size() - 1; k-- > 0;) {
         const TextRange r{words[0].start, words[k].end};
@@ -1953,14 +1965,15 @@ ExtractedEntities EntityExtractor::Extract(
           }
         }
         if (!type) continue;
-        wars.erase(c.key);
+        dropped.erase(c.key);
         c.type = *type;
         c.range = r;
         c.key = FoldName(part);
         break;
       }
     }
-    std::erase_if(cands, [&](const Candidate& c) { return wars.count(c.key) > 0; });
+    std::erase_if(cands,
+                  [&](const Candidate& c) { return dropped.count(c.key) > 0; });
   }
 
   // An acronym is what its name turned out to be after the rules above
@@ -2085,10 +2098,7 @@ ExtractedEntities EntityExtractor::Extract(
       surfaces.insert(std::string(last));
     }
   }
-  std::vector<bool> covered(text.size() + 1, false);
-  for (const Candidate& c : cands) {
-    for (size_t i = c.range.start; i < c.range.end; ++i) covered[i] = true;
-  }
+  std::vector<bool> covered = Covered(text.size(), cands);
   for (const std::string& s : surfaces) {
     const std::string key = FoldName(s);
     if (s.find(' ') == std::string::npos) {
@@ -2312,11 +2322,7 @@ ExtractedEntities EntityExtractor::Extract(
     const auto rename_or_drop = [&](Candidate& c) {
       if (c.type == EntityType::kDate) return false;
       const std::string_view w = slice(c.range);
-      if (w.size() < 4 || !std::all_of(w.begin(), w.end(), [](char ch) {
-            return std::isupper(static_cast<unsigned char>(ch)) != 0;
-          })) {
-        return false;
-      }
+      if (w.size() < 4 || !AllUpper(w)) return false;
       const NerTagger::NameFacts as_written = tagger_->LookUpName(w);
       if (as_written.person || as_written.org || as_written.place ||
           as_written.gazetteer_org || as_written.gazetteer_place) {
