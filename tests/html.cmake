@@ -1,4 +1,4 @@
-# Tests of the HTML reader (indexer/src/html_reader.cc, html_charset.cc) and
+# Tests of the HTML reader (indexer/read/html_reader.cc, html_charset.cc) and
 # the driver of bench/html_eval. Included from tests/CMakeLists.txt. The
 # tests read only the pages in tests/data/html, written for them.
 add_executable(byline_html_tests
