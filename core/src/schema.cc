@@ -1,8 +1,19 @@
 #include "byline/schema.h"
 
+#include "byline/article.h"
+#include "byline/text.h"
+
 namespace byline::schema {
 
-std::string BooleanTerm(std::string_view prefix, std::string_view value) {
+std::string BooleanTerm(std::string_view prefix, std::string_view raw_value) {
+  // Values come from files (WARC headers, JSON fields): repair them so that
+  // every term is valid UTF-8, as QueryParser would spell the same value.
+  std::string repaired;
+  std::string_view value = raw_value;
+  if (!CheckUtf8(value).valid()) {
+    repaired = RepairUtf8(value);
+    value = repaired;
+  }
   std::string term(prefix);
   // Mirrors QueryParser's prefix_needs_colon(), whose uppercase test is
   // ASCII-only in Xapian 1.4 (so "Łódź" takes no colon).
@@ -11,6 +22,16 @@ std::string BooleanTerm(std::string_view prefix, std::string_view value) {
     term.push_back(':');
   }
   term.append(value);
+  if (term.size() <= kMaxTermBytes) return term;
+  // Too long for Xapian: cut at a character boundary and end with a hash
+  // of the whole value, so distinct long values stay distinct terms.
+  const std::string tail = "#" + Hex64(Fnv1a64(value));
+  size_t keep = kMaxTermBytes - tail.size();
+  while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) {
+    --keep;
+  }
+  term.resize(keep);
+  term += tail;
   return term;
 }
 

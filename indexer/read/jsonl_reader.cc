@@ -49,6 +49,31 @@ std::string NormaliseDate(const std::string& date) {
 
 }  // namespace
 
+Status ParseJsonLine(std::string_view line, const JsonlFields& fields,
+                     size_t line_no, Article* article, std::string* id) {
+  line = Trim(line);
+  const Json obj = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (obj.is_discarded()) {
+    const Utf8Check utf8 = CheckUtf8(line);
+    return BadInput(utf8.valid() ? "not valid JSON" : "invalid UTF-8 in JSON");
+  }
+  if (!obj.is_object()) return BadInput("not a JSON object");
+  const std::string body = Field(obj, fields.text);
+  const std::string title = Field(obj, fields.title);
+  if (Trim(body).empty() && Trim(title).empty()) {
+    return BadInput("no text (none of the fields " + fields.text.front() +
+                    ", " + fields.title.front() + ", ... has any)");
+  }
+  *article = Article();
+  ArticleFromParagraphs(title, SplitBody(body), article);
+  article->record = "line " + std::to_string(line_no);
+  article->url = Field(obj, fields.url);
+  article->published = NormaliseDate(Field(obj, fields.date));
+  article->author = Field(obj, fields.author);
+  *id = Field(obj, fields.id);
+  return Status::Ok();
+}
+
 void ParseJsonl(
     std::string_view content, const JsonlFields& fields,
     const std::function<void(Article&&, std::string)>& article,
@@ -62,32 +87,13 @@ void ParseJsonl(
     const std::string_view line = Trim(content.substr(pos, nl - pos));
     pos = nl + 1;
     if (line.empty()) continue;
-    const Json obj = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (obj.is_discarded()) {
-      const Utf8Check utf8 = CheckUtf8(line);
-      problem(line_no, BadInput(utf8.valid() ? "not valid JSON"
-                                             : "invalid UTF-8 in JSON"));
-      continue;
-    }
-    if (!obj.is_object()) {
-      problem(line_no, BadInput("not a JSON object"));
-      continue;
-    }
-    const std::string body = Field(obj, fields.text);
-    const std::string title = Field(obj, fields.title);
-    if (Trim(body).empty() && Trim(title).empty()) {
-      problem(line_no, BadInput("no text (none of the fields " +
-                                fields.text.front() + ", " +
-                                fields.title.front() + ", ... has any)"));
-      continue;
-    }
     Article a;
-    ArticleFromParagraphs(title, SplitBody(body), &a);
-    a.record = "line " + std::to_string(line_no);
-    a.url = Field(obj, fields.url);
-    a.published = NormaliseDate(Field(obj, fields.date));
-    a.author = Field(obj, fields.author);
-    article(std::move(a), Field(obj, fields.id));
+    std::string id;
+    if (Status s = ParseJsonLine(line, fields, line_no, &a, &id); !s.ok()) {
+      problem(line_no, s);
+      continue;
+    }
+    article(std::move(a), std::move(id));
   }
 }
 

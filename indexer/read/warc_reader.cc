@@ -5,6 +5,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "byline/index/article_source.h"
+#include "byline/index/byte_stream.h"
 #include "byline/index/gzip.h"
 #include "byline/text.h"
 
@@ -89,102 +91,6 @@ bool ParseArcHeader(std::string_view line, std::string* url, std::string* date,
   return false;
 }
 
-// Reads the ARC record at *pos, if there is one, as a WARC response or
-// resource record (ARC files predate WARC; Internet Archive crawls). The
-// file's "filedesc://" header record is consumed silently. Returns false,
-// touching nothing, when no ARC header line starts at *pos.
-bool ParseArcRecord(std::string_view data, size_t* pos,
-                    const std::function<size_t(size_t)>& where,
-                    const std::function<void(WarcRecord&&)>& record,
-                    const std::function<void(size_t, const Status&)>& problem) {
-  const size_t nl = data.find('\n', *pos);
-  if (nl == std::string_view::npos) return false;
-  std::string url, date, type;
-  size_t length;
-  if (!ParseArcHeader(Trim(data.substr(*pos, nl - *pos)), &url, &date, &type,
-                      &length)) {
-    return false;
-  }
-  const size_t at = *pos;
-  if (nl + 1 + length > data.size()) {
-    problem(where(at), BadInput("truncated ARC record (" +
-                                std::to_string(data.size() - nl - 1) + " of " +
-                                std::to_string(length) + " bytes)"));
-    *pos = data.size();
-    return true;
-  }
-  *pos = nl + 1 + length;
-  if (url.rfind("filedesc://", 0) == 0) return true;
-  WarcRecord r;
-  r.offset = where(at);
-  r.block = std::string(data.substr(nl + 1, length));
-  const bool http = r.block.rfind("HTTP/", 0) == 0;
-  r.headers = {{"WARC-Type", http ? "response" : "resource"},
-               {"WARC-Target-URI", url},
-               {"WARC-Date", date},
-               {"WARC-Record-ID", "<urn:arc-offset:" + std::to_string(r.offset) +
-                                      ">"},
-               {"Content-Type",
-                http ? "application/http; msgtype=response" : type},
-               {"Content-Length", std::to_string(length)}};
-  record(std::move(r));
-  return true;
-}
-
-// Parses the records in `data` (plain WARC, or one decompressed member);
-// `base` is added to offsets when `member_offset` is false, else every
-// record is reported at `base` (the member's offset).
-void ParseRecords(std::string_view data, size_t base, bool member_offset,
-                  const std::function<void(WarcRecord&&)>& record,
-                  const std::function<void(size_t, const Status&)>& problem) {
-  size_t pos = 0;
-  const std::function<size_t(size_t)> where = [&](size_t at) {
-    return member_offset ? base : base + at;
-  };
-  while (pos < data.size()) {
-    while (pos < data.size() && IsAsciiSpace(data[pos])) ++pos;
-    if (pos >= data.size()) break;
-    if (data.substr(pos, 5) != "WARC/" && ParseArcRecord(data, &pos, where, record, problem)) {
-      continue;
-    }
-    if (data.substr(pos, 5) != "WARC/") {
-      problem(where(pos), BadInput("no WARC record starts here"));
-      // Look for the next record.
-      const size_t next = data.find("\nWARC/1.", pos);
-      if (next == std::string_view::npos || member_offset) return;
-      pos = next + 1;
-      continue;
-    }
-    size_t body;
-    const size_t end = HeaderEnd(data, pos, &body);
-    if (end == std::string_view::npos) {
-      problem(where(pos), BadInput("truncated WARC record header"));
-      return;
-    }
-    WarcRecord r;
-    r.offset = where(pos);
-    const size_t first_nl = data.find('\n', pos);
-    r.headers = ParseHeaders(data.substr(first_nl + 1, end - first_nl - 1));
-    size_t length;
-    if (!ParseSize(r.Header("Content-Length"), 10, &length)) {
-      problem(r.offset, BadInput("WARC record without a valid Content-Length"));
-      const size_t next = data.find("\nWARC/1.", body);
-      if (next == std::string_view::npos) return;
-      pos = next + 1;
-      continue;
-    }
-    if (body + length > data.size()) {
-      problem(r.offset, BadInput("truncated WARC record (" +
-                                 std::to_string(data.size() - body) + " of " +
-                                 std::to_string(length) + " bytes)"));
-      return;
-    }
-    r.block = std::string(data.substr(body, length));
-    pos = body + length;
-    record(std::move(r));
-  }
-}
-
 Status Dechunk(std::string_view body, std::string* out) {
   out->clear();
   size_t pos = 0;
@@ -250,30 +156,244 @@ std::string WarcRecord::Header(std::string_view name) const {
   return "";
 }
 
+namespace {
+
+// Frames WARC records (and ARC records, as WARC response or resource
+// records) from a stream, one at a time, without holding more than one
+// record.
+class WarcSource : public ArticleSource {
+ public:
+  WarcSource(std::unique_ptr<ByteStream> stream, uint64_t max_record_bytes)
+      : s_(std::move(stream)), max_(max_record_bytes) {}
+
+  const ByteStream& stream() const override { return *s_; }
+
+  Next Read(RawRecord* r, ReadProblem* p) override {
+    for (;;) {
+      ByteStream::Fill f = SkipSpace();
+      if (f == ByteStream::Fill::kEnd) return Next::kEnd;
+      if (f != ByteStream::Fill::kOk) return Broken(f, p);
+      const uint64_t offset = s_->RawOffsetOf(s_->position());
+      s_->FillTo(5);
+      if (s_->Buffered().substr(0, 5) == "WARC/") return ReadWarcRecord(offset, r, p);
+      size_t nl;
+      f = s_->FillUntil("\n", kMaxHeader, &nl);
+      std::string url, date, type;
+      size_t length;
+      if (nl == std::string_view::npos ||
+          !ParseArcHeader(Trim(s_->Buffered().substr(0, nl)), &url, &date,
+                          &type, &length)) {
+        if (nl == std::string_view::npos && f != ByteStream::Fill::kOk &&
+            f != ByteStream::Fill::kEnd) {
+          return Broken(f, p);
+        }
+        Problem(p, offset, "byte", BadInput("no WARC record starts here"));
+        Resync();
+        return Next::kProblem;
+      }
+      s_->Consume(nl + 1);
+      if (url.rfind("filedesc://", 0) == 0) {  // the ARC file's own header
+        s_->Skip(length);
+        continue;
+      }
+      if (length > max_) return TooBig(offset, length, p);
+      if (f = s_->FillTo(length); f != ByteStream::Fill::kOk) {
+        if (f != ByteStream::Fill::kEnd) return Broken(f, p);
+        Problem(p, offset, "byte",
+                BadInput("truncated ARC record (" +
+                         std::to_string(s_->Buffered().size()) + " of " +
+                         std::to_string(length) + " bytes)"));
+        s_->Consume(s_->Buffered().size());
+        return Next::kProblem;
+      }
+      *r = RawRecord();
+      r->format = InputFormat::kWarc;
+      r->offset = offset;
+      r->bytes = std::string(s_->Buffered().substr(0, length));
+      s_->Consume(length);
+      const bool http = r->bytes.rfind("HTTP/", 0) == 0;
+      r->headers = {{"WARC-Type", http ? "response" : "resource"},
+                    {"WARC-Target-URI", url},
+                    {"WARC-Date", date},
+                    {"WARC-Record-ID",
+                     "<urn:arc-offset:" + std::to_string(offset) + ">"},
+                    {"Content-Type",
+                     http ? "application/http; msgtype=response" : type},
+                    {"Content-Length", std::to_string(length)}};
+      return Finish(r, p);
+    }
+  }
+
+ private:
+  static constexpr size_t kMaxHeader = 1 << 20;
+
+  void Problem(ReadProblem* p, uint64_t offset, const char* what, Status s) {
+    p->offset = offset;
+    p->where = std::string(what) + " " + std::to_string(offset);
+    p->status = std::move(s);
+  }
+
+  // A gap (broken gzip member) or a read error met while framing.
+  Next Broken(ByteStream::Fill f, ReadProblem* p) {
+    if (f == ByteStream::Fill::kError) {
+      Problem(p, s_->raw_read(), "byte", s_->error());
+      return Next::kFailed;
+    }
+    Problem(p, s_->gap_offset(), "byte", s_->gap());
+    s_->PassGap();
+    return Next::kProblem;
+  }
+
+  Next TooBig(uint64_t offset, uint64_t length, ReadProblem* p) {
+    Problem(p, offset, "record at byte",
+            BadInput("a record of " + std::to_string(length) +
+                     " bytes, over the limit of " + std::to_string(max_) +
+                     " (--max-record-bytes)"));
+    s_->Skip(length);
+    return Next::kProblem;
+  }
+
+  // Skips the blank lines between records.
+  ByteStream::Fill SkipSpace() {
+    for (;;) {
+      const ByteStream::Fill f = s_->FillTo(1);
+      if (f != ByteStream::Fill::kOk) return f;
+      const std::string_view b = s_->Buffered();
+      size_t n = 0;
+      while (n < b.size() && IsAsciiSpace(b[n])) ++n;
+      if (n == 0) return f;
+      s_->Consume(n);
+    }
+  }
+
+  // After a defect: on to the next line that starts a WARC record.
+  void Resync() {
+    for (;;) {
+      const std::string_view b = s_->Buffered();
+      const size_t next = b.find("\nWARC/1.");
+      if (next != std::string_view::npos) {
+        s_->Consume(next + 1);
+        return;
+      }
+      if (b.size() > 8) s_->Consume(b.size() - 8);
+      if (s_->FillTo(9) != ByteStream::Fill::kOk) {
+        if (s_->Buffered().find("\nWARC/1.") != std::string_view::npos) continue;
+        s_->Consume(s_->Buffered().size());
+        return;
+      }
+    }
+  }
+
+  Next ReadWarcRecord(uint64_t offset, RawRecord* r, ReadProblem* p) {
+    // The header ends at the first blank line, CRLF or bare LF.
+    size_t body = 0, end = std::string_view::npos;
+    ByteStream::Fill f;
+    for (size_t want = 4096;; want *= 2) {
+      f = s_->FillTo(want);
+      end = HeaderEnd(s_->Buffered(), 0, &body);
+      if (end != std::string_view::npos || f != ByteStream::Fill::kOk ||
+          want >= kMaxHeader) {
+        break;
+      }
+    }
+    if (end == std::string_view::npos) {
+      if (f == ByteStream::Fill::kGap || f == ByteStream::Fill::kError) {
+        return Broken(f, p);
+      }
+      Problem(p, offset, "byte",
+              BadInput(f == ByteStream::Fill::kEnd
+                           ? "truncated WARC record header"
+                           : "WARC record header longer than 1 MiB"));
+      s_->Consume(1);
+      Resync();
+      return Next::kProblem;
+    }
+    const std::string_view b = s_->Buffered();
+    const size_t first_nl = b.find('\n');
+    std::vector<std::pair<std::string, std::string>> headers =
+        ParseHeaders(b.substr(first_nl + 1, end - first_nl - 1));
+    size_t length = 0;
+    bool sized = false;
+    for (const auto& [k, v] : headers) {
+      if (EqualsIgnoreCase(k, "Content-Length")) {
+        sized = ParseSize(v, 10, &length);
+        break;
+      }
+    }
+    if (!sized) {
+      Problem(p, offset, "byte",
+              BadInput("WARC record without a valid Content-Length"));
+      s_->Consume(body);
+      Resync();
+      return Next::kProblem;
+    }
+    s_->Consume(body);
+    if (length > max_) return TooBig(offset, length, p);
+    if (f = s_->FillTo(length); f != ByteStream::Fill::kOk) {
+      if (f != ByteStream::Fill::kEnd) return Broken(f, p);
+      Problem(p, offset, "byte",
+              BadInput("truncated WARC record (" +
+                       std::to_string(s_->Buffered().size()) + " of " +
+                       std::to_string(length) + " bytes)"));
+      s_->Consume(s_->Buffered().size());
+      return Next::kProblem;
+    }
+    *r = RawRecord();
+    r->format = InputFormat::kWarc;
+    r->offset = offset;
+    r->headers = std::move(headers);
+    r->bytes = std::string(s_->Buffered().substr(0, length));
+    s_->Consume(length);
+    return Finish(r, p);
+  }
+
+  // Consumes the record's trailing newlines and sets where reading goes
+  // on. In a gzip file the record counts only if its member ends cleanly:
+  // a member whose checksum fails is dropped whole.
+  Next Finish(RawRecord* r, ReadProblem* p) {
+    const ByteStream::Fill f = SkipSpace();
+    if (f == ByteStream::Fill::kGap && s_->gap_offset() == r->offset) {
+      return Broken(f, p);
+    }
+    r->next = s_->Here();
+    return Next::kRecord;
+  }
+
+  std::unique_ptr<ByteStream> s_;
+  const uint64_t max_;
+};
+
+}  // namespace
+
+std::unique_ptr<ArticleSource> NewWarcSource(std::unique_ptr<ByteStream> stream,
+                                             uint64_t max_record_bytes) {
+  return std::make_unique<WarcSource>(std::move(stream), max_record_bytes);
+}
+
 void ReadWarc(std::string_view file, size_t max_bytes,
               const std::function<void(WarcRecord&&)>& record,
               const std::function<void(size_t, const Status&)>& problem,
               size_t start) {
-  if (!IsGzip(file)) {
-    ParseRecords(file.substr(start), start, false, record, problem);
-    return;
-  }
-  size_t offset = start;
-  std::string member;
-  while (offset < file.size()) {
-    if (file.find_first_not_of('\0', offset) == std::string_view::npos) break;
-    size_t next;
-    const Status s = GunzipMember(file, offset, max_bytes, &member, &next);
-    if (!s.ok()) {
-      problem(offset, BadInput(s.message().substr(s.message().find(": ") + 2)));
-      // Resynchronise on the next gzip member header.
-      const size_t again = file.find("\x1f\x8b\x08", offset + 1);
-      if (again == std::string_view::npos) return;
-      offset = again;
-      continue;
+  ResumePoint at;
+  at.raw = start;
+  if (!IsGzip(file)) at.content = start;
+  WarcSource source(ByteStream::OpenBytes(file, at), max_bytes);
+  for (;;) {
+    RawRecord r;
+    ReadProblem p;
+    const ArticleSource::Next next = source.Read(&r, &p);
+    if (next == ArticleSource::Next::kRecord) {
+      WarcRecord w;
+      w.offset = r.offset;
+      w.headers = std::move(r.headers);
+      w.block = std::move(r.bytes);
+      record(std::move(w));
+    } else if (next == ArticleSource::Next::kProblem) {
+      problem(p.offset, p.status);
+    } else {
+      if (next == ArticleSource::Next::kFailed) problem(p.offset, p.status);
+      return;
     }
-    ParseRecords(member, offset, true, record, problem);
-    offset = next;
   }
 }
 

@@ -96,6 +96,13 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
       if (added_.insert(key + '\0' + term).second) db_.add_synonym(key, term);
     }
     return Status::Ok();
+  } catch (const Xapian::InvalidArgumentError& e) {
+    // Something of this article only (a term, a value): leave none of it.
+    try {
+      db_.delete_document(schema::ArticleTerm(docs.article_id));
+    } catch (const Xapian::Error&) {
+    }
+    return BadInput("cannot index this article: " + e.get_description());
   } catch (const Xapian::Error& e) {
     return IoError("cannot write to database: " + e.get_description());
   }
@@ -165,7 +172,20 @@ bool ParseFileState(std::string_view value, IndexWriter::FileState* out) {
     out->hash = j.at("hash").get<std::string>();
     out->article_ids = j.at("articles").get<std::vector<std::string>>();
     out->content_bytes = j.value("content_bytes", uint64_t{0});
+    out->version = j.value("version", 1);
+    out->complete = j.value("complete", true);
+    if (j.contains("resume")) {
+      const auto& r = j.at("resume");
+      out->resume.raw = r.at("raw").get<uint64_t>();
+      out->resume.content = r.at("content").get<uint64_t>();
+      out->resume.hash = std::stoull(r.at("hash").get<std::string>(), nullptr, 16);
+      out->resume.skip = r.at("skip").get<uint64_t>();
+      out->resume.line = r.at("line").get<uint64_t>();
+    }
+    out->stale_ids = j.value("stale", std::vector<std::string>());
   } catch (const nlohmann::json::exception&) {
+    return false;
+  } catch (const std::logic_error&) {  // std::stoull
     return false;
   }
   return true;
@@ -189,9 +209,19 @@ Status IndexWriter::PutFileState(const FileState& state) {
   j["mtime_ns"] = state.mtime_ns;
   j["hash"] = state.hash;
   j["content_bytes"] = state.content_bytes;
+  j["version"] = state.version;
+  j["complete"] = state.complete;
+  j["resume"] = {{"raw", state.resume.raw},
+                 {"content", state.resume.content},
+                 {"hash", Hex64(state.resume.hash)},
+                 {"skip", state.resume.skip},
+                 {"line", state.resume.line}};
   j["articles"] = state.article_ids;
+  if (!state.stale_ids.empty()) j["stale"] = state.stale_ids;
   try {
-    db_.set_metadata(FileKey(state.source), j.dump());
+    db_.set_metadata(FileKey(state.source),
+                     j.dump(-1, ' ', false,
+                            nlohmann::json::error_handler_t::replace));
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return IoError("cannot write to database: " + e.get_description());

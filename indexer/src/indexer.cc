@@ -13,6 +13,10 @@
 #include <unistd.h>
 
 #include <condition_variable>
+#include <csignal>
+#include <cstdlib>
+#include <deque>
+#include <unordered_set>
 #include <fstream>
 #include <functional>
 #include <tuple>
@@ -21,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "byline/article.h"
+#include "byline/index/article_source.h"
 #include "byline/index/entity_extractor.h"
 #include "byline/index/gzip.h"
 #include "byline/index/input_format.h"
@@ -106,31 +111,66 @@ struct PreparedArticle {
   Article article;
   std::vector<Passage> passages;
   ExtractedEntities entities;
-  ArticleDocuments documents;  // when indexing: built by the reading thread
+  ArticleDocuments documents;  // when indexing: built by a preparing thread
 };
 
-// What Prepare() made of one input file: its articles, and its problems.
-// `status` is set when nothing of the file could be used; `problems` name
-// parts (a line, a record) that were skipped while the rest was read.
-struct Prepared {
+// One input file of the run.
+struct InputFile {
   std::string path;    // as given or found
   std::string source;  // canonical, see CanonicalSource()
-  Status status;
-  std::vector<Status> problems;
-  std::vector<std::string> warnings;
-  size_t bytes = 0;
-  size_t revisits = 0;  // WARC revisit records: captures of known payloads
-  uint64_t size = 0;     // of the file, as stat() said before reading
+  uint64_t size = 0;   // as stat() said before reading
   int64_t mtime_ns = 0;
-  std::string hash;      // of the file's bytes
-  uint64_t content_bytes = 0;  // see IndexWriter::FileState
   // Incremental runs: what the database remembers of the file, if anything
   // (looked up before reading, on the calling thread).
   std::optional<IndexWriter::FileState> previous;
-  bool same_content = false;  // bytes as at the last run: nothing read
-  bool appended = false;      // the last run's bytes and more: only the
-                              // records after them were read
-  std::vector<PreparedArticle> articles;
+};
+
+// How a file is read in this run.
+enum class ReadMode {
+  kWhole,   // from its start; its articles that are gone are removed
+  kResume,  // from where an interrupted run last committed inside it
+  kAppend,  // from the end of what the last run read: the file only grew
+  kSame,    // not at all: its content is what the last run read (touched)
+};
+
+// One step of the run, in input order: a file starts, a record (framed by
+// the reading thread, prepared by a preparing thread), a problem, a file
+// ends. The writer takes them in this order, so the database is the same
+// whatever the number of threads.
+struct Unit {
+  enum class Kind { kFileStart, kRecord, kProblem, kFileEnd };
+  Kind kind = Kind::kRecord;
+  size_t file = 0;  // index into the run's files
+  // kFileStart
+  ReadMode mode = ReadMode::kWhole;
+  InputFormat format = InputFormat::kTxt;
+  // kRecord: the record until it is prepared
+  RawRecord record;
+  size_t bytes = 0;  // of the record, as counted in the window
+  // kRecord: what it gave; kProblem: the problem; kFileEnd: why the file
+  // could not be read (on), if so.
+  std::string where;
+  Status status;
+  DecodedRecord::Use use = DecodedRecord::Use::kNothing;
+  std::optional<PreparedArticle> article;
+  std::vector<std::string> warnings;
+  ResumePoint next;  // kRecord, kFileEnd: reading goes on here after it
+  uint64_t hash = 0;          // kFileEnd: of the content read
+  uint64_t raw_read = 0;      // kRecord, kFileEnd: file bytes read so far
+  bool ready = false;
+};
+
+// The file the writer is writing: what its state will say.
+struct FileProgress {
+  const InputFile* file = nullptr;
+  ReadMode mode = ReadMode::kWhole;
+  InputFormat format = InputFormat::kTxt;
+  std::vector<std::string> ids;    // its articles, earlier runs' included
+  std::vector<std::string> stale;  // an earlier version's, to remove at its
+                                   // end unless it gave them again
+  ResumePoint resume;  // just after the last record written
+  size_t articles = 0, problems = 0, revisits = 0;
+  bool failed = false;  // a .txt or .html file that gave no article
 };
 
 // What an incremental run needs to know of files: RunIndex implements it
@@ -143,270 +183,65 @@ class FileTracker {
       const std::string& source) = 0;
   // A file found unchanged by its content: its stored size and mtime are
   // brought up to date.
-  [[nodiscard]] virtual Status KeepStamp(const Prepared& p) = 0;
-  // After the file's articles were written: `ids` are those articles (the
-  // new ones, for an appended file).
-  [[nodiscard]] virtual Status FileDone(const Prepared& p,
-                                        const std::vector<std::string>& ids) = 0;
+  [[nodiscard]] virtual Status KeepStamp(const InputFile& f) = 0;
+  // Before a commit inside a file: where a later run resumes it.
+  [[nodiscard]] virtual Status Checkpoint(const FileProgress& p) = 0;
+  // After the file's last record was written.
+  [[nodiscard]] virtual Status FileDone(const FileProgress& p,
+                                        const Unit& end) = 0;
 };
 
-// An article from an HTML page; `charset` from an HTTP header, "" if none.
-Status ArticleFromHtml(std::string_view bytes, const std::string& charset,
-                       Article* a) {
-  HtmlOptions html_options;
-  html_options.charset_hint = charset;
-  HtmlArticle html;
-  if (Status s = ParseHtml(bytes, html_options, &html); !s.ok()) return s;
-  ArticleFromParagraphs(html.title, html.paragraphs, a);
-  a->url = html.canonical_url;
-  a->published = html.published;
-  a->author = html.author;
-  return Status::Ok();
-}
-
-// What a WARC record gave: an article, a revisit (a duplicate capture), or
-// nothing to index (requests, metadata, images, errors, empty pages).
-enum class RecordUse { kArticle, kRevisit, kNothing };
-
-// Makes `*a` of a WARC record that holds an HTML or text page and says what
-// the record gave; fails only on a defect (a broken HTTP message), with its
-// description.
-Status ArticleFromWarcRecord(const WarcRecord& r, const IndexOptions& options,
-                             Article* a, RecordUse* use) {
-  *use = RecordUse::kNothing;
-  const std::string type = r.Header("WARC-Type");
-  if (type == "revisit") {
-    *use = RecordUse::kRevisit;
-    return Status::Ok();
-  }
-  if (type != "response" && type != "resource") return Status::Ok();
-  // Crawlers store their own logs and settings as resources under
-  // metadata:// or dns: URIs; only captured web pages are articles.
-  const std::string uri = r.Header("WARC-Target-URI");
-  if (uri.find("http://") == std::string::npos &&
-      uri.find("https://") == std::string::npos) {
-    return Status::Ok();
-  }
-  std::string media, charset;
-  ParseContentType(r.Header("Content-Type"), &media, &charset);
-  std::string payload;
-  if (type == "response") {
-    if (media != "application/http") return Status::Ok();
-    HttpResponse http;
-    if (Status s = ParseHttpResponse(r.block, options.max_file_bytes, &http);
-        !s.ok()) {
-      return s;
-    }
-    if (http.status < 200 || http.status >= 300) return Status::Ok();
-    media = http.content_type;
-    charset = http.charset;
-    payload = std::move(http.body);
-  } else {
-    payload = r.block;
-  }
-  const bool html = media == "text/html" || media == "application/xhtml+xml";
-  if (!html && media != "text/plain") return Status::Ok();
-  if (Trim(payload).empty()) return Status::Ok();
-  Status s = html ? ArticleFromHtml(payload, charset, a)
-                  : ParsePlainText(RepairUtf8(payload), options.text, a);
-  if (!s.ok()) return Status::Ok();  // an empty page is no article
-  Article::Capture capture;
-  capture.offset = r.offset;
-  capture.record_id = r.Header("WARC-Record-ID");
-  capture.captured = r.Header("WARC-Date");
-  capture.payload_digest = r.Header("WARC-Payload-Digest");
-  if (capture.payload_digest.empty()) {
-    capture.payload_digest = "fnv1a64:" + ArticleIdForSource(payload);
-  }
-  a->url = r.Header("WARC-Target-URI");
-  if (!a->url.empty() && a->url.front() == '<' && a->url.back() == '>') {
-    a->url = a->url.substr(1, a->url.size() - 2);  // WARC 1.0 style
-  }
-  a->capture = std::move(capture);
-  *use = RecordUse::kArticle;
-  return Status::Ok();
-}
-
-// Reads, splits and extracts the file `p` names; with `build`, also builds
-// each article's documents.
-void Prepare(const IndexOptions& options, const EntityExtractor& extractor,
-             bool build, Prepared* p) {
-  std::string bytes;
-  p->status = ReadFileBytes(p->path, options.max_file_bytes, &bytes);
-  if (!p->status.ok()) return;
-  p->bytes = bytes.size();
-  // The hash of the bytes the last run read, then of the whole file: the
-  // same prefix means the file was only appended to.
-  size_t appended_at = 0;  // in the file's bytes; 0: read everything
-  uint64_t hash = kFnvOffsetBasis;
-  if (p->previous && bytes.size() >= p->previous->size) {
-    hash = Fnv1a64(std::string_view(bytes).substr(0, p->previous->size));
-    if (Hex64(hash) == p->previous->hash) {
-      if (bytes.size() == p->previous->size) {
-        p->hash = p->previous->hash;
-        p->same_content = true;  // touched, not changed
-        return;
-      }
-      appended_at = p->previous->size;
-    }
-    hash = Fnv1a64(std::string_view(bytes).substr(p->previous->size), hash);
-  } else {
-    hash = Fnv1a64(bytes);
-  }
-  p->hash = Hex64(hash);
-  // A .warc.gz is read member by member by the WARC reader, so offsets name
-  // places in the file; anything else gzipped is decompressed here.
-  InputFormat format = options.format;
-  if (format == InputFormat::kAuto) format = FormatFromName(p->path);
-  if (IsGzip(bytes) && format != InputFormat::kWarc) {
-    std::string plain;
-    const Status z = Gunzip(bytes, options.max_file_bytes, &plain);
-    if (!z.ok() && plain.empty()) {
-      p->status = z;
-      return;
-    }
-    if (format == InputFormat::kAuto &&
-        FormatFromContent(plain) == InputFormat::kWarc) {
-      format = InputFormat::kWarc;  // keep the compressed bytes
-    } else {
-      if (!z.ok()) p->problems.push_back(z);  // keep what came before it
-      bytes = std::move(plain);
-    }
-  }
-  if (format == InputFormat::kAuto) format = FormatFromContent(bytes);
-  p->content_bytes = bytes.size();
-
-  // Records appended after what the last run read are read alone; the
-  // earlier ones are in the database. JSON Lines: the content read before
-  // must have ended with a whole line.
-  size_t read_from = 0;  // in `bytes` (decompressed, for JSON Lines)
-  size_t first_line = 1;
-  if (appended_at > 0 && format == InputFormat::kWarc) {
-    read_from = appended_at;
-  } else if (appended_at > 0 && format == InputFormat::kJsonl) {
-    const size_t old = p->previous->content_bytes;
-    if (old > 0 && old < bytes.size() && bytes[old - 1] == '\n') {
-      read_from = old;
-      first_line = 1 + static_cast<size_t>(std::count(
-                           bytes.begin(), bytes.begin() + old, '\n'));
-    }
-  }
-  p->appended = read_from > 0;
-
-  std::vector<Article> articles;
-  switch (format) {
-    case InputFormat::kTxt:
-    case InputFormat::kAuto: {
-      Article a;
-      p->status = ParsePlainText(std::move(bytes), options.text, &a);
-      if (!p->status.ok()) return;
-      if (a.repaired_utf8 > 0) {
-        p->warnings.push_back(
-            "byte " + std::to_string(a.first_repaired) + ": invalid UTF-8 (" +
-            std::to_string(a.repaired_utf8) +
-            " sequences) replaced with U+FFFD");
-      }
-      a.source = p->source;
-      a.article_id = ArticleIdForSource(p->source);
-      articles.push_back(std::move(a));
-      break;
-    }
-    case InputFormat::kJsonl:
-      ParseJsonl(
-          std::string_view(bytes).substr(read_from), options.jsonl,
-          [&](Article&& a, std::string id) {
-            a.source = p->source;
-            // An id keeps the article's identity when lines move.
-            a.article_id = ArticleIdForSource(
-                p->source + "#" + (id.empty() ? a.record : "id:" + id));
-            articles.push_back(std::move(a));
-          },
-          [&](size_t line, const Status& s) {
-            p->problems.push_back(Status(
-                s.code(), "line " + std::to_string(line) + ": " + s.message()));
-          },
-          first_line);
-      if (articles.empty() && p->problems.empty() && !p->appended) {
-        p->status = BadInput("empty file");
-      }
-      break;
-    case InputFormat::kHtml: {
-      Article a;
-      p->status = ArticleFromHtml(bytes, "", &a);
-      if (!p->status.ok()) return;
-      a.source = p->source;
-      a.article_id = ArticleIdForSource(p->source);
-      articles.push_back(std::move(a));
-      break;
-    }
-    case InputFormat::kWarc:
-      ReadWarc(
-          bytes, options.max_file_bytes,
-          [&](WarcRecord&& r) {
-            Article a;
-            RecordUse use;
-            const Status s = ArticleFromWarcRecord(r, options, &a, &use);
-            if (!s.ok()) {
-              p->problems.push_back(
-                  Status(s.code(), "record at byte " +
-                                       std::to_string(r.offset) + ": " +
-                                       s.message()));
-            } else if (use == RecordUse::kRevisit) {
-              ++p->revisits;
-            } else if (use == RecordUse::kArticle) {
-              a.source = p->source;
-              a.article_id = ArticleIdForSource(p->source + "#" +
-                                                a.capture->record_id);
-              articles.push_back(std::move(a));
-            }
-          },
-          [&](size_t offset, const Status& s) {
-            p->problems.push_back(Status(
-                s.code(), "byte " + std::to_string(offset) + ": " + s.message()));
-          },
-          read_from);
-      if (articles.empty() && p->problems.empty() && p->revisits == 0 &&
-          !p->appended) {
-        p->status = BadInput("no HTML or text pages in this WARC file");
-      }
-      break;
-  }
-  for (Article& a : articles) {
-    PreparedArticle pa;
-    pa.passages = SplitPassages(a.text, a.paragraphs, options.split);
-    if (options.entities) {
-      pa.entities = extractor.Extract(a, pa.passages);
-    } else {
-      pa.entities.article_date = FindArticleDate(a, pa.passages);
-    }
-    // No publication date from the source: the article's own dateline.
-    if (a.published.empty()) a.published = pa.entities.article_date;
-    if (build) {
-      thread_local DocumentBuilder builder;
-      pa.documents = builder.BuildArticle(a, pa.passages, pa.entities.mentions,
-                                          ArticleSignature(a));
-    }
-    pa.article = std::move(a);
-    p->articles.push_back(std::move(pa));
-  }
-}
-
-// Prepares articles on `jobs` threads and hands them to `sink` on the
-// calling thread in input order, so the database is the same whatever the
-// number of threads. At most `window` prepared articles wait at any time,
-// which bounds memory by article size, not corpus size.
-class PreparePipeline {
+// Where the writer puts articles.
+class ArticleSink {
  public:
-  PreparePipeline(const IndexOptions& options, const EntityExtractor& extractor,
-                  bool build, std::vector<Prepared> items, size_t jobs)
+  virtual ~ArticleSink() = default;
+  // Writes one article. kBadInput: this article cannot be written (the
+  // run goes on without it); any other failure stops the run.
+  [[nodiscard]] virtual Status Write(PreparedArticle& a, bool* duplicate,
+                                     bool* copy) = 0;
+  // True when a commit is due (asked after each record).
+  virtual bool CommitDue() { return false; }
+  [[nodiscard]] virtual Status Commit() { return Status::Ok(); }
+};
+
+// Splits, extracts and (with `build`) builds the documents of an article
+// from `source`.
+void PrepareArticle(const IndexOptions& options,
+                    const EntityExtractor& extractor, bool build,
+                    Article&& a, PreparedArticle* pa) {
+  pa->passages = SplitPassages(a.text, a.paragraphs, options.split);
+  if (options.entities) {
+    pa->entities = extractor.Extract(a, pa->passages);
+  } else {
+    pa->entities.article_date = FindArticleDate(a, pa->passages);
+  }
+  // No publication date from the source: the article's own dateline.
+  if (a.published.empty()) a.published = pa->entities.article_date;
+  if (build) {
+    thread_local DocumentBuilder builder;
+    pa->documents = builder.BuildArticle(a, pa->passages, pa->entities.mentions,
+                                         ArticleSignature(a));
+  }
+  pa->article = std::move(a);
+}
+
+// Reads the files on one thread, prepares their records on `jobs` threads
+// and hands every unit to the caller in input order. What waits between
+// the stages is bounded in records and in bytes (IndexOptions::window_*),
+// never in files, so memory follows the window, not the size of a file.
+class Pipeline {
+ public:
+  Pipeline(const IndexOptions& options, const EntityExtractor& extractor,
+           bool build, const std::vector<InputFile>& files, size_t jobs)
       : options_(options),
         extractor_(extractor),
         build_(build),
-        items_(std::move(items)),
-        ready_(items_.size(), false),
-        // Deep enough that preparing goes on while the writer waits on a
-        // commit's fsync (docs/design.md, "Threads").
-        window_(64 * jobs) {
+        files_(files) {
+    read_options_.format = options.format;
+    read_options_.text = options.text;
+    read_options_.jsonl = options.jsonl;
+    read_options_.max_record_bytes = options.max_record_bytes;
+    reader_ = std::thread([this] { ReadAll(); });
     for (size_t i = 0; i < jobs; ++i) {
       workers_.emplace_back([this] {
         // The writer is the slowest stage, and with N preparing threads
@@ -421,78 +256,247 @@ class PreparePipeline {
     }
   }
 
-  ~PreparePipeline() {
+  ~Pipeline() {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stop_ = true;
     }
     cv_.notify_all();
+    reader_.join();
     for (std::thread& t : workers_) t.join();
   }
 
-  size_t size() const { return items_.size(); }
-
-  // Blocks until item `i` is prepared, then moves it out. Call with i = 0,
-  // 1, 2, ... in order.
-  Prepared Take(size_t i) {
+  // Blocks until the next unit is ready and moves it out; false at the end.
+  bool Take(Unit* out) {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return ready_[i]; });
-    consumed_ = i + 1;
-    Prepared p = std::move(items_[i]);
+    cv_.wait(lock, [&] {
+      return (!units_.empty() && units_.front().ready) ||
+             (units_.empty() && read_all_);
+    });
+    if (units_.empty()) return false;
+    *out = std::move(units_.front());
+    units_.pop_front();
+    if (prepare_from_ > 0) --prepare_from_;  // indices shift with the pop
+    if (out->kind == Unit::Kind::kRecord) {
+      --records_;
+      bytes_ -= out->bytes;
+    }
     lock.unlock();
     cv_.notify_all();
-    return p;
+    return true;
   }
 
-  // Takes back an item the caller is done with, for a preparing thread to
+  // Takes back a unit the caller is done with, for a preparing thread to
   // free: freeing an article's documents is a few percent of the writer's
   // time, and the writer is the busiest thread.
-  void Recycle(Prepared p) {
+  void Recycle(Unit&& u) {
+    if (!u.article) return;
     std::lock_guard<std::mutex> lock(mu_);
-    garbage_.push_back(std::move(p));
+    garbage_.push_back(std::move(u));
   }
 
  private:
+  // Queues a unit; records wait while the window is full.
+  void Push(Unit&& u) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (u.kind == Unit::Kind::kRecord) {
+      cv_.wait(lock, [&] {
+        return stop_ || records_ == 0 ||
+               (records_ < options_.window_records &&
+                bytes_ + u.bytes <= options_.window_bytes);
+      });
+      ++records_;
+      bytes_ += u.bytes;
+    } else {
+      u.ready = true;
+    }
+    units_.push_back(std::move(u));
+    lock.unlock();
+    cv_.notify_all();
+  }
+
+  bool Stopped() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return stop_;
+  }
+
+  void ReadAll() {
+    for (size_t k = 0; k < files_.size() && !Stopped(); ++k) ReadFile(k);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      read_all_ = true;
+    }
+    cv_.notify_all();
+  }
+
+  // Decides how file `k` is read: a file whose last run was interrupted
+  // resumes where it committed; a changed one whose content still begins
+  // with what was read is only touched or only grew.
+  ReadMode Mode(const InputFile& f, ResumePoint* at) {
+    *at = ResumePoint();
+    if (!f.previous || f.previous->version < 2) return ReadMode::kWhole;
+    const IndexWriter::FileState& prev = *f.previous;
+    if (!prev.complete) {
+      if (prev.size != f.size || prev.mtime_ns != f.mtime_ns) {
+        return ReadMode::kWhole;
+      }
+      *at = prev.resume;
+      return ReadMode::kResume;
+    }
+    // Its size or time changed (unchanged files never get here): compare
+    // the content read last time.
+    std::unique_ptr<ByteStream> s;
+    if (!ByteStream::Open(f.path, &s).ok() || !s->Skip(prev.content_bytes) ||
+        Hex64(s->hash()) != prev.hash) {
+      return ReadMode::kWhole;
+    }
+    if (s->FillTo(1) == ByteStream::Fill::kEnd) return ReadMode::kSame;
+    if (prev.resume.Content() != prev.content_bytes) return ReadMode::kWhole;
+    *at = prev.resume;
+    return ReadMode::kAppend;
+  }
+
+  void ReadFile(size_t k) {
+    const InputFile& f = files_[k];
+    Unit start;
+    start.kind = Unit::Kind::kFileStart;
+    start.file = k;
+    Unit end;
+    end.kind = Unit::Kind::kFileEnd;
+    end.file = k;
+    ResumePoint at;
+    start.mode = Mode(f, &at);
+    if (start.mode == ReadMode::kSame) {
+      Push(std::move(start));
+      Push(std::move(end));
+      return;
+    }
+    std::unique_ptr<ArticleSource> source;
+    Status s = OpenArticleSource(f.path, read_options_, at, &source,
+                                 &start.format);
+    // Only records can be appended: a text or HTML file is read again.
+    if (s.ok() && start.mode == ReadMode::kAppend &&
+        start.format != InputFormat::kWarc &&
+        start.format != InputFormat::kJsonl) {
+      start.mode = ReadMode::kWhole;
+      s = OpenArticleSource(f.path, read_options_, ResumePoint(), &source,
+                            &start.format);
+    }
+    Push(std::move(start));
+    if (!s.ok()) {
+      end.status = s;
+      Push(std::move(end));
+      return;
+    }
+    const uint64_t first_raw = at.raw;
+    for (;;) {
+      if (Stopped()) return;
+      Unit u;
+      u.file = k;
+      ReadProblem problem;
+      const ArticleSource::Next next = source->Read(&u.record, &problem);
+      if (next == ArticleSource::Next::kEnd) break;
+      if (next == ArticleSource::Next::kFailed) {
+        end.where = problem.where;
+        end.status = problem.status;
+        break;
+      }
+      if (next == ArticleSource::Next::kProblem) {
+        u.kind = Unit::Kind::kProblem;
+        u.where = problem.where;
+        u.status = problem.status;
+      } else {
+        u.kind = Unit::Kind::kRecord;
+        u.bytes = u.record.bytes.size();
+        u.next = u.record.next;
+      }
+      u.raw_read = source->stream().raw_read() - first_raw;
+      Push(std::move(u));
+    }
+    end.next = source->Here();
+    end.hash = source->stream().hash();
+    end.raw_read = source->stream().raw_read() - first_raw;
+    Push(std::move(end));
+  }
+
   void Work() {
     for (;;) {
-      size_t i;
-      std::vector<Prepared> garbage;
+      Unit* u = nullptr;
+      std::vector<Unit> garbage;
       {
         std::unique_lock<std::mutex> lock(mu_);
         cv_.wait(lock, [&] {
-          return stop_ || next_ >= items_.size() || next_ < consumed_ + window_;
+          return stop_ || prepare_from_ < units_.size() ||
+                 (read_all_ && prepare_from_ >= units_.size());
         });
-        if (stop_ || next_ >= items_.size()) return;
-        i = next_++;
+        if (stop_ || prepare_from_ >= units_.size()) return;
+        // Units are prepared in order; those that are not records are
+        // ready as they come.
+        while (prepare_from_ < units_.size() &&
+               units_[prepare_from_].kind != Unit::Kind::kRecord) {
+          ++prepare_from_;
+        }
+        if (prepare_from_ >= units_.size()) continue;
+        u = &units_[prepare_from_++];  // deque: stays valid until popped
         garbage.swap(garbage_);
       }
       garbage.clear();
-      Prepare(options_, extractor_, build_, &items_[i]);
+      Prepare(u);
       {
         std::lock_guard<std::mutex> lock(mu_);
-        ready_[i] = true;
+        u->ready = true;
       }
       cv_.notify_all();
     }
   }
 
+  // Decodes, splits, extracts and builds one record. Whatever goes wrong,
+  // an exception from any library included, is the record's status.
+  void Prepare(Unit* u) {
+    u->where = u->record.Where();
+    try {
+      DecodedRecord d;
+      u->status = DecodeRecord(u->record, read_options_, &d);
+      if (u->status.ok()) {
+        u->use = d.use;
+        u->warnings = std::move(d.warnings);
+        if (d.use == DecodedRecord::Use::kArticle) {
+          SetArticleIdentity(files_[u->file].source, d.key, &d.article);
+          u->article.emplace();
+          PrepareArticle(options_, extractor_, build_, std::move(d.article),
+                         &*u->article);
+        }
+      }
+    } catch (const std::exception& e) {
+      u->status = BadInput(std::string("cannot index it: ") + e.what());
+    } catch (const Xapian::Error& e) {
+      u->status = BadInput("cannot index it: " + e.get_description());
+    } catch (...) {
+      u->status = BadInput("cannot index it: unknown error");
+    }
+    if (!u->status.ok()) u->article.reset();
+    u->record = RawRecord();  // its bytes are no longer needed
+  }
+
   const IndexOptions& options_;
   const EntityExtractor& extractor_;
-  const bool build_;  // documents too, for the writer
-  std::vector<Prepared> items_;
-  std::vector<bool> ready_;  // guarded by mu_
-  const size_t window_;
+  const bool build_;
+  const std::vector<InputFile>& files_;
+  ReadOptions read_options_;
   std::mutex mu_;
   std::condition_variable cv_;
-  size_t next_ = 0;      // next item to prepare; guarded by mu_
-  size_t consumed_ = 0;  // items taken; guarded by mu_
-  bool stop_ = false;    // guarded by mu_
-  std::vector<Prepared> garbage_;  // Recycle()d, to free; guarded by mu_
+  std::deque<Unit> units_;   // guarded by mu_
+  size_t prepare_from_ = 0;  // first unit not yet taken by a preparing
+                             // thread; guarded by mu_
+  size_t records_ = 0;       // records in units_; guarded by mu_
+  size_t bytes_ = 0;         // their bytes; guarded by mu_
+  bool read_all_ = false;    // guarded by mu_
+  bool stop_ = false;        // guarded by mu_
+  std::vector<Unit> garbage_;  // Recycle()d, to free; guarded by mu_
+  std::thread reader_;
   std::vector<std::thread> workers_;
 };
 
-// Reads, splits and extracts each input file, hands the result to `sink`,
-// and keeps the summary. `sink` returns a failed status to stop the run.
 // The tagger `options` ask for, into `*tagger`: none without entities or
 // when options.tagger is given.
 Status LoadTagger(const IndexOptions& options,
@@ -507,43 +511,49 @@ Status LoadTagger(const IndexOptions& options,
   return Status::Ok();
 }
 
-// `files`, if not null, are the input files already collected from
-// options.inputs (a shard's share of them).
+std::string WithPlace(const std::string& where, const std::string& message) {
+  return where.empty() ? message : where + ": " + message;
+}
+
+// Reads, splits and extracts each input file's records, hands the
+// articles to `sink`, and keeps the summary and (with a tracker) the files'
+// states. `files`, if not null, are the input files already collected from
+// options.inputs (a shard's share of them). Returns a failed status only
+// when the run cannot go on (the sink or the tracker failed).
 Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
                       const std::vector<std::string>* files,
                       IndexSummary* summary, FileTracker* tracker,
-                      bool build_documents,
-                      const std::function<Status(PreparedArticle&,
-                                                 bool* duplicate, bool* copy)>&
-                          sink) {
+                      bool build_documents, ArticleSink& sink) {
   const auto started = std::chrono::steady_clock::now();
   *summary = IndexSummary();
-  std::vector<Prepared> items;
+  std::vector<InputFile> items;
   std::set<std::string> seen;  // a file named twice is read once
   std::vector<std::string> inputs =
       files != nullptr
           ? *files
           : CollectInputFiles(options.inputs, reporter, &summary->skipped);
+  uint64_t total_bytes = 0;
   for (std::string& path : inputs) {
-    Prepared p;
-    p.source = CanonicalSource(path);
-    if (!seen.insert(p.source).second) continue;
-    p.path = std::move(path);
+    InputFile f;
+    f.source = CanonicalSource(path);
+    if (!seen.insert(f.source).second) continue;
+    f.path = std::move(path);
     struct stat st;
-    if (::stat(p.path.c_str(), &st) == 0) {
-      p.size = static_cast<uint64_t>(st.st_size);
-      p.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+    if (::stat(f.path.c_str(), &st) == 0) {
+      f.size = static_cast<uint64_t>(st.st_size);
+      f.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
                    st.st_mtim.tv_nsec;
     }
     if (tracker != nullptr) {
-      p.previous = tracker->Lookup(p.source);
-      if (p.previous && p.previous->size == p.size &&
-          p.previous->mtime_ns == p.mtime_ns) {
+      f.previous = tracker->Lookup(f.source);
+      if (f.previous && f.previous->complete &&
+          f.previous->size == f.size && f.previous->mtime_ns == f.mtime_ns) {
         ++summary->unchanged;
         continue;
       }
     }
-    items.push_back(std::move(p));
+    total_bytes += f.size;
+    items.push_back(std::move(f));
   }
 
   std::unique_ptr<NerTagger> tagger;
@@ -555,58 +565,153 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
                                                  : tagger.get());
   std::set<std::string> digests;  // payloads indexed in this run
   const size_t jobs = std::max<size_t>(1, options.jobs);
-  PreparePipeline pipeline(options, extractor, build_documents,
-                           std::move(items), jobs);
-  for (size_t i = 0; i < pipeline.size(); ++i) {
-    Prepared p = pipeline.Take(i);
-    if (!p.status.ok()) {
-      reporter.Skipped(p.path, p.status);
-      ++summary->skipped;
-      continue;
-    }
-    if (p.same_content) {
-      if (Status s = tracker->KeepStamp(p); !s.ok()) return s;
-      ++summary->unchanged;
-      continue;
-    }
-    for (const Status& problem : p.problems) {
-      reporter.Skipped(p.path, problem);
-      ++summary->skipped;
-    }
-    for (const std::string& warning : p.warnings) {
-      reporter.Warning(p.path, warning);
-      ++summary->repaired;
-    }
-    summary->duplicates += p.revisits;
-    std::vector<std::string> written;
-    for (PreparedArticle& a : p.articles) {
-      // The same payload captured twice (two WARC records, two files) is
-      // indexed once.
-      if (a.article.capture &&
-          !digests.insert(a.article.capture->payload_digest).second) {
-        ++summary->duplicates;
-        continue;
+  Pipeline pipeline(options, extractor, build_documents, items, jobs);
+  FileProgress cur;
+  size_t files_done = 0;
+  uint64_t bytes_done = 0;  // of the files finished
+  Unit u;
+  while (pipeline.Take(&u)) {
+    const InputFile& file = items[u.file];
+    switch (u.kind) {
+      case Unit::Kind::kFileStart: {
+        cur = FileProgress();
+        cur.file = &file;
+        cur.mode = u.mode;
+        cur.format = u.format;
+        if (file.previous && u.mode != ReadMode::kWhole) {
+          cur.ids = file.previous->article_ids;
+        }
+        if (file.previous && u.mode == ReadMode::kResume) {
+          cur.stale = file.previous->stale_ids;
+        } else if (file.previous && u.mode == ReadMode::kWhole) {
+          cur.stale = file.previous->article_ids;
+          cur.stale.insert(cur.stale.end(), file.previous->stale_ids.begin(),
+                           file.previous->stale_ids.end());
+        }
+        if (file.previous && u.mode != ReadMode::kWhole) {
+          cur.resume = file.previous->resume;
+        }
+        if (u.mode == ReadMode::kResume) ++summary->resumed;
+        break;
       }
-      bool duplicate = false, copy = false;
-      if (Status w = sink(a, &duplicate, &copy); !w.ok()) return w;
-      if (duplicate) {
-        ++summary->duplicates;
-        continue;
+      case Unit::Kind::kProblem:
+        reporter.Skipped(file.path, Status(u.status.code(),
+                                           WithPlace(u.where, u.status.message())));
+        ++summary->skipped;
+        ++cur.problems;
+        if (cur.format == InputFormat::kTxt || cur.format == InputFormat::kHtml) {
+          cur.failed = true;
+        }
+        break;
+      case Unit::Kind::kRecord: {
+        ++summary->records;
+        if (!u.status.ok()) {
+          reporter.Skipped(file.path,
+                           Status(u.status.code(),
+                                  WithPlace(u.where, u.status.message())));
+          ++summary->skipped;
+          ++cur.problems;
+          if (cur.format == InputFormat::kTxt ||
+              cur.format == InputFormat::kHtml) {
+            cur.failed = true;
+          }
+        }
+        for (const std::string& warning : u.warnings) {
+          reporter.Warning(file.path, WithPlace(u.where, warning));
+          ++summary->repaired;
+        }
+        if (u.use == DecodedRecord::Use::kRevisit) {
+          ++summary->duplicates;
+          ++cur.revisits;
+        }
+        if (u.article) {
+          PreparedArticle& a = *u.article;
+          ++cur.articles;
+          // The same payload captured twice (two WARC records, two files)
+          // is indexed once.
+          if (a.article.capture &&
+              !digests.insert(a.article.capture->payload_digest).second) {
+            ++summary->duplicates;
+          } else {
+            bool duplicate = false, copy = false;
+            const Status w = sink.Write(a, &duplicate, &copy);
+            if (w.code() == StatusCode::kBadInput) {
+              reporter.Skipped(file.path,
+                               Status(w.code(), WithPlace(u.where, w.message())));
+              ++summary->skipped;
+            } else if (!w.ok()) {
+              return Status(w.code(), file.path + ": " +
+                                          WithPlace(u.where, w.message()));
+            } else if (duplicate) {
+              ++summary->duplicates;
+            } else {
+              summary->near_duplicates += copy;
+              ++summary->indexed;
+              cur.ids.push_back(a.article.article_id);
+              summary->passages += a.passages.size();
+              summary->entities += a.entities.mentions.size();
+            }
+          }
+        }
+        cur.resume = u.next;
+        // Whole records only: a commit comes between two records, and
+        // says where a later run resumes this file.
+        if (sink.CommitDue()) {
+          if (tracker != nullptr) {
+            if (Status s = tracker->Checkpoint(cur); !s.ok()) return s;
+          }
+          if (Status s = sink.Commit(); !s.ok()) return s;
+        }
+        reporter.Progress(files_done, items.size(), bytes_done + u.raw_read,
+                          total_bytes);
+        break;
       }
-      summary->near_duplicates += copy;
-      ++summary->indexed;
-      written.push_back(a.article.article_id);
-      summary->passages += a.passages.size();
-      summary->entities += a.entities.mentions.size();
+      case Unit::Kind::kFileEnd: {
+        ++files_done;
+        bytes_done += cur.mode == ReadMode::kSame ? 0 : u.raw_read;
+        if (cur.mode == ReadMode::kSame) {
+          if (Status s = tracker->KeepStamp(file); !s.ok()) return s;
+          ++summary->unchanged;
+        } else if (!u.status.ok() && cur.articles == 0 && cur.problems == 0) {
+          reporter.Skipped(file.path, Status(u.status.code(),
+                                             WithPlace(u.where, u.status.message())));
+          ++summary->skipped;
+        } else {
+          if (!u.status.ok()) {
+            reporter.Skipped(file.path,
+                             Status(u.status.code(),
+                                    WithPlace(u.where, u.status.message())));
+            ++summary->skipped;
+          }
+          const bool nothing = cur.articles == 0 && cur.problems == 0 &&
+                               cur.revisits == 0;
+          if (cur.format == InputFormat::kWarc && nothing &&
+              cur.mode == ReadMode::kWhole) {
+            reporter.Skipped(file.path,
+                             BadInput("no HTML or text pages in this WARC file"));
+            ++summary->skipped;
+          } else if (cur.format == InputFormat::kJsonl && nothing &&
+                     cur.mode == ReadMode::kWhole) {
+            reporter.Skipped(file.path, BadInput("empty file"));
+            ++summary->skipped;
+          } else if (!(cur.failed && cur.articles == 0)) {
+            ++summary->files;
+            summary->bytes += u.raw_read;
+            if (tracker != nullptr && u.status.ok()) {
+              cur.resume = u.next;
+              if (Status s = tracker->FileDone(cur, u); !s.ok()) return s;
+            } else if (tracker != nullptr) {
+              if (Status s = tracker->Checkpoint(cur); !s.ok()) return s;
+            }
+            reporter.Indexed(file.path, cur.articles);
+          }
+        }
+        reporter.Progress(files_done, items.size(), bytes_done, total_bytes);
+        break;
+      }
     }
-    if (tracker != nullptr) {
-      if (Status s = tracker->FileDone(p, written); !s.ok()) return s;
-    }
-    ++summary->files;
-    summary->bytes += p.bytes;
-    reporter.Indexed(p.path, p.articles.size());
-    reporter.Progress(i + 1, pipeline.size(), summary->bytes);
-    pipeline.Recycle(std::move(p));
+    pipeline.Recycle(std::move(u));
+    u = Unit();
   }
   summary->seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - started)
@@ -619,7 +724,8 @@ Status ForEachArticle(const IndexOptions& options, Reporter& reporter,
 namespace {
 
 // File states in the database: unchanged files are skipped, articles that
-// left a file are deleted, and --prune removes files that are gone.
+// left a file are deleted, an interrupted file is resumed, and --prune
+// removes files that are gone.
 class DatabaseFileTracker : public FileTracker {
  public:
   explicit DatabaseFileTracker(IndexWriter& writer) : writer_(writer) {}
@@ -631,40 +737,61 @@ class DatabaseFileTracker : public FileTracker {
     return st;
   }
 
-  Status KeepStamp(const Prepared& p) override {
-    IndexWriter::FileState st = *p.previous;
-    st.size = p.size;
-    st.mtime_ns = p.mtime_ns;
+  Status KeepStamp(const InputFile& f) override {
+    IndexWriter::FileState st = *f.previous;
+    st.size = f.size;
+    st.mtime_ns = f.mtime_ns;
     return writer_.PutFileState(st);
   }
 
-  Status FileDone(const Prepared& p,
-                  const std::vector<std::string>& ids) override {
-    // The state looked up before the file was read: nothing else in this
-    // run writes it.
-    IndexWriter::FileState st = p.previous.value_or(IndexWriter::FileState());
-    std::vector<std::string> all;  // in file order
-    if (p.previous) {
-      for (const std::string& old : p.previous->article_ids) {
-        if (std::find(ids.begin(), ids.end(), old) != ids.end()) continue;
-        if (p.appended) {
-          all.push_back(old);  // still in the file, before the new records
-        } else if (Status s = writer_.DeleteArticle(old); !s.ok()) {
-          return s;
-        }
-      }
+  Status Checkpoint(const FileProgress& p) override {
+    IndexWriter::FileState st;
+    st.source = p.file->source;
+    st.size = p.file->size;
+    st.mtime_ns = p.file->mtime_ns;
+    st.version = 2;
+    st.complete = false;
+    st.resume = p.resume;
+    st.content_bytes = p.resume.Content();
+    st.article_ids = Distinct(p.ids);
+    st.stale_ids = p.stale;
+    return writer_.PutFileState(st);
+  }
+
+  Status FileDone(const FileProgress& p, const Unit& end) override {
+    // The articles an earlier version of the file gave and this one did
+    // not are removed.
+    std::vector<std::string> ids = Distinct(p.ids);
+    const std::unordered_set<std::string> now(ids.begin(), ids.end());
+    std::unordered_set<std::string> deleted;
+    for (const std::string& old : p.stale) {
+      if (now.count(old) || !deleted.insert(old).second) continue;
+      if (Status s = writer_.DeleteArticle(old); !s.ok()) return s;
     }
-    all.insert(all.end(), ids.begin(), ids.end());
-    st.source = p.source;
-    st.size = p.size;
-    st.mtime_ns = p.mtime_ns;
-    st.hash = p.hash;
-    st.content_bytes = p.content_bytes;
-    st.article_ids = std::move(all);
+    IndexWriter::FileState st;
+    st.source = p.file->source;
+    st.size = p.file->size;
+    st.mtime_ns = p.file->mtime_ns;
+    st.version = 2;
+    st.complete = true;
+    st.resume = end.next;
+    st.content_bytes = end.next.Content();
+    st.hash = Hex64(end.hash);
+    st.article_ids = std::move(ids);
     return writer_.PutFileState(st);
   }
 
  private:
+  // `ids` without repeats, in their first order.
+  static std::vector<std::string> Distinct(const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    std::unordered_set<std::string> seen;
+    for (const std::string& id : ids) {
+      if (seen.insert(id).second) out.push_back(id);
+    }
+    return out;
+  }
+
   IndexWriter& writer_;
 };
 
@@ -674,6 +801,50 @@ bool IsUnder(const std::string& source, const std::string& root) {
          (source.size() > root.size() && source.compare(0, root.size(), root) == 0 &&
           (root.back() == '/' || source[root.size()] == '/'));
 }
+
+// Writes articles with an IndexWriter, committing in batches of passages.
+class DatabaseSink : public ArticleSink {
+ public:
+  DatabaseSink(IndexWriter& writer, size_t commit_every)
+      : writer_(writer), commit_every_(commit_every) {}
+
+  Status Write(PreparedArticle& p, bool* duplicate, bool* copy) override {
+    if (writer_.HasPayloadOfAnotherArticle(p.article)) {
+      *duplicate = true;
+      return Status::Ok();
+    }
+    if (Status w = writer_.Write(p.documents, copy); !w.ok()) return w;
+    since_commit_ += p.documents.passages.size();
+    return Status::Ok();
+  }
+
+  bool CommitDue() override {
+    if (since_commit_ == 0) return false;
+    const size_t batch = commit_every_ != 0
+                             ? commit_every_
+                             : CommitBatch(writer_.PassageCount());
+    return since_commit_ >= batch;
+  }
+
+  Status Commit() override {
+    since_commit_ = 0;
+    if (Status s = writer_.Commit(); !s.ok()) return s;
+    // For tests of what a crash leaves: die right after commit N.
+    if (kill_after_ > 0 && ++commits_ == kill_after_) ::raise(SIGKILL);
+    return Status::Ok();
+  }
+
+ private:
+  IndexWriter& writer_;
+  const size_t commit_every_;
+  size_t since_commit_ = 0;
+  size_t commits_ = 0;
+  const size_t kill_after_ = [] {
+    const char* v = std::getenv("BYLINE_TEST_KILL_AFTER_COMMIT");
+    return v != nullptr ? static_cast<size_t>(std::strtoul(v, nullptr, 10))
+                        : size_t{0};
+  }();
+};
 
 }  // namespace
 
@@ -691,29 +862,10 @@ Status IndexOneDatabase(const IndexOptions& options, Reporter& reporter,
     return s;
   }
   DatabaseFileTracker tracker(*writer);
-  size_t since_commit = 0;
-  Status run = ForEachArticle(
-      options, reporter, files, summary,
-      options.incremental ? &tracker : nullptr,
-      /*build_documents=*/true,
-      [&](PreparedArticle& p, bool* duplicate, bool* copy) -> Status {
-        if (writer->HasPayloadOfAnotherArticle(p.article)) {
-          *duplicate = true;
-          return Status::Ok();
-        }
-        if (Status w = writer->Write(p.documents, copy);
-            !w.ok()) {
-          return w;
-        }
-        // Whole articles only: the commit comes at an article's end.
-        since_commit += p.documents.passages.size();
-        const size_t batch = options.commit_every != 0
-                                 ? options.commit_every
-                                 : CommitBatch(writer->PassageCount());
-        if (since_commit < batch) return Status::Ok();
-        since_commit = 0;
-        return writer->Commit();
-      });
+  DatabaseSink sink(*writer, options.commit_every);
+  Status run = ForEachArticle(options, reporter, files, summary,
+                              options.incremental ? &tracker : nullptr,
+                              /*build_documents=*/true, sink);
   if (run.ok() && options.prune) {
     // Files once indexed from under the given paths that are gone now.
     std::vector<std::string> roots;
@@ -735,7 +887,6 @@ Status IndexOneDatabase(const IndexOptions& options, Reporter& reporter,
   Status closed = writer->Close();
   return run.ok() ? closed : run;
 }
-
 namespace {
 
 constexpr const char* kStubName = "XAPIANDB";
@@ -806,16 +957,19 @@ class ShardsReporter {
       std::lock_guard<std::mutex> lock(parent_.mu_);
       parent_.out_.Indexed(path, passages);
     }
-    void Progress(size_t done, size_t total, size_t bytes) override {
+    void Progress(size_t done, size_t total, uint64_t bytes,
+                  uint64_t total_bytes) override {
       std::lock_guard<std::mutex> lock(parent_.mu_);
-      parent_.done_[k_] = {done, total, bytes};
-      size_t d = 0, t = 0, b = 0;
-      for (const auto& [dk, tk, bk] : parent_.done_) {
+      parent_.done_[k_] = {done, total, bytes, total_bytes};
+      size_t d = 0, t = 0;
+      uint64_t b = 0, tb = 0;
+      for (const auto& [dk, tk, bk, tbk] : parent_.done_) {
         d += dk;
         t += tk;
         b += bk;
+        tb += tbk;
       }
-      parent_.out_.Progress(d, t, b);
+      parent_.out_.Progress(d, t, b, tb);
     }
 
    private:
@@ -826,7 +980,7 @@ class ShardsReporter {
  private:
   Reporter& out_;
   std::mutex mu_;
-  std::vector<std::tuple<size_t, size_t, size_t>> done_;  // guarded by mu_
+  std::vector<std::tuple<size_t, size_t, uint64_t, uint64_t>> done_;  // guarded by mu_
 };
 
 void AddSummary(const IndexSummary& s, IndexSummary* total) {
@@ -841,6 +995,8 @@ void AddSummary(const IndexSummary& s, IndexSummary* total) {
   total->passages += s.passages;
   total->entities += s.entities;
   total->bytes += s.bytes;
+  total->records += s.records;
+  total->resumed += s.resumed;
 }
 
 }  // namespace
@@ -899,9 +1055,12 @@ Status RunIndex(const IndexOptions& options, Reporter& reporter,
 
 Status RunExtract(const IndexOptions& options, Reporter& reporter,
                   std::ostream& out, IndexSummary* summary) {
-  return ForEachArticle(
-      options, reporter, nullptr, summary, nullptr, /*build_documents=*/false,
-      [&](PreparedArticle& p, bool*, bool*) -> Status {
+  // Prints each article as a JSON object.
+  class ExtractSink : public ArticleSink {
+   public:
+    explicit ExtractSink(std::ostream& out) : out_(out) {}
+    Status Write(PreparedArticle& p, bool*, bool*) override {
+      std::ostream& out = out_;
         nlohmann::ordered_json j;
         j["source"] = p.article.source;
         j["article_id"] = p.article.article_id;
@@ -939,7 +1098,13 @@ Status RunExtract(const IndexOptions& options, Reporter& reporter,
         out << j.dump() << '\n';
         if (!out) return IoError("cannot write the output");
         return Status::Ok();
-      });
+    }
+
+   private:
+    std::ostream& out_;
+  } sink(out);
+  return ForEachArticle(options, reporter, nullptr, summary, nullptr,
+                        /*build_documents=*/false, sink);
 }
 
 }  // namespace byline

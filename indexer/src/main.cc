@@ -7,6 +7,9 @@
 #include <chrono>
 #include <fstream>
 #include <boost/program_options.hpp>
+
+#include <cctype>
+#include <cstdint>
 #include <thread>
 #include <cstdio>
 #include <iostream>
@@ -38,20 +41,26 @@ class StderrReporter : public byline::Reporter {
     ClearLine();
     std::cerr << kProgram << ": " << path << ": " << message << "\n";
   }
-  void Progress(size_t done, size_t total, size_t bytes) override {
+  void Progress(size_t done, size_t total, uint64_t bytes,
+                uint64_t total_bytes) override {
     if (!progress_) return;
     const auto now = std::chrono::steady_clock::now();
     if (done < total && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     const double secs =
         std::chrono::duration<double>(now - start_).count() + 1e-9;
-    const double rate = static_cast<double>(done) / secs;
-    const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
+    // By bytes, not files: one big WARC file is most of some runs.
+    const double rate = static_cast<double>(bytes) / secs;
+    const double eta =
+        rate > 0 && total_bytes > bytes
+            ? static_cast<double>(total_bytes - bytes) / rate
+            : 0;
     char line[160];
     std::snprintf(line, sizeof line,
-                  "\r%s: %zu/%zu files, %.1f MB, %.2f MB/s, ETA %d:%02d ",
+                  "\r%s: %zu/%zu files, %.1f of %.1f MB, %.2f MB/s, "
+                  "ETA %d:%02d ",
                   kProgram, done, total, static_cast<double>(bytes) / 1e6,
-                  static_cast<double>(bytes) / 1e6 / secs,
+                  static_cast<double>(total_bytes) / 1e6, rate / 1e6,
                   static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
     std::cerr << line << std::flush;
     shown_ = true;
@@ -68,6 +77,30 @@ class StderrReporter : public byline::Reporter {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
 };
+
+// "64M" -> 67108864: a positive number of bytes, with an optional K, M or
+// G (powers of 1024).
+bool ParseSize(const std::string& text, uint64_t* out) {
+  if (text.empty()) return false;
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
+    ++digits;
+  }
+  if (digits == 0 || digits > 15) return false;
+  uint64_t n = std::stoull(text.substr(0, digits));
+  const std::string unit = text.substr(digits);
+  if (unit == "K" || unit == "k") {
+    n <<= 10;
+  } else if (unit == "M" || unit == "m") {
+    n <<= 20;
+  } else if (unit == "G" || unit == "g") {
+    n <<= 30;
+  } else if (!unit.empty()) {
+    return false;
+  }
+  *out = n;
+  return n > 0;
+}
 
 void PrintUsage(std::ostream& out, const po::options_description& visible) {
   out << kProgram
@@ -87,10 +120,12 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
          "content) is skipped; a changed one is indexed again, its old\n"
          "passages replaced.\n\n"
       << visible
-      << "\nExit status: 0 all indexed, 1 no input files found, 2 usage or\n"
-         "database error, or some inputs skipped (each is named on stderr).\n\n"
+      << "\nExit status: 0 all indexed, 1 no input files or nothing new in them,\n"
+         "2 usage or database error, or some inputs or records skipped (each\n"
+         "is named on stderr with its file and place).\n\n"
          "Examples:\n"
          "  byline-index --db news.db corpus/\n"
+         "  byline-index --db news.db crawl-00001.warc.gz  # 1 GB: streamed\n"
          "  byline-index --extract corpus/txt/nato-poland-missiles.txt\n";
 }
 
@@ -100,7 +135,7 @@ int main(int argc, char** argv) {
   byline::IndexOptions options;
   options.jobs = std::max(1u, std::thread::hardware_concurrency());
   bool quiet = false, extract = false, no_entities = false, force = false;
-  std::string format = "auto", stats_json;
+  std::string format = "auto", stats_json, max_record = "64M";
   std::vector<std::string> fields;
   po::options_description general("Options", 80);
   general.add_options()
@@ -137,10 +172,17 @@ int main(int argc, char** argv) {
        "under the given paths")
       ("force", po::bool_switch(&force),
        "re-index files even if unchanged since the last run")
+      ("max-record-bytes",
+       po::value(&max_record)->value_name("SIZE"),
+       "skip (and name) a record larger than SIZE: a\n"
+       ".txt or .html file, a JSON line, a WARC record or\n"
+       "its decoded page (default 64M; K, M, G). Files of\n"
+       "any size are read as streams")
       ("commit-every", po::value(&options.commit_every)->value_name("N"),
-       "commit after the article that brings the passages\n"
+       "commit after the record that brings the passages\n"
        "written since the last commit to N (a crash loses\n"
-       "at most that batch; it is re-read next run).\n"
+       "at most that batch; the next run goes on from the\n"
+       "last commit, inside a file too).\n"
        "Default: a sixteenth of the passages in the\n"
        "database, at least 1000 and at most 20000")
       ("stats-json", po::value(&stats_json)->value_name("FILE"),
@@ -186,6 +228,11 @@ int main(int argc, char** argv) {
 
   StderrReporter reporter(!quiet && !extract && ::isatty(STDERR_FILENO));
   byline::IndexSummary summary;
+  if (!ParseSize(max_record, &options.max_record_bytes)) {
+    std::cerr << kProgram << ": --max-record-bytes: '" << max_record
+              << "' is not a size (e.g. 64M, 1G, 500000)\n";
+    return 2;
+  }
   options.entities = !no_entities;
   options.incremental = !force;
   if (const auto f = byline::ParseInputFormat(format)) {
@@ -239,6 +286,8 @@ int main(int argc, char** argv) {
         << ", \"passages\": " << summary.passages
         << ", \"entities\": " << summary.entities
         << ", \"bytes\": " << summary.bytes
+        << ", \"records\": " << summary.records
+        << ", \"resumed\": " << summary.resumed
         << ", \"seconds\": " << summary.seconds << "}\n";
     if (!out) {
       std::cerr << kProgram << ": cannot write " << stats_json << "\n";
@@ -252,7 +301,8 @@ int main(int argc, char** argv) {
          {std::pair<const char*, size_t>{"repaired", summary.repaired},
           {"duplicates", summary.duplicates},
           {"near-duplicates", summary.near_duplicates},
-          {"pruned", summary.pruned}}) {
+          {"pruned", summary.pruned},
+          {"resumed", summary.resumed}}) {
       if (count > 0) extras += std::string(", ") + name + " " + std::to_string(count);
     }
     char line[256];
@@ -267,6 +317,14 @@ int main(int argc, char** argv) {
     std::cerr << line;
   }
   if (summary.skipped > 0) return 2;
+  if (summary.indexed == 0 && summary.unchanged == 0 && summary.pruned == 0 &&
+      summary.files > 0) {
+    std::cerr << kProgram << ": no new article in the " << summary.files
+              << (summary.files == 1 ? " file" : " files")
+              << " read (pages already indexed, WARC revisits and requests"
+              << " are not articles)\n";
+    return 1;
+  }
   if (summary.indexed == 0 && summary.unchanged == 0 && summary.pruned == 0) {
     std::cerr << kProgram << ": no input files found (directories are searched"
               << " for .txt, .html, .jsonl, .warc, also .gz)\n";

@@ -95,11 +95,18 @@ inline constexpr const char* kSchemaVersion = "2";
 std::string SchemaMismatch(const Xapian::Database& db,
                            const std::string& db_path);
 
+// The longest term Xapian's glass backend stores, in bytes.
+inline constexpr size_t kMaxTermBytes = 245;
+
 // A boolean term `prefix` + `value` spelled the way Xapian::QueryParser
 // spells a boolean filter: a ':' goes between a prefix of more than one
 // character and a value that starts with an ASCII uppercase letter or ':'
-// (Xapian 1.4 tests ASCII only: "XORGŁódź" but "XORG:NATO"). Build every boolean term through this, or `field:Value` filters in
-// queries match nothing.
+// (Xapian 1.4 tests ASCII only: "XORGŁódź" but "XORG:NATO"). Build every
+// boolean term through this, or `field:Value` filters in queries match
+// nothing. Whatever the value, the term is valid: invalid UTF-8 is
+// replaced with U+FFFD, and a term over kMaxTermBytes is cut at a
+// character boundary and ends with "#" + 16 hex digits of the value's
+// FNV-1a hash. The searcher's filters go through the same function.
 std::string BooleanTerm(std::string_view prefix, std::string_view value);
 
 // "Q<article-id>#<n>": the unique term of passage n of an article.

@@ -15,6 +15,7 @@
 
 #include "byline/article.h"
 #include "byline/entity.h"
+#include "byline/index/byte_stream.h"
 #include "byline/index/document_builder.h"
 #include "byline/index/near_dup.h"
 #include "byline/passage.h"
@@ -35,7 +36,10 @@ class IndexWriter {
   // earlier, longer version, and adds its synonyms. With a signature, the
   // article joins the copy group of the most similar article already in
   // the database (estimated similarity at least kCopySimilarity), if any;
-  // `*copy` (if not null) says whether it did.
+  // `*copy` (if not null) says whether it did. Fails with kBadInput when
+  // Xapian refuses this article (InvalidArgumentError), having removed
+  // whatever of it was written, so the run can go on; with kIoError when
+  // the database cannot be written at all.
   [[nodiscard]] Status Write(ArticleDocuments& docs, bool* copy = nullptr);
 
   // True if `article` is a web-archive capture whose payload the database
@@ -45,13 +49,24 @@ class IndexWriter {
   // What the database remembers of an indexed file, for incremental runs.
   struct FileState {
     std::string source;     // canonical path
-    uint64_t size = 0;
+    uint64_t size = 0;      // as stat() said when the run began the file
     int64_t mtime_ns = 0;
-    std::string hash;       // of the file's bytes
-    uint64_t content_bytes = 0;  // of the content as parsed (decompressed,
-                                 // for a gzipped JSON Lines file): where
-                                 // records appended later start
+    // 1: written before files were streams (hash of the file's bytes, no
+    // resume point): such a file is read whole when it changes. 2: below.
+    int version = 2;
+    // False while a run is inside the file: it stopped (was killed) after
+    // committing the records before `resume`, and the next run goes on
+    // from there if the file's size and time are the same.
+    bool complete = true;
+    ResumePoint resume;     // just past the last record read (and written)
+    std::string hash;       // hex FNV-1a 64 of the decoded content read,
+                            // [0, content_bytes), when complete
+    uint64_t content_bytes = 0;  // decoded bytes read: where records
+                                 // appended later start
     std::vector<std::string> article_ids;  // the articles it gave
+    // While incomplete: articles of an earlier version of the file, removed
+    // at its end unless the new version gives them again.
+    std::vector<std::string> stale_ids;
   };
   // False if the database has no state for `source` (never indexed, or
   // indexed by a version without file states).

@@ -7,6 +7,7 @@
 #define BYLINE_INDEX_INDEXER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -42,7 +43,16 @@ struct IndexOptions {
                                     // gone from under the given paths
   size_t jobs = 2;                  // threads reading, splitting and
                                     // extracting while one writes
-  size_t max_file_bytes = 256u << 20;  // larger files are skipped
+  // A record (a whole .txt or .html file, a JSON line, a WARC record, a
+  // decoded HTTP body) larger than this is skipped with a message naming
+  // its file and place; the rest of the file is read. Files of any size
+  // are read as streams.
+  uint64_t max_record_bytes = uint64_t{64} << 20;
+  // What may wait between the reading thread, the preparing threads and
+  // the writer: at most this many records and bytes of records (one
+  // record always fits). Bounds memory whatever the size of the files.
+  size_t window_records = 1024;
+  size_t window_bytes = size_t{128} << 20;
   // RunIndex: 0 = the database as it is (one database, or every shard of
   // a sharded one); N > 1 = db_path is (or becomes) a directory of N
   // shard databases written in parallel, with a stub file (XAPIANDB)
@@ -64,6 +74,9 @@ struct IndexSummary {
   size_t passages = 0;  // passages written
   size_t entities = 0;  // entity mentions found
   size_t bytes = 0;     // bytes of the files read
+  size_t records = 0;   // records read (files, lines, WARC records)
+  size_t resumed = 0;   // files read on from where an interrupted run
+                        // last committed inside them
   double seconds = 0;
 };
 
@@ -78,9 +91,11 @@ class Reporter {
   virtual void Skipped(std::string_view path, const Status& status) = 0;
   virtual void Warning(std::string_view path, std::string_view message) = 0;
   virtual void Indexed(std::string_view /*path*/, size_t /*passages*/) {}
-  // After each file that was read: how many of the `total` files to read
-  // are done, and their bytes so far.
-  virtual void Progress(size_t /*done*/, size_t /*total*/, size_t /*bytes*/) {}
+  // After each record and each file: how many of the `total` files to
+  // read are done, and the bytes read so far of the `total_bytes` (file
+  // sizes, compressed where the files are).
+  virtual void Progress(size_t /*done*/, size_t /*total*/, uint64_t /*bytes*/,
+                        uint64_t /*total_bytes*/) {}
 };
 
 // Runs the whole job. Returns a failed status only when the run could not

@@ -40,6 +40,12 @@ void ParseJsonl(
     const std::function<void(size_t line, const Status& status)>& problem,
     size_t first_line = 1);
 
+// Parses one line (a JSON object) into `*article` as ParseJsonl() does,
+// and its id into `*id` ("" if none). Fails with kBadInput saying why.
+[[nodiscard]] Status ParseJsonLine(std::string_view line,
+                                   const JsonlFields& fields, size_t line_no,
+                                   Article* article, std::string* id);
+
 }  // namespace byline
 
 #endif  // BYLINE_INDEX_JSONL_READER_H_

@@ -1,5 +1,5 @@
-// Reads WARC 1.0/1.1 files (plain, or gzip with one member per record) into
-// records (ARC files too: each ARC record becomes a response or resource
+// Reads WARC 1.0/1.1 files (plain, or gzip with one member per record) as a
+// stream of records (ARC files too: each ARC record becomes a response or resource
 // record with WARC-Target-URI, WARC-Date and a WARC-Record-ID made of its
 // offset), and HTTP response messages into their payloads. A defect (bad
 // gzip member, truncated record, malformed header, wrong chunk sizes) is
@@ -9,7 +9,9 @@
 #define BYLINE_INDEX_WARC_READER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +20,15 @@
 #include "byline/status.h"
 
 namespace byline {
+
+class ArticleSource;
+class ByteStream;
+
+// The streaming source of WARC and ARC records over `stream` (see
+// article_source.h): records are framed one at a time; a block larger than
+// `max_record_bytes` is skipped with a message, the rest read.
+std::unique_ptr<ArticleSource> NewWarcSource(std::unique_ptr<ByteStream> stream,
+                                             uint64_t max_record_bytes);
 
 struct WarcRecord {
   size_t offset = 0;  // byte offset in the file: of the record, or of its
@@ -30,7 +41,7 @@ struct WarcRecord {
 };
 
 // Calls `record` for each complete record and `problem` for each defect,
-// in file order. `max_bytes` bounds one decompressed member. Reading
+// in file order (NewWarcSource() over bytes in memory). `max_bytes` bounds one decompressed member. Reading
 // starts at byte `start`, which must be where a record (or gzip member)
 // starts: the end of what an earlier run read, when records were appended.
 void ReadWarc(std::string_view file, size_t max_bytes,
