@@ -96,9 +96,10 @@ class JsonlSource : public ArticleSource {
         p->status = s_->error();
         return Next::kFailed;
       }
-      if (nl == std::string_view::npos && f == ByteStream::Fill::kOk) {
-        p->status = BadInput("a line of more than " + Limit(max_) +
-                             ", from byte " + std::to_string(offset));
+      if ((nl == std::string_view::npos && f == ByteStream::Fill::kOk) ||
+          (nl != std::string_view::npos && nl > max_)) {
+        p->status = BadInput("starts at byte " + std::to_string(offset) +
+                             " and is longer than " + Limit(max_));
         SkipLine();
         return Next::kProblem;
       }
@@ -173,7 +174,16 @@ Status DecodeWarcRecord(RawRecord& r, const ReadOptions& options,
   if (type != "response" && type != "resource") return Status::Ok();
   // Crawlers store their own logs and settings as resources under
   // metadata:// or dns: URIs; only captured web pages are articles.
-  std::string uri = RepairUtf8(r.Header("WARC-Target-URI"));
+  // Header values become terms and JSON: each is made valid UTF-8, and a
+  // repair is reported.
+  const auto header = [&](std::string_view name) {
+    std::string value = r.Header(name);
+    if (CheckUtf8(value).valid()) return value;
+    out->warnings.push_back("invalid UTF-8 in " + std::string(name) +
+                            " replaced with U+FFFD");
+    return RepairUtf8(value);
+  };
+  std::string uri = header("WARC-Target-URI");
   if (uri.find("http://") == std::string::npos &&
       uri.find("https://") == std::string::npos) {
     return Status::Ok();
@@ -204,9 +214,9 @@ Status DecodeWarcRecord(RawRecord& r, const ReadOptions& options,
   if (!s.ok()) return Status::Ok();  // an empty page is no article
   Article::Capture capture;
   capture.offset = r.offset;
-  capture.record_id = RepairUtf8(r.Header("WARC-Record-ID"));
-  capture.captured = RepairUtf8(r.Header("WARC-Date"));
-  capture.payload_digest = RepairUtf8(r.Header("WARC-Payload-Digest"));
+  capture.record_id = header("WARC-Record-ID");
+  capture.captured = header("WARC-Date");
+  capture.payload_digest = header("WARC-Payload-Digest");
   if (capture.payload_digest.empty()) {
     capture.payload_digest = "fnv1a64:" + ArticleIdForSource(payload);
   }

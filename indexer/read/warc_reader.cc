@@ -248,7 +248,7 @@ class WarcSource : public ArticleSource {
     Problem(p, offset, "record at byte",
             BadInput("a record of " + std::to_string(length) +
                      " bytes, over the limit of " + std::to_string(max_) +
-                     " (--max-record-bytes)"));
+                     " bytes (--max-record-bytes)"));
     s_->Skip(length);
     return Next::kProblem;
   }

@@ -1,88 +1,16 @@
 // A real crawl: serve tests/data/html over HTTP on loopback, let wget write
 // a WARC of it, index the WARC, and find the pages with their provenance.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <atomic>
 #include <filesystem>
 #include <gtest/gtest.h>
-#include <thread>
 #include <xapian.h>
 
 #include "support/index_fixture.h"
+#include "support/loopback_server.h"
 #include "support/test_support.h"
 
 namespace byline::testing {
 namespace {
 namespace fs = std::filesystem;
-
-// Serves the files of one directory over HTTP/1.0 on 127.0.0.1, one
-// request per connection, until destroyed.
-class LoopbackServer {
- public:
-  explicit LoopbackServer(std::string root) : root_(std::move(root)) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    socklen_t len = sizeof addr;
-    if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) ||
-        ::listen(fd_, 16) ||
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len)) {
-      throw std::runtime_error("cannot listen on loopback");
-    }
-    port_ = ntohs(addr.sin_port);
-    thread_ = std::thread([this] { Serve(); });
-  }
-  ~LoopbackServer() {
-    stop_ = true;
-    thread_.join();
-    ::close(fd_);
-  }
-  int port() const { return port_; }
-
- private:
-  void Serve() {
-    while (!stop_) {
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, 50) <= 0) continue;
-      const int c = ::accept(fd_, nullptr, nullptr);
-      if (c < 0) continue;
-      char buf[4096];
-      const ssize_t n = ::recv(c, buf, sizeof buf - 1, 0);
-      std::string request(buf, n > 0 ? static_cast<size_t>(n) : 0);
-      std::string path = request.substr(4, request.find(' ', 4) - 4);
-      if (path == "/") path = "/index.html";
-      std::string response;
-      const fs::path file = fs::path(root_) / path.substr(1);
-      if (path.find("..") == std::string::npos && fs::is_regular_file(file)) {
-        const std::string body = ReadFile(file.string());
-        response = "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n"
-                   "Content-Length: " + std::to_string(body.size()) +
-                   "\r\n\r\n" + body;
-      } else {
-        response = "HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n";
-      }
-      for (size_t sent = 0; sent < response.size();) {
-        const ssize_t k = ::send(c, response.data() + sent,
-                                 response.size() - sent, MSG_NOSIGNAL);
-        if (k <= 0) break;
-        sent += static_cast<size_t>(k);
-      }
-      ::close(c);
-    }
-  }
-
-  std::string root_;
-  int fd_ = -1;
-  int port_ = 0;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-};
 
 const char* const kPages[] = {"news_page.html", "jsonld_graph.html",
                               "windows1252.html"};
