@@ -234,9 +234,12 @@ Status DecodeWarcRecord(RawRecord& r, const ReadOptions& options,
 
 std::string RawRecord::Where() const {
   switch (format) {
-    case InputFormat::kJsonl: return "line " + std::to_string(line);
-    case InputFormat::kWarc: return "record at byte " + std::to_string(offset);
-    default: return "";
+    case InputFormat::kJsonl:
+      return "line " + std::to_string(line);
+    case InputFormat::kWarc:
+      return "record at byte " + std::to_string(offset);
+    default:
+      return "";
   }
 }
 
@@ -256,8 +259,8 @@ namespace {
 Status DecodeJsonLine(RawRecord& r, const ReadOptions& options,
                       DecodedRecord* out) {
   std::string id;
-  if (Status s = ParseJsonLine(r.bytes, options.jsonl, r.line, &out->article,
-                               &id);
+  if (Status s =
+          ParseJsonLine(r.bytes, options.jsonl, r.line, &out->article, &id);
       !s.ok()) {
     return s;
   }
@@ -283,10 +286,9 @@ Status DecodeTextFile(RawRecord& r, const ReadOptions& options,
     return s;
   }
   if (a.repaired_utf8 > 0) {
-    out->warnings.push_back("byte " + std::to_string(a.first_repaired) +
-                            ": invalid UTF-8 (" +
-                            std::to_string(a.repaired_utf8) +
-                            " sequences) replaced with U+FFFD");
+    out->warnings.push_back(
+        "byte " + std::to_string(a.first_repaired) + ": invalid UTF-8 (" +
+        std::to_string(a.repaired_utf8) + " sequences) replaced with U+FFFD");
   }
   out->use = DecodedRecord::Use::kArticle;
   return Status::Ok();
@@ -304,24 +306,22 @@ struct SourceKind {
 
 const SourceKind kSources[] = {
     {InputFormat::kTxt,
-     [](std::unique_ptr<ByteStream> s, const ReadOptions& o, uint64_t)
-         -> std::unique_ptr<ArticleSource> {
-       return std::make_unique<WholeFileSource>(InputFormat::kTxt,
-                                                std::move(s),
+     [](std::unique_ptr<ByteStream> s, const ReadOptions& o,
+        uint64_t) -> std::unique_ptr<ArticleSource> {
+       return std::make_unique<WholeFileSource>(InputFormat::kTxt, std::move(s),
                                                 o.max_record_bytes);
      },
      DecodeTextFile},
     {InputFormat::kHtml,
-     [](std::unique_ptr<ByteStream> s, const ReadOptions& o, uint64_t)
-         -> std::unique_ptr<ArticleSource> {
-       return std::make_unique<WholeFileSource>(InputFormat::kHtml,
-                                                std::move(s),
-                                                o.max_record_bytes);
+     [](std::unique_ptr<ByteStream> s, const ReadOptions& o,
+        uint64_t) -> std::unique_ptr<ArticleSource> {
+       return std::make_unique<WholeFileSource>(
+           InputFormat::kHtml, std::move(s), o.max_record_bytes);
      },
      DecodeHtmlFile},
     {InputFormat::kJsonl,
-     [](std::unique_ptr<ByteStream> s, const ReadOptions& o, uint64_t lines)
-         -> std::unique_ptr<ArticleSource> {
+     [](std::unique_ptr<ByteStream> s, const ReadOptions& o,
+        uint64_t lines) -> std::unique_ptr<ArticleSource> {
        return std::make_unique<JsonlSource>(std::move(s), o.max_record_bytes,
                                             lines);
      },

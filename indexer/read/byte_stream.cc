@@ -47,7 +47,8 @@ std::unique_ptr<ByteStream> ByteStream::OpenBytes(std::string_view bytes,
   std::unique_ptr<ByteStream> s(new ByteStream());
   s->memory_ = bytes;
   s->from_memory_ = true;
-  s->Init(at, bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+  s->Init(at, bytes.size() >= 2 &&
+                  static_cast<unsigned char>(bytes[0]) == 0x1f &&
                   static_cast<unsigned char>(bytes[1]) == 0x8b);
   return s;
 }
@@ -168,7 +169,8 @@ bool ByteStream::DecodeStep() {
         continue;
       }
       // Keep the last two bytes: a header may straddle the chunks.
-      raw_begin_ = std::max(raw_begin_, raw_.size() - std::min<size_t>(2, raw_.size()));
+      raw_begin_ =
+          std::max(raw_begin_, raw_.size() - std::min<size_t>(2, raw_.size()));
       if (!ReadRaw()) {
         if (!error_.ok()) return false;
         ended_ = true;
@@ -178,7 +180,8 @@ bool ByteStream::DecodeStep() {
     resync_ = false;
     member_raw_ = raw_at();
     if (members_.empty() || members_.back().content != decoded_) {
-      members_.push_back({decoded_, member_raw_, position_ == decoded_ ? hash_ : 0});
+      members_.push_back(
+          {decoded_, member_raw_, position_ == decoded_ ? hash_ : 0});
       members_.back().hashed = position_ == decoded_;
     } else {
       members_.back().raw = member_raw_;  // past padding
@@ -260,7 +263,8 @@ void ByteStream::Consume(size_t n) {
   // Members that start inside the consumed bytes learn the hash there.
   size_t first = members_.size();
   while (first > 0 && members_[first - 1].content > position_) --first;
-  for (size_t k = first; k < members_.size() && members_[k].content <= end; ++k) {
+  for (size_t k = first; k < members_.size() && members_[k].content <= end;
+       ++k) {
     const size_t upto = static_cast<size_t>(members_[k].content - position_);
     hash_ = Fnv1a64(std::string_view(data, upto), hash_);
     data += upto;
@@ -283,7 +287,8 @@ void ByteStream::Consume(size_t n) {
 bool ByteStream::Skip(uint64_t n) {
   while (n > 0) {
     if (Buffered().empty() && FillTo(1) != Fill::kOk) return false;
-    const size_t take = static_cast<size_t>(std::min<uint64_t>(n, Buffered().size()));
+    const size_t take =
+        static_cast<size_t>(std::min<uint64_t>(n, Buffered().size()));
     Consume(take);
     n -= take;
   }

@@ -27,24 +27,26 @@ void WriteSite(const std::string& dir, int pages) {
   const char* const people[] = {"Anna Kowal", "Piotr Zielny", "Marta Brandt",
                                 "Jonas Ekberg", "Leila Haddad"};
   const char* const places[] = {"Gdańsk", "Tromsø", "Valletta", "Porto"};
-  const char* const words[] = {"harbour", "council", "budget", "ferry",
-                               "strike", "museum", "election", "bridge"};
-  std::string index = "<!doctype html><html><head><title>Front page</title>"
-                      "</head><body><ul>";
+  const char* const words[] = {"harbour", "council", "budget",   "ferry",
+                               "strike",  "museum",  "election", "bridge"};
+  std::string index =
+      "<!doctype html><html><head><title>Front page</title>"
+      "</head><body><ul>";
   for (int n = 0; n < pages; ++n) {
     std::string body;
     for (int p = 0; p < 3; ++p) {
       const int k = n * 5 + p;
-      body += "<p>" + std::string(people[k % 5]) + " said the " +
-              words[k % 8] + " in " + places[k % 4] + " would reopen after " +
-              "the vote on " + std::to_string(1 + k % 28) + " March 2024, " +
-              "item " + std::to_string(n) + " of the " + words[(k / 3) % 8] +
+      body += "<p>" + std::string(people[k % 5]) + " said the " + words[k % 8] +
+              " in " + places[k % 4] + " would reopen after " + "the vote on " +
+              std::to_string(1 + k % 28) + " March 2024, " + "item " +
+              std::to_string(n) + " of the " + words[(k / 3) % 8] +
               " plan.</p>";
     }
     WriteFile(dir + "/story" + std::to_string(n) + ".html",
               "<!doctype html><html><head><title>Story " + std::to_string(n) +
                   "</title></head><body><nav><a href=\"/\">Home</a></nav>"
-                  "<article><h1>Story " + std::to_string(n) + "</h1>" + body +
+                  "<article><h1>Story " +
+                  std::to_string(n) + "</h1>" + body +
                   "</article><footer>Cookies and terms</footer></body></html>");
     index += "<li><a href=\"/story" + std::to_string(n) + ".html\">Story " +
              std::to_string(n) + "</a></li>";
@@ -56,18 +58,25 @@ void WriteSite(const std::string& dir, int pages) {
 void Crawl(const std::string& site, const std::string& prefix,
            const std::string& mirror) {
   LoopbackServer server(site);
-  const RunResult wget = testing::Run(
-      {"/usr/bin/wget", "--no-verbose", "--recursive", "--level=1",
-       "--no-parent", "--tries=1", "--timeout=10", "--directory-prefix",
-       mirror, "--warc-file", prefix,
-       "http://127.0.0.1:" + std::to_string(server.port()) + "/"});
+  const RunResult wget =
+      testing::Run({"/usr/bin/wget", "--no-verbose", "--recursive", "--level=1",
+                    "--no-parent", "--tries=1", "--timeout=10",
+                    "--directory-prefix", mirror, "--warc-file", prefix,
+                    "http://127.0.0.1:" + std::to_string(server.port()) + "/"});
   ASSERT_EQ(wget.exit_code, 0) << wget.err;
 }
 
 std::vector<std::string> IndexArgs(const std::string& db,
                                    const std::string& warc) {
-  return {BinPath("byline-index"), "--db", db, "--commit-every", "12",
-          "--jobs", "2", "-q", warc};
+  return {BinPath("byline-index"),
+          "--db",
+          db,
+          "--commit-every",
+          "12",
+          "--jobs",
+          "2",
+          "-q",
+          warc};
 }
 
 // The database's state of the file `warc` (docs/schema.md, "File states").
@@ -143,7 +152,8 @@ TEST(ResumeTest, KilledInsideOneWarcGoesOnFromItsLastCommit) {
   EXPECT_EQ(Dump(db), expected);
 
   // And the run after that has nothing to do.
-  const RunResult noop = testing::Run({BinPath("byline-index"), "--db", db, warc});
+  const RunResult noop =
+      testing::Run({BinPath("byline-index"), "--db", db, warc});
   EXPECT_NE(noop.err.find("unchanged 1"), std::string::npos) << noop.err;
 }
 
@@ -152,14 +162,16 @@ TEST(NoPagesTest, AWarcWithoutPagesIsNamed) {
   const std::string info = "software: test\r\n";
   const std::string request = "GET / HTTP/1.1\r\nHost: example.org\r\n\r\n";
   const std::string warc =
-      Compress("WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:1>"
-               "\r\nContent-Length: " + std::to_string(info.size()) +
-               "\r\n\r\n" + info + "\r\n\r\n") +
-      Compress("WARC/1.1\r\nWARC-Type: request\r\nWARC-Target-URI: "
-               "http://example.org/\r\nWARC-Record-ID: <urn:uuid:2>\r\n"
-               "Content-Type: application/http; msgtype=request\r\n"
-               "Content-Length: " + std::to_string(request.size()) +
-               "\r\n\r\n" + request + "\r\n\r\n");
+      Compress(
+          "WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:1>"
+          "\r\nContent-Length: " +
+          std::to_string(info.size()) + "\r\n\r\n" + info + "\r\n\r\n") +
+      Compress(
+          "WARC/1.1\r\nWARC-Type: request\r\nWARC-Target-URI: "
+          "http://example.org/\r\nWARC-Record-ID: <urn:uuid:2>\r\n"
+          "Content-Type: application/http; msgtype=request\r\n"
+          "Content-Length: " +
+          std::to_string(request.size()) + "\r\n\r\n" + request + "\r\n\r\n");
   WriteFile(dir / "empty.warc.gz", warc);
   WriteFile(dir / "story.txt", "Quay\n\nThe pelican returned.\n");
   const RunResult r = testing::Run({BinPath("byline-index"), "--db", dir / "db",

@@ -34,15 +34,16 @@ std::string ResponseRecord(const Page& p) {
                            "</h1><p>" + p.body + "</p></article></body></html>";
   const std::string http =
       "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-      "Content-Length: " + std::to_string(html.size()) + "\r\n\r\n" + html;
-  std::string headers = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: " +
-                        p.uri + "\r\nWARC-Date: " + p.date +
-                        "\r\nWARC-Record-ID: " + p.id + "\r\n";
+      "Content-Length: " +
+      std::to_string(html.size()) + "\r\n\r\n" + html;
+  std::string headers =
+      "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: " + p.uri +
+      "\r\nWARC-Date: " + p.date + "\r\nWARC-Record-ID: " + p.id + "\r\n";
   if (!p.digest.empty()) headers += "WARC-Payload-Digest: " + p.digest + "\r\n";
   return headers +
          "Content-Type: application/http; msgtype=response\r\n"
-         "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http +
-         "\r\n\r\n";
+         "Content-Length: " +
+         std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
 }
 
 // Pages as a .warc.gz, one gzip member a record; `offsets` receives each
@@ -94,17 +95,15 @@ TEST_P(BadHeaderTest, InvalidUtf8IsRepairedNamedAndTheRunGoesOn) {
   WriteFile(dir / "other.txt", "Quay notes\n\nThe pelican returned.\n");
 
   RecordingReporter reporter;
-  const IndexSummary s = IndexPaths(dir / "db", {dir / "crawl.warc.gz",
-                                                 dir / "other.txt"},
-                                    &reporter);
+  const IndexSummary s = IndexPaths(
+      dir / "db", {dir / "crawl.warc.gz", dir / "other.txt"}, &reporter);
   EXPECT_EQ(s.indexed, 4u);
   EXPECT_EQ(reporter.skipped, std::vector<std::string>{});
   EXPECT_EQ(reporter.warnings,
-            std::vector<std::string>{dir / "crawl.warc.gz" +
-                                     ": record at byte " +
-                                     std::to_string(offsets[1]) +
-                                     ": invalid UTF-8 in " + field +
-                                     " replaced with U+FFFD"});
+            std::vector<std::string>{
+                dir / "crawl.warc.gz" + ": record at byte " +
+                std::to_string(offsets[1]) + ": invalid UTF-8 in " + field +
+                " replaced with U+FFFD"});
   for (const char* word : {"albatross", "bergamot", "cormorant", "pelican"}) {
     EXPECT_EQ(HitCount(dir / "db", word), 1u) << word;
   }
@@ -119,7 +118,8 @@ TEST_P(BadHeaderTest, InvalidUtf8IsRepairedNamedAndTheRunGoesOn) {
     EXPECT_TRUE(CheckUtf8(value).valid()) << value;
   }
   const std::string repaired = "bad\xEF\xBF\xBD\xEF\xBF\xBD-value";
-  if (field == "WARC-Target-URI") EXPECT_EQ(h.url, "http://news.example/" + repaired);
+  if (field == "WARC-Target-URI")
+    EXPECT_EQ(h.url, "http://news.example/" + repaired);
   if (field == "WARC-Record-ID") {
     EXPECT_EQ(h.provenance->record_id, "<urn:uuid:" + repaired + ">");
   }
@@ -172,10 +172,12 @@ TEST(RecordLimitTest, RecordsOverTheLimitAreSkippedWithTheirPlace) {
   WriteFile(dir / "crawl.warc.gz", GzipWarc(pages, &offsets));
   std::string big_line = R"({"id": "2", "title": "Long", "text": ")" +
                          std::string(5000, 'x') + "\"}";
-  WriteFile(dir / "wire.jsonl",
-            "{\"id\": \"1\", \"title\": \"Gannet\", \"text\": \"The gannet.\"}\n" +
-                big_line + "\n" +
-                "{\"id\": \"3\", \"title\": \"Puffin\", \"text\": \"The puffin.\"}\n");
+  WriteFile(
+      dir / "wire.jsonl",
+      "{\"id\": \"1\", \"title\": \"Gannet\", \"text\": \"The gannet.\"}\n" +
+          big_line + "\n" +
+          "{\"id\": \"3\", \"title\": \"Puffin\", \"text\": \"The "
+          "puffin.\"}\n");
   WriteFile(dir / "big.txt", "Big\n\n" + std::string(5000, 'y') + "\n");
 
   IndexOptions options;
@@ -188,12 +190,12 @@ TEST(RecordLimitTest, RecordsOverTheLimitAreSkippedWithTheirPlace) {
   EXPECT_EQ(s.indexed, 4u);
   EXPECT_EQ(s.skipped, 3u);
   const std::string limit = "the limit of 4096 bytes (--max-record-bytes)";
-  ASSERT_EQ(reporter.skipped.size(), 3u) << ::testing::PrintToString(reporter.skipped);
-  EXPECT_EQ(reporter.skipped[0].rfind(dir / "crawl.warc.gz" +
-                                          ": record at byte " +
-                                          std::to_string(offsets[1]) +
-                                          ": a record of ",
-                                      0),
+  ASSERT_EQ(reporter.skipped.size(), 3u)
+      << ::testing::PrintToString(reporter.skipped);
+  EXPECT_EQ(reporter.skipped[0].rfind(
+                dir / "crawl.warc.gz" + ": record at byte " +
+                    std::to_string(offsets[1]) + ": a record of ",
+                0),
             0u)
       << reporter.skipped[0];
   EXPECT_NE(reporter.skipped[0].find(limit), std::string::npos);
@@ -222,7 +224,8 @@ TEST(WriterTest, AnArticleXapianRefusesLeavesNothingAndTheDatabaseGoesOn) {
   bad.word_hashes = {"0", "1"};
   const Status s = writer->Write(bad);
   EXPECT_EQ(s.code(), StatusCode::kBadInput);
-  EXPECT_NE(s.message().find("Term too long"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("Term too long"), std::string::npos)
+      << s.message();
   ArticleDocuments good;
   good.article_id = "00000000000000bb";
   Xapian::Document doc;

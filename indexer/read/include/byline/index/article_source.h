@@ -47,7 +47,7 @@ struct RawRecord {
   std::string bytes;    // the whole file (txt, html), the line (jsonl), the
                         // content block (warc)
   std::vector<std::pair<std::string, std::string>> headers;  // WARC, ARC
-  ResumePoint next;     // where reading goes on after this record
+  ResumePoint next;  // where reading goes on after this record
 
   // "line 12", "record at byte 3456", or "" for a whole file: how messages
   // about the record name its place.

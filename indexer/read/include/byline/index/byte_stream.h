@@ -30,11 +30,11 @@ namespace byline {
 // byte; for a gzip file it is where a member starts, and `skip` decoded
 // bytes of that member were read already (0 for per-record gzip).
 struct ResumePoint {
-  uint64_t raw = 0;      // byte offset in the file
-  uint64_t content = 0;  // decoded bytes of the file before `raw`
+  uint64_t raw = 0;                 // byte offset in the file
+  uint64_t content = 0;             // decoded bytes of the file before `raw`
   uint64_t hash = kFnvOffsetBasis;  // FNV-1a 64 of those decoded bytes
-  uint64_t skip = 0;     // decoded bytes after `raw` to pass over
-  uint64_t line = 0;     // JSON Lines: lines before this point
+  uint64_t skip = 0;                // decoded bytes after `raw` to pass over
+  uint64_t line = 0;                // JSON Lines: lines before this point
 
   // Decoded bytes of the file before the point.
   uint64_t Content() const { return content + skip; }
@@ -96,8 +96,8 @@ class ByteStream {
  private:
   ByteStream() = default;
   struct Member {
-    uint64_t content;  // decoded offset where it starts
-    uint64_t raw;      // file offset where it starts
+    uint64_t content;   // decoded offset where it starts
+    uint64_t raw;       // file offset where it starts
     uint64_t hash = 0;  // of the decoded bytes before it, once consumed
     bool hashed = false;
   };
@@ -113,21 +113,21 @@ class ByteStream {
   std::string_view memory_;  // OpenBytes
   bool from_memory_ = false;
   bool gzip_ = false;
-  std::string raw_;          // raw bytes read, not yet decoded
+  std::string raw_;  // raw bytes read, not yet decoded
   size_t raw_begin_ = 0;
-  uint64_t raw_pos_ = 0;     // file offset just past raw_
+  uint64_t raw_pos_ = 0;  // file offset just past raw_
   bool raw_eof_ = false;
-  void* z_ = nullptr;        // z_stream
+  void* z_ = nullptr;  // z_stream
   bool in_member_ = false;
   bool resync_ = false;      // after a broken member: find the next one
   uint64_t member_raw_ = 0;  // file offset of the current member
   std::string buffer_;       // decoded, not yet consumed: [begin_, end)
   size_t begin_ = 0;
-  uint64_t position_ = 0;    // decoded offset of buffer_[begin_]
-  uint64_t decoded_ = 0;     // decoded offset of buffer_'s end
+  uint64_t position_ = 0;  // decoded offset of buffer_[begin_]
+  uint64_t decoded_ = 0;   // decoded offset of buffer_'s end
   uint64_t hash_ = kFnvOffsetBasis;
   std::deque<Member> members_;  // that may still be asked for
-  Status gap_;               // set while a gap ends the buffer
+  Status gap_;                  // set while a gap ends the buffer
   uint64_t gap_offset_ = 0;
   Status error_;
   bool ended_ = false;
