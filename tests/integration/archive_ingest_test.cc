@@ -118,8 +118,9 @@ TEST_P(BadHeaderTest, InvalidUtf8IsRepairedNamedAndTheRunGoesOn) {
     EXPECT_TRUE(CheckUtf8(value).valid()) << value;
   }
   const std::string repaired = "bad\xEF\xBF\xBD\xEF\xBF\xBD-value";
-  if (field == "WARC-Target-URI")
+  if (field == "WARC-Target-URI") {
     EXPECT_EQ(h.url, "http://news.example/" + repaired);
+  }
   if (field == "WARC-Record-ID") {
     EXPECT_EQ(h.provenance->record_id, "<urn:uuid:" + repaired + ">");
   }
