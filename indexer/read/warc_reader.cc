@@ -196,21 +196,10 @@ class WarcSource : public ArticleSource {
         s_->Skip(length);
         continue;
       }
-      if (length > max_) return TooBig(offset, length, p);
-      if (f = s_->FillTo(length); f != ByteStream::Fill::kOk) {
-        if (f != ByteStream::Fill::kEnd) return Broken(f, p);
-        Problem(p, offset, "byte",
-                BadInput("truncated ARC record (" +
-                         std::to_string(s_->Buffered().size()) + " of " +
-                         std::to_string(length) + " bytes)"));
-        s_->Consume(s_->Buffered().size());
-        return Next::kProblem;
+      if (const Next n = ReadBlock("ARC", offset, length, r, p);
+          n != Next::kRecord) {
+        return n;
       }
-      *r = RawRecord();
-      r->format = InputFormat::kWarc;
-      r->offset = offset;
-      r->bytes = std::string(s_->Buffered().substr(0, length));
-      s_->Consume(length);
       const bool http = r->bytes.rfind("HTTP/", 0) == 0;
       r->headers = {{"WARC-Type", http ? "response" : "resource"},
                     {"WARC-Target-URI", url},
@@ -328,11 +317,24 @@ class WarcSource : public ArticleSource {
       return Next::kProblem;
     }
     s_->Consume(body);
+    if (const Next n = ReadBlock("WARC", offset, length, r, p);
+        n != Next::kRecord) {
+      return n;
+    }
+    r->headers = std::move(headers);
+    return Finish(r, p);
+  }
+
+  // Reads a record's block of `length` bytes into a new *r, or says why
+  // not: over the limit (skipped), truncated, broken.
+  Next ReadBlock(const char* kind, uint64_t offset, uint64_t length,
+                 RawRecord* r, ReadProblem* p) {
     if (length > max_) return TooBig(offset, length, p);
-    if (f = s_->FillTo(length); f != ByteStream::Fill::kOk) {
+    if (const ByteStream::Fill f = s_->FillTo(length);
+        f != ByteStream::Fill::kOk) {
       if (f != ByteStream::Fill::kEnd) return Broken(f, p);
       Problem(p, offset, "byte",
-              BadInput("truncated WARC record (" +
+              BadInput("truncated " + std::string(kind) + " record (" +
                        std::to_string(s_->Buffered().size()) + " of " +
                        std::to_string(length) + " bytes)"));
       s_->Consume(s_->Buffered().size());
@@ -341,10 +343,9 @@ class WarcSource : public ArticleSource {
     *r = RawRecord();
     r->format = InputFormat::kWarc;
     r->offset = offset;
-    r->headers = std::move(headers);
     r->bytes = std::string(s_->Buffered().substr(0, length));
     s_->Consume(length);
-    return Finish(r, p);
+    return Next::kRecord;
   }
 
   // Consumes the record's trailing newlines and sets where reading goes

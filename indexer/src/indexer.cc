@@ -745,14 +745,7 @@ class DatabaseFileTracker : public FileTracker {
   }
 
   Status Checkpoint(const FileProgress& p) override {
-    IndexWriter::FileState st;
-    st.source = p.file->source;
-    st.size = p.file->size;
-    st.mtime_ns = p.file->mtime_ns;
-    st.version = 2;
-    st.complete = false;
-    st.resume = p.resume;
-    st.content_bytes = p.resume.Content();
+    IndexWriter::FileState st = StateOf(*p.file, p.resume, false);
     st.article_ids = Distinct(p.ids);
     st.stale_ids = p.stale;
     return writer_.PutFileState(st);
@@ -768,20 +761,28 @@ class DatabaseFileTracker : public FileTracker {
       if (now.count(old) || !deleted.insert(old).second) continue;
       if (Status s = writer_.DeleteArticle(old); !s.ok()) return s;
     }
-    IndexWriter::FileState st;
-    st.source = p.file->source;
-    st.size = p.file->size;
-    st.mtime_ns = p.file->mtime_ns;
-    st.version = 2;
-    st.complete = true;
-    st.resume = end.next;
-    st.content_bytes = end.next.Content();
+    IndexWriter::FileState st = StateOf(*p.file, end.next, true);
     st.hash = Hex64(end.hash);
     st.article_ids = std::move(ids);
     return writer_.PutFileState(st);
   }
 
  private:
+  // The state of file `f`, read up to `resume`.
+  static IndexWriter::FileState StateOf(const InputFile& f,
+                                        const ResumePoint& resume,
+                                        bool complete) {
+    IndexWriter::FileState st;
+    st.source = f.source;
+    st.size = f.size;
+    st.mtime_ns = f.mtime_ns;
+    st.version = 2;
+    st.complete = complete;
+    st.resume = resume;
+    st.content_bytes = resume.Content();
+    return st;
+  }
+
   // `ids` without repeats, in their first order.
   static std::vector<std::string> Distinct(const std::vector<std::string>& ids) {
     std::vector<std::string> out;
