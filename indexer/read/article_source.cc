@@ -188,6 +188,8 @@ Status DecodeWarcRecord(RawRecord& r, const ReadOptions& options,
       uri.find("https://") == std::string::npos) {
     return Status::Ok();
   }
+  // A site's robots.txt is captured as text/plain and is no article.
+  if (uri.ends_with("/robots.txt")) return Status::Ok();
   std::string media, charset;
   ParseContentType(r.Header("Content-Type"), &media, &charset);
   std::string payload;
