@@ -1,9 +1,30 @@
 #include "byline/schema.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "byline/article.h"
 #include "byline/text.h"
 
 namespace byline::schema {
+
+namespace {
+
+// `s` cut at a character boundary to at most `limit` bytes, ending with "#"
+// and 16 hex digits of the FNV-1a hash of `whole`, if longer than `limit`.
+std::string CutWithHash(std::string s, std::string_view whole, size_t limit) {
+  if (s.size() <= limit) return s;
+  const std::string tail = "#" + Hex64(Fnv1a64(whole));
+  size_t keep = limit - tail.size();
+  while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) {
+    --keep;
+  }
+  s.resize(keep);
+  s += tail;
+  return s;
+}
+
+}  // namespace
 
 std::string BooleanTerm(std::string_view prefix, std::string_view raw_value) {
   // Values come from files (WARC headers, JSON fields): repair them so that
@@ -22,17 +43,9 @@ std::string BooleanTerm(std::string_view prefix, std::string_view raw_value) {
     term.push_back(':');
   }
   term.append(value);
-  if (term.size() <= kMaxTermBytes) return term;
   // Too long for Xapian: cut at a character boundary and end with a hash
   // of the whole value, so distinct long values stay distinct terms.
-  const std::string tail = "#" + Hex64(Fnv1a64(value));
-  size_t keep = kMaxTermBytes - tail.size();
-  while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) {
-    --keep;
-  }
-  term.resize(keep);
-  term += tail;
-  return term;
+  return CutWithHash(std::move(term), value, kMaxTermBytes);
 }
 
 std::string UniqueTerm(std::string_view article_id, size_t passage_index) {
@@ -130,6 +143,73 @@ EntityList DecodeEntityList(std::string_view value) {
     }
   }
   return out;
+}
+
+std::string FacetKey(EntityType type, std::string_view name) {
+  if (type == EntityType::kDate) return BooleanTerm(kDatePrefix, name);
+  return BooleanTerm(EntityPrefix(type), FoldName(name));
+}
+
+std::string FacetIdKey(std::string_view facet_key) {
+  // Metadata keys share the terms' limit.
+  std::string key = "byline:fid:";
+  key.append(facet_key);
+  return CutWithHash(std::move(key), facet_key, kMaxTermBytes);
+}
+
+std::string FacetNameKey(FacetId id) {
+  return "byline:fname:" + std::to_string(id);
+}
+
+namespace {
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    const auto b = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    *v |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (b < 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string EncodeFacetValue(uint64_t passage, std::vector<FacetId> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::string out;
+  PutVarint(passage, &out);
+  FacetId last = 0;
+  for (const FacetId id : ids) {
+    PutVarint(id - last, &out);
+    last = id;
+  }
+  return out;
+}
+
+bool DecodeFacetValue(std::string_view value, uint64_t* passage,
+                      std::vector<FacetId>* ids) {
+  ids->clear();
+  if (!GetVarint(&value, passage)) return false;
+  uint64_t id = 0;
+  while (!value.empty()) {
+    uint64_t delta;
+    if (!GetVarint(&value, &delta)) return false;
+    id += delta;
+    if (id > UINT32_MAX) return false;
+    ids->push_back(static_cast<FacetId>(id));
+  }
+  return true;
 }
 
 }  // namespace byline::schema

@@ -18,7 +18,8 @@ DocumentBuilder::DocumentBuilder() : stemmer_(schema::kStemLanguage) {
 Xapian::Document DocumentBuilder::Build(const Article& article,
                                         const Passage& passage,
                                         std::span<const Mention> mentions,
-                                        const MinHashSignature* signature) {
+                                        const MinHashSignature* signature,
+                                        std::vector<FacetName>* facets) {
   Xapian::Document doc;
   termgen_.set_document(doc);
   // Title words rank every passage of the article (a passage about the
@@ -56,13 +57,24 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
       doc.add_boolean_term(t);
     }
     doc.add_value(schema::kSlotPublished, day);
+    if (facets != nullptr) {
+      facets->push_back(
+          {EntityType::kDate, schema::FacetKey(EntityType::kDate, day), day});
+    }
   }
 
   schema::EntityList entities;
   std::set<std::string> terms;
   for (const Mention& m : mentions) {
     const std::vector<std::string> ts = schema::EntityTerms(m.type, m.name);
-    if (terms.insert(ts.front()).second) entities.emplace_back(m.type, m.name);
+    if (terms.insert(ts.front()).second) {
+      entities.emplace_back(m.type, m.name);
+      // Dates mentioned are no facet: the date facet counts publication
+      // days.
+      if (facets != nullptr && m.type != EntityType::kDate) {
+        facets->push_back({m.type, ts.front(), m.name});
+      }
+    }
     terms.insert(ts.begin() + 1, ts.end());
   }
   for (const std::string& t : terms) doc.add_term(t, 1);
@@ -121,8 +133,10 @@ ArticleDocuments DocumentBuilder::BuildArticle(
     auto end = next;
     while (end != mentions.end() && end->passage == p.index) ++end;
     const std::span<const Mention> mine(next, end);
+    out.facets.emplace_back();
     out.passages.push_back(Build(article, p, mine,
-                                 out.signature ? &*out.signature : nullptr));
+                                 out.signature ? &*out.signature : nullptr,
+                                 &out.facets.back()));
     out.word_hashes.push_back(PassageWordsHash(article.Slice(p.range)));
     // Synonyms are database-wide: the title's words once.
     const std::string_view texts[] = {

@@ -35,6 +35,55 @@ bool IsUnfinishedCreation(const std::string& dir) {
 
 }  // namespace
 
+namespace {
+
+uint64_t ReadCounter(const Xapian::Database& db, const char* key) {
+  const std::string value = db.get_metadata(key);
+  return value.empty() ? 0 : std::strtoull(value.c_str(), nullptr, 10);
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {
+  next_facet_ = static_cast<uint32_t>(ReadCounter(db_, schema::kFacetNextKey));
+  // A database without facets: every key this run meets is new.
+  facet_ids_complete_ = next_facet_ == 0;
+}
+
+schema::FacetId IndexWriter::FacetIdOf(const FacetName& facet) {
+  // Bounds the memory: about 100 bytes an entry.
+  constexpr size_t kMaxCachedFacets = 500000;
+  if (const auto it = facet_ids_.find(facet.key); it != facet_ids_.end()) {
+    return it->second;
+  }
+  if (!facet_ids_complete_) {
+    const std::string known = db_.get_metadata(schema::FacetIdKey(facet.key));
+    if (!known.empty()) {
+      const auto id =
+          static_cast<schema::FacetId>(std::strtoul(known.c_str(), nullptr, 10));
+      if (facet_ids_.size() >= kMaxCachedFacets) facet_ids_.clear();
+      facet_ids_.emplace(facet.key, id);
+      return id;
+    }
+  }
+  const schema::FacetId id = schema::MakeFacetId(next_facet_++, facet.type);
+  counters_dirty_ = true;
+  db_.set_metadata(schema::FacetIdKey(facet.key), std::to_string(id));
+  db_.set_metadata(schema::FacetNameKey(id), facet.key + '\n' + facet.name);
+  if (facet_ids_.size() >= kMaxCachedFacets) {
+    facet_ids_.clear();
+    facet_ids_complete_ = false;
+  }
+  facet_ids_.emplace(facet.key, id);
+  return id;
+}
+
+void IndexWriter::SaveCounters() {
+  if (!counters_dirty_) return;
+  db_.set_metadata(schema::kFacetNextKey, std::to_string(next_facet_));
+  counters_dirty_ = false;
+}
+
 Status IndexWriter::Open(const std::string& db_path,
                          std::unique_ptr<IndexWriter>* out) {
   try {
@@ -73,23 +122,39 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
         docs.signature ? CopyGroup(id, *docs.signature) : "";
     if (copy != nullptr) *copy = !group.empty() && group != id;
     SetCopyGroup(group.empty() ? id : group, &docs);
-    // An article the database has never seen (the usual case in a first
-    // run) is added outright: replacing by unique term costs a posting-list
-    // lookup per passage, and it has no stale passages to look for.
-    if (!db_.term_exists(schema::ArticleTerm(id))) {
-      for (const Xapian::Document& passage : docs.passages) {
-        db_.add_document(passage);
-      }
-    } else {
+    // Facet ids, after the passage's number.
+    for (size_t n = 0; n < docs.facets.size() && n < docs.passages.size();
+         ++n) {
+      if (docs.facets[n].empty()) continue;
+      std::vector<schema::FacetId> ids;
+      ids.reserve(docs.facets[n].size());
+      for (const FacetName& f : docs.facets[n]) ids.push_back(FacetIdOf(f));
+      docs.passages[n].add_value(schema::kSlotFacets,
+                                 schema::EncodeFacetValue(n, ids));
+    }
+    // An article's passages keep consecutive document ids, which counting
+    // facets by article relies on (schema.h, kSlotFacets): a new version
+    // with no more passages than the old replaces them in place (and
+    // deletes the rest: passages are numbered without gaps, so the old
+    // ones are #0..#old-1); a longer one is deleted and added anew. An
+    // article the database has never seen (the usual case in a first run)
+    // is added outright: replacing by unique term costs a posting-list
+    // lookup per passage.
+    size_t old = 0;
+    if (db_.term_exists(schema::ArticleTerm(id))) {
+      while (db_.term_exists(schema::UniqueTerm(id, old))) ++old;
+    }
+    if (old > 0 && docs.passages.size() <= old) {
       for (size_t n = 0; n < docs.passages.size(); ++n) {
         db_.replace_document(schema::UniqueTerm(id, n), docs.passages[n]);
       }
-      // Passages are numbered without gaps, so the stale ones of a longer
-      // earlier version are exactly #n, #n+1, ... up to the first missing id.
-      for (size_t n = docs.passages.size();; ++n) {
-        const std::string term = schema::UniqueTerm(id, n);
-        if (!db_.term_exists(term)) break;
-        db_.delete_document(term);
+      for (size_t n = docs.passages.size(); n < old; ++n) {
+        db_.delete_document(schema::UniqueTerm(id, n));
+      }
+    } else {
+      if (old > 0) db_.delete_document(schema::ArticleTerm(id));
+      for (const Xapian::Document& passage : docs.passages) {
+        db_.add_document(passage);
       }
     }
     for (const auto& [key, term] : docs.synonyms) {
@@ -266,6 +331,7 @@ Status IndexWriter::DeleteFile(const FileState& state) {
 
 Status IndexWriter::Commit() {
   try {
+    SaveCounters();
     db_.commit();
     if (added_.size() > 200000) added_.clear();  // bounds the memory
     return Status::Ok();
@@ -284,6 +350,7 @@ size_t IndexWriter::PassageCount() const {
 
 Status IndexWriter::Close() {
   try {
+    SaveCounters();
     db_.close();  // commits pending changes first
     return Status::Ok();
   } catch (const Xapian::Error& e) {

@@ -42,7 +42,16 @@ class TextFormatter : public Formatter {
           << "\n\n";
     }
     if (r.hits.empty()) {
-      out << "No passages match \"" << r.query << "\".\n";
+      if (r.matches_upper_bound == 0) {
+        out << "No passages match \"" << r.query << "\".\n";
+        return;
+      }
+      // --limit 0 (counts only) or an offset past the last hit.
+      out << (r.matches_lower_bound == r.matches_upper_bound ? "" : "About ")
+          << r.matches_estimated
+          << (r.matches_estimated == 1 ? " passage matches" : " passages match")
+          << " \"" << r.query << "\" (none shown).\n";
+      WriteFacets(r, out);
       return;
     }
     out << "Passages " << r.offset + 1 << "-" << r.offset + r.hits.size()

@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
        "several as one)")
       ("limit,n", po::value(&options.limit)
            ->default_value(options.limit)->value_name("N"),
-       "show at most N passages")
+       "show at most N passages (0: only the number of\n"
+       "matches and the facets)")
       ("offset", po::value(&options.offset)
            ->default_value(options.offset)->value_name("N"),
        "skip the first N passages (for paging)")
@@ -173,5 +174,9 @@ int main(int argc, char** argv) {
     std::cerr << kProgram << ": cannot write the results\n";
     return 2;
   }
-  return results.hits.empty() ? 1 : 0;
+  // --limit 0 asks for counts only: found is what matched.
+  return (options.limit == 0 ? results.matches_upper_bound == 0
+                             : results.hits.empty())
+             ? 1
+             : 0;
 }

@@ -1,9 +1,11 @@
 #include "byline/search/searcher.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "byline/doc_data.h"
-#include "byline/search/facet_spy.h"
+#include "byline/search/facet_counter.h"
 #include "byline/schema.h"
 #include "byline/search/query_builder.h"
 #include "byline/text.h"
@@ -31,10 +33,41 @@ std::string ReplayUrl(std::string_view tmpl, std::string_view captured,
   return out;
 }
 
+namespace {
+
+// The local databases a stub database file lists ("auto DIR" and "glass
+// DIR" lines, relative to the stub's directory), for a path that is the
+// stub or a directory holding one as XAPIANDB; empty if it lists anything
+// else (a remote database) or cannot be read.
+std::vector<std::string> StubShardPaths(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path stub = path;
+  if (fs::is_directory(stub, ec)) stub /= "XAPIANDB";
+  std::ifstream in(stub);
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t space = line.find(' ');
+    const std::string kind = line.substr(0, space);
+    if (space == std::string::npos || (kind != "auto" && kind != "glass")) {
+      return {};
+    }
+    const fs::path part = line.substr(space + 1);
+    out.push_back(part.is_absolute() ? part.string()
+                                     : (stub.parent_path() / part).string());
+  }
+  return out;
+}
+
+}  // namespace
+
 Status Searcher::Open(const std::vector<std::string>& db_paths,
                       std::unique_ptr<Searcher>* out) {
   if (db_paths.empty()) return InvalidArgument("no database given");
   Xapian::Database db;
+  std::vector<Xapian::Database> shards;
   for (const std::string& path : db_paths) {
     // An indexer that commits twice between the open and the schema check
     // discards the revision the check reads (DatabaseModifiedError): open
@@ -46,7 +79,23 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
             !why.empty()) {
           return InvalidArgument(why);
         }
+        if (one.size() > 1) {
+          // A stub file (a sharded database): its shards are opened one by
+          // one, so that facets can be counted in each.
+          std::vector<Xapian::Database> parts;
+          for (const std::string& part : StubShardPaths(path)) {
+            parts.emplace_back(part);
+          }
+          if (parts.size() == one.size()) {
+            for (const Xapian::Database& part : parts) {
+              db.add_database(part);
+              shards.push_back(part);
+            }
+            break;
+          }
+        }
         db.add_database(one);
+        shards.push_back(one);
         break;
       } catch (const Xapian::DatabaseModifiedError& e) {
         if (attempt == 4) {
@@ -60,7 +109,7 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
       }
     }
   }
-  out->reset(new Searcher(std::move(db)));
+  out->reset(new Searcher(std::move(db), std::move(shards)));
   return Status::Ok();
 }
 
@@ -151,17 +200,43 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     } else if (!options.all_copies) {
       enquire.set_collapse_key(schema::kSlotPassageCopyKey);
     }
-    std::unique_ptr<EntityFacetSpy> spy;
+    std::unique_ptr<FacetCounter> spy;
     size_t check_at_least = options.offset + options.check_at_least;
     if (!options.facets.empty()) {
-      spy = std::make_unique<EntityFacetSpy>(options.facets,
-                                             options.per_article > 0);
-      enquire.add_matchspy(spy.get());
-      // Exact facet counts need every match seen.
-      check_at_least = std::max<size_t>(check_at_least, db_.get_doccount());
+      for (const Xapian::Database& shard : shards_) {
+        if (shard.size() != 1) {
+          // A stub file naming several databases: the counter must tell
+          // them apart, and sees one.
+          return InvalidArgument(
+              "entity facets cannot be counted through a stub file that "
+              "names several databases; give each with its own --db, or "
+              "search with --facets none");
+        }
+      }
+      spy = std::make_unique<FacetCounter>(shards_, options.facets,
+                                           options.per_article > 0);
+      if (shards_.size() == 1) {
+        enquire.add_matchspy(spy.get());
+        // Exact facet counts need every match seen.
+        check_at_least = std::max<size_t>(check_at_least, db_.get_doccount());
+      }
     }
     Xapian::MSet mset;
     try {
+      if (spy && shards_.size() > 1) {
+        // Xapian hands a match spy each document numbered as in its own
+        // database, so one spy over several could not tell whose ids it
+        // reads: each database is counted by a match of its own, with
+        // every match seen and no weights.
+        for (size_t k = 0; k < shards_.size(); ++k) {
+          Xapian::Enquire one(shards_[k]);
+          one.set_query(query);
+          one.set_weighting_scheme(Xapian::BoolWeight());
+          spy->SetShard(k);
+          one.add_matchspy(spy.get());
+          one.get_mset(0, 0, shards_[k].get_doccount());
+        }
+      }
       mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                               static_cast<Xapian::doccount>(options.limit),
                               static_cast<Xapian::doccount>(check_at_least));
@@ -189,7 +264,8 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       results->matches_estimated = results->matches_lower_bound;
       results->matches_upper_bound = results->matches_lower_bound;
     }
-    if (spy) results->facets_exact = check_at_least >= db_.get_doccount();
+    // Every match is seen: by the one match, or by each database's own.
+    if (spy) results->facets_exact = true;
 
     // Snippets come from an MSet of the highlight query (its statistics,
     // no documents): see QueryBuilder::HighlightQuery().

@@ -33,5 +33,48 @@ TEST(UniqueTermTest, NamesArticleAndPassage) {
   EXPECT_EQ(ArticleTerm("0123456789abcdef"), "XA0123456789abcdef");
 }
 
+TEST(FacetTest, IdsCarryTheirType) {
+  for (EntityType t : kAllEntityTypes) {
+    EXPECT_EQ(FacetType(MakeFacetId(0, t)), t);
+    EXPECT_EQ(FacetType(MakeFacetId(123456, t)), t);
+  }
+  EXPECT_NE(MakeFacetId(1, EntityType::kPerson),
+            MakeFacetId(0, EntityType::kPerson));
+}
+
+TEST(FacetTest, KeysAreTheFilterTerms) {
+  EXPECT_EQ(FacetKey(EntityType::kPerson, "Radosław  Sikorski"),
+            "XPERradoslaw sikorski");
+  EXPECT_EQ(FacetKey(EntityType::kOrg, "NATO"), "XORGnato");
+  EXPECT_EQ(FacetKey(EntityType::kPlace, "Łódź"), "XPLACElodz");
+  EXPECT_EQ(FacetKey(EntityType::kDate, "2024-07-16"), "XDATE2024-07-16");
+}
+
+TEST(FacetTest, MetadataKeysStayWithinXapiansLimit) {
+  EXPECT_EQ(FacetIdKey("XORGnato"), "byline:fid:XORGnato");
+  EXPECT_EQ(FacetNameKey(42), "byline:fname:42");
+  const std::string a = FacetKey(EntityType::kOrg, std::string(300, 'a'));
+  const std::string b = FacetKey(EntityType::kOrg, std::string(299, 'a') + "b");
+  EXPECT_LE(FacetIdKey(a).size(), kMaxTermBytes);
+  EXPECT_NE(FacetIdKey(a), FacetIdKey(b));
+}
+
+TEST(FacetTest, ValueRoundTripsSortedAndDistinct) {
+  const std::string v = EncodeFacetValue(300, {15, 0, 10, 5, 10, 70000});
+  // Passage 300 (2 bytes), then deltas 0, 5, 5, 5, 69985 (3 bytes).
+  EXPECT_EQ(v, std::string("\xac\x02\x00\x05\x05\x05\xe1\xa2\x04", 9));
+  uint64_t passage = 0;
+  std::vector<FacetId> ids;
+  ASSERT_TRUE(DecodeFacetValue(v, &passage, &ids));
+  EXPECT_EQ(passage, 300u);
+  EXPECT_EQ(ids, (std::vector<FacetId>{0, 5, 10, 15, 70000}));
+  ASSERT_TRUE(DecodeFacetValue(EncodeFacetValue(7, {}), &passage, &ids));
+  EXPECT_EQ(passage, 7u);
+  EXPECT_TRUE(ids.empty());
+  // Cut inside a varint.
+  EXPECT_FALSE(DecodeFacetValue(v.substr(0, 7), &passage, &ids));
+  EXPECT_FALSE(DecodeFacetValue("", &passage, &ids));
+}
+
 }  // namespace
 }  // namespace byline::schema

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,6 +73,8 @@ enum Slot : Xapian::valueno {
   kSlotPassageText = 7,   // "<start> <end>\n<text>": the passage's byte
                           // range in the article text and the text, for
                           // snippets (EncodePassageValue())
+  kSlotFacets = 8,        // the passage's number and facet ids, see
+                          // EncodeFacetValue()
 };
 
 // Stemming language for text at index and query time.
@@ -86,9 +89,10 @@ inline constexpr std::string_view kStemPrefix = "Z";
 // The metadata key that records the index schema a database was built
 // with, and the version this code writes and reads. Version 1 (no key)
 // indexed words with STEM_SOME; its phrase and exact-word terms differ, so
-// a version 1 database must be indexed again.
+// a version 1 database must be indexed again. Version 2 had no facet ids
+// (kSlotFacets), which the searcher's facet counter reads.
 inline constexpr const char* kSchemaVersionKey = "byline:schema";
-inline constexpr const char* kSchemaVersion = "2";
+inline constexpr const char* kSchemaVersion = "3";
 
 // Empty when `db` can be used by this code (the version matches, or the
 // database holds no documents yet); else why not, naming `db_path`.
@@ -136,6 +140,45 @@ std::string PublicationDay(std::string_view published);
 using EntityList = std::vector<std::pair<EntityType, std::string>>;
 std::string EncodeEntityList(const EntityList& entities);
 EntityList DecodeEntityList(std::string_view value);
+
+// Facets: each distinct entity a passage names (a person, organisation or
+// place by its folded name) and each publication day gets a facet id when
+// it is first indexed, so counting the entities of a result set is
+// counting small integers. An id is (serial << 2) | type: the type is in
+// its low two bits, serials count from 0 within each database, and ids
+// are never reused or renumbered. Ids of two databases need not agree:
+// what identifies a facet across databases is its key.
+using FacetId = uint32_t;
+inline constexpr FacetId MakeFacetId(uint32_t serial, EntityType type) {
+  return (serial << 2) | static_cast<FacetId>(type);
+}
+inline constexpr EntityType FacetType(FacetId id) {
+  return static_cast<EntityType>(id & 3);
+}
+// The facet's key: the entity term for a person, organisation or place
+// ("XPERjens stoltenberg"); the publication day's date: term for a day
+// ("XDATE2024-07-16").
+std::string FacetKey(EntityType type, std::string_view name);
+
+// Metadata (Xapian::Database::get_metadata) of the facets, committed with
+// the passages that use them:
+//   kFacetNextKey: the next facet serial, decimal ("0" or absent: none);
+//   FacetIdKey(key): the facet id of a key, decimal;
+//   FacetNameKey(id): "<key>\n<display name>", the name as first indexed.
+inline constexpr const char* kFacetNextKey = "byline:facet-next";
+std::string FacetIdKey(std::string_view facet_key);
+std::string FacetNameKey(FacetId id);
+
+// The value in kSlotFacets: the passage's number in its article, then its
+// facet ids in increasing order, each as the difference from the one
+// before (the first from 0); all as unsigned LEB128 varints. An article's
+// passages have consecutive document ids (IndexWriter keeps them so), so
+// document id minus passage number names the article, which lets facets
+// count articles. A passage with no facets has no value.
+std::string EncodeFacetValue(uint64_t passage, std::vector<FacetId> ids);
+// False if `value` is not one; then `*ids` is partial.
+bool DecodeFacetValue(std::string_view value, uint64_t* passage,
+                      std::vector<FacetId>* ids);
 
 }  // namespace byline::schema
 

@@ -26,9 +26,21 @@ namespace byline {
 // An article's passages as Xapian documents, built on a reading thread,
 // complete but for the copy group, which only the database can tell
 // (IndexWriter::Write adds it with SetCopyGroup()).
+// A facet of a passage (schema.h): its type, key and name as written.
+struct FacetName {
+  EntityType type;
+  std::string key;
+  std::string name;
+  bool operator==(const FacetName&) const = default;
+};
+
 struct ArticleDocuments {
   std::string article_id;
   std::vector<Xapian::Document> passages;  // passage n at index n
+  // The facets of passage n, distinct: its people, organisations and
+  // places and the article's publication day. IndexWriter::Write() gives
+  // them ids and stores them in kSlotFacets.
+  std::vector<std::vector<FacetName>> facets;
   std::vector<std::string> word_hashes;    // PassageWordsHash() of each
   std::optional<MinHashSignature> signature;
   // Synonym-table entries (key, term) the article brings: the aliases of
@@ -48,10 +60,12 @@ class DocumentBuilder {
 
   // REQUIRES: `passage` is one of `article`'s passages; `mentions` are the
   // mentions inside it (any order, repeats allowed). `signature`, if any,
-  // goes with the first passage.
+  // goes with the first passage. The passage's facets are appended to
+  // `*facets` if it is not null.
   Xapian::Document Build(const Article& article, const Passage& passage,
                          std::span<const Mention> mentions = {},
-                         const MinHashSignature* signature = nullptr);
+                         const MinHashSignature* signature = nullptr,
+                         std::vector<FacetName>* facets = nullptr);
 
  private:
   // Synonyms for one passage's texts and mentions, appended to `out`.

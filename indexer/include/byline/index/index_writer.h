@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "byline/index/document_builder.h"
 #include "byline/index/near_dup.h"
 #include "byline/passage.h"
+#include "byline/schema.h"
 #include "byline/status.h"
 
 namespace byline {
@@ -32,8 +34,9 @@ class IndexWriter {
                                    std::unique_ptr<IndexWriter>* out);
 
   // Stores an article's passages (DocumentBuilder::BuildArticle()) as
-  // documents Q<id>#0..n-1 and removes any Q<id>#k, k >= n, left from an
-  // earlier, longer version, and adds its synonyms. With a signature, the
+  // documents Q<id>#0..n-1 with consecutive document ids, replacing or
+  // removing every passage of an earlier version, and adds its synonyms.
+  // Gives the passages' facets ids (schema.h). With a signature, the
   // article joins the copy group of the most similar article already in
   // the database (estimated similarity at least kCopySimilarity), if any;
   // `*copy` (if not null) says whether it did. Fails with kBadInput when
@@ -89,13 +92,26 @@ class IndexWriter {
   [[nodiscard]] Status Close();
 
  private:
-  explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  explicit IndexWriter(Xapian::WritableDatabase db);
   // The copy group for an article with `signature`: that of its most
   // similar earlier copy, or "" if it has none.
   std::string CopyGroup(const std::string& article_id,
                         const MinHashSignature& signature);
 
+  // The facet id of `facet`, a new one (recorded in the metadata) if the
+  // database has none for its key.
+  schema::FacetId FacetIdOf(const FacetName& facet);
+  // Writes the next facet serial, for the next commit.
+  void SaveCounters();
+
   Xapian::WritableDatabase db_;
+  // Facet ids by key, as read or given (forgotten now and then to bound
+  // memory). While `facet_ids_complete_`, every facet the database knows is
+  // here and a key not found is new without a metadata lookup.
+  std::unordered_map<std::string, schema::FacetId> facet_ids_;
+  bool facet_ids_complete_ = false;
+  uint32_t next_facet_ = 0;  // the next facet serial (schema.h)
+  bool counters_dirty_ = false;
   // Synonyms this run has added ("key\0term"; forgotten now and then to
   // bound memory), so most are written once, not once per article.
   std::unordered_set<std::string> added_;

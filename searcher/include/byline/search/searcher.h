@@ -60,7 +60,8 @@ class Searcher {
                               SearchResults* results);
 
  private:
-  explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  Searcher(Xapian::Database db, std::vector<Xapian::Database> shards)
+      : db_(std::move(db)), shards_(std::move(shards)) {}
   // One attempt; throws Xapian::DatabaseModifiedError when the revision
   // it reads is discarded by a writer.
   Status SearchOnce(const SearchOptions& options, SearchResults* results);
@@ -70,7 +71,8 @@ class Searcher {
   bool ReadStoredPassage(const Xapian::Document& doc,
                          std::unordered_map<std::string, std::string>* records,
                          StoredPassage* out);
-  Xapian::Database db_;
+  Xapian::Database db_;                  // all of shards_, searched as one
+  std::vector<Xapian::Database> shards_;  // in the order of the paths
 };
 
 }  // namespace byline

@@ -1,0 +1,122 @@
+// The facet counter alone: for each query, the match with every document
+// checked (as exact facets need) timed without a spy, with FacetCounter
+// (ids in a flat array) and with a counter of names as the searcher had
+// before (decode the entity list, fold each name with ICU, count in a hash
+// map). The differences divided by the matches are the cost per match.
+//
+// Usage: byline-facet-bench --db DIR [--runs N] QUERY...
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "byline/entity.h"
+#include "byline/schema.h"
+#include "byline/search/facet_counter.h"
+
+namespace {
+
+using byline::EntityType;
+namespace schema = byline::schema;
+
+// The counting the searcher did before facet ids, for comparison.
+class NameCounter : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    for (auto& [type, name] :
+         schema::DecodeEntityList(doc.get_value(schema::kSlotEntities))) {
+      if (type == EntityType::kDate) continue;
+      ++counts_[static_cast<int>(type)][byline::FoldName(name)];
+    }
+    const std::string day = doc.get_value(schema::kSlotPublished);
+    if (!day.empty()) ++counts_[3][day];
+  }
+
+ private:
+  std::unordered_map<std::string, size_t> counts_[4];
+};
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db_path;
+  int runs = 5;
+  std::vector<std::string> queries;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--db" && i + 1 < argc) {
+      db_path = argv[++i];
+    } else if (a == "--runs" && i + 1 < argc) {
+      runs = std::max(1, std::atoi(argv[++i]));
+    } else {
+      queries.push_back(a);
+    }
+  }
+  if (db_path.empty() || queries.empty()) {
+    std::fprintf(stderr, "usage: byline-facet-bench --db DIR [--runs N] QUERY...\n");
+    return 2;
+  }
+  Xapian::Database db(db_path);
+  Xapian::QueryParser parser;
+  Xapian::Stem stemmer(schema::kStemLanguage);
+  parser.set_database(db);
+  parser.set_stemmer(stemmer);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  parser.add_prefix("", std::string(schema::kStemPrefix));
+  const std::vector<EntityType> all(std::begin(byline::kAllEntityTypes),
+                                    std::end(byline::kAllEntityTypes));
+  std::printf("| query | matches | no counter ms | ids ms | names ms | "
+              "ids ns/match | names ns/match |\n|---|---|---|---|---|---|---|\n");
+  double sum_ids = 0, sum_names = 0, sum_matches = 0;
+  for (const std::string& q : queries) {
+    const Xapian::Query query = parser.parse_query(q);
+    std::vector<double> t[3];
+    size_t matches = 0;
+    for (int run = 0; run < runs; ++run) {
+      for (int kind = 0; kind < 3; ++kind) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_collapse_key(schema::kSlotPassageCopyKey);
+        byline::FacetCounter ids({db}, all, false);
+        NameCounter names;
+        if (kind == 1) enquire.add_matchspy(&ids);
+        if (kind == 2) enquire.add_matchspy(&names);
+        const auto start = std::chrono::steady_clock::now();
+        const Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());
+        if (kind == 1) {
+          for (EntityType type : all) ids.Top(type, 10);
+          matches = ids.seen();
+        }
+        t[kind].push_back(std::chrono::duration<double, std::milli>(
+                              std::chrono::steady_clock::now() - start)
+                              .count());
+      }
+    }
+    const double base = Median(t[0]), with_ids = Median(t[1]),
+                 with_names = Median(t[2]);
+    const double per = matches ? 1e6 / static_cast<double>(matches) : 0;
+    std::printf("| %s | %zu | %.1f | %.1f | %.1f | %.0f | %.0f |\n", q.c_str(),
+                matches, base, with_ids, with_names, (with_ids - base) * per,
+                (with_names - base) * per);
+    sum_ids += with_ids - base;
+    sum_names += with_names - base;
+    sum_matches += static_cast<double>(matches);
+  }
+  if (sum_matches > 0) {
+    std::printf("\nover all queries: ids %.0f ns/match, names %.0f ns/match "
+                "(%.0fx)\n",
+                sum_ids * 1e6 / sum_matches, sum_names * 1e6 / sum_matches,
+                sum_ids > 0 ? sum_names / sum_ids : 0.0);
+  }
+  return 0;
+}

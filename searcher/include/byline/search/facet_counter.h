@@ -1,0 +1,75 @@
+// FacetCounter: counts the facets (people, organisations, places and
+// publication days) of the passages a query matches. It is a
+// Xapian::MatchSpy, so it sees every document the matcher checks: its
+// counts are exact when the match runs with check_at_least >= the number of
+// matching documents. Per match it reads one short value (schema::
+// kSlotFacets: the passage's number and its facet ids) and adds
+// one to a flat array per id: no strings, no ICU. Names are looked up in
+// the databases' metadata only for the facets it reports.
+//
+// Several databases searched together (shards) are counted apart, each by
+// a match of its own (SetShard()), because their facet ids differ, and
+// merged by facet key when reported.
+// Not thread-safe; one per Enquire.
+#ifndef BYLINE_SEARCH_FACET_COUNTER_H_
+#define BYLINE_SEARCH_FACET_COUNTER_H_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "byline/entity.h"
+#include "byline/schema.h"
+#include "byline/search/results.h"
+
+namespace byline {
+
+class FacetCounter : public Xapian::MatchSpy {
+ public:
+  // Counts facets of `types` in the passages of `shards`, the databases in
+  // the order they were added to the database the Enquire searches. With
+  // `per_article`, counts articles (each article once per facet) instead
+  // of passages; that relies on an article's passages having consecutive
+  // document ids, which IndexWriter keeps.
+  FacetCounter(std::vector<Xapian::Database> shards,
+               const std::vector<EntityType>& types, bool per_article);
+
+  // The database (index into `shards`) whose matches come next. A spy
+  // cannot tell the databases of a combined search apart (Xapian numbers
+  // each document as its own database does), so each is counted by a
+  // match of its own.
+  void SetShard(size_t k) { current_ = k; }
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+
+  // The `limit` most frequent facets of `type`, most frequent first, ties
+  // by name (the name as first indexed). Looks the names up; throws
+  // Xapian::Error if the database cannot be read.
+  std::vector<FacetCount> Top(EntityType type, size_t limit) const;
+
+  // Documents seen.
+  size_t seen() const { return seen_; }
+
+ private:
+  struct Shard {
+    Xapian::Database db;
+    std::vector<uint32_t> counts;  // by facet id
+    // With per_article: 1 + the document id of the first passage of the
+    // article that last counted the id.
+    std::vector<uint64_t> last_article;
+  };
+  void Grow(Shard& shard, schema::FacetId id) const;
+
+  std::vector<Shard> shards_;
+  bool wanted_[4] = {false, false, false, false};
+  bool per_article_;
+  size_t current_ = 0;
+  size_t seen_ = 0;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_SEARCH_FACET_COUNTER_H_

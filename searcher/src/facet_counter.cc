@@ -1,0 +1,144 @@
+#include "byline/search/facet_counter.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <utility>
+
+namespace byline {
+
+namespace {
+
+// Reads one unsigned LEB128 varint (schema::EncodeFacetValue); false at a
+// malformed end.
+inline bool NextVarint(const unsigned char*& p, const unsigned char* end,
+                       uint64_t* v) {
+  uint64_t out = 0;
+  for (int shift = 0; p < end && shift < 64; shift += 7) {
+    const unsigned char b = *p++;
+    out |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (b < 0x80) {
+      *v = out;
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Named {
+  std::string key;
+  std::string name;
+};
+
+// The key and name of facet `id` of `db`; empty if it has none.
+Named Lookup(const Xapian::Database& db, schema::FacetId id) {
+  const std::string value = db.get_metadata(schema::FacetNameKey(id));
+  const size_t nl = value.find('\n');
+  if (nl == std::string::npos) return {};
+  return {value.substr(0, nl), value.substr(nl + 1)};
+}
+
+}  // namespace
+
+FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
+                           const std::vector<EntityType>& types,
+                           bool per_article)
+    : per_article_(per_article) {
+  for (EntityType t : types) wanted_[static_cast<int>(t)] = true;
+  for (Xapian::Database& db : shards) {
+    Shard s;
+    s.db = std::move(db);
+    // Room for the ids the database had when the search began; a writer
+    // may add more, which Grow() makes room for.
+    const std::string next = s.db.get_metadata(schema::kFacetNextKey);
+    const uint64_t serials = next.empty() ? 0 : std::strtoull(next.c_str(), nullptr, 10);
+    s.counts.assign(serials * 4, 0);
+    if (per_article_) s.last_article.assign(s.counts.size(), 0);
+    shards_.push_back(std::move(s));
+  }
+}
+
+void FacetCounter::Grow(Shard& shard, schema::FacetId id) const {
+  const size_t size = std::max<size_t>(size_t{id} + 1, shard.counts.size() * 3 / 2);
+  shard.counts.resize(size, 0);
+  if (per_article_) shard.last_article.resize(size, 0);
+}
+
+void FacetCounter::operator()(const Xapian::Document& doc, double) {
+  ++seen_;
+  Shard& shard = shards_[current_];
+  const std::string value = doc.get_value(schema::kSlotFacets);
+  const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+  const auto* end = p + value.size();
+  uint64_t passage;
+  if (!NextVarint(p, end, &passage)) return;
+  // An article's passages have consecutive ids: this names the article.
+  const uint64_t article = doc.get_docid() - passage;
+  uint64_t id = 0;
+  while (p < end) {
+    uint64_t delta;
+    if (!NextVarint(p, end, &delta)) return;
+    id += delta;
+    if (!wanted_[id & 3] || id > UINT32_MAX) continue;
+    if (id >= shard.counts.size()) Grow(shard, static_cast<schema::FacetId>(id));
+    if (per_article_) {
+      // An article's passages come one after another.
+      if (shard.last_article[id] == article + 1) continue;
+      shard.last_article[id] = article + 1;
+    }
+    ++shard.counts[id];
+  }
+}
+
+std::vector<FacetCount> FacetCounter::Top(EntityType type,
+                                          size_t limit) const {
+  const auto order = [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.name < b.name;
+  };
+  std::vector<FacetCount> out;
+  if (limit == 0) return out;
+  const size_t first = static_cast<size_t>(type);
+  if (shards_.size() == 1) {
+    // Names are looked up only for the facets that can make the list: the
+    // `limit` largest counts and every facet tied with the smallest of
+    // them.
+    const Shard& s = shards_[0];
+    std::vector<std::pair<uint32_t, schema::FacetId>> counted;
+    for (size_t id = first; id < s.counts.size(); id += 4) {
+      if (s.counts[id] > 0) {
+        counted.emplace_back(s.counts[id], static_cast<schema::FacetId>(id));
+      }
+    }
+    if (counted.size() > limit) {
+      std::nth_element(counted.begin(), counted.begin() + (limit - 1),
+                       counted.end(), std::greater<>());
+      const uint32_t least = counted[limit - 1].first;
+      std::erase_if(counted, [&](const auto& c) { return c.first < least; });
+    }
+    for (const auto& [count, id] : counted) {
+      out.push_back({Lookup(s.db, id).name, count});
+    }
+  } else {
+    // Merged by key: every counted facet of each shard is looked up.
+    std::map<std::string, FacetCount> merged;
+    for (const Shard& s : shards_) {
+      for (size_t id = first; id < s.counts.size(); id += 4) {
+        if (s.counts[id] == 0) continue;
+        Named named = Lookup(s.db, static_cast<schema::FacetId>(id));
+        FacetCount& c = merged[named.key];
+        if (c.count == 0) c.name = std::move(named.name);
+        c.count += s.counts[id];
+      }
+    }
+    for (auto& [key, c] : merged) out.push_back(std::move(c));
+  }
+  if (out.size() > limit) {
+    std::partial_sort(out.begin(), out.begin() + limit, out.end(), order);
+    out.resize(limit);
+  } else {
+    std::sort(out.begin(), out.end(), order);
+  }
+  return out;
+}
+
+}  // namespace byline

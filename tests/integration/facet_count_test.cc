@@ -1,0 +1,249 @@
+// The facet counter (FacetCounter, ids counted in a flat array) against a
+// straightforward count: every matching passage fetched as a hit, its
+// entities (kSlotEntities) and publication day (the article record) folded
+// and counted by hand. Passage and per-article counts, several queries and
+// filters, one database, a sharded one, two searched together, and a
+// database where articles were indexed again.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "byline/entity.h"
+#include "byline/schema.h"
+#include "support/index_fixture.h"
+#include "support/test_support.h"
+
+namespace byline::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// "<type> <folded name or day>" -> count.
+using CountMap = std::map<std::string, size_t>;
+
+struct Request {
+  std::string query;
+  std::vector<std::string> filters;
+  bool per_article = false;
+};
+
+std::vector<std::string> Describe(const Request& r) {
+  std::vector<std::string> out{r.query};
+  out.insert(out.end(), r.filters.begin(), r.filters.end());
+  if (r.per_article) out.push_back("per article");
+  return out;
+}
+
+SearchResults RunSearch(const std::vector<std::string>& dbs, SearchOptions options) {
+  std::unique_ptr<Searcher> searcher;
+  SearchResults results;
+  Status s = Searcher::Open(dbs, &searcher);
+  if (s.ok()) s = searcher->Search(options, &results);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return results;
+}
+
+// Every matching passage as a hit, counted by hand.
+CountMap Straightforward(const std::vector<std::string>& dbs,
+                         const Request& r) {
+  SearchOptions options;
+  options.query = r.query;
+  options.filters = r.filters;
+  options.limit = 100000;
+  options.all_copies = true;  // no collapsing: every match is a hit
+  const SearchResults all = RunSearch(dbs, options);
+  EXPECT_EQ(all.hits.size(), all.matches_lower_bound);
+  CountMap counts;
+  std::set<std::string> seen;  // "<article>\0<key>" with per_article
+  const auto add = [&](const Hit& h, const std::string& key) {
+    if (r.per_article && !seen.insert(h.article_id + '\0' + key).second) {
+      return;
+    }
+    ++counts[key];
+  };
+  for (const Hit& h : all.hits) {
+    std::set<std::string> mine;  // a passage counts each entity once
+    for (const EntityRef& e : h.entities) {
+      if (e.type == EntityType::kDate) continue;  // mentioned, no facet
+      mine.insert(std::string(EntityTypeName(e.type)) + " " +
+                  FoldName(e.name));
+    }
+    if (const std::string day = schema::PublicationDay(h.published);
+        !day.empty()) {
+      mine.insert("date " + day);
+    }
+    for (const std::string& key : mine) add(h, key);
+  }
+  return counts;
+}
+
+// The counter's counts, every facet of every type.
+CountMap Counted(const std::vector<std::string>& dbs, const Request& r,
+                 size_t limit = 10) {
+  SearchOptions options;
+  options.query = r.query;
+  options.filters = r.filters;
+  options.limit = limit;
+  options.per_article = r.per_article ? 1 : 0;
+  options.facets.assign(std::begin(kAllEntityTypes),
+                        std::end(kAllEntityTypes));
+  options.facet_limit = 100000;
+  const SearchResults results = RunSearch(dbs, options);
+  EXPECT_TRUE(results.facets_exact);
+  EXPECT_EQ(results.facets_count_articles, r.per_article);
+  CountMap counts;
+  for (const auto& [type, list] : results.facets) {
+    for (const FacetCount& c : list) {
+      const std::string key =
+          std::string(EntityTypeName(type)) + " " +
+          (type == EntityType::kDate ? c.name : FoldName(c.name));
+      EXPECT_EQ(counts.count(key), 0u) << key << " listed twice";
+      counts[key] += c.count;
+    }
+  }
+  return counts;
+}
+
+std::vector<Request> Requests() {
+  std::vector<Request> out;
+  for (const bool per_article : {false, true}) {
+    out.push_back({"the", {}, per_article});
+    out.push_back({"Stoltenberg missiles", {}, per_article});
+    out.push_back({"storm OR harbour OR election", {}, per_article});
+    out.push_back({"\"air defence\"", {}, per_article});
+    out.push_back({"government", {"place:Poland|Norway"}, per_article});
+    out.push_back({"person:\"Jens Stoltenberg\"", {}, per_article});
+    out.push_back({"the", {"date:2024"}, per_article});
+  }
+  return out;
+}
+
+class FacetCountTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    IndexPaths(*dir_ / "one", {BYLINE_CORPUS_DIR});
+    // The same articles in two databases searched together: txt and html
+    // in one, JSON Lines and WARC in the other.
+    const fs::path corpus = BYLINE_CORPUS_DIR;
+    IndexPaths(*dir_ / "a", {corpus / "txt", corpus / "html"});
+    IndexPaths(*dir_ / "b", {corpus / "jsonl", corpus / "warc"});
+    IndexOptions options;
+    options.db_path = *dir_ / "sharded";
+    options.inputs = {BYLINE_CORPUS_DIR};
+    options.shards = 3;
+    RecordingReporter reporter;
+    IndexSummary summary;
+    const Status s = RunIndex(options, reporter, &summary);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db(const char* name) { return *dir_ / name; }
+  static TempDir* dir_;
+
+  void ExpectExact(const std::vector<std::string>& dbs) {
+    size_t nonempty = 0;
+    for (const Request& r : Requests()) {
+      SCOPED_TRACE(::testing::PrintToString(Describe(r)));
+      const CountMap expected = Straightforward(dbs, r);
+      EXPECT_EQ(Counted(dbs, r), expected);
+      nonempty += !expected.empty();
+    }
+    // The requests must find something to count.
+    EXPECT_GE(nonempty, 12u);
+  }
+};
+TempDir* FacetCountTest::dir_ = nullptr;
+
+TEST_F(FacetCountTest, OneDatabase) { ExpectExact({db("one")}); }
+
+TEST_F(FacetCountTest, TwoDatabasesSearchedTogether) {
+  ExpectExact({db("a"), db("b")});
+  // Together they hold what one holds: the same facets for the same
+  // query, merged by key although their ids differ.
+  const Request all{"the", {}, false};
+  EXPECT_EQ(Counted({db("a"), db("b")}, all), Counted({db("one")}, all));
+}
+
+TEST_F(FacetCountTest, ShardedDatabase) {
+  ExpectExact({db("sharded")});
+  const Request all{"the", {}, true};
+  EXPECT_EQ(Counted({db("sharded")}, all), Counted({db("one")}, all));
+}
+
+TEST_F(FacetCountTest, ListsAreOrderedByCountThenName) {
+  SearchOptions options;
+  options.query = "the";
+  options.facets.assign(std::begin(kAllEntityTypes),
+                        std::end(kAllEntityTypes));
+  options.facet_limit = 5;
+  const SearchResults r = RunSearch({db("one")}, options);
+  const CountMap all = Counted({db("one")}, {"the", {}, false});
+  for (const auto& [type, list] : r.facets) {
+    SCOPED_TRACE(EntityTypeName(type));
+    ASSERT_FALSE(list.empty());
+    EXPECT_LE(list.size(), 5u);
+    for (size_t i = 1; i < list.size(); ++i) {
+      EXPECT_TRUE(list[i - 1].count > list[i].count ||
+                  (list[i - 1].count == list[i].count &&
+                   list[i - 1].name < list[i].name))
+          << list[i - 1].name << " before " << list[i].name;
+    }
+    // Nothing left out counts more than the last listed.
+    size_t of_type = 0, above = 0;
+    for (const auto& [key, count] : all) {
+      if (!key.starts_with(std::string(EntityTypeName(type)) + " ")) continue;
+      ++of_type;
+      above += count > list.back().count;
+    }
+    EXPECT_EQ(list.size(), std::min<size_t>(5, of_type));
+    EXPECT_LT(above, list.size());
+  }
+}
+
+TEST_F(FacetCountTest, LimitZeroGivesCountsWithoutHits) {
+  const Request r{"Stoltenberg missiles", {}, false};
+  SearchOptions options;
+  options.query = r.query;
+  options.limit = 0;
+  options.facets.assign(std::begin(kAllEntityTypes),
+                        std::end(kAllEntityTypes));
+  options.facet_limit = 100000;
+  const SearchResults results = RunSearch({db("one")}, options);
+  EXPECT_TRUE(results.hits.empty());
+  EXPECT_GT(results.matches_lower_bound, 0u);
+  EXPECT_EQ(results.matches_lower_bound, results.matches_upper_bound);
+  EXPECT_EQ(Counted({db("one")}, r, 0), Straightforward({db("one")}, r));
+}
+
+TEST(FacetCountReindexTest, ArticlesIndexedAgainStayExact) {
+  // Articles that change are written again; their passages must still
+  // be counted once per article.
+  TempDir dir;
+  const fs::path in = dir / "in";
+  fs::copy(fs::path(BYLINE_CORPUS_DIR) / "txt", in,
+           fs::copy_options::recursive);
+  IndexPaths(dir / "db", {in.string()});
+  size_t changed = 0;
+  for (const auto& entry : fs::directory_iterator(in)) {
+    if (entry.path().extension() != ".txt" || changed == 3) continue;
+    // A longer version of three articles.
+    const std::string text = ReadFile(entry.path());
+    WriteFile(entry.path(), text + "\nJens Stoltenberg met officials in "
+                                   "Oslo and Warsaw, NATO said.\n");
+    ++changed;
+  }
+  ASSERT_EQ(changed, 3u);
+  IndexPaths(dir / "db", {in.string()});
+  for (const Request& r : Requests()) {
+    SCOPED_TRACE(::testing::PrintToString(Describe(r)));
+    EXPECT_EQ(Counted({dir / "db"}, r), Straightforward({dir / "db"}, r));
+  }
+}
+
+}  // namespace
+}  // namespace byline::testing
