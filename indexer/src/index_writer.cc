@@ -106,7 +106,12 @@ Status IndexWriter::Open(const std::string& db_path,
     }
     // Goes in with the first commit.
     db.set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
+    std::unique_ptr<FacetColumnWriter> column;
+    if (Status s = FacetColumnWriter::Open(db_path, db, &column); !s.ok()) {
+      return IoError(db_path + ": " + s.message());
+    }
     out->reset(new IndexWriter(std::move(db)));
+    (*out)->column_ = std::move(column);
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError&) {
     return IoError(db_path + ": database is locked by another indexer");
@@ -146,7 +151,10 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
     }
     if (old > 0 && docs.passages.size() <= old) {
       for (size_t n = 0; n < docs.passages.size(); ++n) {
-        db_.replace_document(schema::UniqueTerm(id, n), docs.passages[n]);
+        const std::string term = schema::UniqueTerm(id, n);
+        const Xapian::docid did = *db_.postlist_begin(term);
+        db_.replace_document(did, docs.passages[n]);
+        column_->Put(did, docs.passages[n].get_value(schema::kSlotFacets));
       }
       for (size_t n = docs.passages.size(); n < old; ++n) {
         db_.delete_document(schema::UniqueTerm(id, n));
@@ -154,7 +162,8 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
     } else {
       if (old > 0) db_.delete_document(schema::ArticleTerm(id));
       for (const Xapian::Document& passage : docs.passages) {
-        db_.add_document(passage);
+        const Xapian::docid did = db_.add_document(passage);
+        column_->Put(did, passage.get_value(schema::kSlotFacets));
       }
     }
     for (const auto& [key, term] : docs.synonyms) {
@@ -332,7 +341,9 @@ Status IndexWriter::DeleteFile(const FileState& state) {
 Status IndexWriter::Commit() {
   try {
     SaveCounters();
+    if (Status s = column_->BeforeCommit(); !s.ok()) return s;
     db_.commit();
+    if (Status s = column_->AfterCommit(db_.get_revision()); !s.ok()) return s;
     if (added_.size() > 200000) added_.clear();  // bounds the memory
     return Status::Ok();
   } catch (const Xapian::Error& e) {
@@ -351,7 +362,10 @@ size_t IndexWriter::PassageCount() const {
 Status IndexWriter::Close() {
   try {
     SaveCounters();
-    db_.close();  // commits pending changes first
+    if (Status s = column_->BeforeCommit(); !s.ok()) return s;
+    db_.commit();
+    if (Status s = column_->AfterCommit(db_.get_revision()); !s.ok()) return s;
+    db_.close();
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return IoError("cannot close database: " + e.get_description());

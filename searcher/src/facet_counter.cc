@@ -64,10 +64,23 @@ void FacetCounter::Grow(Shard& shard, schema::FacetId id) const {
   if (per_article_) shard.last_article.resize(size, 0);
 }
 
+void FacetCounter::Reset(size_t k) {
+  Shard& s = shards_[k];
+  std::fill(s.counts.begin(), s.counts.end(), 0);
+  std::fill(s.last_article.begin(), s.last_article.end(), 0);
+}
+
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   Shard& shard = shards_[current_];
-  const std::string value = doc.get_value(schema::kSlotFacets);
+  std::string fetched;
+  std::string_view value;
+  if (shard.column != nullptr) {
+    value = shard.column->Get(doc.get_docid());
+  } else {
+    fetched = doc.get_value(schema::kSlotFacets);
+    value = fetched;
+  }
   const auto* p = reinterpret_cast<const unsigned char*>(value.data());
   const auto* end = p + value.size();
   uint64_t passage;

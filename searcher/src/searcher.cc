@@ -68,6 +68,7 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
   if (db_paths.empty()) return InvalidArgument("no database given");
   Xapian::Database db;
   std::vector<Xapian::Database> shards;
+  std::vector<std::string> dirs;  // each shard's directory, "" if unknown
   for (const std::string& path : db_paths) {
     // An indexer that commits twice between the open and the schema check
     // discards the revision the check reads (DatabaseModifiedError): open
@@ -83,19 +84,21 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
           // A stub file (a sharded database): its shards are opened one by
           // one, so that facets can be counted in each.
           std::vector<Xapian::Database> parts;
-          for (const std::string& part : StubShardPaths(path)) {
-            parts.emplace_back(part);
-          }
+          const std::vector<std::string> part_paths = StubShardPaths(path);
+          for (const std::string& part : part_paths) parts.emplace_back(part);
           if (parts.size() == one.size()) {
-            for (const Xapian::Database& part : parts) {
-              db.add_database(part);
-              shards.push_back(part);
+            for (size_t k = 0; k < parts.size(); ++k) {
+              db.add_database(parts[k]);
+              shards.push_back(parts[k]);
+              dirs.push_back(part_paths[k]);
             }
             break;
           }
         }
         db.add_database(one);
         shards.push_back(one);
+        std::error_code ec;
+        dirs.push_back(std::filesystem::is_directory(path, ec) ? path : "");
         break;
       } catch (const Xapian::DatabaseModifiedError& e) {
         if (attempt == 4) {
@@ -109,7 +112,7 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
       }
     }
   }
-  out->reset(new Searcher(std::move(db), std::move(shards)));
+  out->reset(new Searcher(std::move(db), std::move(shards), std::move(dirs)));
   return Status::Ok();
 }
 
@@ -215,26 +218,41 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       }
       spy = std::make_unique<FacetCounter>(shards_, options.facets,
                                            options.per_article > 0);
-      if (shards_.size() == 1) {
-        enquire.add_matchspy(spy.get());
-        // Exact facet counts need every match seen.
-        check_at_least = std::max<size_t>(check_at_least, db_.get_doccount());
-      }
     }
     Xapian::MSet mset;
     try {
-      if (spy && shards_.size() > 1) {
-        // Xapian hands a match spy each document numbered as in its own
-        // database, so one spy over several could not tell whose ids it
-        // reads: each database is counted by a match of its own, with
-        // every match seen and no weights.
+      if (spy) {
+        // Facets are counted by a match of their own, apart from the
+        // ranked one: every match must be seen, which costs little
+        // without weights and collapsing (collapsing would fetch a value
+        // for every match) and much with them. Xapian hands a match spy
+        // each document numbered as in its own database, so one spy over
+        // several could not tell whose ids it reads: each database is
+        // counted by a match of its own.
+        // Each database's facet column (facet_column.h) is read instead
+        // of Xapian's values while it is in step with the revision
+        // searched, before and after counting; else the count is made
+        // again from the values.
         for (size_t k = 0; k < shards_.size(); ++k) {
+          const Xapian::rev revision = shards_[k].get_revision();
+          std::unique_ptr<FacetColumnReader> column;
+          if (!shard_dirs_[k].empty()) {
+            column = FacetColumnReader::Open(shard_dirs_[k]);
+            if (column && !column->InStep(revision)) column.reset();
+          }
           Xapian::Enquire one(shards_[k]);
           one.set_query(query);
           one.set_weighting_scheme(Xapian::BoolWeight());
           spy->SetShard(k);
+          spy->UseColumn(k, column.get());
           one.add_matchspy(spy.get());
           one.get_mset(0, 0, shards_[k].get_doccount());
+          if (column && !column->InStep(revision)) {
+            spy->Reset(k);
+            spy->UseColumn(k, nullptr);
+            one.get_mset(0, 0, shards_[k].get_doccount());
+          }
+          spy->UseColumn(k, nullptr);
         }
       }
       mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),

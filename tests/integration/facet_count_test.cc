@@ -7,18 +7,22 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "byline/entity.h"
+#include "byline/facet_column.h"
 #include "byline/schema.h"
 #include "support/index_fixture.h"
 #include "support/test_support.h"
 
 namespace byline::testing {
 namespace {
+
+bool ColumnInStep(const std::string& dir);
 
 namespace fs = std::filesystem;
 
@@ -159,7 +163,43 @@ class FacetCountTest : public ::testing::Test {
 };
 TempDir* FacetCountTest::dir_ = nullptr;
 
-TEST_F(FacetCountTest, OneDatabase) { ExpectExact({db("one")}); }
+bool ColumnInStep(const std::string& dir) {
+  const auto column = FacetColumnReader::Open(dir);
+  return column && column->InStep(Xapian::Database(dir).get_revision());
+}
+
+TEST_F(FacetCountTest, OneDatabase) {
+  // Counted from the facet column, which the indexer keeps in step.
+  ASSERT_TRUE(ColumnInStep(db("one")));
+  ExpectExact({db("one")});
+}
+
+TEST_F(FacetCountTest, WithoutTheColumnCountsFromTheValues) {
+  TempDir dir;
+  const fs::path copy = dir / "copy";
+  fs::copy(db("one"), copy);
+  // Out of step (as a crash between the column and the commit leaves it):
+  // the header names no revision.
+  {
+    std::fstream idx(copy / kFacetColumnIndexFile,
+                     std::ios::in | std::ios::out | std::ios::binary);
+    idx.seekp(8);
+    const char zero[8] = {};
+    idx.write(zero, 8);
+  }
+  ASSERT_FALSE(ColumnInStep(copy));
+  ExpectExact({copy});
+  // Gone altogether.
+  fs::remove(copy / kFacetColumnIndexFile);
+  fs::remove(copy / kFacetColumnDataFile);
+  ExpectExact({copy});
+  // The next indexing run rebuilds it from the values.
+  IndexPaths(copy, {BYLINE_CORPUS_DIR});
+  ASSERT_TRUE(ColumnInStep(copy));
+  ExpectExact({copy});
+  EXPECT_EQ(Counted({copy}, {"the", {}, true}),
+            Counted({db("one")}, {"the", {}, true}));
+}
 
 TEST_F(FacetCountTest, TwoDatabasesSearchedTogether) {
   ExpectExact({db("a"), db("b")});
@@ -239,6 +279,7 @@ TEST(FacetCountReindexTest, ArticlesIndexedAgainStayExact) {
   }
   ASSERT_EQ(changed, 3u);
   IndexPaths(dir / "db", {in.string()});
+  ASSERT_TRUE(ColumnInStep(dir / "db"));
   for (const Request& r : Requests()) {
     SCOPED_TRACE(::testing::PrintToString(Describe(r)));
     EXPECT_EQ(Counted({dir / "db"}, r), Straightforward({dir / "db"}, r));

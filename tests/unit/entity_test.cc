@@ -1,8 +1,17 @@
 #include "byline/entity.h"
 
 #include <gtest/gtest.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
 
 #include "byline/schema.h"
+#include "byline/text.h"
+#include "support/test_support.h"
 
 namespace byline {
 namespace {
@@ -14,6 +23,48 @@ TEST(FoldNameTest, LowercasesAndRemovesAccents) {
   EXPECT_EQ(FoldName("São Paulo"), "sao paulo");
   EXPECT_EQ(FoldName("NATO"), "nato");
   EXPECT_EQ(FoldName("Volodymyr Zelenskyy"), "volodymyr zelenskyy");
+}
+
+// FoldName skips ICU's transliterator when decomposing is enough; its
+// results must be the transliterator's, for every word of corpus/ that is
+// not ASCII and for letters only Latin-ASCII or nothing folds.
+TEST(FoldNameTest, AgreesWithTheTransliteratorItStandsFor) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> rules(
+      icu::Transliterator::createInstance(
+          "NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC",
+          UTRANS_FORWARD, status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::set<std::string> names = {
+      "Łódź", "Øresund", "Straße", "Æsir", "Đorđević", "Þór", "ﬁnance",
+      "Ｔｏｋｙｏ", "Москва", "Αθήνα", "İstanbul", "Ǆemal", "Crème Brûlée",
+      "Nguyễn Tấn Dũng", "Ångström", "Œuvre", "ǅ", "e\u0301", "😀 Emoji",
+      "Dvořák Ġgantija", "Ðakovo", "ĳssel", "Ħal Far", "ŁŀĿøØßẞæÆœŒ",
+      "đĐðÐþÞħĦıĲĳ", "Wałęsa", "Søren Kierkegaard", "Ægir Æðelstan"};
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(BYLINE_CORPUS_DIR)) {
+    if (!entry.is_regular_file() || entry.path().extension() == ".gz") {
+      continue;
+    }
+    const std::string text = testing::ReadFile(entry.path());
+    for (std::string_view word : Split(text, ' ')) {
+      for (unsigned char c : word) {
+        if (c >= 0x80) {
+          names.insert(std::string(Trim(word)));
+          break;
+        }
+      }
+    }
+  }
+  ASSERT_GT(names.size(), 100u);
+  for (const std::string& name : names) {
+    const std::string collapsed = CollapseWhitespace(name);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(collapsed);
+    rules->transliterate(u);
+    std::string expected;
+    u.toUTF8String(expected);
+    EXPECT_EQ(FoldName(name), expected) << name;
+  }
 }
 
 TEST(EntityTypeTest, NamesRoundTrip) {

@@ -16,6 +16,7 @@
 
 #include "byline/article.h"
 #include "byline/entity.h"
+#include "byline/facet_column.h"
 #include "byline/index/byte_stream.h"
 #include "byline/index/document_builder.h"
 #include "byline/index/near_dup.h"
@@ -105,6 +106,8 @@ class IndexWriter {
   void SaveCounters();
 
   Xapian::WritableDatabase db_;
+  // The facet values again, by document id (facet_column.h).
+  std::unique_ptr<FacetColumnWriter> column_;
   // Facet ids by key, as read or given (forgotten now and then to bound
   // memory). While `facet_ids_complete_`, every facet the database knows is
   // here and a key not found is new without a metadata lookup.

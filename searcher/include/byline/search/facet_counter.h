@@ -2,7 +2,8 @@
 // publication days) of the passages a query matches. It is a
 // Xapian::MatchSpy, so it sees every document the matcher checks: its
 // counts are exact when the match runs with check_at_least >= the number of
-// matching documents. Per match it reads one short value (schema::
+// matching documents. The searcher runs it in a match of its own, without
+// weights or collapsing, beside the ranked one. Per match it reads one short value (schema::
 // kSlotFacets: the passage's number and its facet ids) and adds
 // one to a flat array per id: no strings, no ICU. Names are looked up in
 // the databases' metadata only for the facets it reports.
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "byline/entity.h"
+#include "byline/facet_column.h"
 #include "byline/schema.h"
 #include "byline/search/results.h"
 
@@ -42,6 +44,14 @@ class FacetCounter : public Xapian::MatchSpy {
   // each document as its own database does), so each is counted by a
   // match of its own.
   void SetShard(size_t k) { current_ = k; }
+  // Read shard k's facet values from `column` (in step with the revision
+  // searched; not owned) instead of asking Xapian for them; null: from
+  // Xapian.
+  void UseColumn(size_t k, const FacetColumnReader* column) {
+    shards_[k].column = column;
+  }
+  // Forgets what shard k counted, to count it again.
+  void Reset(size_t k);
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
@@ -56,6 +66,7 @@ class FacetCounter : public Xapian::MatchSpy {
  private:
   struct Shard {
     Xapian::Database db;
+    const FacetColumnReader* column = nullptr;
     std::vector<uint32_t> counts;  // by facet id
     // With per_article: 1 + the document id of the first passage of the
     // article that last counted the id.

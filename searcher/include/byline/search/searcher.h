@@ -60,8 +60,11 @@ class Searcher {
                               SearchResults* results);
 
  private:
-  Searcher(Xapian::Database db, std::vector<Xapian::Database> shards)
-      : db_(std::move(db)), shards_(std::move(shards)) {}
+  Searcher(Xapian::Database db, std::vector<Xapian::Database> shards,
+           std::vector<std::string> shard_dirs)
+      : db_(std::move(db)),
+        shards_(std::move(shards)),
+        shard_dirs_(std::move(shard_dirs)) {}
   // One attempt; throws Xapian::DatabaseModifiedError when the revision
   // it reads is discarded by a writer.
   Status SearchOnce(const SearchOptions& options, SearchResults* results);
@@ -73,6 +76,7 @@ class Searcher {
                          StoredPassage* out);
   Xapian::Database db_;                  // all of shards_, searched as one
   std::vector<Xapian::Database> shards_;  // in the order of the paths
+  std::vector<std::string> shard_dirs_;   // their directories ("": none)
 };
 
 }  // namespace byline

@@ -1,0 +1,224 @@
+#include "byline/facet_column.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "byline/schema.h"
+
+namespace byline {
+namespace {
+
+constexpr char kMagic[8] = {'B', 'Y', 'L', 'F', 'C', 'O', 'L', '1'};
+constexpr size_t kHeaderBytes = 32;
+
+std::string Path(const std::string& dir, const char* name) {
+  return dir + "/" + name;
+}
+
+Status Errno(const std::string& what) {
+  return IoError(what + ": " + std::strerror(errno));
+}
+
+bool PwriteAll(int fd, const void* data, size_t n, uint64_t at) {
+  const char* p = static_cast<const char*>(data);
+  while (n > 0) {
+    const ssize_t w = ::pwrite(fd, p, n, static_cast<off_t>(at));
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return false;
+    p += w;
+    n -= static_cast<size_t>(w);
+    at += static_cast<uint64_t>(w);
+  }
+  return true;
+}
+
+uint64_t ReadStamp(int fd) {
+  char header[kHeaderBytes];
+  if (::pread(fd, header, kHeaderBytes, 0) != static_cast<ssize_t>(kHeaderBytes) ||
+      std::memcmp(header, kMagic, 8) != 0) {
+    return 0;
+  }
+  uint64_t stamp;
+  std::memcpy(&stamp, header + 8, 8);
+  return stamp;
+}
+
+}  // namespace
+
+Status FacetColumnWriter::Open(const std::string& db_dir,
+                               const Xapian::Database& db,
+                               std::unique_ptr<FacetColumnWriter>* out) {
+  std::unique_ptr<FacetColumnWriter> w(new FacetColumnWriter());
+  w->dir_ = db_dir;
+  const std::string idx = Path(db_dir, kFacetColumnIndexFile);
+  const std::string dat = Path(db_dir, kFacetColumnDataFile);
+  w->idx_ = ::open(idx.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (w->idx_ < 0) return Errno("cannot open " + idx);
+  w->dat_ = ::open(dat.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (w->dat_ < 0) return Errno("cannot open " + dat);
+  struct stat st;
+  if (::fstat(w->dat_, &st) != 0) return Errno("cannot stat " + dat);
+  w->dat_end_ = static_cast<uint64_t>(st.st_size);
+  if (ReadStamp(w->idx_) != db.get_revision() + 1) {
+    if (Status s = w->Rebuild(db); !s.ok()) return s;
+  }
+  *out = std::move(w);
+  return Status::Ok();
+}
+
+FacetColumnWriter::~FacetColumnWriter() {
+  if (idx_ >= 0) ::close(idx_);
+  if (dat_ >= 0) ::close(dat_);
+}
+
+Status FacetColumnWriter::WriteHeader(uint64_t stamp) {
+  char header[kHeaderBytes] = {};
+  std::memcpy(header, kMagic, 8);
+  std::memcpy(header + 8, &stamp, 8);
+  if (!PwriteAll(idx_, header, kHeaderBytes, 0)) {
+    return Errno("cannot write " + Path(dir_, kFacetColumnIndexFile));
+  }
+  return Status::Ok();
+}
+
+Status FacetColumnWriter::Rebuild(const Xapian::Database& db) {
+  if (Status s = WriteHeader(0); !s.ok()) return s;
+  if (::ftruncate(idx_, kHeaderBytes) != 0 || ::ftruncate(dat_, 0) != 0) {
+    return Errno("cannot truncate the facet column in " + dir_);
+  }
+  dat_end_ = 0;
+  pending_.clear();
+  try {
+    for (auto v = db.valuestream_begin(schema::kSlotFacets);
+         v != db.valuestream_end(schema::kSlotFacets); ++v) {
+      Put(v.get_docid(), *v);
+      if (pending_.size() >= 65536) {
+        if (Status s = BeforeCommit(); !s.ok()) return s;
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return IoError("cannot read facet values to rebuild the facet column: " +
+                   e.get_description());
+  }
+  if (Status s = BeforeCommit(); !s.ok()) return s;
+  return AfterCommit(db.get_revision());
+}
+
+void FacetColumnWriter::Put(Xapian::docid did, std::string_view value) {
+  pending_.emplace_back(did, std::string(value));
+}
+
+Status FacetColumnWriter::BeforeCommit() {
+  if (pending_.empty()) return Status::Ok();
+  if (Status s = WriteHeader(0); !s.ok()) return s;
+  // One append of the data, then the entries in document order.
+  std::string data;
+  std::vector<std::pair<Xapian::docid, uint64_t>> entries;
+  entries.reserve(pending_.size());
+  for (const auto& [did, value] : pending_) {
+    uint64_t entry = 0;
+    if (!value.empty() && value.size() < (1u << 24)) {
+      entry = ((dat_end_ + data.size()) << 24) | value.size();
+      data += value;
+    }
+    entries.emplace_back(did, entry);
+  }
+  pending_.clear();
+  if (!PwriteAll(dat_, data.data(), data.size(), dat_end_)) {
+    return Errno("cannot write " + Path(dir_, kFacetColumnDataFile));
+  }
+  dat_end_ += data.size();
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Runs of consecutive ids in one write each.
+  for (size_t i = 0; i < entries.size();) {
+    size_t j = i + 1;
+    while (j < entries.size() && entries[j].first <= entries[j - 1].first + 1) ++j;
+    std::vector<uint64_t> run;
+    run.reserve(j - i);
+    Xapian::docid first = entries[i].first;
+    for (size_t k = i; k < j; ++k) {
+      // A later Put of the same id wins.
+      if (!run.empty() && entries[k].first == entries[k - 1].first) {
+        run.back() = entries[k].second;
+      } else {
+        run.push_back(entries[k].second);
+      }
+    }
+    if (!PwriteAll(idx_, run.data(), run.size() * 8,
+                   kHeaderBytes + uint64_t{first - 1} * 8)) {
+      return Errno("cannot write " + Path(dir_, kFacetColumnIndexFile));
+    }
+    i = j;
+  }
+  if (::fdatasync(dat_) != 0 || ::fdatasync(idx_) != 0) {
+    return Errno("cannot sync the facet column in " + dir_);
+  }
+  return Status::Ok();
+}
+
+Status FacetColumnWriter::AfterCommit(Xapian::rev revision) {
+  if (Status s = WriteHeader(uint64_t{revision} + 1); !s.ok()) return s;
+  if (::fdatasync(idx_) != 0) {
+    return Errno("cannot sync " + Path(dir_, kFacetColumnIndexFile));
+  }
+  return Status::Ok();
+}
+
+std::unique_ptr<FacetColumnReader> FacetColumnReader::Open(
+    const std::string& db_dir) {
+  const auto map = [](const std::string& path, size_t* size) -> const char* {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st;
+    const char* p = nullptr;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ,
+                       MAP_SHARED, fd, 0);
+      if (m != MAP_FAILED) {
+        p = static_cast<const char*>(m);
+        *size = static_cast<size_t>(st.st_size);
+      }
+    } else if (::fstat(fd, &st) == 0) {
+      p = "";  // an empty file maps to nothing
+      *size = 0;
+    }
+    ::close(fd);
+    return p;
+  };
+  std::unique_ptr<FacetColumnReader> r(new FacetColumnReader());
+  r->idx_map_ = map(Path(db_dir, kFacetColumnIndexFile), &r->idx_size_);
+  if (r->idx_map_ == nullptr || r->idx_size_ < kHeaderBytes ||
+      std::memcmp(r->idx_map_, kMagic, 8) != 0) {
+    return nullptr;
+  }
+  r->data_ = map(Path(db_dir, kFacetColumnDataFile), &r->data_size_);
+  if (r->data_ == nullptr) return nullptr;
+  r->index_ = reinterpret_cast<const uint64_t*>(r->idx_map_ + kHeaderBytes);
+  r->entries_ = (r->idx_size_ - kHeaderBytes) / 8;
+  return r;
+}
+
+FacetColumnReader::~FacetColumnReader() {
+  if (idx_map_ != nullptr && idx_size_ > 0) {
+    ::munmap(const_cast<char*>(idx_map_), idx_size_);
+  }
+  if (data_ != nullptr && data_size_ > 0) {
+    ::munmap(const_cast<char*>(data_), data_size_);
+  }
+}
+
+bool FacetColumnReader::InStep(Xapian::rev revision) const {
+  // The writer changes the header while readers have it mapped.
+  const uint64_t stamp = __atomic_load_n(
+      reinterpret_cast<const uint64_t*>(idx_map_ + 8), __ATOMIC_ACQUIRE);
+  return stamp == uint64_t{revision} + 1;
+}
+
+}  // namespace byline
