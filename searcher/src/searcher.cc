@@ -255,9 +255,13 @@ Status Searcher::SearchOnce(const SearchOptions& options,
           spy->UseColumn(k, nullptr);
         }
       }
-      mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                              static_cast<Xapian::doccount>(options.limit),
-                              static_cast<Xapian::doccount>(check_at_least));
+      // --limit 0 (counts only) still asks for one hit, which it does not
+      // show: with none to fill, the matcher cannot skip documents that
+      // could not make the list, and weighs and collapses every match.
+      mset = enquire.get_mset(
+          static_cast<Xapian::doccount>(options.offset),
+          static_cast<Xapian::doccount>(std::max<size_t>(options.limit, 1)),
+          static_cast<Xapian::doccount>(check_at_least));
     } catch (const Xapian::UnimplementedError& e) {
       if (!spy) throw;
       // xapian-tcpsrv cannot run a match spy it does not know.
@@ -288,14 +292,14 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     // Snippets come from an MSet of the highlight query (its statistics,
     // no documents): see QueryBuilder::HighlightQuery().
     Xapian::MSet highlight;
-    if (!mset.empty()) {
+    if (!mset.empty() && options.limit > 0) {
       Xapian::Enquire words(db_);
       words.set_query(builder.HighlightQuery(options.query));
       highlight = words.get_mset(0, 0);
     }
     size_t rank = options.offset;
     std::unordered_map<std::string, std::string> records;  // by article id
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (auto it = mset.begin(); it != mset.end() && options.limit > 0; ++it) {
       const Xapian::Document doc = it.get_document();
       StoredPassage stored;
       if (!ReadStoredPassage(doc, &records, &stored)) {
