@@ -1,11 +1,15 @@
 #include "byline/entity.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/translit.h>
+#include <dlfcn.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+#include <unicode/uversion.h>
 
+#include <cstdio>
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 
 #include "byline/text.h"
@@ -15,16 +19,124 @@ namespace {
 
 constexpr std::string_view kTypeNames[] = {"person", "org", "place", "date"};
 
+// ICU, loaded on first use rather than linked: loading and relocating its
+// libraries costs a process about 3 ms, which every search would pay
+// although most queries are ASCII and never need it. Only its C API is
+// used; its symbols carry the version ("u_charType_72"), which the
+// headers' renaming macros spell.
+#define BYLINE_ICU_NAME2(x) #x
+#define BYLINE_ICU_NAME(x) BYLINE_ICU_NAME2(x)
+struct Icu {
+  decltype(&unorm2_getNFDInstance) nfd_instance = nullptr;
+  decltype(&unorm2_normalize) normalize = nullptr;
+  decltype(&u_charType) char_type = nullptr;
+  decltype(&u_strFromUTF8WithSub) from_utf8 = nullptr;
+  decltype(&u_strToUTF8) to_utf8 = nullptr;
+  decltype(&utrans_openU) trans_open = nullptr;
+  decltype(&utrans_transUChars) trans = nullptr;
+  decltype(&utrans_close) trans_close = nullptr;
+  bool ok = false;
+};
+
+const Icu& LoadIcu() {
+  static const Icu icu = [] {
+    Icu i;
+    void* uc = ::dlopen("libicuuc.so." U_ICU_VERSION_SHORT,
+                        RTLD_NOW | RTLD_LOCAL);
+    void* i18n = ::dlopen("libicui18n.so." U_ICU_VERSION_SHORT,
+                          RTLD_NOW | RTLD_LOCAL);
+    if (uc == nullptr || i18n == nullptr) {
+      std::fprintf(stderr,
+                   "byline: cannot load ICU %s (%s): names with letters "
+                   "outside ASCII are folded by ASCII case only\n",
+                   U_ICU_VERSION_SHORT, ::dlerror());
+      return i;
+    }
+    const auto get = [](void* lib, const char* name, auto* fn) {
+      *fn = reinterpret_cast<std::remove_reference_t<decltype(*fn)>>(
+          ::dlsym(lib, name));
+      return *fn != nullptr;
+    };
+    i.ok = get(uc, BYLINE_ICU_NAME(unorm2_getNFDInstance), &i.nfd_instance) &&
+           get(uc, BYLINE_ICU_NAME(unorm2_normalize), &i.normalize) &&
+           get(uc, BYLINE_ICU_NAME(u_charType), &i.char_type) &&
+           get(uc, BYLINE_ICU_NAME(u_strFromUTF8WithSub), &i.from_utf8) &&
+           get(uc, BYLINE_ICU_NAME(u_strToUTF8), &i.to_utf8) &&
+           get(i18n, BYLINE_ICU_NAME(utrans_openU), &i.trans_open) &&
+           get(i18n, BYLINE_ICU_NAME(utrans_transUChars), &i.trans) &&
+           get(i18n, BYLINE_ICU_NAME(utrans_close), &i.trans_close);
+    if (!i.ok) {
+      std::fprintf(stderr, "byline: ICU %s lacks a function Byline needs: "
+                   "names with letters outside ASCII are folded by ASCII "
+                   "case only\n", U_ICU_VERSION_SHORT);
+    }
+    return i;
+  }();
+  return icu;
+}
+
+std::u16string ToUtf16(const Icu& icu, const std::string& s) {
+  std::u16string out(s.size() + 1, u'\0');  // UTF-16 never has more units
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  // Invalid UTF-8 becomes U+FFFD, as icu::UnicodeString::fromUTF8 does.
+  icu.from_utf8(reinterpret_cast<UChar*>(out.data()),
+                static_cast<int32_t>(out.size()), &length, s.data(),
+                static_cast<int32_t>(s.size()), 0xFFFD, nullptr, &status);
+  if (U_FAILURE(status)) return {};
+  out.resize(static_cast<size_t>(length));
+  return out;
+}
+
+std::string ToUtf8(const Icu& icu, const std::u16string& s) {
+  std::string out(s.size() * 3 + 1, '\0');
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  icu.to_utf8(out.data(), static_cast<int32_t>(out.size()), &length,
+              reinterpret_cast<const UChar*>(s.data()),
+              static_cast<int32_t>(s.size()), &status);
+  if (U_FAILURE(status)) return {};
+  out.resize(static_cast<size_t>(length));
+  return out;
+}
+
 // ICU transliterators are not safe to share between threads: one each.
-const icu::Transliterator* Folder() {
-  thread_local std::unique_ptr<icu::Transliterator> folder = [] {
+struct TransCloser {
+  void operator()(UTransliterator* t) const { LoadIcu().trans_close(t); }
+};
+UTransliterator* Folder() {
+  thread_local std::unique_ptr<UTransliterator, TransCloser> folder = [] {
+    const Icu& icu = LoadIcu();
+    std::unique_ptr<UTransliterator, TransCloser> t;
+    if (!icu.ok) return t;
+    const std::u16string id =
+        u"NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC";
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC",
-        UTRANS_FORWARD, status));
-    return U_SUCCESS(status) ? std::move(t) : nullptr;
+    t.reset(icu.trans_open(reinterpret_cast<const UChar*>(id.data()),
+                           static_cast<int32_t>(id.size()), UTRANS_FORWARD,
+                           nullptr, 0, nullptr, &status));
+    if (U_FAILURE(status)) t.reset();
+    return t;
   }();
   return folder.get();
+}
+
+// The transliterator's result for `name`, or "" if it fails.
+std::string Transliterate(const std::string& name) {
+  const Icu& icu = LoadIcu();
+  UTransliterator* t = Folder();
+  std::u16string text = ToUtf16(icu, name);
+  if (t == nullptr || (text.empty() && !name.empty())) return {};
+  // Room to grow: "ß" becomes "ss", "Æ" "ae".
+  int32_t length = static_cast<int32_t>(text.size());
+  text.resize(text.size() * 4 + 16);
+  int32_t limit = length;
+  UErrorCode status = U_ZERO_ERROR;
+  icu.trans(t, reinterpret_cast<UChar*>(text.data()), &length,
+            static_cast<int32_t>(text.size()), 0, &limit, &status);
+  if (U_FAILURE(status)) return {};
+  text.resize(static_cast<size_t>(length));
+  return ToUtf8(icu, text);
 }
 
 // Latin letters that do not decompose, as Latin-ASCII then Lower spell
@@ -57,22 +169,30 @@ const char* LatinLetterAscii(char16_t c) {
 // unspecified) for anything else: other letters Latin-ASCII handles, and
 // letters that are not Latin at all.
 bool FoldByDecomposing(const std::string& name, std::string* out) {
+  const Icu& icu = LoadIcu();
+  if (!icu.ok) return false;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return false;
-  const icu::UnicodeString decomposed =
-      nfd->normalize(icu::UnicodeString::fromUTF8(name), status);
+  const UNormalizer2* nfd = icu.nfd_instance(&status);
+  const std::u16string text = ToUtf16(icu, name);
+  if (U_FAILURE(status) || (text.empty() && !name.empty())) return false;
+  // NFD at most triples the length of a string (Unicode's bound).
+  std::u16string decomposed(text.size() * 3 + 1, u'\0');
+  const int32_t length = icu.normalize(
+      nfd, reinterpret_cast<const UChar*>(text.data()),
+      static_cast<int32_t>(text.size()),
+      reinterpret_cast<UChar*>(decomposed.data()),
+      static_cast<int32_t>(decomposed.size()), &status);
   if (U_FAILURE(status)) return false;
   out->clear();
-  for (int32_t i = 0; i < decomposed.length(); ++i) {
-    const char16_t c = decomposed.charAt(i);
+  for (int32_t i = 0; i < length; ++i) {
+    const char16_t c = decomposed[static_cast<size_t>(i)];
     if (c < 0x80) {
       out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
                                           : static_cast<char>(c));
     } else if (const char* ascii = LatinLetterAscii(c); ascii != nullptr) {
       out->append(ascii);
     } else if (U16_IS_SURROGATE(c) ||
-               u_charType(c) != U_NON_SPACING_MARK) {
+               icu.char_type(c) != U_NON_SPACING_MARK) {
       return false;
     }
   }
@@ -111,15 +231,12 @@ std::string FoldName(std::string_view name) {
   }
   if (!FoldByDecomposing(collapsed, &out)) {
     out.clear();
-    if (Folder() == nullptr) {  // ICU without its data: ASCII case only
+    out = Transliterate(collapsed);
+    if (out.empty()) {  // no ICU: ASCII case only
       out = collapsed;
       for (char& c : out) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       }
-    } else {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(collapsed);
-      Folder()->transliterate(u);
-      u.toUTF8String(out);
     }
   }
   if (cache.size() >= 100000) cache.clear();
