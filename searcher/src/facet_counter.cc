@@ -71,22 +71,28 @@ void FacetCounter::Reset(size_t k) {
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-  ++seen_;
   Shard& shard = shards_[current_];
-  std::string fetched;
-  std::string_view value;
   if (shard.column != nullptr) {
-    value = shard.column->Get(doc.get_docid());
+    Count(shard, doc.get_docid(), shard.column->Get(doc.get_docid()));
   } else {
-    fetched = doc.get_value(schema::kSlotFacets);
-    value = fetched;
+    Count(shard, doc.get_docid(), doc.get_value(schema::kSlotFacets));
   }
+}
+
+void FacetCounter::CountFromColumn(Xapian::docid did) {
+  Shard& shard = shards_[current_];
+  Count(shard, did, shard.column->Get(did));
+}
+
+void FacetCounter::Count(Shard& shard, Xapian::docid did,
+                         std::string_view value) {
+  ++seen_;
   const auto* p = reinterpret_cast<const unsigned char*>(value.data());
   const auto* end = p + value.size();
   uint64_t passage;
   if (!NextVarint(p, end, &passage)) return;
   // An article's passages have consecutive ids: this names the article.
-  const uint64_t article = doc.get_docid() - passage;
+  const uint64_t article = did - passage;
   uint64_t id = 0;
   while (p < end) {
     uint64_t delta;

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "byline/entity.h"
@@ -54,6 +55,9 @@ class FacetCounter : public Xapian::MatchSpy {
   void Reset(size_t k);
 
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Counts document `did` of the current shard, whose column is in use,
+  // without the matcher (in increasing `did` order, like the matcher).
+  void CountFromColumn(Xapian::docid did);
 
   // The `limit` most frequent facets of `type`, most frequent first, ties
   // by name (the name as first indexed). Looks the names up; throws
@@ -73,6 +77,7 @@ class FacetCounter : public Xapian::MatchSpy {
     std::vector<uint64_t> last_article;
   };
   void Grow(Shard& shard, schema::FacetId id) const;
+  void Count(Shard& shard, Xapian::docid did, std::string_view value);
 
   std::vector<Shard> shards_;
   bool wanted_[4] = {false, false, false, false};
