@@ -88,12 +88,24 @@ Status FacetColumnWriter::WriteHeader(uint64_t stamp) {
 }
 
 Status FacetColumnWriter::Rebuild(const Xapian::Database& db) {
+  // Readers may have the old files mapped: they are never truncated under
+  // them. The old header is marked out of step first (a reader counting
+  // from it sees that and counts again from the values), the new files
+  // are written beside and renamed over the old, the data first, so a
+  // reader that opens the new index finds its data.
   if (Status s = WriteHeader(0); !s.ok()) return s;
-  if (::ftruncate(idx_, kHeaderBytes) != 0 || ::ftruncate(dat_, 0) != 0) {
-    return Errno("cannot truncate the facet column in " + dir_);
-  }
+  const std::string idx = Path(dir_, kFacetColumnIndexFile);
+  const std::string dat = Path(dir_, kFacetColumnDataFile);
+  const std::string idx_tmp = idx + ".tmp", dat_tmp = dat + ".tmp";
+  ::close(idx_);
+  ::close(dat_);
+  idx_ = ::open(idx_tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (idx_ < 0) return Errno("cannot create " + idx_tmp);
+  dat_ = ::open(dat_tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (dat_ < 0) return Errno("cannot create " + dat_tmp);
   dat_end_ = 0;
   pending_.clear();
+  if (Status s = WriteHeader(0); !s.ok()) return s;
   try {
     for (auto v = db.valuestream_begin(schema::kSlotFacets);
          v != db.valuestream_end(schema::kSlotFacets); ++v) {
@@ -107,7 +119,14 @@ Status FacetColumnWriter::Rebuild(const Xapian::Database& db) {
                    e.get_description());
   }
   if (Status s = BeforeCommit(); !s.ok()) return s;
-  return AfterCommit(db.get_revision());
+  if (Status s = AfterCommit(db.get_revision()); !s.ok()) return s;
+  if (::rename(dat_tmp.c_str(), dat.c_str()) != 0) {
+    return Errno("cannot rename " + dat_tmp);
+  }
+  if (::rename(idx_tmp.c_str(), idx.c_str()) != 0) {
+    return Errno("cannot rename " + idx_tmp);
+  }
+  return Status::Ok();
 }
 
 void FacetColumnWriter::Put(Xapian::docid did, std::string_view value) {

@@ -25,8 +25,11 @@ bool IsUnfinishedCreation(const std::string& dir) {
        it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name == "iamglass" || !it->is_regular_file(ec)) return false;
+    // Xapian's files, and the facet column (facet_column.h), which is
+    // derived from them.
     const bool xapian_file = name == "flintlock" || name.ends_with(".glass") ||
-                             name.ends_with(".tmp");
+                             name.ends_with(".tmp") ||
+                             name.starts_with("byline-facets.");
     if (!xapian_file) return false;
     any = true;
   }
