@@ -42,8 +42,8 @@ Named Lookup(const Xapian::Database& db, schema::FacetId id) {
 
 FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
                            const std::vector<EntityType>& types,
-                           bool per_article)
-    : per_article_(per_article) {
+                           bool per_article, size_t dense_after)
+    : per_article_(per_article), dense_after_(dense_after) {
   for (EntityType t : types) wanted_[static_cast<int>(t)] = true;
   for (Xapian::Database& db : shards) {
     Shard s;
@@ -52,8 +52,7 @@ FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
     // may add more, which Grow() makes room for.
     const std::string next = s.db.get_metadata(schema::kFacetNextKey);
     const uint64_t serials = next.empty() ? 0 : std::strtoull(next.c_str(), nullptr, 10);
-    s.counts.assign(serials * 4, 0);
-    if (per_article_) s.last_article.assign(s.counts.size(), 0);
+    s.known = serials * 4;
     shards_.push_back(std::move(s));
   }
 }
@@ -64,10 +63,46 @@ void FacetCounter::Grow(Shard& shard, schema::FacetId id) const {
   if (per_article_) shard.last_article.resize(size, 0);
 }
 
+void FacetCounter::MakeDense(Shard& shard) const {
+  size_t size = shard.known;
+  for (const auto& [id, entry] : shard.sparse) {
+    size = std::max<size_t>(size, size_t{id} + 1);
+  }
+  shard.counts.assign(size, 0);
+  if (per_article_) shard.last_article.assign(size, 0);
+  for (const auto& [id, entry] : shard.sparse) {
+    shard.counts[id] = entry.first;
+    if (per_article_) shard.last_article[id] = entry.second;
+  }
+  shard.sparse.clear();
+  shard.dense = true;
+}
+
 void FacetCounter::Reset(size_t k) {
   Shard& s = shards_[k];
-  std::fill(s.counts.begin(), s.counts.end(), 0);
-  std::fill(s.last_article.begin(), s.last_article.end(), 0);
+  s.dense = false;
+  s.passages = 0;
+  s.sparse.clear();
+  s.counts.clear();
+  s.last_article.clear();
+}
+
+std::vector<std::pair<uint32_t, schema::FacetId>> FacetCounter::Counted(
+    const Shard& s, EntityType type) {
+  std::vector<std::pair<uint32_t, schema::FacetId>> out;
+  const size_t first = static_cast<size_t>(type);
+  if (s.dense) {
+    for (size_t id = first; id < s.counts.size(); id += 4) {
+      if (s.counts[id] > 0) {
+        out.emplace_back(s.counts[id], static_cast<schema::FacetId>(id));
+      }
+    }
+  } else {
+    for (const auto& [id, entry] : s.sparse) {
+      if ((id & 3) == first) out.emplace_back(entry.first, id);
+    }
+  }
+  return out;
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
@@ -87,6 +122,7 @@ void FacetCounter::CountFromColumn(Xapian::docid did) {
 void FacetCounter::Count(Shard& shard, Xapian::docid did,
                          std::string_view value) {
   ++seen_;
+  if (!shard.dense && ++shard.passages > dense_after_) MakeDense(shard);
   const auto* p = reinterpret_cast<const unsigned char*>(value.data());
   const auto* end = p + value.size();
   uint64_t passage;
@@ -99,6 +135,15 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
     if (!NextVarint(p, end, &delta)) return;
     id += delta;
     if (!wanted_[id & 3] || id > UINT32_MAX) continue;
+    if (!shard.dense) {
+      auto& [count, last] = shard.sparse[static_cast<uint32_t>(id)];
+      if (per_article_) {
+        if (last == article + 1) continue;
+        last = article + 1;
+      }
+      ++count;
+      continue;
+    }
     if (id >= shard.counts.size()) Grow(shard, static_cast<schema::FacetId>(id));
     if (per_article_) {
       // An article's passages come one after another.
@@ -116,18 +161,12 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type,
   };
   std::vector<FacetCount> out;
   if (limit == 0) return out;
-  const size_t first = static_cast<size_t>(type);
   if (shards_.size() == 1) {
     // Names are looked up only for the facets that can make the list: the
     // `limit` largest counts and every facet tied with the smallest of
     // them.
     const Shard& s = shards_[0];
-    std::vector<std::pair<uint32_t, schema::FacetId>> counted;
-    for (size_t id = first; id < s.counts.size(); id += 4) {
-      if (s.counts[id] > 0) {
-        counted.emplace_back(s.counts[id], static_cast<schema::FacetId>(id));
-      }
-    }
+    std::vector<std::pair<uint32_t, schema::FacetId>> counted = Counted(s, type);
     if (counted.size() > limit) {
       std::nth_element(counted.begin(), counted.begin() + (limit - 1),
                        counted.end(), std::greater<>());
@@ -141,12 +180,11 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type,
     // Merged by key: every counted facet of each shard is looked up.
     std::map<std::string, FacetCount> merged;
     for (const Shard& s : shards_) {
-      for (size_t id = first; id < s.counts.size(); id += 4) {
-        if (s.counts[id] == 0) continue;
-        Named named = Lookup(s.db, static_cast<schema::FacetId>(id));
+      for (const auto& [count, id] : Counted(s, type)) {
+        Named named = Lookup(s.db, id);
         FacetCount& c = merged[named.key];
         if (c.count == 0) c.name = std::move(named.name);
-        c.count += s.counts[id];
+        c.count += count;
       }
     }
     for (auto& [key, c] : merged) out.push_back(std::move(c));

@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "byline/entity.h"
@@ -32,13 +34,17 @@ namespace byline {
 
 class FacetCounter : public Xapian::MatchSpy {
  public:
+  static constexpr size_t kDenseAfter = 4096;
   // Counts facets of `types` in the passages of `shards`, the databases in
   // the order they were added to the database the Enquire searches. With
   // `per_article`, counts articles (each article once per facet) instead
   // of passages; that relies on an article's passages having consecutive
   // document ids, which IndexWriter keeps.
+  // `dense_after`: passages of a shard counted in a hash map before its
+  // counts move to flat arrays (tests set 0 to count in arrays only).
   FacetCounter(std::vector<Xapian::Database> shards,
-               const std::vector<EntityType>& types, bool per_article);
+               const std::vector<EntityType>& types, bool per_article,
+               size_t dense_after = kDenseAfter);
 
   // The database (index into `shards`) whose matches come next. A spy
   // cannot tell the databases of a combined search apart (Xapian numbers
@@ -71,17 +77,31 @@ class FacetCounter : public Xapian::MatchSpy {
   struct Shard {
     Xapian::Database db;
     const FacetColumnReader* column = nullptr;
+    // Until `dense`, counts are kept in a hash map by id: a flat array for
+    // every facet the database knows costs a fresh process its page
+    // faults (about 1.4 MB at a million passages), which a query matching
+    // a few passages should not pay. Past kDenseAfter passages they move
+    // to flat arrays by id.
+    bool dense = false;
+    size_t passages = 0;   // counted, in this shard
+    uint64_t known = 0;    // facet ids the database had: the arrays' size
+    std::unordered_map<uint32_t, std::pair<uint32_t, uint64_t>> sparse;
     std::vector<uint32_t> counts;  // by facet id
     // With per_article: 1 + the document id of the first passage of the
     // article that last counted the id.
     std::vector<uint64_t> last_article;
   };
+  void MakeDense(Shard& shard) const;
+  // The counted facets of `type` in `shard`, as (count, id).
+  static std::vector<std::pair<uint32_t, schema::FacetId>> Counted(
+      const Shard& shard, EntityType type);
   void Grow(Shard& shard, schema::FacetId id) const;
   void Count(Shard& shard, Xapian::docid did, std::string_view value);
 
   std::vector<Shard> shards_;
   bool wanted_[4] = {false, false, false, false};
   bool per_article_;
+  size_t dense_after_;
   size_t current_ = 0;
   size_t seen_ = 0;
 };
