@@ -121,12 +121,10 @@ UTransliterator* Folder() {
   return folder.get();
 }
 
-// The transliterator's result for `name`, or "" if it fails.
-std::string Transliterate(const std::string& name) {
-  const Icu& icu = LoadIcu();
+// The transliterator's result for `text`, or "" if it fails.
+std::string Transliterate(const Icu& icu, std::u16string text) {
   UTransliterator* t = Folder();
-  std::u16string text = ToUtf16(icu, name);
-  if (t == nullptr || (text.empty() && !name.empty())) return {};
+  if (t == nullptr) return {};
   // Room to grow: "ß" becomes "ss", "Æ" "ae".
   int32_t length = static_cast<int32_t>(text.size());
   text.resize(text.size() * 4 + 16);
@@ -168,13 +166,11 @@ const char* LatinLetterAscii(char16_t c) {
 // use ("ł", "ø", "ß") come from a short table. False (and `*out`
 // unspecified) for anything else: other letters Latin-ASCII handles, and
 // letters that are not Latin at all.
-bool FoldByDecomposing(const std::string& name, std::string* out) {
-  const Icu& icu = LoadIcu();
-  if (!icu.ok) return false;
+bool FoldByDecomposing(const Icu& icu, const std::u16string& text,
+                       std::string* out) {
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2* nfd = icu.nfd_instance(&status);
-  const std::u16string text = ToUtf16(icu, name);
-  if (U_FAILURE(status) || (text.empty() && !name.empty())) return false;
+  if (U_FAILURE(status)) return false;
   // NFD at most triples the length of a string (Unicode's bound).
   std::u16string decomposed(text.size() * 3 + 1, u'\0');
   const int32_t length = icu.normalize(
@@ -187,8 +183,7 @@ bool FoldByDecomposing(const std::string& name, std::string* out) {
   for (int32_t i = 0; i < length; ++i) {
     const char16_t c = decomposed[static_cast<size_t>(i)];
     if (c < 0x80) {
-      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
-                                          : static_cast<char>(c));
+      out->push_back(AsciiLower(static_cast<char>(c)));
     } else if (const char* ascii = LatinLetterAscii(c); ascii != nullptr) {
       out->append(ascii);
     } else if (U16_IS_SURROGATE(c) ||
@@ -216,29 +211,21 @@ std::string FoldName(std::string_view name) {
   const std::string collapsed = CollapseWhitespace(name);
   bool ascii = true;
   for (char c : collapsed) ascii &= static_cast<unsigned char>(c) < 0x80;
-  std::string out;
-  if (ascii) {
-    out = collapsed;
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
+  if (ascii) return AsciiLower(collapsed);
   // Transliterating is slow and the same names come back again and again.
   thread_local std::unordered_map<std::string, std::string> cache;
   if (const auto it = cache.find(collapsed); it != cache.end()) {
     return it->second;
   }
-  if (!FoldByDecomposing(collapsed, &out)) {
-    out.clear();
-    out = Transliterate(collapsed);
-    if (out.empty()) {  // no ICU: ASCII case only
-      out = collapsed;
-      for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-    }
+  std::string out;
+  const Icu& icu = LoadIcu();
+  const std::u16string text = icu.ok ? ToUtf16(icu, collapsed) : u"";
+  bool folded = !text.empty() && FoldByDecomposing(icu, text, &out);
+  if (!folded && !text.empty()) {
+    out = Transliterate(icu, text);
+    folded = !out.empty();
   }
+  if (!folded) out = AsciiLower(collapsed);  // no ICU: ASCII case only
   if (cache.size() >= 100000) cache.clear();
   cache.emplace(collapsed, out);
   return out;
