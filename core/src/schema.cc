@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 
 #include "byline/article.h"
 #include "byline/text.h"
@@ -157,6 +158,11 @@ std::string FacetIdKey(std::string_view facet_key) {
   return CutWithHash(std::move(key), facet_key, kMaxTermBytes);
 }
 
+uint64_t NextFacetSerial(const Xapian::Database& db) {
+  const std::string value = db.get_metadata(kFacetNextKey);
+  return value.empty() ? 0 : std::strtoull(value.c_str(), nullptr, 10);
+}
+
 std::string FacetNameKey(FacetId id) {
   return "byline:fname:" + std::to_string(id);
 }
@@ -169,17 +175,6 @@ void PutVarint(uint64_t v, std::string* out) {
     v >>= 7;
   }
   out->push_back(static_cast<char>(v));
-}
-
-bool GetVarint(std::string_view* in, uint64_t* v) {
-  *v = 0;
-  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
-    const auto b = static_cast<unsigned char>(in->front());
-    in->remove_prefix(1);
-    *v |= static_cast<uint64_t>(b & 0x7F) << shift;
-    if (b < 0x80) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -200,11 +195,11 @@ std::string EncodeFacetValue(uint64_t passage, std::vector<FacetId> ids) {
 bool DecodeFacetValue(std::string_view value, uint64_t* passage,
                       std::vector<FacetId>* ids) {
   ids->clear();
-  if (!GetVarint(&value, passage)) return false;
+  if (!ReadVarint(&value, passage)) return false;
   uint64_t id = 0;
   while (!value.empty()) {
     uint64_t delta;
-    if (!GetVarint(&value, &delta)) return false;
+    if (!ReadVarint(&value, &delta)) return false;
     id += delta;
     if (id > UINT32_MAX) return false;
     ids->push_back(static_cast<FacetId>(id));

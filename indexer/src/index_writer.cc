@@ -38,17 +38,8 @@ bool IsUnfinishedCreation(const std::string& dir) {
 
 }  // namespace
 
-namespace {
-
-uint64_t ReadCounter(const Xapian::Database& db, const char* key) {
-  const std::string value = db.get_metadata(key);
-  return value.empty() ? 0 : std::strtoull(value.c_str(), nullptr, 10);
-}
-
-}  // namespace
-
 IndexWriter::IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {
-  next_facet_ = static_cast<uint32_t>(ReadCounter(db_, schema::kFacetNextKey));
+  next_facet_ = static_cast<uint32_t>(schema::NextFacetSerial(db_));
   // A database without facets: every key this run meets is new.
   facet_ids_complete_ = next_facet_ == 0;
 }

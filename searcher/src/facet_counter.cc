@@ -9,22 +9,6 @@ namespace byline {
 
 namespace {
 
-// Reads one unsigned LEB128 varint (schema::EncodeFacetValue); false at a
-// malformed end.
-inline bool NextVarint(const unsigned char*& p, const unsigned char* end,
-                       uint64_t* v) {
-  uint64_t out = 0;
-  for (int shift = 0; p < end && shift < 64; shift += 7) {
-    const unsigned char b = *p++;
-    out |= static_cast<uint64_t>(b & 0x7F) << shift;
-    if (b < 0x80) {
-      *v = out;
-      return true;
-    }
-  }
-  return false;
-}
-
 struct Named {
   std::string key;
   std::string name;
@@ -50,9 +34,7 @@ FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
     s.db = std::move(db);
     // Room for the ids the database had when the search began; a writer
     // may add more, which Grow() makes room for.
-    const std::string next = s.db.get_metadata(schema::kFacetNextKey);
-    const uint64_t serials = next.empty() ? 0 : std::strtoull(next.c_str(), nullptr, 10);
-    s.known = serials * 4;
+    s.known = schema::NextFacetSerial(s.db) * 4;
     shards_.push_back(std::move(s));
   }
 }
@@ -123,16 +105,14 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
                          std::string_view value) {
   ++seen_;
   if (!shard.dense && ++shard.passages > dense_after_) MakeDense(shard);
-  const auto* p = reinterpret_cast<const unsigned char*>(value.data());
-  const auto* end = p + value.size();
   uint64_t passage;
-  if (!NextVarint(p, end, &passage)) return;
+  if (!schema::ReadVarint(&value, &passage)) return;
   // An article's passages have consecutive ids: this names the article.
   const uint64_t article = did - passage;
   uint64_t id = 0;
-  while (p < end) {
+  while (!value.empty()) {
     uint64_t delta;
-    if (!NextVarint(p, end, &delta)) return;
+    if (!schema::ReadVarint(&value, &delta)) return;
     id += delta;
     if (!wanted_[id & 3] || id > UINT32_MAX) continue;
     if (!shard.dense) {

@@ -168,6 +168,8 @@ std::string FacetKey(EntityType type, std::string_view name);
 inline constexpr const char* kFacetNextKey = "byline:facet-next";
 std::string FacetIdKey(std::string_view facet_key);
 std::string FacetNameKey(FacetId id);
+// The next facet serial of `db` (kFacetNextKey; 0 if it has no facets).
+uint64_t NextFacetSerial(const Xapian::Database& db);
 
 // The value in kSlotFacets: the passage's number in its article, then its
 // facet ids in increasing order, each as the difference from the one
@@ -176,6 +178,22 @@ std::string FacetNameKey(FacetId id);
 // document id minus passage number names the article, which lets facets
 // count articles. A passage with no facets has no value.
 std::string EncodeFacetValue(uint64_t passage, std::vector<FacetId> ids);
+// Reads one unsigned LEB128 varint from the front of `*in` and drops it;
+// false if `*in` ends inside one. Inline: the facet counter reads every
+// matching passage's value with it.
+inline bool ReadVarint(std::string_view* in, uint64_t* v) {
+  uint64_t out = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    const auto b = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    out |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (b < 0x80) {
+      *v = out;
+      return true;
+    }
+  }
+  return false;
+}
 // False if `value` is not one; then `*ids` is partial.
 bool DecodeFacetValue(std::string_view value, uint64_t* passage,
                       std::vector<FacetId>* ids);
