@@ -50,26 +50,26 @@ schema::FacetId IndexWriter::FacetIdOf(const FacetName& facet) {
   if (const auto it = facet_ids_.find(facet.key); it != facet_ids_.end()) {
     return it->second;
   }
+  const auto remember = [&](schema::FacetId id) {
+    if (facet_ids_.size() >= kMaxCachedFacets) {
+      facet_ids_.clear();
+      facet_ids_complete_ = false;
+    }
+    facet_ids_.emplace(facet.key, id);
+    return id;
+  };
   if (!facet_ids_complete_) {
     const std::string known = db_.get_metadata(schema::FacetIdKey(facet.key));
     if (!known.empty()) {
-      const auto id =
-          static_cast<schema::FacetId>(std::strtoul(known.c_str(), nullptr, 10));
-      if (facet_ids_.size() >= kMaxCachedFacets) facet_ids_.clear();
-      facet_ids_.emplace(facet.key, id);
-      return id;
+      return remember(static_cast<schema::FacetId>(
+          std::strtoul(known.c_str(), nullptr, 10)));
     }
   }
   const schema::FacetId id = schema::MakeFacetId(next_facet_++, facet.type);
   counters_dirty_ = true;
   db_.set_metadata(schema::FacetIdKey(facet.key), std::to_string(id));
   db_.set_metadata(schema::FacetNameKey(id), facet.key + '\n' + facet.name);
-  if (facet_ids_.size() >= kMaxCachedFacets) {
-    facet_ids_.clear();
-    facet_ids_complete_ = false;
-  }
-  facet_ids_.emplace(facet.key, id);
-  return id;
+  return remember(id);
 }
 
 void IndexWriter::SaveCounters() {
@@ -121,15 +121,16 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
         docs.signature ? CopyGroup(id, *docs.signature) : "";
     if (copy != nullptr) *copy = !group.empty() && group != id;
     SetCopyGroup(group.empty() ? id : group, &docs);
-    // Facet ids, after the passage's number.
+    // Facet ids, after the passage's number; kept for the facet column.
+    std::vector<std::string> facet_values(docs.passages.size());
     for (size_t n = 0; n < docs.facets.size() && n < docs.passages.size();
          ++n) {
       if (docs.facets[n].empty()) continue;
       std::vector<schema::FacetId> ids;
       ids.reserve(docs.facets[n].size());
       for (const FacetName& f : docs.facets[n]) ids.push_back(FacetIdOf(f));
-      docs.passages[n].add_value(schema::kSlotFacets,
-                                 schema::EncodeFacetValue(n, ids));
+      facet_values[n] = schema::EncodeFacetValue(n, ids);
+      docs.passages[n].add_value(schema::kSlotFacets, facet_values[n]);
     }
     // An article's passages keep consecutive document ids, which counting
     // facets by article relies on (schema.h, kSlotFacets): a new version
@@ -139,25 +140,28 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
     // article the database has never seen (the usual case in a first run)
     // is added outright: replacing by unique term costs a posting-list
     // lookup per passage.
-    size_t old = 0;
+    std::vector<Xapian::docid> old;  // of passage #0, #1, ...
     if (db_.term_exists(schema::ArticleTerm(id))) {
-      while (db_.term_exists(schema::UniqueTerm(id, old))) ++old;
-    }
-    if (old > 0 && docs.passages.size() <= old) {
-      for (size_t n = 0; n < docs.passages.size(); ++n) {
-        const std::string term = schema::UniqueTerm(id, n);
-        const Xapian::docid did = *db_.postlist_begin(term);
-        db_.replace_document(did, docs.passages[n]);
-        column_->Put(did, docs.passages[n].get_value(schema::kSlotFacets));
+      for (;;) {
+        const std::string term = schema::UniqueTerm(id, old.size());
+        const Xapian::PostingIterator p = db_.postlist_begin(term);
+        if (p == db_.postlist_end(term)) break;
+        old.push_back(*p);
       }
-      for (size_t n = docs.passages.size(); n < old; ++n) {
-        db_.delete_document(schema::UniqueTerm(id, n));
+    }
+    if (!old.empty() && docs.passages.size() <= old.size()) {
+      for (size_t n = 0; n < old.size(); ++n) {
+        if (n < docs.passages.size()) {
+          db_.replace_document(old[n], docs.passages[n]);
+          column_->Put(old[n], facet_values[n]);
+        } else {
+          db_.delete_document(old[n]);
+        }
       }
     } else {
-      if (old > 0) db_.delete_document(schema::ArticleTerm(id));
-      for (const Xapian::Document& passage : docs.passages) {
-        const Xapian::docid did = db_.add_document(passage);
-        column_->Put(did, passage.get_value(schema::kSlotFacets));
+      if (!old.empty()) db_.delete_document(schema::ArticleTerm(id));
+      for (size_t n = 0; n < docs.passages.size(); ++n) {
+        column_->Put(db_.add_document(docs.passages[n]), facet_values[n]);
       }
     }
     for (const auto& [key, term] : docs.synonyms) {
@@ -354,11 +358,8 @@ size_t IndexWriter::PassageCount() const {
 }
 
 Status IndexWriter::Close() {
+  if (Status s = Commit(); !s.ok()) return s;
   try {
-    SaveCounters();
-    if (Status s = column_->BeforeCommit(); !s.ok()) return s;
-    db_.commit();
-    if (Status s = column_->AfterCommit(db_.get_revision()); !s.ok()) return s;
     db_.close();
     return Status::Ok();
   } catch (const Xapian::Error& e) {
