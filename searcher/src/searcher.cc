@@ -122,6 +122,52 @@ void CountUnion(const Xapian::Database& db,
   }
 }
 
+// Counts the facets of the passages `query` matches in `shards` (each in
+// the directory of the same index in `dirs`, "" if none) into `counter`.
+// Facets are counted by a match of their own, apart from the ranked one:
+// every match must be seen, which costs little without weights and
+// collapsing (collapsing would fetch a value for every match) and much
+// with them. Xapian hands a match spy each document numbered as in its own
+// database, so one spy over several could not tell whose ids it reads:
+// each database is counted by a match of its own. Each database's facet
+// column (facet_column.h) is read instead of Xapian's values while it is
+// in step with the revision searched, before and after counting; else the
+// count is made again from the values. A query that matches a union of
+// terms (a word, words joined by OR, with the entity boost beside them) is
+// counted from the posting lists, without the matcher, which costs several
+// times more per match.
+void CountFacets(const std::vector<Xapian::Database>& shards,
+                 const std::vector<std::string>& dirs,
+                 const Xapian::Query& query, FacetCounter* counter) {
+  std::vector<std::string> terms;
+  const bool union_of_terms = UnionOfTerms(query, &terms);
+  for (size_t k = 0; k < shards.size(); ++k) {
+    const Xapian::rev revision = shards[k].get_revision();
+    std::unique_ptr<FacetColumnReader> column;
+    if (!dirs[k].empty()) {
+      column = FacetColumnReader::Open(dirs[k]);
+      if (column && !column->InStep(revision)) column.reset();
+    }
+    counter->SetShard(k);
+    counter->UseColumn(k, column.get());
+    Xapian::Enquire one(shards[k]);
+    one.set_query(query);
+    one.set_weighting_scheme(Xapian::BoolWeight());
+    one.add_matchspy(counter);
+    if (column && union_of_terms) {
+      CountUnion(shards[k], terms, counter);
+    } else {
+      one.get_mset(0, 0, shards[k].get_doccount());
+    }
+    if (column && !column->InStep(revision)) {
+      counter->Reset(k);
+      counter->UseColumn(k, nullptr);
+      one.get_mset(0, 0, shards[k].get_doccount());
+    }
+    counter->UseColumn(k, nullptr);
+  }
+}
+
 }  // namespace
 
 Status Searcher::Open(const std::vector<std::string>& db_paths,
@@ -283,47 +329,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     Xapian::MSet mset;
     try {
       if (spy) {
-        // Facets are counted by a match of their own, apart from the
-        // ranked one: every match must be seen, which costs little
-        // without weights and collapsing (collapsing would fetch a value
-        // for every match) and much with them. Xapian hands a match spy
-        // each document numbered as in its own database, so one spy over
-        // several could not tell whose ids it reads: each database is
-        // counted by a match of its own.
-        // Each database's facet column (facet_column.h) is read instead
-        // of Xapian's values while it is in step with the revision
-        // searched, before and after counting; else the count is made
-        // again from the values.
-        for (size_t k = 0; k < shards_.size(); ++k) {
-          const Xapian::rev revision = shards_[k].get_revision();
-          std::unique_ptr<FacetColumnReader> column;
-          if (!shard_dirs_[k].empty()) {
-            column = FacetColumnReader::Open(shard_dirs_[k]);
-            if (column && !column->InStep(revision)) column.reset();
-          }
-          spy->SetShard(k);
-          spy->UseColumn(k, column.get());
-          Xapian::Enquire one(shards_[k]);
-          one.set_query(query);
-          one.set_weighting_scheme(Xapian::BoolWeight());
-          one.add_matchspy(spy.get());
-          // A query that matches a union of terms (a word, words joined by
-          // OR, with the entity boost beside them) is counted from the
-          // posting lists, without the matcher, which costs several times
-          // more per match.
-          std::vector<std::string> terms;
-          if (column && UnionOfTerms(query, &terms)) {
-            CountUnion(shards_[k], terms, spy.get());
-          } else {
-            one.get_mset(0, 0, shards_[k].get_doccount());
-          }
-          if (column && !column->InStep(revision)) {
-            spy->Reset(k);
-            spy->UseColumn(k, nullptr);
-            one.get_mset(0, 0, shards_[k].get_doccount());
-          }
-          spy->UseColumn(k, nullptr);
-        }
+        CountFacets(shards_, shard_dirs_, query, spy.get());
       }
       // --limit 0 (counts only) still asks for one hit, which it does not
       // show: with none to fill, the matcher cannot skip documents that
