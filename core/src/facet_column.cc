@@ -197,16 +197,14 @@ std::unique_ptr<FacetColumnReader> FacetColumnReader::Open(
     if (fd < 0) return nullptr;
     struct stat st;
     const char* p = nullptr;
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-      void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ,
-                       MAP_SHARED, fd, 0);
-      if (m != MAP_FAILED) {
+    if (::fstat(fd, &st) == 0) {
+      *size = static_cast<size_t>(st.st_size);
+      if (*size == 0) {
+        p = "";  // an empty file maps to nothing
+      } else if (void* m = ::mmap(nullptr, *size, PROT_READ, MAP_SHARED, fd, 0);
+                 m != MAP_FAILED) {
         p = static_cast<const char*>(m);
-        *size = static_cast<size_t>(st.st_size);
       }
-    } else if (::fstat(fd, &st) == 0) {
-      p = "";  // an empty file maps to nothing
-      *size = 0;
     }
     ::close(fd);
     return p;
