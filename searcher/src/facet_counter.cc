@@ -61,6 +61,7 @@ void FacetCounter::MakeDense(Shard& shard) const {
 }
 
 void FacetCounter::Reset(size_t k) {
+  if (k == current_) batched_ = 0;
   Shard& s = shards_[k];
   s.dense = false;
   s.passages = 0;
@@ -69,36 +70,104 @@ void FacetCounter::Reset(size_t k) {
   s.last_article.clear();
 }
 
-std::vector<std::pair<uint32_t, schema::FacetId>> FacetCounter::Counted(
-    const Shard& s, EntityType type) {
-  std::vector<std::pair<uint32_t, schema::FacetId>> out;
-  const size_t first = static_cast<size_t>(type);
+void FacetCounter::Counted(const Shard& s, Counts* out) {
+  for (auto& list : *out) list.clear();
   if (s.dense) {
-    for (size_t id = first; id < s.counts.size(); id += 4) {
-      if (s.counts[id] > 0) {
-        out.emplace_back(s.counts[id], static_cast<schema::FacetId>(id));
+    // One pass over the counts for all four types: a type's ids are every
+    // fourth, so a pass per type would read every cache line four times.
+    const uint32_t* counts = s.counts.data();
+    for (size_t id = 0; id < s.counts.size(); ++id) {
+      if (counts[id] > 0) {
+        (*out)[id & 3].emplace_back(counts[id],
+                                    static_cast<schema::FacetId>(id));
       }
     }
   } else {
     for (const auto& [id, entry] : s.sparse) {
-      if ((id & 3) == first) out.emplace_back(entry.first, id);
+      (*out)[id & 3].emplace_back(entry.first, id);
     }
   }
-  return out;
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   Shard& shard = shards_[current_];
   if (shard.column != nullptr) {
-    Count(shard, doc.get_docid(), shard.column->Get(doc.get_docid()));
+    CountFromColumn(doc.get_docid());
   } else {
     Count(shard, doc.get_docid(), doc.get_value(schema::kSlotFacets));
   }
 }
 
-void FacetCounter::CountFromColumn(Xapian::docid did) {
+void FacetCounter::Flush() {
+  if (batched_ == 0) return;
   Shard& shard = shards_[current_];
-  Count(shard, did, shard.column->Get(did));
+  const FacetColumnReader& column = *shard.column;
+  if (!shard.dense) {
+    // The first passages of a shard, counted one by one in the map.
+    size_t i = 0;
+    while (i < batched_ && !shard.dense) {
+      Count(shard, batch_[i], column.Get(batch_[i]));
+      ++i;
+    }
+    std::copy(batch_ + i, batch_ + batched_, batch_);
+    batched_ -= i;
+    if (batched_ == 0) return;
+  }
+  CountBatch(shard);
+  batched_ = 0;
+}
+
+void FacetCounter::CountBatch(Shard& shard) {
+  const FacetColumnReader& column = *shard.column;
+  const size_t n = batched_;
+  seen_ += n;
+  shard.passages += n;
+  // Stage 1: where each document's value is.
+  for (size_t i = 0; i < n; ++i) column.Prefetch(batch_[i]);
+  std::string_view values[kBatch];
+  // Stage 2: the values.
+  for (size_t i = 0; i < n; ++i) {
+    values[i] = column.Get(batch_[i]);
+    if (!values[i].empty()) __builtin_prefetch(values[i].data());
+  }
+  // Stage 3: the ids wanted, decoded; their counts fetched.
+  batch_ids_.clear();
+  batch_articles_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view value = values[i];
+    uint64_t passage;
+    if (!schema::ReadVarint(&value, &passage)) continue;
+    // An article's passages have consecutive ids: this names the article.
+    const uint64_t article = batch_[i] - passage;
+    uint64_t id = 0;
+    while (!value.empty()) {
+      uint64_t delta;
+      if (!schema::ReadVarint(&value, &delta)) break;
+      id += delta;
+      if (!wanted_[id & 3] || id > UINT32_MAX) continue;
+      if (id >= shard.counts.size()) {
+        Grow(shard, static_cast<schema::FacetId>(id));
+      }
+      __builtin_prefetch(&shard.counts[id], 1);
+      batch_ids_.push_back(static_cast<uint32_t>(id));
+      if (per_article_) {
+        __builtin_prefetch(&shard.last_article[id], 1);
+        batch_articles_.push_back(article + 1);
+      }
+    }
+  }
+  // Stage 4: the counts.
+  if (per_article_) {
+    for (size_t j = 0; j < batch_ids_.size(); ++j) {
+      const uint32_t id = batch_ids_[j];
+      // An article's passages come one after another.
+      if (shard.last_article[id] == batch_articles_[j]) continue;
+      shard.last_article[id] = batch_articles_[j];
+      ++shard.counts[id];
+    }
+  } else {
+    for (const uint32_t id : batch_ids_) ++shard.counts[id];
+  }
 }
 
 void FacetCounter::Count(Shard& shard, Xapian::docid did,
@@ -134,8 +203,8 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
   }
 }
 
-std::vector<FacetCount> FacetCounter::Top(EntityType type,
-                                          size_t limit) const {
+std::vector<FacetCount> FacetCounter::Top(EntityType type, size_t limit) {
+  Flush();
   const auto order = [](const FacetCount& a, const FacetCount& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;
   };
@@ -146,7 +215,12 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type,
     // `limit` largest counts and every facet tied with the smallest of
     // them.
     const Shard& s = shards_[0];
-    std::vector<std::pair<uint32_t, schema::FacetId>> counted = Counted(s, type);
+    if (counted_at_ != seen_) {
+      Counted(s, &counted_);
+      counted_at_ = seen_;
+    }
+    std::vector<std::pair<uint32_t, schema::FacetId>> counted =
+        counted_[static_cast<int>(type)];
     if (counted.size() > limit) {
       std::nth_element(counted.begin(), counted.begin() + (limit - 1),
                        counted.end(), std::greater<>());
@@ -160,7 +234,9 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type,
     // Merged by key: every counted facet of each shard is looked up.
     std::map<std::string, FacetCount> merged;
     for (const Shard& s : shards_) {
-      for (const auto& [count, id] : Counted(s, type)) {
+      Counts counted;
+      Counted(s, &counted);
+      for (const auto& [count, id] : counted[static_cast<int>(type)]) {
         Named named = Lookup(s.db, id);
         FacetCount& c = merged[named.key];
         if (c.count == 0) c.name = std::move(named.name);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "byline/doc_data.h"
 #include "byline/search/facet_counter.h"
@@ -155,10 +156,18 @@ void CountFacets(const std::vector<Xapian::Database>& shards,
     one.set_weighting_scheme(Xapian::BoolWeight());
     one.add_matchspy(counter);
     if (column && union_of_terms) {
+      // The largest posting list is as many passages as will be counted
+      // at least.
+      Xapian::doccount most = 0;
+      for (const std::string& term : terms) {
+        most = std::max(most, shards[k].get_termfreq(term));
+      }
+      counter->Expect(k, most);
       CountUnion(shards[k], terms, counter);
     } else {
       one.get_mset(0, 0, shards[k].get_doccount());
     }
+    counter->Flush();  // reads the column: before it is checked again
     if (column && !column->InStep(revision)) {
       counter->Reset(k);
       counter->UseColumn(k, nullptr);
@@ -166,6 +175,21 @@ void CountFacets(const std::vector<Xapian::Database>& shards,
     }
     counter->UseColumn(k, nullptr);
   }
+}
+
+// Counts the facets of the passages `query` matches in `shards` (see
+// CountFacets) and lists the most frequent of each type `options` asks for.
+std::map<EntityType, std::vector<FacetCount>> ListFacets(
+    const std::vector<Xapian::Database>& shards,
+    const std::vector<std::string>& dirs, const Xapian::Query& query,
+    const SearchOptions& options) {
+  FacetCounter counter(shards, options.facets, options.per_article > 0);
+  CountFacets(shards, dirs, query, &counter);
+  std::map<EntityType, std::vector<FacetCount>> lists;
+  for (EntityType t : options.facets) {
+    lists[t] = counter.Top(t, options.facet_limit);
+  }
+  return lists;
 }
 
 }  // namespace
@@ -273,6 +297,15 @@ bool Searcher::ReadStoredPassage(
   return DecodeArticleData(record->second, out);
 }
 
+void Searcher::OpenCountingShards() {
+  if (count_shards_.size() != shard_dirs_.size()) {
+    count_shards_.clear();
+    for (const std::string& dir : shard_dirs_) count_shards_.emplace_back(dir);
+    return;
+  }
+  for (Xapian::Database& shard : count_shards_) shard.reopen();
+}
+
 Status Searcher::SearchOnce(const SearchOptions& options,
                             SearchResults* results) {
   *results = SearchResults();
@@ -310,8 +343,14 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     } else if (!options.all_copies) {
       enquire.set_collapse_key(schema::kSlotPassageCopyKey);
     }
-    std::unique_ptr<FacetCounter> spy;
     size_t check_at_least = options.offset + options.check_at_least;
+    // The facets, when asked for, are counted and listed either here,
+    // before the ranked match, or on a thread of their own while this one
+    // ranks; that thread's error, if any, is thrown here once it ended.
+    std::map<EntityType, std::vector<FacetCount>> facet_lists;
+    bool count_here = false;
+    std::exception_ptr counting_error;
+    std::jthread counting;
     if (!options.facets.empty()) {
       for (const Xapian::Database& shard : shards_) {
         if (shard.size() != 1) {
@@ -323,13 +362,47 @@ Status Searcher::SearchOnce(const SearchOptions& options,
               "search with --facets none");
         }
       }
-      spy = std::make_unique<FacetCounter>(shards_, options.facets,
-                                           options.per_article > 0);
+      count_here =
+          !options.count_facets_apart ||
+          std::thread::hardware_concurrency() < 2 ||
+          std::any_of(shard_dirs_.begin(), shard_dirs_.end(),
+                      [](const std::string& d) { return d.empty(); });
+      if (!count_here) {
+        // Xapian's objects may not be shared between threads: the thread
+        // has databases of its own (count_shards_, opened by directory)
+        // and a copy of the query. Its counts must be of the revisions
+        // this thread ranks: if a writer has committed since, the search
+        // starts again on the latest (Search()).
+        std::vector<Xapian::rev> revisions;
+        for (const Xapian::Database& shard : shards_) {
+          revisions.push_back(shard.get_revision());
+        }
+        counting = std::jthread([this, &options, &facet_lists,
+                                 &counting_error,
+                                 serialised = query.serialise(),
+                                 revisions = std::move(revisions)] {
+          try {
+            OpenCountingShards();
+            for (size_t k = 0; k < count_shards_.size(); ++k) {
+              if (count_shards_[k].get_revision() != revisions[k]) {
+                throw Xapian::DatabaseModifiedError(
+                    "a commit came between opening the database to rank "
+                    "and to count facets");
+              }
+            }
+            facet_lists =
+                ListFacets(count_shards_, shard_dirs_,
+                           Xapian::Query::unserialise(serialised), options);
+          } catch (...) {
+            counting_error = std::current_exception();
+          }
+        });
+      }
     }
     Xapian::MSet mset;
     try {
-      if (spy) {
-        CountFacets(shards_, shard_dirs_, query, spy.get());
+      if (count_here) {
+        facet_lists = ListFacets(shards_, shard_dirs_, query, options);
       }
       // --limit 0 (counts only) still asks for one hit, which it does not
       // show: with none to fill, the matcher cannot skip documents that
@@ -339,17 +412,11 @@ Status Searcher::SearchOnce(const SearchOptions& options,
           static_cast<Xapian::doccount>(std::max<size_t>(options.limit, 1)),
           static_cast<Xapian::doccount>(check_at_least));
     } catch (const Xapian::UnimplementedError& e) {
-      if (!spy) throw;
+      if (!count_here) throw;
       // xapian-tcpsrv cannot run a match spy it does not know.
       return InvalidArgument(
           "entity facets cannot be counted on a remote database "
           "(xapian-tcpsrv); search it with --facets none");
-    }
-    if (spy) {
-      for (EntityType t : options.facets) {
-        results->facets[t] = spy->Top(t, options.facet_limit);
-      }
-      results->facets_count_articles = options.per_article > 0;
     }
     results->matches_estimated = mset.get_matches_estimated();
     results->matches_lower_bound = mset.get_matches_lower_bound();
@@ -362,8 +429,6 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       results->matches_estimated = results->matches_lower_bound;
       results->matches_upper_bound = results->matches_lower_bound;
     }
-    // Every match is seen: by the one match, or by each database's own.
-    if (spy) results->facets_exact = true;
 
     // Snippets come from an MSet of the highlight query (its statistics,
     // no documents): see QueryBuilder::HighlightQuery().
@@ -425,6 +490,16 @@ Status Searcher::SearchOnce(const SearchOptions& options,
         hit.entities.push_back({type, std::move(name)});
       }
       results->hits.push_back(std::move(hit));
+    }
+    if (counting.joinable()) {
+      counting.join();
+      if (counting_error) std::rethrow_exception(counting_error);
+    }
+    if (!options.facets.empty()) {
+      results->facets = std::move(facet_lists);
+      results->facets_count_articles = options.per_article > 0;
+      // Every match is seen, by each database's own match.
+      results->facets_exact = true;
     }
   } catch (const Xapian::DatabaseModifiedError&) {
     throw;  // Search() reopens and tries again

@@ -83,6 +83,19 @@ class FacetColumnReader {
     if (length == 0 || offset + length > data_size_) return {};
     return std::string_view(data_ + offset, length);
   }
+  // Asks the CPU to fetch where Get(did) looks first; counting a batch of
+  // documents prefetches each stage for the whole batch before reading it,
+  // so that the cache misses of a batch overlap instead of queueing.
+  void Prefetch(Xapian::docid did) const {
+    if (did != 0 && did <= entries_) __builtin_prefetch(&index_[did - 1]);
+  }
+  // Enters the whole column into the process's page tables at once
+  // (madvise MADV_POPULATE_READ) instead of a fault every few pages as it
+  // is read: worth it when a large share of the documents will be read.
+  // Best effort: does nothing where the kernel cannot.
+  void Populate() const;
+  // Documents the column has an entry for (the highest document id).
+  uint64_t entries() const { return entries_; }
 
  private:
   FacetColumnReader() = default;

@@ -17,6 +17,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -50,7 +51,10 @@ class FacetCounter : public Xapian::MatchSpy {
   // cannot tell the databases of a combined search apart (Xapian numbers
   // each document as its own database does), so each is counted by a
   // match of its own.
-  void SetShard(size_t k) { current_ = k; }
+  void SetShard(size_t k) {
+    Flush();
+    current_ = k;
+  }
   // Read shard k's facet values from `column` (in step with the revision
   // searched; not owned) instead of asking Xapian for them; null: from
   // Xapian.
@@ -59,19 +63,33 @@ class FacetCounter : public Xapian::MatchSpy {
   }
   // Forgets what shard k counted, to count it again.
   void Reset(size_t k);
+  // Shard k is about to count at least `passages` passages: past
+  // dense_after, its counts go to the flat arrays now rather than first to
+  // the map.
+  void Expect(size_t k, size_t passages) {
+    if (passages > dense_after_ && !shards_[k].dense) MakeDense(shards_[k]);
+  }
 
   void operator()(const Xapian::Document& doc, double weight) override;
   // Counts document `did` of the current shard, whose column is in use,
   // without the matcher (in increasing `did` order, like the matcher).
-  void CountFromColumn(Xapian::docid did);
+  // Documents read from a column are counted in batches: Flush() (or
+  // SetShard(), or Top()) counts what is still held.
+  void CountFromColumn(Xapian::docid did) {
+    batch_[batched_++] = did;
+    if (batched_ == kBatch) Flush();
+  }
+  // Counts the documents held for the current shard.
+  void Flush();
 
   // The `limit` most frequent facets of `type`, most frequent first, ties
   // by name (the name as first indexed). Looks the names up; throws
-  // Xapian::Error if the database cannot be read.
-  std::vector<FacetCount> Top(EntityType type, size_t limit) const;
+  // Xapian::Error if the database cannot be read. Counts what is held
+  // first (Flush()).
+  std::vector<FacetCount> Top(EntityType type, size_t limit);
 
   // Documents seen.
-  size_t seen() const { return seen_; }
+  size_t seen() const { return seen_ + batched_; }
 
  private:
   struct Shard {
@@ -92,13 +110,29 @@ class FacetCounter : public Xapian::MatchSpy {
     std::vector<uint64_t> last_article;
   };
   void MakeDense(Shard& shard) const;
-  // The counted facets of `type` in `shard`, as (count, id).
-  static std::vector<std::pair<uint32_t, schema::FacetId>> Counted(
-      const Shard& shard, EntityType type);
+  // The counted facets of `shard`, as (count, id), by type.
+  using Counts = std::array<std::vector<std::pair<uint32_t, schema::FacetId>>, 4>;
+  static void Counted(const Shard& shard, Counts* out);
   void Grow(Shard& shard, schema::FacetId id) const;
   void Count(Shard& shard, Xapian::docid did, std::string_view value);
+  // Counts batch_ from the dense arrays of `shard`, whose column is in use.
+  void CountBatch(Shard& shard);
+
+  // Documents of the current shard waiting to be counted from its column:
+  // a batch's reads are prefetched stage by stage (the column's index, its
+  // values, the counts) so that their cache misses overlap.
+  static constexpr size_t kBatch = 256;
+  Xapian::docid batch_[kBatch];
+  size_t batched_ = 0;
+  // CountBatch's working space: the wanted ids of a batch, and with
+  // per_article, 1 + the first document of the article of each.
+  std::vector<uint32_t> batch_ids_;
+  std::vector<uint64_t> batch_articles_;
 
   std::vector<Shard> shards_;
+  // Counted() of the one shard, made by Top() when seen_ was counted_at_.
+  Counts counted_;
+  size_t counted_at_ = SIZE_MAX;
   bool wanted_[4] = {false, false, false, false};
   bool per_article_;
   size_t dense_after_;

@@ -33,6 +33,10 @@ struct SearchOptions {
                                  // this many passages match (then lower
                                  // bound == upper bound); larger is slower
   std::vector<EntityType> facets;  // entity types to count; none: no facets
+  // Count facets on a second thread, with databases of its own, while the
+  // first ranks (when the machine has more than one core and every
+  // database is a directory); false: one thread, counting first.
+  bool count_facets_apart = true;
   size_t facet_limit = 10;         // names per facet type
   // Each filter "TYPE:VALUE" must hold (all of them); VALUE may list
   // alternatives "A|B" of which one must hold. Values as in query fields.
@@ -74,9 +78,15 @@ class Searcher {
   bool ReadStoredPassage(const Xapian::Document& doc,
                          std::unordered_map<std::string, std::string>* records,
                          StoredPassage* out);
+  // Opens count_shards_ (one per shard_dirs_), or brings them to their
+  // latest revision. Called on the counting thread only.
+  void OpenCountingShards();
   Xapian::Database db_;                  // all of shards_, searched as one
   std::vector<Xapian::Database> shards_;  // in the order of the paths
   std::vector<std::string> shard_dirs_;   // their directories ("": none)
+  // The same databases, opened again for the thread that counts facets
+  // (Xapian's objects are not to be shared between threads).
+  std::vector<Xapian::Database> count_shards_;
 };
 
 }  // namespace byline
