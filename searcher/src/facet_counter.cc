@@ -62,6 +62,7 @@ void FacetCounter::MakeDense(Shard& shard) const {
 
 void FacetCounter::Reset(size_t k) {
   if (k == current_) batched_ = 0;
+  counted_at_ = SIZE_MAX;
   Shard& s = shards_[k];
   s.dense = false;
   s.passages = 0;
@@ -117,6 +118,35 @@ void FacetCounter::Flush() {
   batched_ = 0;
 }
 
+void FacetCounter::Merge(FacetCounter& other) {
+  other.Flush();
+  Flush();
+  for (size_t k = 0; k < shards_.size() && k < other.shards_.size(); ++k) {
+    Shard& mine = shards_[k];
+    const Shard& theirs = other.shards_[k];
+    if (theirs.dense && !mine.dense) MakeDense(mine);
+    const auto add = [&](uint32_t id, uint32_t count) {
+      if (count == 0) return;
+      if (mine.dense) {
+        if (id >= mine.counts.size()) Grow(mine, id);
+        mine.counts[id] += count;
+      } else {
+        mine.sparse[id].first += count;
+      }
+    };
+    if (theirs.dense) {
+      for (size_t id = 0; id < theirs.counts.size(); ++id) {
+        add(static_cast<uint32_t>(id), theirs.counts[id]);
+      }
+    } else {
+      for (const auto& [id, entry] : theirs.sparse) add(id, entry.first);
+    }
+    mine.passages += theirs.passages;
+  }
+  seen_ += other.seen_;
+  counted_at_ = SIZE_MAX;
+}
+
 void FacetCounter::CountBatch(Shard& shard) {
   const FacetColumnReader& column = *shard.column;
   const size_t n = batched_;
@@ -130,9 +160,16 @@ void FacetCounter::CountBatch(Shard& shard) {
     values[i] = column.Get(batch_[i]);
     if (!values[i].empty()) __builtin_prefetch(values[i].data());
   }
-  // Stage 3: the ids wanted, decoded; their counts fetched.
-  batch_ids_.clear();
-  batch_articles_.clear();
+  // Stage 3: the ids wanted, decoded; their counts fetched. A value of
+  // b bytes holds fewer than b ids.
+  size_t room = 0;
+  for (size_t i = 0; i < n; ++i) room += values[i].size();
+  if (batch_ids_.size() < room) batch_ids_.resize(room);
+  if (per_article_ && batch_articles_.size() < room) {
+    batch_articles_.resize(room);
+  }
+  const bool every_type = wanted_[0] && wanted_[1] && wanted_[2] && wanted_[3];
+  size_t m = 0;
   for (size_t i = 0; i < n; ++i) {
     std::string_view value = values[i];
     uint64_t passage;
@@ -144,21 +181,22 @@ void FacetCounter::CountBatch(Shard& shard) {
       uint64_t delta;
       if (!schema::ReadVarint(&value, &delta)) break;
       id += delta;
-      if (!wanted_[id & 3] || id > UINT32_MAX) continue;
+      if ((!every_type && !wanted_[id & 3]) || id > UINT32_MAX) continue;
       if (id >= shard.counts.size()) {
         Grow(shard, static_cast<schema::FacetId>(id));
       }
       __builtin_prefetch(&shard.counts[id], 1);
-      batch_ids_.push_back(static_cast<uint32_t>(id));
+      batch_ids_[m] = static_cast<uint32_t>(id);
       if (per_article_) {
         __builtin_prefetch(&shard.last_article[id], 1);
-        batch_articles_.push_back(article + 1);
+        batch_articles_[m] = article + 1;
       }
+      ++m;
     }
   }
   // Stage 4: the counts.
   if (per_article_) {
-    for (size_t j = 0; j < batch_ids_.size(); ++j) {
+    for (size_t j = 0; j < m; ++j) {
       const uint32_t id = batch_ids_[j];
       // An article's passages come one after another.
       if (shard.last_article[id] == batch_articles_[j]) continue;
@@ -166,7 +204,7 @@ void FacetCounter::CountBatch(Shard& shard) {
       ++shard.counts[id];
     }
   } else {
-    for (const uint32_t id : batch_ids_) ++shard.counts[id];
+    for (size_t j = 0; j < m; ++j) ++shard.counts[batch_ids_[j]];
   }
 }
 

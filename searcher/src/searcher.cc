@@ -1,6 +1,7 @@
 #include "byline/search/searcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -93,34 +94,49 @@ bool UnionOfTerms(const Xapian::Query& q, std::vector<std::string>* terms) {
 }
 
 // Counts, into `counter`'s current shard (whose column is in use), every
-// document of `db` on the posting list of one of `terms`, in document
-// order: what the matcher would hand the counter, without the matcher.
+// document of `db` from `first` to `last` on the posting list of one of
+// `terms`, in document order: what the matcher would hand the counter,
+// without the matcher.
 void CountUnion(const Xapian::Database& db,
-                const std::vector<std::string>& terms,
-                FacetCounter* counter) {
+                const std::vector<std::string>& terms, Xapian::docid first,
+                Xapian::docid last, FacetCounter* counter) {
+  if (first > last) return;
   if (terms.size() == 1) {
-    for (auto it = db.postlist_begin(terms[0]); it != db.postlist_end(terms[0]);
-         ++it) {
-      counter->CountFromColumn(*it);
-    }
+    auto it = db.postlist_begin(terms[0]);
+    const auto end = db.postlist_end(terms[0]);
+    if (first > 1) it.skip_to(first);
+    for (; it != end && *it <= last; ++it) counter->CountFromColumn(*it);
     return;
   }
-  // Several: a bitmap of document ids, then its set bits in order.
-  std::vector<uint64_t> bits(db.get_lastdocid() / 64 + 1, 0);
+  // Several: a bitmap of the range's document ids, then its set bits in
+  // order.
+  std::vector<uint64_t> bits((size_t{last} - first) / 64 + 1, 0);
   for (const std::string& term : terms) {
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term);
-         ++it) {
-      const Xapian::docid did = *it;
-      if (did / 64 >= bits.size()) bits.resize(did / 64 + 1, 0);
-      bits[did / 64] |= uint64_t{1} << (did % 64);
+    auto it = db.postlist_begin(term);
+    const auto end = db.postlist_end(term);
+    if (first > 1) it.skip_to(first);
+    for (; it != end && *it <= last; ++it) {
+      const size_t bit = *it - first;
+      bits[bit / 64] |= uint64_t{1} << (bit % 64);
     }
   }
   for (size_t w = 0; w < bits.size(); ++w) {
     for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
-      counter->CountFromColumn(
-          static_cast<Xapian::docid>(w * 64 + __builtin_ctzll(word)));
+      counter->CountFromColumn(static_cast<Xapian::docid>(
+          first + w * 64 + __builtin_ctzll(word)));
     }
   }
+}
+
+// The longest posting list of `terms` in `db`: the fewest documents a
+// union of them matches.
+Xapian::doccount Longest(const Xapian::Database& db,
+                         const std::vector<std::string>& terms) {
+  Xapian::doccount most = 0;
+  for (const std::string& term : terms) {
+    most = std::max(most, db.get_termfreq(term));
+  }
+  return most;
 }
 
 // Counts the facets of the passages `query` matches in `shards` (each in
@@ -156,14 +172,8 @@ void CountFacets(const std::vector<Xapian::Database>& shards,
     one.set_weighting_scheme(Xapian::BoolWeight());
     one.add_matchspy(counter);
     if (column && union_of_terms) {
-      // The largest posting list is as many passages as will be counted
-      // at least.
-      Xapian::doccount most = 0;
-      for (const std::string& term : terms) {
-        most = std::max(most, shards[k].get_termfreq(term));
-      }
-      counter->Expect(k, most);
-      CountUnion(shards[k], terms, counter);
+      counter->Expect(k, Longest(shards[k], terms));
+      CountUnion(shards[k], terms, 1, shards[k].get_lastdocid(), counter);
     } else {
       one.get_mset(0, 0, shards[k].get_doccount());
     }
@@ -177,6 +187,103 @@ void CountFacets(const std::vector<Xapian::Database>& shards,
   }
 }
 
+// The counting of a union-of-terms query that threads share: each
+// database's document ids cut into ranges, each range starting at an
+// article's first passage, and each counted by whichever thread takes it
+// next (CountShared). The thread that counts facets starts on them while
+// the other ranks, and the other joins in when its hits are ready: a query
+// that matches most of the index is counted by both.
+struct CountShare {
+  struct Range {
+    size_t shard;
+    Xapian::docid first, last;
+  };
+  std::vector<std::string> terms;
+  std::vector<Range> ranges;
+  // By shard: the column, in step when the share was made, and the
+  // longest posting list of `terms`.
+  std::vector<std::unique_ptr<FacetColumnReader>> columns;
+  std::vector<Xapian::rev> revisions;
+  std::vector<Xapian::doccount> longest;
+  std::atomic<size_t> next{0};
+};
+
+// The share for `query` over `shards` (directories `dirs`), or null if it
+// is not a union of terms or a database has no column in step.
+std::unique_ptr<CountShare> ShareCount(
+    const std::vector<Xapian::Database>& shards,
+    const std::vector<std::string>& dirs, const Xapian::Query& query,
+    size_t range_docs) {
+  auto share = std::make_unique<CountShare>();
+  if (!UnionOfTerms(query, &share->terms)) return nullptr;
+  for (size_t k = 0; k < shards.size(); ++k) {
+    const Xapian::rev revision = shards[k].get_revision();
+    if (dirs[k].empty()) return nullptr;
+    auto column = FacetColumnReader::Open(dirs[k]);
+    if (!column || !column->InStep(revision)) return nullptr;
+    const Xapian::docid last = shards[k].get_lastdocid();
+    // 16 ranges to a database of a million documents.
+    const Xapian::docid step =
+        range_docs > 0 ? static_cast<Xapian::docid>(range_docs)
+                       : std::max<Xapian::docid>(1 << 14, last / 16);
+    Xapian::docid first = 1;
+    while (first <= last) {
+      Xapian::docid next = first > last - std::min(last, step)
+                               ? last + 1
+                               : first + step;
+      // Forward to an article's first passage: a value whose passage
+      // number is 0. A passage without facets has no value, and may be
+      // any passage of its article: passed over.
+      while (next <= last) {
+        std::string_view value = column->Get(next);
+        uint64_t passage = 1;
+        if (schema::ReadVarint(&value, &passage) && passage == 0) break;
+        ++next;
+      }
+      share->ranges.push_back({k, first, next - 1});
+      first = next;
+    }
+    share->columns.push_back(std::move(column));
+    share->revisions.push_back(revision);
+    share->longest.push_back(Longest(shards[k], share->terms));
+  }
+  return share;
+}
+
+// Counts the ranges of `share` that no thread has taken yet into
+// `counter`, with this thread's handles on the databases, `shards`.
+void CountShared(const std::vector<Xapian::Database>& shards,
+                 CountShare* share, FacetCounter* counter) {
+  for (size_t i; (i = share->next.fetch_add(1)) < share->ranges.size();) {
+    const CountShare::Range& r = share->ranges[i];
+    counter->SetShard(r.shard);
+    counter->UseColumn(r.shard, share->columns[r.shard].get());
+    counter->Expect(r.shard, share->longest[r.shard]);
+    CountUnion(shards[r.shard], share->terms, r.first, r.last, counter);
+    counter->Flush();
+    counter->UseColumn(r.shard, nullptr);
+  }
+}
+
+// True if every column of `share` is still in step with the revision it
+// was when the share was made: if not, a writer changed it while it was
+// read, and the counts must be made again without it.
+bool StillInStep(const CountShare& share) {
+  for (size_t k = 0; k < share.columns.size(); ++k) {
+    if (!share.columns[k]->InStep(share.revisions[k])) return false;
+  }
+  return true;
+}
+
+std::map<EntityType, std::vector<FacetCount>> ListTop(
+    FacetCounter* counter, const SearchOptions& options) {
+  std::map<EntityType, std::vector<FacetCount>> lists;
+  for (EntityType t : options.facets) {
+    lists[t] = counter->Top(t, options.facet_limit);
+  }
+  return lists;
+}
+
 // Counts the facets of the passages `query` matches in `shards` (see
 // CountFacets) and lists the most frequent of each type `options` asks for.
 std::map<EntityType, std::vector<FacetCount>> ListFacets(
@@ -185,11 +292,7 @@ std::map<EntityType, std::vector<FacetCount>> ListFacets(
     const SearchOptions& options) {
   FacetCounter counter(shards, options.facets, options.per_article > 0);
   CountFacets(shards, dirs, query, &counter);
-  std::map<EntityType, std::vector<FacetCount>> lists;
-  for (EntityType t : options.facets) {
-    lists[t] = counter.Top(t, options.facet_limit);
-  }
-  return lists;
+  return ListTop(&counter, options);
 }
 
 }  // namespace
@@ -349,6 +452,8 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     // ranks; that thread's error, if any, is thrown here once it ended.
     std::map<EntityType, std::vector<FacetCount>> facet_lists;
     bool count_here = false;
+    std::unique_ptr<CountShare> share;      // counting shared by both threads
+    std::unique_ptr<FacetCounter> counter;  // the counting thread's share
     std::exception_ptr counting_error;
     std::jthread counting;
     if (!options.facets.empty()) {
@@ -377,8 +482,10 @@ Status Searcher::SearchOnce(const SearchOptions& options,
         for (const Xapian::Database& shard : shards_) {
           revisions.push_back(shard.get_revision());
         }
-        counting = std::jthread([this, &options, &facet_lists,
-                                 &counting_error,
+        share = ShareCount(shards_, shard_dirs_, query,
+                           options.facet_range_docs);
+        counting = std::jthread([this, &options, &facet_lists, &counter,
+                                 &counting_error, share = share.get(),
                                  serialised = query.serialise(),
                                  revisions = std::move(revisions)] {
           try {
@@ -390,9 +497,17 @@ Status Searcher::SearchOnce(const SearchOptions& options,
                     "and to count facets");
               }
             }
-            facet_lists =
-                ListFacets(count_shards_, shard_dirs_,
-                           Xapian::Query::unserialise(serialised), options);
+            if (share != nullptr) {
+              // Counted here and, once it has its hits, on the ranking
+              // thread; listed there.
+              counter = std::make_unique<FacetCounter>(
+                  count_shards_, options.facets, options.per_article > 0);
+              CountShared(count_shards_, share, counter.get());
+            } else {
+              facet_lists = ListFacets(count_shards_, shard_dirs_,
+                                       Xapian::Query::unserialise(serialised),
+                                       options);
+            }
           } catch (...) {
             counting_error = std::current_exception();
           }
@@ -491,9 +606,24 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       }
       results->hits.push_back(std::move(hit));
     }
+    std::unique_ptr<FacetCounter> mine;  // this thread's share
+    if (share) {
+      mine = std::make_unique<FacetCounter>(shards_, options.facets,
+                                            options.per_article > 0);
+      CountShared(shards_, share.get(), mine.get());
+    }
     if (counting.joinable()) {
       counting.join();
       if (counting_error) std::rethrow_exception(counting_error);
+    }
+    if (share) {
+      if (StillInStep(*share)) {
+        counter->Merge(*mine);
+        facet_lists = ListTop(counter.get(), options);
+      } else {
+        facet_lists = ListFacets(shards_, std::vector<std::string>(shards_.size()),
+                                 query, options);
+      }
     }
     if (!options.facets.empty()) {
       results->facets = std::move(facet_lists);

@@ -90,10 +90,13 @@ CountMap Straightforward(const std::vector<std::string>& dbs,
 // The counter's counts, every facet of every type.
 // `apart`: counted on a thread of its own while the hits are ranked (the
 // default where there are two cores), or first, on the same thread.
+// `range`: with `apart`, the documents per range that both threads count
+// a union of terms in (0: the default, one range for the corpus).
 CountMap Counted(const std::vector<std::string>& dbs, const Request& r,
-                 size_t limit = 10, bool apart = true) {
+                 size_t limit = 10, bool apart = true, size_t range = 0) {
   SearchOptions options;
   options.count_facets_apart = apart;
+  options.facet_range_docs = range;
   options.query = r.query;
   options.filters = r.filters;
   options.limit = limit;
@@ -161,6 +164,11 @@ class FacetCountTest : public ::testing::Test {
       const CountMap expected = Straightforward(dbs, r);
       EXPECT_EQ(Counted(dbs, r, 10, true), expected);
       EXPECT_EQ(Counted(dbs, r, 10, false), expected);
+      // Ranges of 1, 2 and 5 documents, taken by both threads: articles
+      // cut where they start, counted once per article; counts merged.
+      for (const size_t range : {1, 2, 5}) {
+        EXPECT_EQ(Counted(dbs, r, 10, true, range), expected) << range;
+      }
       nonempty += !expected.empty();
     }
     // The requests must find something to count.
@@ -300,6 +308,41 @@ TEST_F(FacetCountTest, FlatArraysCountAsTheMapDoes) {
         auto& out = lists[{dense_after, from_column}];
         for (EntityType t : all) out.push_back(counter.Top(t, 1000));
       }
+    }
+    // Two counters, each of part of the matches (cut where an article
+    // starts), merged: in arrays, in maps, and one of each.
+    std::vector<Xapian::docid> matches;
+    {
+      Xapian::Enquire enquire(database);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+      const Xapian::MSet mset = enquire.get_mset(0, database.get_doccount());
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        matches.push_back(*it);
+      }
+    }
+    size_t cut = matches.size() / 2;
+    while (cut < matches.size()) {
+      // Passages without facets have no value.
+      std::string_view value = column->Get(matches[cut]);
+      uint64_t passage = 1;
+      if (schema::ReadVarint(&value, &passage) && passage == 0) break;
+      ++cut;
+    }
+    for (const auto& [first_after, second_after] :
+         {std::pair<size_t, size_t>{0, 0}, {1000000, 1000000}, {1000000, 0},
+          {0, 1000000}}) {
+      FacetCounter first({database}, all, r.per_article, first_after);
+      FacetCounter second({database}, all, r.per_article, second_after);
+      first.UseColumn(0, column.get());
+      second.UseColumn(0, column.get());
+      for (size_t i = 0; i < matches.size(); ++i) {
+        (i < cut ? first : second).CountFromColumn(matches[i]);
+      }
+      first.Merge(second);
+      auto& out = lists[{first_after * 10 + second_after + 1, true}];
+      for (EntityType t : all) out.push_back(first.Top(t, 1000));
     }
     const auto& reference = lists[{1000000, false}];
     for (const auto& [how, list] : lists) {

@@ -81,6 +81,10 @@ class FacetCounter : public Xapian::MatchSpy {
   }
   // Counts the documents held for the current shard.
   void Flush();
+  // Adds what `other` counted (over the same databases, of other
+  // documents; with per_article, of other articles) to this counter's
+  // counts.
+  void Merge(FacetCounter& other);
 
   // The `limit` most frequent facets of `type`, most frequent first, ties
   // by name (the name as first indexed). Looks the names up; throws

@@ -37,6 +37,11 @@ struct SearchOptions {
   // first ranks (when the machine has more than one core and every
   // database is a directory); false: one thread, counting first.
   bool count_facets_apart = true;
+  // With count_facets_apart, a query that is a union of terms is counted
+  // in ranges of document ids that both threads take from (the ranking
+  // thread once its hits are ready): ranges of this many documents or
+  // more (0: a sixteenth of the database, at least 16384).
+  size_t facet_range_docs = 0;
   size_t facet_limit = 10;         // names per facet type
   // Each filter "TYPE:VALUE" must hold (all of them); VALUE may list
   // alternatives "A|B" of which one must hold. Values as in query fields.
