@@ -231,20 +231,6 @@ FacetColumnReader::~FacetColumnReader() {
   }
 }
 
-void FacetColumnReader::Populate() const {
-#ifndef MADV_POPULATE_READ
-#define MADV_POPULATE_READ 22  // Linux 5.14
-#endif
-  // Best effort: an older kernel refuses the advice (EINVAL), and reads
-  // then fault the pages in as they come.
-  if (idx_size_ > 0) {
-    ::madvise(const_cast<char*>(idx_map_), idx_size_, MADV_POPULATE_READ);
-  }
-  if (data_size_ > 0) {
-    ::madvise(const_cast<char*>(data_), data_size_, MADV_POPULATE_READ);
-  }
-}
-
 bool FacetColumnReader::InStep(Xapian::rev revision) const {
   // The writer changes the header while readers have it mapped.
   const uint64_t stamp = __atomic_load_n(

@@ -248,17 +248,22 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type, size_t limit) {
   };
   std::vector<FacetCount> out;
   if (limit == 0) return out;
+  // Each shard's counts are listed by type once, for all the Top() calls
+  // that follow until more is counted.
+  if (counted_at_ != seen_) {
+    counted_.resize(shards_.size());
+    for (size_t k = 0; k < shards_.size(); ++k) {
+      Counted(shards_[k], &counted_[k]);
+    }
+    counted_at_ = seen_;
+  }
   if (shards_.size() == 1) {
     // Names are looked up only for the facets that can make the list: the
     // `limit` largest counts and every facet tied with the smallest of
     // them.
     const Shard& s = shards_[0];
-    if (counted_at_ != seen_) {
-      Counted(s, &counted_);
-      counted_at_ = seen_;
-    }
     std::vector<std::pair<uint32_t, schema::FacetId>> counted =
-        counted_[static_cast<int>(type)];
+        counted_[0][static_cast<int>(type)];
     if (counted.size() > limit) {
       std::nth_element(counted.begin(), counted.begin() + (limit - 1),
                        counted.end(), std::greater<>());
@@ -271,11 +276,9 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type, size_t limit) {
   } else {
     // Merged by key: every counted facet of each shard is looked up.
     std::map<std::string, FacetCount> merged;
-    for (const Shard& s : shards_) {
-      Counts counted;
-      Counted(s, &counted);
-      for (const auto& [count, id] : counted[static_cast<int>(type)]) {
-        Named named = Lookup(s.db, id);
+    for (size_t k = 0; k < shards_.size(); ++k) {
+      for (const auto& [count, id] : counted_[k][static_cast<int>(type)]) {
+        Named named = Lookup(shards_[k].db, id);
         FacetCount& c = merged[named.key];
         if (c.count == 0) c.name = std::move(named.name);
         c.count += count;

@@ -89,13 +89,6 @@ class FacetColumnReader {
   void Prefetch(Xapian::docid did) const {
     if (did != 0 && did <= entries_) __builtin_prefetch(&index_[did - 1]);
   }
-  // Enters the whole column into the process's page tables at once
-  // (madvise MADV_POPULATE_READ) instead of a fault every few pages as it
-  // is read: worth it when a large share of the documents will be read.
-  // Best effort: does nothing where the kernel cannot.
-  void Populate() const;
-  // Documents the column has an entry for (the highest document id).
-  uint64_t entries() const { return entries_; }
 
  private:
   FacetColumnReader() = default;

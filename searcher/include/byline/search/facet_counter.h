@@ -134,8 +134,8 @@ class FacetCounter : public Xapian::MatchSpy {
   std::vector<uint64_t> batch_articles_;
 
   std::vector<Shard> shards_;
-  // Counted() of the one shard, made by Top() when seen_ was counted_at_.
-  Counts counted_;
+  // Counted() of each shard, made by Top() when seen_ was counted_at_.
+  std::vector<Counts> counted_;
   size_t counted_at_ = SIZE_MAX;
   bool wanted_[4] = {false, false, false, false};
   bool per_article_;
