@@ -14,7 +14,9 @@
 namespace byline {
 namespace {
 
-constexpr char kMagic[8] = {'B', 'Y', 'L', 'F', 'C', 'O', 'L', '1'};
+constexpr char kMagic[8] = {'B', 'Y', 'L', 'F', 'C', 'O', 'L', '2'};
+// Version 1: no copy keys; read, never written.
+constexpr char kMagicV1[8] = {'B', 'Y', 'L', 'F', 'C', 'O', 'L', '1'};
 constexpr size_t kHeaderBytes = 32;
 
 std::string Path(const std::string& dir, const char* name) {
@@ -62,6 +64,9 @@ Status FacetColumnWriter::Open(const std::string& db_dir,
   if (w->idx_ < 0) return Errno("cannot open " + idx);
   w->dat_ = ::open(dat.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (w->dat_ < 0) return Errno("cannot open " + dat);
+  const std::string copies = Path(db_dir, kFacetColumnCopyFile);
+  w->copies_ = ::open(copies.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (w->copies_ < 0) return Errno("cannot open " + copies);
   struct stat st;
   if (::fstat(w->dat_, &st) != 0) return Errno("cannot stat " + dat);
   w->dat_end_ = static_cast<uint64_t>(st.st_size);
@@ -75,6 +80,7 @@ Status FacetColumnWriter::Open(const std::string& db_dir,
 FacetColumnWriter::~FacetColumnWriter() {
   if (idx_ >= 0) ::close(idx_);
   if (dat_ >= 0) ::close(dat_);
+  if (copies_ >= 0) ::close(copies_);
 }
 
 Status FacetColumnWriter::WriteHeader(uint64_t stamp) {
@@ -96,21 +102,35 @@ Status FacetColumnWriter::Rebuild(const Xapian::Database& db) {
   if (Status s = WriteHeader(0); !s.ok()) return s;
   const std::string idx = Path(dir_, kFacetColumnIndexFile);
   const std::string dat = Path(dir_, kFacetColumnDataFile);
-  const std::string idx_tmp = idx + ".tmp", dat_tmp = dat + ".tmp";
+  const std::string copies = Path(dir_, kFacetColumnCopyFile);
+  const std::string idx_tmp = idx + ".tmp", dat_tmp = dat + ".tmp",
+                    copies_tmp = copies + ".tmp";
   ::close(idx_);
   ::close(dat_);
+  ::close(copies_);
   idx_ = ::open(idx_tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (idx_ < 0) return Errno("cannot create " + idx_tmp);
   dat_ = ::open(dat_tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (dat_ < 0) return Errno("cannot create " + dat_tmp);
+  copies_ = ::open(copies_tmp.c_str(),
+                   O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (copies_ < 0) return Errno("cannot create " + copies_tmp);
   dat_end_ = 0;
   pending_.clear();
+  pending_copies_.clear();
   if (Status s = WriteHeader(0); !s.ok()) return s;
   try {
     for (auto v = db.valuestream_begin(schema::kSlotFacets);
          v != db.valuestream_end(schema::kSlotFacets); ++v) {
-      Put(v.get_docid(), *v);
+      pending_.emplace_back(v.get_docid(), *v);
       if (pending_.size() >= 65536) {
+        if (Status s = BeforeCommit(); !s.ok()) return s;
+      }
+    }
+    for (auto v = db.valuestream_begin(schema::kSlotPassageCopyKey);
+         v != db.valuestream_end(schema::kSlotPassageCopyKey); ++v) {
+      pending_copies_.emplace_back(v.get_docid(), schema::CopyKeyHash(*v));
+      if (pending_copies_.size() >= 65536) {
         if (Status s = BeforeCommit(); !s.ok()) return s;
       }
     }
@@ -120,6 +140,9 @@ Status FacetColumnWriter::Rebuild(const Xapian::Database& db) {
   }
   if (Status s = BeforeCommit(); !s.ok()) return s;
   if (Status s = AfterCommit(db.get_revision()); !s.ok()) return s;
+  if (::rename(copies_tmp.c_str(), copies.c_str()) != 0) {
+    return Errno("cannot rename " + copies_tmp);
+  }
   if (::rename(dat_tmp.c_str(), dat.c_str()) != 0) {
     return Errno("cannot rename " + dat_tmp);
   }
@@ -129,12 +152,47 @@ Status FacetColumnWriter::Rebuild(const Xapian::Database& db) {
   return Status::Ok();
 }
 
-void FacetColumnWriter::Put(Xapian::docid did, std::string_view value) {
+void FacetColumnWriter::Put(Xapian::docid did, std::string_view value,
+                            uint64_t copy_key) {
   pending_.emplace_back(did, std::string(value));
+  pending_copies_.emplace_back(did, copy_key);
 }
 
+namespace {
+
+// Writes `entries` (document id, uint64) to `fd` at `base` + 8(id - 1),
+// runs of consecutive ids in one write each; a later entry of an id wins.
+bool WriteEntries(int fd, uint64_t base,
+                  std::vector<std::pair<Xapian::docid, uint64_t>>* entries) {
+  std::stable_sort(entries->begin(), entries->end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const auto& e = *entries;
+  for (size_t i = 0; i < e.size();) {
+    size_t j = i + 1;
+    while (j < e.size() && e[j].first <= e[j - 1].first + 1) ++j;
+    std::vector<uint64_t> run;
+    run.reserve(j - i);
+    const Xapian::docid first = e[i].first;
+    for (size_t k = i; k < j; ++k) {
+      if (!run.empty() && e[k].first == e[k - 1].first) {
+        run.back() = e[k].second;
+      } else {
+        run.push_back(e[k].second);
+      }
+    }
+    if (!PwriteAll(fd, run.data(), run.size() * 8,
+                   base + uint64_t{first - 1} * 8)) {
+      return false;
+    }
+    i = j;
+  }
+  return true;
+}
+
+}  // namespace
+
 Status FacetColumnWriter::BeforeCommit() {
-  if (pending_.empty()) return Status::Ok();
+  if (pending_.empty() && pending_copies_.empty()) return Status::Ok();
   if (Status s = WriteHeader(0); !s.ok()) return s;
   // One append of the data, then the entries in document order.
   std::string data;
@@ -153,30 +211,15 @@ Status FacetColumnWriter::BeforeCommit() {
     return Errno("cannot write " + Path(dir_, kFacetColumnDataFile));
   }
   dat_end_ += data.size();
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  // Runs of consecutive ids in one write each.
-  for (size_t i = 0; i < entries.size();) {
-    size_t j = i + 1;
-    while (j < entries.size() && entries[j].first <= entries[j - 1].first + 1) ++j;
-    std::vector<uint64_t> run;
-    run.reserve(j - i);
-    Xapian::docid first = entries[i].first;
-    for (size_t k = i; k < j; ++k) {
-      // A later Put of the same id wins.
-      if (!run.empty() && entries[k].first == entries[k - 1].first) {
-        run.back() = entries[k].second;
-      } else {
-        run.push_back(entries[k].second);
-      }
-    }
-    if (!PwriteAll(idx_, run.data(), run.size() * 8,
-                   kHeaderBytes + uint64_t{first - 1} * 8)) {
-      return Errno("cannot write " + Path(dir_, kFacetColumnIndexFile));
-    }
-    i = j;
+  if (!WriteEntries(idx_, kHeaderBytes, &entries)) {
+    return Errno("cannot write " + Path(dir_, kFacetColumnIndexFile));
   }
-  if (::fdatasync(dat_) != 0 || ::fdatasync(idx_) != 0) {
+  if (!WriteEntries(copies_, 0, &pending_copies_)) {
+    return Errno("cannot write " + Path(dir_, kFacetColumnCopyFile));
+  }
+  pending_copies_.clear();
+  if (::fdatasync(dat_) != 0 || ::fdatasync(copies_) != 0 ||
+      ::fdatasync(idx_) != 0) {
     return Errno("cannot sync the facet column in " + dir_);
   }
   return Status::Ok();
@@ -211,14 +254,19 @@ std::unique_ptr<FacetColumnReader> FacetColumnReader::Open(
   };
   std::unique_ptr<FacetColumnReader> r(new FacetColumnReader());
   r->idx_map_ = map(Path(db_dir, kFacetColumnIndexFile), &r->idx_size_);
-  if (r->idx_map_ == nullptr || r->idx_size_ < kHeaderBytes ||
-      std::memcmp(r->idx_map_, kMagic, 8) != 0) {
-    return nullptr;
-  }
+  if (r->idx_map_ == nullptr || r->idx_size_ < kHeaderBytes) return nullptr;
+  const bool v2 = std::memcmp(r->idx_map_, kMagic, 8) == 0;
+  if (!v2 && std::memcmp(r->idx_map_, kMagicV1, 8) != 0) return nullptr;
   r->data_ = map(Path(db_dir, kFacetColumnDataFile), &r->data_size_);
   if (r->data_ == nullptr) return nullptr;
   r->index_ = reinterpret_cast<const uint64_t*>(r->idx_map_ + kHeaderBytes);
   r->entries_ = (r->idx_size_ - kHeaderBytes) / 8;
+  if (v2) {
+    r->copies_map_ = map(Path(db_dir, kFacetColumnCopyFile), &r->copies_size_);
+    if (r->copies_map_ == nullptr) return nullptr;
+    r->copies_ = reinterpret_cast<const uint64_t*>(r->copies_map_);
+    r->copy_entries_ = r->copies_size_ / 8;
+  }
   return r;
 }
 
@@ -228,6 +276,9 @@ FacetColumnReader::~FacetColumnReader() {
   }
   if (data_ != nullptr && data_size_ > 0) {
     ::munmap(const_cast<char*>(data_), data_size_);
+  }
+  if (copies_map_ != nullptr && copies_size_ > 0) {
+    ::munmap(const_cast<char*>(copies_map_), copies_size_);
   }
 }
 

@@ -163,6 +163,16 @@ uint64_t NextFacetSerial(const Xapian::Database& db) {
   return value.empty() ? 0 : std::strtoull(value.c_str(), nullptr, 10);
 }
 
+uint64_t CopyKeyHash(std::string_view key) {
+  if (key.empty()) return 0;
+  uint64_t h = 14695981039346656037ULL;
+  for (const char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h == 0 ? 1 : h;
+}
+
 std::string FacetNameKey(FacetId id) {
   return "byline:fname:" + std::to_string(id);
 }

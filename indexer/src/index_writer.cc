@@ -12,6 +12,11 @@ namespace byline {
 
 namespace {
 
+// The facet column's hash of a passage's copy key (facet_column.h).
+uint64_t CopyKeyOf(const Xapian::Document& passage) {
+  return schema::CopyKeyHash(passage.get_value(schema::kSlotPassageCopyKey));
+}
+
 // True if `dir` holds what a database creation killed before its first
 // commit leaves: Xapian's lock and table files but no revision file
 // (iamglass), so nothing was ever committed to it. Anything else in the
@@ -153,7 +158,7 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
       for (size_t n = 0; n < old.size(); ++n) {
         if (n < docs.passages.size()) {
           db_.replace_document(old[n], docs.passages[n]);
-          column_->Put(old[n], facet_values[n]);
+          column_->Put(old[n], facet_values[n], CopyKeyOf(docs.passages[n]));
         } else {
           db_.delete_document(old[n]);
         }
@@ -161,7 +166,8 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
     } else {
       if (!old.empty()) db_.delete_document(schema::ArticleTerm(id));
       for (size_t n = 0; n < docs.passages.size(); ++n) {
-        column_->Put(db_.add_document(docs.passages[n]), facet_values[n]);
+        column_->Put(db_.add_document(docs.passages[n]), facet_values[n],
+                     CopyKeyOf(docs.passages[n]));
       }
     }
     for (const auto& [key, term] : docs.synonyms) {

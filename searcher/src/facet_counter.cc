@@ -71,21 +71,44 @@ void FacetCounter::Reset(size_t k) {
   s.last_article.clear();
 }
 
-void FacetCounter::Counted(const Shard& s, Counts* out) {
+void FacetCounter::Counted(const Shard& s, size_t keep, Counts* out) {
   for (auto& list : *out) list.clear();
-  if (s.dense) {
-    // One pass over the counts for all four types: a type's ids are every
-    // fourth, so a pass per type would read every cache line four times.
-    const uint32_t* counts = s.counts.data();
-    for (size_t id = 0; id < s.counts.size(); ++id) {
-      if (counts[id] > 0) {
-        (*out)[id & 3].emplace_back(counts[id],
-                                    static_cast<schema::FacetId>(id));
-      }
-    }
-  } else {
+  if (!s.dense) {
     for (const auto& [id, entry] : s.sparse) {
       (*out)[id & 3].emplace_back(entry.first, id);
+    }
+    return;
+  }
+  // One pass over the counts for all four types: a type's ids are every
+  // fourth, so a pass per type would read every cache line four times.
+  // With `keep`, a min-heap per type holds the `keep` largest counts seen
+  // so far; a count below the least of them cannot make the list and is
+  // passed over, so the lists stay short (a query can count tens of
+  // thousands of names).
+  std::array<std::vector<uint32_t>, 4> largest;
+  uint32_t floor[4] = {1, 1, 1, 1};
+  const uint32_t* counts = s.counts.data();
+  for (size_t id = 0; id < s.counts.size(); ++id) {
+    const uint32_t c = counts[id];
+    const size_t t = id & 3;
+    if (c < floor[t]) continue;  // also every 0
+    auto& list = (*out)[t];
+    list.emplace_back(c, static_cast<schema::FacetId>(id));
+    if (keep == SIZE_MAX) continue;
+    auto& heap = largest[t];
+    if (heap.size() < keep) {
+      heap.push_back(c);
+      std::push_heap(heap.begin(), heap.end(), std::greater<>());
+    } else if (c > heap.front()) {
+      std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+      heap.back() = c;
+      std::push_heap(heap.begin(), heap.end(), std::greater<>());
+    }
+    if (heap.size() == keep && heap.front() > floor[t]) {
+      floor[t] = heap.front();
+      if (list.size() > 4 * keep + 256) {
+        std::erase_if(list, [&](const auto& e) { return e.first < floor[t]; });
+      }
     }
   }
 }
@@ -250,12 +273,15 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type, size_t limit) {
   if (limit == 0) return out;
   // Each shard's counts are listed by type once, for all the Top() calls
   // that follow until more is counted.
-  if (counted_at_ != seen_) {
+  // Merged by key, several shards need every counted facet of each.
+  const size_t keep = shards_.size() == 1 ? limit : SIZE_MAX;
+  if (counted_at_ != seen_ || counted_keep_ < keep) {
     counted_.resize(shards_.size());
     for (size_t k = 0; k < shards_.size(); ++k) {
-      Counted(shards_[k], &counted_[k]);
+      Counted(shards_[k], keep, &counted_[k]);
     }
     counted_at_ = seen_;
+    counted_keep_ = keep;
   }
   if (shards_.size() == 1) {
     // Names are looked up only for the facets that can make the list: the

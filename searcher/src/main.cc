@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -175,8 +176,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   // --limit 0 asks for counts only: found is what matched.
-  return (options.limit == 0 ? results.matches_upper_bound == 0
-                             : results.hits.empty())
-             ? 1
-             : 0;
+  const int found = (options.limit == 0 ? results.matches_upper_bound == 0
+                                        : results.hits.empty())
+                        ? 1
+                        : 0;
+  // The output is written and flushed: the process ends without taking
+  // down what it built (the databases, the facet column's mappings, the
+  // counts), which the kernel frees at once, and which costs a search at a
+  // million passages about a tenth of its time to free piece by piece.
+  std::_Exit(found);
 }

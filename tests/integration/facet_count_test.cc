@@ -306,6 +306,9 @@ TEST_F(FacetCountTest, FlatArraysCountAsTheMapDoes) {
         enquire.add_matchspy(&counter);
         enquire.get_mset(0, 0, database.get_doccount());
         auto& out = lists[{dense_after, from_column}];
+        // Short lists first (the arrays' pass keeps only what can make
+        // them, ties included), then every count.
+        for (EntityType t : all) out.push_back(counter.Top(t, 2));
         for (EntityType t : all) out.push_back(counter.Top(t, 1000));
       }
     }
@@ -342,6 +345,7 @@ TEST_F(FacetCountTest, FlatArraysCountAsTheMapDoes) {
       }
       first.Merge(second);
       auto& out = lists[{first_after * 10 + second_after + 1, true}];
+      for (EntityType t : all) out.push_back(first.Top(t, 2));
       for (EntityType t : all) out.push_back(first.Top(t, 1000));
     }
     const auto& reference = lists[{1000000, false}];
@@ -350,7 +354,7 @@ TEST_F(FacetCountTest, FlatArraysCountAsTheMapDoes) {
                                  << (how.second ? ", column" : ", values");
     }
     auto& lists0 = lists[{1000000, false}];
-    compared += !lists0[0].empty();
+    compared += !lists0[4].empty();
   }
   EXPECT_GE(compared, 6u);
 }

@@ -14,10 +14,12 @@
 namespace byline {
 namespace {
 
-Xapian::Document WithValue(const std::string& value) {
+Xapian::Document WithValue(const std::string& value,
+                           const std::string& copy_key = "") {
   Xapian::Document doc;
   doc.add_term("Zx");
   if (!value.empty()) doc.add_value(schema::kSlotFacets, value);
+  if (!copy_key.empty()) doc.add_value(schema::kSlotPassageCopyKey, copy_key);
   return doc;
 }
 
@@ -27,8 +29,8 @@ TEST(FacetColumnTest, RebuiltFromTheValuesThenKeptInStepAroundCommits) {
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
   const std::string a = schema::EncodeFacetValue(0, {4, 9});
   const std::string c = schema::EncodeFacetValue(2, {1});
-  db.add_document(WithValue(a));
-  db.add_document(WithValue(""));
+  db.add_document(WithValue(a, "g1:abc"));
+  db.add_document(WithValue("", "g1:def"));
   db.add_document(WithValue(c));
   db.commit();
   // No column yet: none to read.
@@ -46,16 +48,23 @@ TEST(FacetColumnTest, RebuiltFromTheValuesThenKeptInStepAroundCommits) {
     EXPECT_EQ(column->Get(3), c);
     EXPECT_EQ(column->Get(4), "");  // past the end
     EXPECT_EQ(column->Get(0), "");
+    // Copy keys, rebuilt from their slot too, also where facets are none.
+    ASSERT_TRUE(column->HasCopyKeys());
+    EXPECT_EQ(column->CopyKey(1), schema::CopyKeyHash("g1:abc"));
+    EXPECT_EQ(column->CopyKey(2), schema::CopyKeyHash("g1:def"));
+    EXPECT_NE(column->CopyKey(1), column->CopyKey(2));
+    EXPECT_EQ(column->CopyKey(3), 0u);
+    EXPECT_EQ(column->CopyKey(4), 0u);
   }
 
   // A new document and a replaced one: out of step between the column's
   // writes and the commit, in step after.
   const std::string d = schema::EncodeFacetValue(0, {8});
   const std::string a2 = schema::EncodeFacetValue(0, {12});
-  const Xapian::docid did = db.add_document(WithValue(d));
-  db.replace_document(1, WithValue(a2));
-  writer->Put(did, d);
-  writer->Put(1, a2);
+  const Xapian::docid did = db.add_document(WithValue(d, "g2:abc"));
+  db.replace_document(1, WithValue(a2, "g2:xyz"));
+  writer->Put(did, d, schema::CopyKeyHash("g2:abc"));
+  writer->Put(1, a2, schema::CopyKeyHash("g2:xyz"));
   ASSERT_TRUE(writer->BeforeCommit().ok());
   const Xapian::rev before = db.get_revision();
   EXPECT_FALSE(FacetColumnReader::Open(path)->InStep(before));
@@ -66,6 +75,8 @@ TEST(FacetColumnTest, RebuiltFromTheValuesThenKeptInStepAroundCommits) {
   EXPECT_EQ(column->Get(1), a2);
   EXPECT_EQ(column->Get(3), c);
   EXPECT_EQ(column->Get(did), d);
+  EXPECT_EQ(column->CopyKey(1), schema::CopyKeyHash("g2:xyz"));
+  EXPECT_EQ(column->CopyKey(did), schema::CopyKeyHash("g2:abc"));
   writer.reset();
 
   // Out of step (a commit the column did not see): rebuilt on open.
@@ -77,6 +88,15 @@ TEST(FacetColumnTest, RebuiltFromTheValuesThenKeptInStepAroundCommits) {
   EXPECT_TRUE(rebuilt->InStep(db.get_revision()));
   EXPECT_EQ(rebuilt->Get(1), a2);
   EXPECT_EQ(rebuilt->Get(5), a);
+  EXPECT_EQ(rebuilt->CopyKey(1), schema::CopyKeyHash("g2:xyz"));
+  EXPECT_EQ(rebuilt->CopyKey(2), schema::CopyKeyHash("g1:def"));
+}
+
+TEST(FacetColumnTest, CopyKeyHashIsStableAndZeroOnlyForNone) {
+  EXPECT_EQ(schema::CopyKeyHash(""), 0u);
+  // FNV-1a 64 of "a": the hash is stored, so it must not change.
+  EXPECT_EQ(schema::CopyKeyHash("a"), 0xaf63dc4c8601ec8cULL);
+  EXPECT_NE(schema::CopyKeyHash("g:1"), schema::CopyKeyHash("g:2"));
 }
 
 }  // namespace

@@ -1,16 +1,23 @@
 // The facet column: each passage's kSlotFacets value (schema.h) again, in
-// two files of the database directory read by document id, so the facet
+// files of the database directory read by document id, so the facet
 // counter reads a passage's ids in a few nanoseconds instead of asking
-// Xapian for a value (microseconds for a scattered document). Xapian's
-// value slot stays the truth; the column is a copy kept in step with it:
+// Xapian for a value (microseconds for a scattered document); beside it,
+// a hash of each passage's copy key (kSlotPassageCopyKey), which the
+// searcher collapses copies by without a Xapian value read per candidate.
+// Xapian's value slots stay the truth; the column is a copy kept in step:
 //
-//   byline-facets.idx  a 32-byte header ("BYLFCOL1", then 1 + the Xapian
+//   byline-facets.idx  a 32-byte header ("BYLFCOL2", then 1 + the Xapian
 //                      revision the column matches, 0 while it is being
 //                      changed), then for document id d at byte 32 + 8(d-1)
 //                      one little-endian uint64: offset << 24 | length of
 //                      the value in the .dat file (0: no value)
 //   byline-facets.dat  the values, appended
+//   byline-copies.col  for document id d at byte 8(d-1), the little-endian
+//                      schema::CopyKeyHash() of its copy key (0: none);
+//                      in step whenever the .idx header says so
 //
+// A column of version 1 ("BYLFCOL1", no copy keys) is read for facets and
+// rebuilt by the next writer.
 // The writer marks the header 0, writes a batch's values, syncs, lets
 // Xapian commit, then writes the new revision. A reader uses the column
 // only while its header names the revision the reader searches, checked
@@ -36,6 +43,7 @@ namespace byline {
 
 inline constexpr const char* kFacetColumnIndexFile = "byline-facets.idx";
 inline constexpr const char* kFacetColumnDataFile = "byline-facets.dat";
+inline constexpr const char* kFacetColumnCopyFile = "byline-copies.col";
 
 class FacetColumnWriter {
  public:
@@ -47,8 +55,9 @@ class FacetColumnWriter {
                                    std::unique_ptr<FacetColumnWriter>* out);
   ~FacetColumnWriter();
 
-  // Document `did` has `value` (empty: none) from the next commit on.
-  void Put(Xapian::docid did, std::string_view value);
+  // Document `did` has facet value `value` (empty: none) and copy key hash
+  // `copy_key` (0: none) from the next commit on.
+  void Put(Xapian::docid did, std::string_view value, uint64_t copy_key);
   // Before Xapian commits: marks the column as changing and writes and
   // syncs what was Put since the last commit.
   [[nodiscard]] Status BeforeCommit();
@@ -64,7 +73,9 @@ class FacetColumnWriter {
   int idx_ = -1;
   int dat_ = -1;
   uint64_t dat_end_ = 0;
+  int copies_ = -1;
   std::vector<std::pair<Xapian::docid, std::string>> pending_;
+  std::vector<std::pair<Xapian::docid, uint64_t>> pending_copies_;
 };
 
 class FacetColumnReader {
@@ -83,6 +94,13 @@ class FacetColumnReader {
     if (length == 0 || offset + length > data_size_) return {};
     return std::string_view(data_ + offset, length);
   }
+  // True if the column has copy keys (version 2).
+  bool HasCopyKeys() const { return copies_ != nullptr; }
+  // The copy key hash of document `did` (0 if none or unknown).
+  uint64_t CopyKey(Xapian::docid did) const {
+    if (did == 0 || did > copy_entries_) return 0;
+    return copies_[did - 1];
+  }
   // Asks the CPU to fetch where Get(did) looks first; counting a batch of
   // documents prefetches each stage for the whole batch before reading it,
   // so that the cache misses of a batch overlap instead of queueing.
@@ -98,6 +116,10 @@ class FacetColumnReader {
   uint64_t entries_ = 0;
   const char* data_ = nullptr;
   size_t data_size_ = 0;
+  const char* copies_map_ = nullptr;
+  size_t copies_size_ = 0;
+  const uint64_t* copies_ = nullptr;
+  uint64_t copy_entries_ = 0;
 };
 
 }  // namespace byline

@@ -171,6 +171,11 @@ std::string FacetNameKey(FacetId id);
 // The next facet serial of `db` (kFacetNextKey; 0 if it has no facets).
 uint64_t NextFacetSerial(const Xapian::Database& db);
 
+// A 64-bit hash (FNV-1a) of a kSlotPassageCopyKey value, as the facet
+// column keeps it (facet_column.h): 0 for an empty key, never 0 otherwise.
+// Stable across builds and machines: it is stored.
+uint64_t CopyKeyHash(std::string_view key);
+
 // The value in kSlotFacets: the passage's number in its article, then its
 // facet ids in increasing order, each as the difference from the one
 // before (the first from 0); all as unsigned LEB128 varints. An article's

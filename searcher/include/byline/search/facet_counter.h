@@ -114,9 +114,11 @@ class FacetCounter : public Xapian::MatchSpy {
     std::vector<uint64_t> last_article;
   };
   void MakeDense(Shard& shard) const;
-  // The counted facets of `shard`, as (count, id), by type.
+  // The counted facets of `shard`, as (count, id), by type: all of them,
+  // or (`keep` < SIZE_MAX) at least those that can be among the `keep`
+  // largest counts of their type, ties included.
   using Counts = std::array<std::vector<std::pair<uint32_t, schema::FacetId>>, 4>;
-  static void Counted(const Shard& shard, Counts* out);
+  static void Counted(const Shard& shard, size_t keep, Counts* out);
   void Grow(Shard& shard, schema::FacetId id) const;
   void Count(Shard& shard, Xapian::docid did, std::string_view value);
   // Counts batch_ from the dense arrays of `shard`, whose column is in use.
@@ -137,6 +139,7 @@ class FacetCounter : public Xapian::MatchSpy {
   // Counted() of each shard, made by Top() when seen_ was counted_at_.
   std::vector<Counts> counted_;
   size_t counted_at_ = SIZE_MAX;
+  size_t counted_keep_ = 0;  // the `keep` they were made with
   bool wanted_[4] = {false, false, false, false};
   bool per_article_;
   size_t dense_after_;
