@@ -209,12 +209,21 @@ class ArticleSink {
 void PrepareArticle(const IndexOptions& options,
                     const EntityExtractor& extractor, bool build,
                     Article&& a, PreparedArticle* pa) {
-  pa->passages = SplitPassages(a.text, a.paragraphs, options.split);
+  // Entities are found paragraph by paragraph (the pieces: the rules for
+  // datelines and the like read paragraphs), then their mentions are
+  // given the passage that holds their paragraph.
+  SplitResult split = SplitIntoPassages(a.text, a.paragraphs, options.split);
   if (options.entities) {
-    pa->entities = extractor.Extract(a, pa->passages);
+    pa->entities = extractor.Extract(a, split.pieces);
+    for (Mention& m : pa->entities.mentions) {
+      if (m.passage < split.passage_of_piece.size()) {
+        m.passage = split.passage_of_piece[m.passage];
+      }
+    }
   } else {
-    pa->entities.article_date = FindArticleDate(a, pa->passages);
+    pa->entities.article_date = FindArticleDate(a, split.pieces);
   }
+  pa->passages = std::move(split.passages);
   // No publication date from the source: the article's own dateline.
   if (a.published.empty()) a.published = pa->entities.article_date;
   if (build) {

@@ -159,6 +159,10 @@ int main(int argc, char** argv) {
       ("max-words", po::value(&options.split.max_words)
            ->default_value(options.split.max_words)->value_name("N"),
        "cut paragraphs longer than N words at sentence ends")
+      ("min-words", po::value(&options.split.min_words)
+           ->default_value(options.split.min_words)->value_name("N"),
+       "join paragraphs shorter than N words with their\n"
+       "neighbours into one passage (0: never)")
       ("jobs,j", po::value(&options.jobs)
            ->default_value(options.jobs)->value_name("N"),
        "threads reading files and finding entities while\n"

@@ -100,15 +100,34 @@ std::vector<size_t> SentenceEnds(std::string_view text, TextRange range) {
 std::vector<Passage> SplitPassages(std::string_view text,
                                    const std::vector<TextRange>& paragraphs,
                                    const SplitOptions& options) {
+  return SplitIntoPassages(text, paragraphs, options).passages;
+}
+
+SplitResult SplitIntoPassages(std::string_view text,
+                              const std::vector<TextRange>& paragraphs,
+                              const SplitOptions& options) {
   const size_t max_words = std::max<size_t>(options.max_words, 1);
-  std::vector<Passage> passages;
-  const auto emit = [&](TextRange r) {
-    passages.push_back({passages.size(), r});
+  const size_t min_words = std::min(options.min_words, max_words);
+  // Pieces first: each paragraph whole, or cut if it is too long. A piece
+  // of a cut paragraph is never joined to another.
+  struct Piece {
+    TextRange range;
+    size_t words;
+    bool joinable;
+    bool ends_sentence;  // its last word ends a sentence
   };
+  std::vector<Piece> pieces;
   for (const TextRange& para : paragraphs) {
     const std::vector<Word> words = Words(text, para);
     if (words.size() <= max_words) {
-      if (!words.empty()) emit({words.front().start, words.back().end});
+      if (!words.empty()) {
+        const Word& w = words.back();
+        pieces.push_back(
+            {{words.front().start, w.end},
+             words.size(),
+             true,
+             EndsWithTerminator(text.substr(w.start, w.end - w.start))});
+      }
       continue;
     }
     // Cut into the fewest pieces that fit, each near an equal share: pick
@@ -117,11 +136,12 @@ std::vector<Passage> SplitPassages(std::string_view text,
     while (first < words.size()) {
       const size_t remaining = words.size() - first;
       if (remaining <= max_words) {
-        emit({words[first].start, words.back().end});
+        pieces.push_back(
+            {{words[first].start, words.back().end}, remaining, false, true});
         break;
       }
-      const size_t pieces = (remaining + max_words - 1) / max_words;
-      const size_t share = (remaining + pieces - 1) / pieces;
+      const size_t count = (remaining + max_words - 1) / max_words;
+      const size_t share = (remaining + count - 1) / count;
       size_t best = 0;  // words in the piece; 0 = no sentence end fits
       for (size_t n = 1; n <= max_words; ++n) {
         if (!words[first + n - 1].ends_sentence) continue;
@@ -131,11 +151,55 @@ std::vector<Passage> SplitPassages(std::string_view text,
         if (best == 0 || distance(n) < distance(best)) best = n;
       }
       if (best == 0) best = share;  // one sentence longer than max_words
-      emit({words[first].start, words[first + best - 1].end});
+      pieces.push_back(
+          {{words[first].start, words[first + best - 1].end}, best, false,
+           true});
       first += best;
     }
   }
-  return passages;
+  SplitResult result;
+  result.pieces.reserve(pieces.size());
+  for (const Piece& p : pieces) {
+    result.pieces.push_back({result.pieces.size(), p.range});
+  }
+  // Then a paragraph joined with the next while it is under min_words, or
+  // while it does not end a sentence and the next is short too (lines of
+  // hard-wrapped text), and the two fit in max_words.
+  std::vector<Piece> joined;
+  for (const Piece& p : pieces) {
+    result.passage_of_piece.push_back(joined.size());
+    if (!joined.empty()) {
+      Piece& last = joined.back();
+      if (last.joinable && p.joinable &&
+          (last.words < min_words ||
+           (!last.ends_sentence && p.words < min_words)) &&
+          last.words + p.words <= max_words) {
+        last.range.end = p.range.end;
+        last.words += p.words;
+        last.ends_sentence = p.ends_sentence;
+        result.passage_of_piece.back() = joined.size() - 1;
+        continue;
+      }
+    }
+    joined.push_back(p);
+  }
+  // A short passage left at the end goes with the one before it.
+  if (joined.size() >= 2) {
+    const Piece& tail = joined.back();
+    const Piece& before = joined[joined.size() - 2];
+    if (tail.joinable && before.joinable && tail.words < min_words &&
+        before.words + tail.words <= max_words) {
+      joined[joined.size() - 2].range.end = tail.range.end;
+      joined[joined.size() - 2].words += tail.words;
+      joined.pop_back();
+      for (size_t& n : result.passage_of_piece) n = std::min(n, joined.size() - 1);
+    }
+  }
+  result.passages.reserve(joined.size());
+  for (const Piece& p : joined) {
+    result.passages.push_back({result.passages.size(), p.range});
+  }
+  return result;
 }
 
 }  // namespace byline

@@ -91,10 +91,16 @@ int main(int argc, char** argv) {
            ->default_value(options.facet_limit)->value_name("N"),
        "names shown per entity type")
       ("entity-boost", po::value(&options.ranking.entity_boost)
-           ->default_value(options.ranking.entity_boost, "1")->value_name("W"),
+           ->default_value(options.ranking.entity_boost, "0.5")->value_name("W"),
        "weight of entities the query names (0: off)")
       ("no-entity-boost", po::bool_switch(&no_boost),
        "rank by the words alone (same as --entity-boost 0)")
+      ("bm25-k1", po::value(&options.ranking.bm25_k1)
+           ->default_value(options.ranking.bm25_k1, "1")->value_name("K1"),
+       "BM25: how fast more of a word stops counting")
+      ("bm25-b", po::value(&options.ranking.bm25_b)
+           ->default_value(options.ranking.bm25_b, "0.75")->value_name("B"),
+       "BM25: how much a long passage is discounted (0-1)")
       ("replay-url", po::value(&options.replay_template)->value_name("TMPL"),
        "replay link for web-archive hits, e.g.\n"
        "http://localhost:8080/coll/{timestamp}/{url}")

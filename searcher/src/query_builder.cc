@@ -1,5 +1,6 @@
 #include "byline/search/query_builder.h"
 
+#include <algorithm>
 #include <string>
 
 #include "byline/schema.h"
@@ -41,12 +42,28 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // Words of a query that could name an entity: field:value parts, operators
-// and punctuation dropped, a possessive 's removed.
-std::vector<std::string> FreeWords(std::string_view text) {
-  std::vector<std::string> words;
+// and punctuation dropped, a possessive 's removed. `capital` says whether
+// the word starts with a capital letter; `first` whether it opens the
+// query or a sentence of it (where any word has a capital).
+struct FreeWord {
+  std::string text;
+  bool capital = false;
+  bool first = false;
+};
+
+bool StartsWithCapital(std::string_view word) {
+  Xapian::Utf8Iterator it(word.data(), word.size());
+  return it != Xapian::Utf8Iterator() &&
+         Xapian::Unicode::get_category(*it) ==
+             Xapian::Unicode::UPPERCASE_LETTER;
+}
+
+std::vector<FreeWord> FreeWords(std::string_view text) {
+  std::vector<FreeWord> words;
   std::string current;
   bool in_field = false;
-  const auto flush = [&] {
+  bool sentence_start = true;
+  const auto flush = [&](char after) {
     if (!in_field && !current.empty() && current != "AND" && current != "OR" &&
         current != "NOT" && current != "XOR" && current != "NEAR" &&
         current != "ADJ") {
@@ -56,7 +73,14 @@ std::vector<std::string> FreeWords(std::string_view text) {
           current.resize(current.size() - s.size());
         }
       }
-      words.push_back(current);
+      // A trailing full stop is the sentence's, not the word's (an
+      // initial or "U.S." keeps its inner ones).
+      const bool ends_sentence = !current.empty() && current.back() == '.';
+      while (!current.empty() && current.back() == '.') current.pop_back();
+      if (!current.empty()) {
+        words.push_back({current, StartsWithCapital(current), sentence_start});
+        sentence_start = ends_sentence || after == '?' || after == '!';
+      }
     }
     current.clear();
     in_field = false;
@@ -83,11 +107,31 @@ std::vector<std::string> FreeWords(std::string_view text) {
     if (word_char) {
       current.push_back(c);
     } else {
-      flush();
+      flush(c);
+      if (c == '?' || c == '!') sentence_start = true;
     }
   }
-  flush();
+  flush(' ');
   return words;
+}
+
+// Lower-case words a name may hold between capitalised ones ("Bank of
+// England", "Ludwig van Beethoven").
+bool IsNameConnector(std::string_view w) {
+  for (std::string_view c : {"of", "the", "de", "van", "von", "der", "den",
+                             "du", "la", "le", "del", "da", "and", "for", "&"}) {
+    if (w == c) return true;
+  }
+  return false;
+}
+
+// The name an entity term names, without its type prefix.
+std::string_view EntityTermName(std::string_view term) {
+  for (std::string_view prefix :
+       {schema::kPersonPrefix, schema::kOrgPrefix, schema::kPlacePrefix}) {
+    if (term.starts_with(prefix)) return term.substr(prefix.size());
+  }
+  return term;
 }
 
 }  // namespace
@@ -157,20 +201,56 @@ Xapian::Query QueryBuilder::DateFilter(std::string_view date_prefix,
 
 std::vector<std::string> QueryBuilder::NamedEntities(
     std::string_view text) const {
-  const std::vector<std::string> words = FreeWords(text);
+  const std::vector<FreeWord> words = FreeWords(text);
+  // Capitals tell names from words only where the query has both cases;
+  // a query in one case (typed in lower case, or in capitals as some
+  // archives' requests are) names an entity only by a name of several
+  // words.
+  bool lower = false, upper = false;
+  for (const FreeWord& w : words) {
+    (w.capital ? upper : lower) = true;
+  }
+  const bool cased = lower && upper;
+  // A span can name an entity if, in a cased query, its first and last
+  // words have capitals and the words between have them too or join
+  // names ("of"); a single word that opens a sentence does not count (any
+  // word there has a capital).
+  const auto can_name = [&](size_t i, size_t n) {
+    if (!cased) return n >= 2;
+    if (!words[i].capital || !words[i + n - 1].capital) return false;
+    for (size_t k = i + 1; k + 1 < i + n; ++k) {
+      if (!words[k].capital && !IsNameConnector(words[k].text)) return false;
+    }
+    return !(n == 1 && words[i].first);
+  };
   std::vector<std::string> found;
   constexpr size_t kMaxWords = 5;
   for (size_t i = 0; i < words.size();) {
     size_t matched = 0;
     for (size_t n = std::min(kMaxWords, words.size() - i); n > 0 && !matched;
          --n) {
+      if (!can_name(i, n)) continue;
       std::string phrase;
-      for (size_t k = i; k < i + n; ++k) phrase += (k > i ? " " : "") + words[k];
+      for (size_t k = i; k < i + n; ++k) {
+        phrase += (k > i ? " " : "") + words[k].text;
+      }
       const std::string key =
           std::string(schema::kAliasKeyPrefix) + FoldName(phrase);
+      // Unambiguous: every entity the alias names has the same name (a
+      // name the index knows as several types, "India" the place and the
+      // team, is still one name); an alias of several names ("School" for
+      // five schools) names none of them.
+      std::vector<std::string> terms;
       for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
-        found.push_back(*s);
-        matched = n;
+        terms.push_back(*s);
+      }
+      if (terms.empty()) continue;
+      matched = n;
+      const std::string_view name = EntityTermName(terms.front());
+      if (std::all_of(terms.begin(), terms.end(), [&](const std::string& t) {
+            return EntityTermName(t) == name;
+          })) {
+        found.insert(found.end(), terms.begin(), terms.end());
       }
     }
     i += matched ? matched : 1;

@@ -137,22 +137,19 @@ void CountUnion(const Xapian::Database& db,
 // first of each copy key is kept and the rest refused. Copies have the
 // same words and so the same weight, and the matcher offers documents in
 // id order: the one kept is the first indexed, as collapsing keeps it.
-// `columns` are the databases' columns in the order Xapian interleaves
-// their document ids.
+// One database only: Xapian hands a decider each document numbered as in
+// its own database, so over several it could not tell whose column to
+// read.
 class CopyFilter : public Xapian::MatchDecider {
  public:
-  explicit CopyFilter(std::vector<const FacetColumnReader*> columns)
-      : columns_(std::move(columns)) {}
+  explicit CopyFilter(const FacetColumnReader* column) : column_(column) {}
   bool operator()(const Xapian::Document& doc) const override {
-    const Xapian::docid did = doc.get_docid();
-    const size_t n = columns_.size();
-    const uint64_t key = columns_[(did - 1) % n]->CopyKey(
-        static_cast<Xapian::docid>((did - 1) / n + 1));
+    const uint64_t key = column_->CopyKey(doc.get_docid());
     return key == 0 || seen_.insert(key).second;
   }
 
  private:
-  std::vector<const FacetColumnReader*> columns_;
+  const FacetColumnReader* column_;
   mutable std::unordered_set<uint64_t> seen_;
 };
 
@@ -466,36 +463,30 @@ Status Searcher::SearchOnce(const SearchOptions& options,
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(Xapian::BM25Weight(
+        options.ranking.bm25_k1, 0, 1, options.ranking.bm25_b, 0.5));
     if (options.per_article > 0) {
       enquire.set_collapse_key(options.all_copies ? schema::kSlotArticleId
                                                   : schema::kSlotCopyGroup,
                                options.per_article);
     }
-    // Copies collapsed by the column's copy keys when every database has
-    // them in step (checked again after the match), else by Xapian.
-    std::vector<std::unique_ptr<FacetColumnReader>> copy_columns;
-    std::vector<Xapian::rev> copy_revisions;
+    // Copies collapsed by the column's copy keys when one database is
+    // searched and its column is in step (checked again after the match),
+    // else by Xapian.
+    std::unique_ptr<FacetColumnReader> copy_column;
+    Xapian::rev copy_revision = 0;
     std::unique_ptr<CopyFilter> copy_filter;
     if (options.per_article == 0 && !options.all_copies) {
-      for (size_t k = 0; k < shards_.size(); ++k) {
-        if (shards_[k].size() != 1 || shard_dirs_[k].empty()) break;
-        auto column = FacetColumnReader::Open(shard_dirs_[k]);
-        const Xapian::rev revision = shards_[k].get_revision();
-        if (!column || !column->HasCopyKeys() || !column->InStep(revision)) {
-          break;
+      if (shards_.size() == 1 && shards_[0].size() == 1 &&
+          !shard_dirs_[0].empty()) {
+        copy_revision = shards_[0].get_revision();
+        copy_column = FacetColumnReader::Open(shard_dirs_[0]);
+        if (copy_column && copy_column->HasCopyKeys() &&
+            copy_column->InStep(copy_revision)) {
+          copy_filter = std::make_unique<CopyFilter>(copy_column.get());
         }
-        copy_columns.push_back(std::move(column));
-        copy_revisions.push_back(revision);
       }
-      if (copy_columns.size() == shards_.size() && !shards_.empty()) {
-        std::vector<const FacetColumnReader*> columns;
-        for (const auto& c : copy_columns) columns.push_back(c.get());
-        copy_filter = std::make_unique<CopyFilter>(std::move(columns));
-      } else {
-        copy_columns.clear();
-        enquire.set_collapse_key(schema::kSlotPassageCopyKey);
-      }
+      if (!copy_filter) enquire.set_collapse_key(schema::kSlotPassageCopyKey);
     }
     size_t check_at_least = options.offset + options.check_at_least;
     // The facets, when asked for, are counted and listed either here,
@@ -578,11 +569,9 @@ Status Searcher::SearchOnce(const SearchOptions& options,
           static_cast<Xapian::doccount>(std::max<size_t>(options.limit, 1)),
           static_cast<Xapian::doccount>(check_at_least), nullptr,
           copy_filter.get());
-      for (size_t k = 0; k < copy_columns.size(); ++k) {
-        if (!copy_columns[k]->InStep(copy_revisions[k])) {
-          throw Xapian::DatabaseModifiedError(
-              "a commit came while copies were collapsed");
-        }
+      if (copy_filter && !copy_column->InStep(copy_revision)) {
+        throw Xapian::DatabaseModifiedError(
+            "a commit came while copies were collapsed");
       }
     } catch (const Xapian::UnimplementedError& e) {
       if (!count_here) throw;

@@ -88,9 +88,12 @@ TEST(CliTest, UsageErrorsExitTwoWithTheProgramName) {
 class IndexedCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    // Without entities, so scores and output do not depend on the model.
-    const RunResult r =
-        Index({"--db", db_, "--no-entities", TestData("articles")});
+    // Without entities, so scores and output do not depend on the model;
+    // a passage per paragraph, as the cases are written (the articles'
+    // paragraphs are short: by default they would be joined, which
+    // ShortParagraphsAreJoinedByDefault checks).
+    const RunResult r = Index({"--db", db_, "--no-entities", "--min-words",
+                               "0", TestData("articles")});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(std::regex_match(
         r.err, std::regex("byline-index: indexed 5 articles from 5 files "
@@ -104,6 +107,32 @@ class IndexedCliTest : public ::testing::Test {
   TempDir dir_;
   std::string db_ = dir_ / "db";
 };
+
+TEST(CliJoinTest, ShortParagraphsAreJoinedByDefault) {
+  // The test articles' paragraphs are a sentence or two each: by default
+  // an article's short paragraphs make one passage, which keeps the text
+  // between them (the blank lines) so that it is still a range of the
+  // article.
+  TempDir dir;
+  const std::string db = dir / "db";
+  RunResult r = Index({"--db", db, "--no-entities", TestData("articles")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("indexed 5 articles from 5 files (5 passages,"),
+            std::string::npos)
+      << r.err;
+  r = Search({"--db", db, "--format", "json", "ferry"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc["hits"].size(), 1u);
+  const auto& hit = doc["hits"][0];
+  EXPECT_EQ(hit["passage"], 0);
+  const std::string text = hit["text"];
+  EXPECT_EQ(text.rfind("The Kestrel Bridge over the harbour reopened", 0), 0u);
+  EXPECT_NE(text.find("repairs.\n\nEngineers replaced"), std::string::npos);
+  EXPECT_TRUE(text.ends_with("welcomed the news.")) << text;
+  EXPECT_EQ(hit["end"].get<size_t>() - hit["start"].get<size_t>(),
+            text.size());
+}
 
 TEST_F(IndexedCliTest, JsonOutputShape) {
   const RunResult r =
@@ -157,7 +186,7 @@ TEST_F(IndexedCliTest, TextOutputIsReadable) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(ReplaceAll(r.out, TestData(""), "<data>/"),
             "1. **Harbour bridge reopens after storm repairs**\n"
-            "   <data>/articles/harbour.txt  passage 2  score 2.156\n"
+            "   <data>/articles/harbour.txt  passage 2  score 2.174\n"
             "   **Ferry** operators, who carried extra passengers during the "
             "closure, welcomed the news.\n"
             "\n"
@@ -202,11 +231,9 @@ TEST(CliExtractTest, PrintsArticlesPassagesAndEntitiesAsJsonLines) {
   EXPECT_EQ(a["date"], "2024-07-16");
   const std::string text = ReadFile(file);
   EXPECT_EQ(a["text"], text);  // valid UTF-8: the file, byte for byte
+  // Its four short paragraphs (75 words) make one passage.
   EXPECT_EQ(a["passages"], nlohmann::ordered_json::parse(
-                               R"([{"index":0,"start":37,"end":75},
-                                   {"index":1,"start":77,"end":172},
-                                   {"index":2,"start":174,"end":275},
-                                   {"index":3,"start":277,"end":374}])"));
+                               R"([{"index":0,"start":37,"end":374}])"));
   std::vector<std::string> dates;
   for (const auto& e : a["entities"]) {
     const size_t start = e["start"], end = e["end"];
@@ -216,7 +243,7 @@ TEST(CliExtractTest, PrintsArticlesPassagesAndEntitiesAsJsonLines) {
                       e["passage"].dump());
     }
   }
-  EXPECT_EQ(dates, (std::vector<std::string>{"2024-07-16@0", "2024-07-12@3"}));
+  EXPECT_EQ(dates, (std::vector<std::string>{"2024-07-16@0", "2024-07-12@0"}));
 }
 
 TEST(CliExtractTest, ExtractTakesNoDatabase) {
@@ -248,7 +275,7 @@ TEST(CliIndexTest, StatsJsonAndNoProgressLineInAPipe) {
   const auto stats = nlohmann::json::parse(ReadFile(dir / "stats.json"));
   EXPECT_EQ(stats["indexed"], 5);
   EXPECT_EQ(stats["files"], 5);
-  EXPECT_EQ(stats["passages"], 13);
+  EXPECT_EQ(stats["passages"], 5);  // short paragraphs joined
   EXPECT_EQ(stats["unchanged"], 0);
   EXPECT_EQ(stats["skipped"], 0);
   EXPECT_EQ(stats["near_duplicates"], 0);

@@ -56,6 +56,7 @@ class EntitySearchTest : public ::testing::Test {
     options.db_path = db();
     options.inputs = {TestData("entities")};
     options.tagger = &Tagger();
+    options.split.min_words = 0;  // a passage per paragraph, as written
     RecordingReporter reporter;
     IndexSummary summary;
     ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
@@ -67,7 +68,8 @@ class EntitySearchTest : public ::testing::Test {
 
   static SearchResults Search(const std::string& query,
                               std::vector<std::string> filters = {},
-                              double boost = 1.0, size_t per_article = 0) {
+                              double boost = QueryOptions().entity_boost,
+                              size_t per_article = 0) {
     SearchOptions options;
     options.query = query;
     options.filters = std::move(filters);
@@ -166,9 +168,10 @@ TEST_F(EntitySearchTest, EntityBoostRanksMentionsAboveSharedWords) {
   // "Stoltenberg", come first.
   EXPECT_EQ(HitIds(Search("Jens Stoltenberg", {}, 0)),
             (Ids{"alliance#1", "norway#1", "norway#2", "alliance#3"}));
-  // alliance#3 says only "Stoltenberg"; the boost lifts it above the
-  // fisherman's passage, which shares only the word "Jens".
-  EXPECT_EQ(HitIds(Search("Jens Stoltenberg", {}, 1.0)),
+  // alliance#3 says only "Stoltenberg"; the boost (its default weight)
+  // lifts it above the fisherman's passage, which shares only the word
+  // "Jens".
+  EXPECT_EQ(HitIds(Search("Jens Stoltenberg")),
             (Ids{"alliance#1", "norway#1", "alliance#3", "norway#2"}));
 }
 

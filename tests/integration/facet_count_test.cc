@@ -148,6 +148,7 @@ class FacetCountTest : public ::testing::Test {
     options.db_path = *dir_ / "sharded";
     options.inputs = {BYLINE_CORPUS_DIR};
     options.shards = 3;
+    options.split.min_words = 0;  // as IndexPaths indexes "one"
     RecordingReporter reporter;
     IndexSummary summary;
     const Status s = RunIndex(options, reporter, &summary);

@@ -114,6 +114,36 @@ TEST_F(NearDupSearchTest, CopyKeysOfTheColumnCollapseAsTheValueSlotDoes) {
   EXPECT_EQ(by_column.facets, by_value.facets);
 }
 
+// Over several databases the column's copy keys cannot be read (Xapian
+// numbers a decider's documents as their own database does): Xapian
+// collapses, and the hits are those it gives without the columns.
+TEST_F(NearDupSearchTest, SeveralDatabasesCollapseAsXapianDoes) {
+  const std::string a = dir_ / "a", b = dir_ / "b";
+  IndexPaths(a, {dir_ / "news/1-wire.txt", dir_ / "news/2-post.txt"});
+  IndexPaths(b, {dir_ / "news/3-courier.txt", dir_ / "news/4-other.txt"});
+  const auto search = [&] {
+    std::unique_ptr<Searcher> searcher;
+    EXPECT_TRUE(Searcher::Open({a, b}, &searcher).ok());
+    SearchOptions options;
+    options.query = "ferry strike union";
+    options.limit = 50;
+    SearchResults results;
+    EXPECT_TRUE(searcher->Search(options, &results).ok());
+    return results;
+  };
+  const SearchResults with_columns = search();
+  for (const std::string& db : {a, b}) {
+    ASSERT_TRUE(std::filesystem::remove(std::filesystem::path(db) /
+                                        kFacetColumnCopyFile));
+  }
+  const SearchResults without = search();
+  // The wire's 4 and the post's extra line in a; the courier's 4 (its
+  // copies are in the other database) and the other article's 1 in b.
+  ASSERT_EQ(with_columns.hits.size(), 4u + 1 + 4 + 1);
+  EXPECT_EQ(HitIds(with_columns), HitIds(without));
+  EXPECT_EQ(with_columns.matches_estimated, without.matches_estimated);
+}
+
 TEST_F(NearDupSearchTest, ReindexingKeepsTheGroups) {
   const auto before = DumpDatabase(db_);
   const IndexSummary again =

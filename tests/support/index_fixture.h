@@ -26,15 +26,18 @@ class RecordingReporter : public Reporter {
 };
 
 // Indexes `inputs` into `db`; `force` re-indexes files the database has
-// seen unchanged.
+// seen unchanged. A passage per paragraph, as most cases are written
+// (their paragraphs are short): `min_words` joins shorter ones as
+// byline-index does by default (SplitOptions::min_words).
 inline IndexSummary IndexPaths(const std::string& db,
                                const std::vector<std::string>& inputs,
                                RecordingReporter* reporter = nullptr,
-                               bool force = false) {
+                               bool force = false, size_t min_words = 0) {
   IndexOptions options;
   options.db_path = db;
   options.inputs = inputs;
   options.incremental = !force;
+  options.split.min_words = min_words;
   RecordingReporter local;
   IndexSummary summary;
   const Status s = RunIndex(options, reporter ? *reporter : local, &summary);

@@ -81,7 +81,12 @@ struct Extracted {
 Extracted Extract(const std::string& content, const NerTagger* tagger) {
   Extracted e;
   EXPECT_TRUE(ParsePlainText(content, {}, &e.article).ok());
-  e.passages = SplitPassages(e.article.text, e.article.paragraphs);
+  // A passage per paragraph, as the cases are written: joining short ones
+  // (SplitOptions::min_words) is the splitter's own test.
+  SplitOptions one_per_paragraph;
+  one_per_paragraph.min_words = 0;
+  e.passages =
+      SplitPassages(e.article.text, e.article.paragraphs, one_per_paragraph);
   e.entities = EntityExtractor(tagger).Extract(e.article, e.passages);
   return e;
 }

@@ -32,11 +32,97 @@ std::vector<std::string> Texts(std::string_view text,
 
 TEST(SplitPassagesTest, OnePassagePerParagraphWithOffsets) {
   const std::string text = "Title\n\nFirst para.\n\nSecond para here.\n";
+  SplitOptions one_per_paragraph;
+  one_per_paragraph.min_words = 0;
   const std::vector<Passage> ps =
-      SplitPassages(text, {{7, 18}, {20, 37}});
+      SplitPassages(text, {{7, 18}, {20, 37}}, one_per_paragraph);
   EXPECT_EQ(ps, (std::vector<Passage>{{0, {7, 18}}, {1, {20, 37}}}));
   EXPECT_EQ(Texts(text, ps),
             (std::vector<std::string>{"First para.", "Second para here."}));
+}
+
+// Paragraph ranges of `paras` joined with blank lines, and the text.
+std::pair<std::string, std::vector<TextRange>> Paragraphs(
+    const std::vector<std::string>& paras) {
+  std::string text;
+  std::vector<TextRange> ranges;
+  for (const std::string& p : paras) {
+    if (!text.empty()) text += "\n\n";
+    ranges.push_back({text.size(), text.size() + p.size()});
+    text += p;
+  }
+  return {text, ranges};
+}
+
+TEST(SplitPassagesTest, ShortParagraphsJoinUpToTheMinimum) {
+  // Sentences of ten words: paragraphs of 10, 10, 10 and 40 words, then 10.
+  const auto [text, ranges] = Paragraphs(
+      {TenWordSentences(1), TenWordSentences(1), TenWordSentences(1),
+       TenWordSentences(4), TenWordSentences(1)});
+  const std::vector<Passage> ps = SplitPassages(text, ranges);  // min 30
+  ASSERT_EQ(ps.size(), 2u);
+  // The first three make 30; the 40 stands alone, and the short last one
+  // goes with it. Each passage is one range of the text, blank lines kept.
+  EXPECT_EQ(ps[0].range, (TextRange{ranges[0].start, ranges[2].end}));
+  EXPECT_EQ(ps[1].range, (TextRange{ranges[3].start, ranges[4].end}));
+  EXPECT_EQ(ps[1].index, 1u);
+  EXPECT_EQ(CountWords(Texts(text, ps)[0]), 30u);
+  // Never past max_words: a 10-word paragraph stays apart from a 245-word
+  // one.
+  const auto [text2, ranges2] =
+      Paragraphs({TenWordSentences(1), TenWordSentences(24) + " One two "
+                                        "three four five."});
+  EXPECT_EQ(SplitPassages(text2, ranges2).size(), 2u);
+}
+
+TEST(SplitPassagesTest, HardWrappedLinesMakePassagesOfNormalSize) {
+  // A text of 20 sentences of ten words, written as lines of seven words
+  // with a blank line after each, as some copy comes: every "paragraph" is
+  // a line, most ending inside a sentence.
+  std::string prose = TenWordSentences(20);
+  std::vector<std::string> words, lines;
+  for (size_t i = 0, j; i < prose.size(); i = j + 1) {
+    j = prose.find(' ', i);
+    if (j == std::string::npos) j = prose.size();
+    words.push_back(prose.substr(i, j - i));
+  }
+  for (size_t i = 0; i < words.size(); i += 7) {
+    std::string line;
+    for (size_t k = i; k < std::min(words.size(), i + 7); ++k) {
+      line += (k > i ? " " : "") + words[k];
+    }
+    lines.push_back(line);
+  }
+  const auto [text, ranges] = Paragraphs(lines);
+  const std::vector<Passage> ps = SplitPassages(text, ranges);
+  // 200 words in 29 lines; passages of at least 30 words that end where a
+  // sentence does (a line ending in one), the last one aside.
+  ASSERT_GE(ps.size(), 3u);
+  ASSERT_LE(ps.size(), 6u);
+  size_t total = 0;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    const std::string piece = Texts(text, ps)[i];
+    total += CountWords(piece);
+    EXPECT_GE(CountWords(piece), 30u) << piece;
+    if (i + 1 < ps.size()) EXPECT_EQ(piece.back(), '.') << piece;
+  }
+  EXPECT_EQ(total, 200u);
+  // With joining off, a passage a line.
+  SplitOptions off;
+  off.min_words = 0;
+  EXPECT_EQ(SplitPassages(text, ranges, off).size(), lines.size());
+}
+
+TEST(SplitPassagesTest, PiecesOfACutParagraphAreNotJoined) {
+  // 300 words cut in two, between two 5-word paragraphs: the short ones
+  // join neither piece.
+  const std::string para = TenWordSentences(30);
+  const auto [text, ranges] =
+      Paragraphs({"One two three four five.", para, "Six seven eight nine ten."});
+  const std::vector<Passage> ps = SplitPassages(text, ranges);
+  ASSERT_EQ(ps.size(), 4u);
+  EXPECT_EQ(Texts(text, ps)[0], "One two three four five.");
+  EXPECT_EQ(Texts(text, ps)[3], "Six seven eight nine ten.");
 }
 
 TEST(SplitPassagesTest, CutsLongParagraphAtSentenceEndsIntoEqualPieces) {

@@ -21,7 +21,12 @@ struct QueryOptions {
   // Passages that mention an entity the query names (by any surface form
   // the index has seen: "Stoltenberg" -> person "Jens Stoltenberg") get the
   // entity's BM25 weight times this factor on top. 0 turns the boost off.
-  double entity_boost = 1.0;
+  double entity_boost = 0.5;
+  // BM25's parameters (Xapian::BM25Weight): k1, how fast a word's weight
+  // saturates with its count in a passage; b, how much a long passage's
+  // counts are discounted (0: not at all, 1: in proportion).
+  double bm25_k1 = 1.0;
+  double bm25_b = 0.75;
 };
 
 class QueryBuilder {
