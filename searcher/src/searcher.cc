@@ -680,6 +680,24 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     }
   } catch (const Xapian::DatabaseModifiedError&) {
     throw;  // Search() reopens and tries again
+  } catch (const Xapian::DocNotFoundError& e) {
+    // Seen, rarely, while an indexer commits every few articles and
+    // replaces some (tests/cli/crash_test.cc): a document of the revision
+    // searched is gone. If a database has moved on since, search the
+    // latest as for a modified database; if not, it is an error.
+    for (size_t k = 0; k < shards_.size(); ++k) {
+      if (shard_dirs_[k].empty()) continue;
+      try {
+        if (Xapian::Database(shard_dirs_[k]).get_revision() !=
+            shards_[k].get_revision()) {
+          throw Xapian::DatabaseModifiedError(e.get_msg());
+        }
+      } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+      } catch (const Xapian::Error&) {
+      }
+    }
+    return IoError("search failed: " + e.get_description());
   } catch (const Xapian::Error& e) {
     return IoError("search failed: " + e.get_description());
   }
