@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "byline/index/passage_splitter.h"
 #include "byline/text.h"
 #include "support/index_fixture.h"
 #include "support/test_support.h"
@@ -30,6 +31,58 @@ class CorpusTest : public ::testing::Test {
   static TempDir* dir_;
 };
 TempDir* CorpusTest::dir_ = nullptr;
+
+// corpus/ as byline-index indexes it by default: short paragraphs joined
+// (at least 30 words a passage), BM25 with b 0.75, the entity boost at 0.5.
+class DefaultCorpusTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    const IndexSummary s =
+        IndexPaths(*dir_ / "db", {BYLINE_CORPUS_DIR}, nullptr, false,
+                   SplitOptions().min_words);
+    ASSERT_GE(s.indexed, 12u);
+    ASSERT_EQ(s.skipped, 0u);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db() { return *dir_ / "db"; }
+  static TempDir* dir_;
+};
+TempDir* DefaultCorpusTest::dir_ = nullptr;
+
+TEST_F(DefaultCorpusTest, RankedOrdersOfTheDefaultScoring) {
+  // The NATO story's lede, joined with its one-sentence opening paragraph
+  // (93 words), names Stoltenberg, Poland, interception and missiles;
+  // then the passage on the earlier missile incidents (81 words), then
+  // the paragraph on the Polish-Ukrainian agreement.
+  EXPECT_EQ(Ranked(db(), "Stoltenberg Poland intercept missiles", 3),
+            (Ids{"nato-poland-missiles#0", "nato-poland-missiles#4",
+                 "nato-poland-missiles#1"}));
+  EXPECT_EQ(Ranked(db(), "Stoltenberg missiles", 3),
+            (Ids{"nato-poland-missiles#0", "nato-poland-missiles#2",
+                 "nato-poland-missiles#3"}));
+  // The three words are in every passage of the Lithuanian budget story:
+  // the shortest that says all three most often come first.
+  EXPECT_EQ(Ranked(db(), "air defence budget", 4),
+            (Ids{"lithuania-defence-budget#6", "lithuania-defence-budget#0",
+                 "lithuania-defence-budget#1", "lithuania-defence-budget#5"}));
+  // With paragraphs joined, the paragraph on Przewodów is in passage 4.
+  EXPECT_EQ(Ranked(db(), "Przewodów"), (Ids{"nato-poland-missiles#4"}));
+}
+
+TEST_F(DefaultCorpusTest, JoinedPassagesAreRangesOfTheText) {
+  SearchOptions options;
+  options.query = "Stoltenberg";
+  options.limit = 50;
+  const SearchResults r = SearchDb(db(), options);
+  ASSERT_FALSE(r.hits.empty());
+  for (const Hit& hit : r.hits) {
+    EXPECT_EQ(hit.end - hit.start, hit.text.size()) << hit.source;
+    // Here a passage under 30 words is its article's only one: no
+    // paragraph of corpus/ is long enough to keep a short one apart.
+    if (CountWords(hit.text) < 30) EXPECT_EQ(hit.passage, 0u) << hit.text;
+  }
+}
 
 TEST_F(CorpusTest, FindsTheNatoStory) {
   const Ids hits = Ranked(db(), "Stoltenberg Poland intercept missiles", 3);
