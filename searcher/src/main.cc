@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
        "skip the first N passages (for paging)")
       ("per-article", po::value(&options.per_article)
            ->default_value(options.per_article)->value_name("N"),
-       "at most N passages from any one article (0: no limit)")
+       "at most N passages from any one article\n"
+       "(0: no limit)")
       ("all-copies", po::bool_switch(&options.all_copies),
        "show every copy of a story several outlets ran\n"
        "(default: near-duplicates collapsed, with a count)")
@@ -95,6 +96,10 @@ int main(int argc, char** argv) {
        "weight of entities the query names (0: off)")
       ("no-entity-boost", po::bool_switch(&no_boost),
        "rank by the words alone (same as --entity-boost 0)")
+      ("title-weight", po::value(&options.ranking.title_weight)
+           ->default_value(options.ranking.title_weight, "0.03")
+           ->value_name("W"),
+       "weight of the query's words in the headline (0: off)")
       ("bm25-k1", po::value(&options.ranking.bm25_k1)
            ->default_value(options.ranking.bm25_k1, "1")->value_name("K1"),
        "BM25: how fast more of a word stops counting")

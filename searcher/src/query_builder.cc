@@ -1,6 +1,7 @@
 #include "byline/search/query_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "byline/schema.h"
@@ -277,6 +278,31 @@ Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out) {
     query = parser_.parse_query(std::string(text), kParseFlags);
   } catch (const Xapian::QueryParserError& e) {
     return InvalidArgument("invalid query: " + e.get_msg());
+  }
+  if (options_.title_weight > 0) {
+    // Title evidence: the query's words as title words (the "ZS" terms
+    // every passage of an article carries for its headline), with BM25
+    // over that field's own statistics, scaled. It only reweighs what the
+    // query matches.
+    std::vector<Xapian::Query> title;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+      const std::string& term = *t;
+      const std::string_view stem_prefix = schema::kStemPrefix;
+      if (term.size() > stem_prefix.size() && term.starts_with(stem_prefix) &&
+          !std::isupper(static_cast<unsigned char>(term[stem_prefix.size()]))) {
+        title.emplace_back(std::string(stem_prefix) +
+                           std::string(schema::kTitlePrefix) +
+                           term.substr(stem_prefix.size()));
+      }
+    }
+    if (!title.empty()) {
+      query = Xapian::Query(
+          Xapian::Query::OP_AND_MAYBE, query,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(Xapian::Query::OP_OR, title.begin(),
+                                      title.end()),
+                        options_.title_weight));
+    }
   }
   if (options_.entity_boost > 0) {
     const std::vector<std::string> named = NamedEntities(text);

@@ -27,6 +27,10 @@ struct QueryOptions {
   // counts are discounted (0: not at all, 1: in proportion).
   double bm25_k1 = 1.0;
   double bm25_b = 0.75;
+  // Title evidence: the query's words scored again as title words (BM25
+  // over the title field) times this factor, for every passage of an
+  // article whose headline has them. 0 turns it off.
+  double title_weight = 0.03;
 };
 
 class QueryBuilder {
