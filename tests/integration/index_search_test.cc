@@ -38,6 +38,42 @@ TEST_F(IndexSearchTest, RanksPassagesByBm25WithTitleTerms) {
   EXPECT_EQ(Ranked(db_, "storm").front(), "hockey#0");
 }
 
+TEST_F(IndexSearchTest, HeadlineWordsAddWeightToTheirArticlesPassages) {
+  // Scores of each hit with and without the headline words' weight: only
+  // the passages of an article headlined with a query word gain, and a
+  // query with a phrase gets none.
+  const auto scores = [&](const std::string& query, double title_weight) {
+    SearchOptions options;
+    options.query = query;
+    options.limit = 20;
+    options.ranking.title_weight = title_weight;
+    std::map<std::string, double> out;
+    const SearchResults r = SearchDb(db_, options);
+    const Ids ids = HitIds(r);
+    for (size_t i = 0; i < ids.size(); ++i) out[ids[i]] = r.hits[i].score;
+    return out;
+  };
+  ASSERT_GT(QueryOptions().title_weight, 0);
+  const auto with = scores("harbour bridge", QueryOptions().title_weight);
+  const auto without = scores("harbour bridge", 0);
+  ASSERT_EQ(with.size(), without.size());
+  for (const auto& [id, score] : with) {
+    SCOPED_TRACE(id);
+    // "Harbour bridge reopens after storm repairs" heads the harbour story.
+    if (id.starts_with("harbour#")) {
+      EXPECT_GT(score, without.at(id));
+    } else {
+      EXPECT_DOUBLE_EQ(score, without.at(id));
+    }
+  }
+  const auto phrase = scores("\"harbour bridge\"", 1.0);
+  const auto phrase_without = scores("\"harbour bridge\"", 0);
+  ASSERT_FALSE(phrase.empty());
+  for (const auto& [id, score] : phrase) {
+    EXPECT_DOUBLE_EQ(score, phrase_without.at(id)) << id;
+  }
+}
+
 TEST_F(IndexSearchTest, PhrasesBooleansAndTitleField) {
   EXPECT_EQ(Ranked(db_, "\"secretary general\""),
             (Ids{"missiles#2", "missiles#0"}));
