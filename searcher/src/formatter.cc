@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <utility>
+#include <vector>
 
 #include "byline/text.h"
 
@@ -85,66 +86,148 @@ class TextFormatter : public Formatter {
   FormatOptions options_;
 };
 
+// The JSON object of a hit (docs/cli/byline-search.md, "JSON output").
+nlohmann::ordered_json HitJson(const Hit& hit) {
+  nlohmann::ordered_json h;
+  h["rank"] = hit.rank;
+  h["score"] = hit.score;
+  h["article_id"] = hit.article_id;
+  h["source"] = hit.source;
+  h["title"] = hit.title;
+  h["url"] = hit.url.empty() ? nlohmann::ordered_json(nullptr)
+                             : nlohmann::ordered_json(hit.url);
+  h["published"] = hit.published.empty()
+                       ? nlohmann::ordered_json(nullptr)
+                       : nlohmann::ordered_json(hit.published);
+  if (!hit.record.empty()) h["record"] = hit.record;
+  if (!hit.author.empty()) h["author"] = hit.author;
+  if (hit.provenance) {
+    h["provenance"] = {{"warc", hit.provenance->warc},
+                       {"offset", hit.provenance->offset},
+                       {"record_id", hit.provenance->record_id},
+                       {"captured", hit.provenance->captured}};
+  }
+  if (!hit.replay_url.empty()) h["replay_url"] = hit.replay_url;
+  h["passage"] = hit.passage;
+  h["start"] = hit.start;
+  h["end"] = hit.end;
+  h["text"] = hit.text;
+  h["snippet"] = hit.snippet;
+  if (hit.collapsed > 0) h["collapsed"] = hit.collapsed;
+  h["copy_group"] = hit.copy_group;
+  h["copies"] = hit.copies;
+  h["entities"] = nlohmann::ordered_json::array();
+  for (const EntityRef& e : hit.entities) {
+    h["entities"].push_back(
+        {{"type", EntityTypeName(e.type)}, {"name", e.name}});
+  }
+  return h;
+}
+
+// The facets members of the JSON output, added to `doc` (none without
+// facets).
+void AddFacets(const SearchResults& r, nlohmann::ordered_json* doc_ptr) {
+  nlohmann::ordered_json& doc = *doc_ptr;
+  if (!r.facets.empty()) {
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    for (const auto& [type, counts] : r.facets) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const FacetCount& c : counts) {
+        list.push_back({{"name", c.name}, {"count", c.count}});
+      }
+      facets[std::string(EntityTypeName(type))] = std::move(list);
+    }
+    doc["facets"] = std::move(facets);
+    doc["facet_counts"] = r.facets_count_articles ? "articles" : "passages";
+    doc["facets_exact"] = r.facets_exact;
+  }
+}
+
+std::string Dump(const nlohmann::ordered_json& j, int indent) {
+  // Invalid UTF-8 cannot reach here (the indexer repairs it), but a
+  // replacement character beats an exception if a foreign database has it.
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The version of the JSON and JSON Lines output's shape: raised when a
+// member changes meaning or goes; new members do not raise it.
+constexpr int kJsonVersion = 1;
+
 class JsonFormatter : public Formatter {
  public:
   void Write(const SearchResults& r, std::ostream& out) override {
     nlohmann::ordered_json doc;
+    doc["version"] = kJsonVersion;
     doc["query"] = r.query;
     doc["matches_estimated"] = r.matches_estimated;
     doc["hits"] = nlohmann::ordered_json::array();
+    for (const Hit& hit : r.hits) doc["hits"].push_back(HitJson(hit));
+    AddFacets(r, &doc);
+    out << Dump(doc, 2) << "\n";
+  }
+};
+
+// JSON Lines: a line per hit ({"hit": {...}}), then one line with the
+// query, the match count and the facets, so a tool can stream the hits.
+class JsonLinesFormatter : public Formatter {
+ public:
+  void Write(const SearchResults& r, std::ostream& out) override {
     for (const Hit& hit : r.hits) {
-      nlohmann::ordered_json h;
-      h["rank"] = hit.rank;
-      h["score"] = hit.score;
-      h["article_id"] = hit.article_id;
-      h["source"] = hit.source;
-      h["title"] = hit.title;
-      h["url"] = hit.url.empty() ? nlohmann::ordered_json(nullptr)
-                                 : nlohmann::ordered_json(hit.url);
-      h["published"] = hit.published.empty()
-                           ? nlohmann::ordered_json(nullptr)
-                           : nlohmann::ordered_json(hit.published);
-      if (!hit.record.empty()) h["record"] = hit.record;
-      if (!hit.author.empty()) h["author"] = hit.author;
-      if (hit.provenance) {
-        h["provenance"] = {{"warc", hit.provenance->warc},
-                           {"offset", hit.provenance->offset},
-                           {"record_id", hit.provenance->record_id},
-                           {"captured", hit.provenance->captured}};
-      }
-      if (!hit.replay_url.empty()) h["replay_url"] = hit.replay_url;
-      h["passage"] = hit.passage;
-      h["start"] = hit.start;
-      h["end"] = hit.end;
-      h["text"] = hit.text;
-      h["snippet"] = hit.snippet;
-      if (hit.collapsed > 0) h["collapsed"] = hit.collapsed;
-      h["copy_group"] = hit.copy_group;
-      h["copies"] = hit.copies;
-      h["entities"] = nlohmann::ordered_json::array();
+      nlohmann::ordered_json line;
+      line["version"] = kJsonVersion;
+      line["hit"] = HitJson(hit);
+      out << Dump(line, -1) << "\n";
+    }
+    nlohmann::ordered_json last;
+    last["version"] = kJsonVersion;
+    last["query"] = r.query;
+    last["matches_estimated"] = r.matches_estimated;
+    last["hits"] = r.hits.size();
+    AddFacets(r, &last);
+    out << Dump(last, -1) << "\n";
+  }
+};
+
+// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line
+// break, quotes doubled.
+std::string CsvField(std::string_view v) {
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+    return std::string(v);
+  }
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// CSV: a header row, then a row per hit; the snippet as plain text, the
+// entities as "type:name" joined by "; ". No facets (they are not rows).
+class CsvFormatter : public Formatter {
+ public:
+  void Write(const SearchResults& r, std::ostream& out) override {
+    out << "rank,score,article_id,source,record,title,url,published,"
+           "passage,start,end,snippet,entities\r\n";
+    for (const Hit& hit : r.hits) {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.6f", hit.score);
+      std::string entities;
       for (const EntityRef& e : hit.entities) {
-        h["entities"].push_back(
-            {{"type", EntityTypeName(e.type)}, {"name", e.name}});
+        if (!entities.empty()) entities += "; ";
+        entities += std::string(EntityTypeName(e.type)) + ":" + e.name;
       }
-      doc["hits"].push_back(std::move(h));
-    }
-    if (!r.facets.empty()) {
-      nlohmann::ordered_json facets = nlohmann::ordered_json::object();
-      for (const auto& [type, counts] : r.facets) {
-        nlohmann::ordered_json list = nlohmann::ordered_json::array();
-        for (const FacetCount& c : counts) {
-          list.push_back({{"name", c.name}, {"count", c.count}});
-        }
-        facets[std::string(EntityTypeName(type))] = std::move(list);
+      const std::vector<std::string> fields = {
+          std::to_string(hit.rank), score, hit.article_id, hit.source,
+          hit.record, hit.title, hit.url, hit.published,
+          std::to_string(hit.passage), std::to_string(hit.start),
+          std::to_string(hit.end),
+          CollapseWhitespace(SnippetToText(hit.snippet, "", "")), entities};
+      for (size_t i = 0; i < fields.size(); ++i) {
+        out << (i ? "," : "") << CsvField(fields[i]);
       }
-      doc["facets"] = std::move(facets);
-      doc["facet_counts"] = r.facets_count_articles ? "articles" : "passages";
-      doc["facets_exact"] = r.facets_exact;
+      out << "\r\n";
     }
-    // Invalid UTF-8 cannot reach here (the indexer repairs it), but a
-    // replacement character beats an exception if a foreign database has it.
-    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-        << "\n";
   }
 };
 
@@ -154,6 +237,8 @@ std::unique_ptr<Formatter> MakeFormatter(std::string_view name,
                                          const FormatOptions& options) {
   if (name == "text") return std::make_unique<TextFormatter>(options);
   if (name == "json") return std::make_unique<JsonFormatter>();
+  if (name == "jsonl") return std::make_unique<JsonLinesFormatter>();
+  if (name == "csv") return std::make_unique<CsvFormatter>();
   return nullptr;
 }
 

@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
        "show every copy of a story several outlets ran\n"
        "(default: near-duplicates collapsed, with a count)")
       ("format", po::value(&format)->default_value(format)->value_name("FMT"),
-       "output format: text or json")
+       "output format: text, json, jsonl (a line per\n"
+       "hit, then one of counts and facets) or csv")
       ("filter", po::value(&options.filters)->value_name("TYPE:VALUE"),
        "only passages naming this entity (repeat: all must\n"
        "hold; A|B: either); TYPE is person, org, place or\n"
@@ -153,7 +154,8 @@ int main(int argc, char** argv) {
       color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO));
   const auto formatter = byline::MakeFormatter(format, format_options);
   if (!formatter) {
-    return usage_error("--format must be text or json, not '" + format + "'");
+    return usage_error("--format must be text, json, jsonl or csv, not '" +
+                       format + "'");
   }
   if (no_boost) options.ranking.entity_boost = 0;
   if (facets != "none" && !facets.empty()) {

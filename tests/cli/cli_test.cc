@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "byline/text.h"
 #include "support/test_support.h"
 
 namespace byline::testing {
@@ -76,8 +77,8 @@ TEST(CliTest, UsageErrorsExitTwoWithTheProgramName) {
   EXPECT_EQ(r.err.rfind("byline-search: no QUERY given\n", 0), 0u);
   r = Search({"--db", "x", "--format", "xml", "q"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err.rfind("byline-search: --format must be text or json, not "
-                        "'xml'\n",
+  EXPECT_EQ(r.err.rfind("byline-search: --format must be text, json, jsonl or "
+                        "csv, not 'xml'\n",
                         0),
             0u);
   r = Search({"--db", "x", "--limit", "ten", "q"});
@@ -144,7 +145,9 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
   for (const auto& [k, v] : doc.items()) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"facet_counts", "facets",
                                             "facets_exact", "hits",
-                                            "matches_estimated", "query"}));
+                                            "matches_estimated", "query",
+                                            "version"}));
+  EXPECT_EQ(doc["version"], 1);
   EXPECT_EQ(doc["facet_counts"], "passages");
   EXPECT_EQ(doc["facets_exact"], true);
   std::vector<std::string> facet_types;
@@ -177,6 +180,58 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
             "The Kestrel <b>Bridge</b> over the <b>harbour</b> reopened on "
             "Monday after three weeks of repairs.");
   EXPECT_EQ(doc["hits"][1]["rank"], 2);
+}
+
+TEST_F(IndexedCliTest, JsonLinesAreAHitALineThenTheCounts) {
+  const RunResult json = Search({"--db", db_, "--format", "json", "--limit",
+                                 "3", "harbour", "bridge"});
+  const RunResult r = Search({"--db", db_, "--format", "jsonl", "--limit",
+                              "3", "harbour", "bridge"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(json.out);
+  std::vector<nlohmann::json> lines;
+  for (const std::string_view line : Split(r.out, '\n')) {
+    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+  }
+  // Each line is one JSON object on one line: three hits, then the rest.
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(lines[i]["version"], 1);
+    EXPECT_EQ(lines[i]["hit"], doc["hits"][i]);  // the same hit objects
+  }
+  const auto& last = lines[3];
+  EXPECT_EQ(last["version"], 1);
+  EXPECT_EQ(last["query"], "harbour bridge");
+  EXPECT_EQ(last["hits"], 3);
+  EXPECT_EQ(last["matches_estimated"], doc["matches_estimated"]);
+  EXPECT_EQ(last["facets"], doc["facets"]);
+  EXPECT_EQ(last["facets_exact"], true);
+}
+
+TEST_F(IndexedCliTest, CsvIsAHeaderThenARowAHit) {
+  const RunResult r = Search({"--db", db_, "--format", "csv", "--limit", "2",
+                              "harbour", "bridge"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string_view> rows = Split(r.out, '\n');
+  // A header and two rows, each ended by CRLF (RFC 4180).
+  ASSERT_EQ(rows.size(), 3u) << r.out;
+  EXPECT_TRUE(r.out.ends_with("\r\n"));
+  EXPECT_EQ(rows[0],
+            "rank,score,article_id,source,record,title,url,published,passage,"
+            "start,end,snippet,entities\r");
+  // The first hit: its title has no comma, its snippet (plain text) none
+  // either; no URL or date in a plain-text article.
+  const std::string row(rows[1]);
+  EXPECT_TRUE(row.starts_with("1,")) << row;
+  EXPECT_NE(row.find(",Harbour bridge reopens after storm repairs,,,0,"),
+            std::string::npos)
+      << row;
+  EXPECT_NE(row.find("The Kestrel Bridge over the harbour reopened on Monday "
+                     "after three weeks of repairs."),
+            std::string::npos)
+      << row;
+  EXPECT_TRUE(std::string(rows[2]).starts_with("2,"));
 }
 
 TEST_F(IndexedCliTest, TextOutputIsReadable) {

@@ -42,6 +42,7 @@ std::string Format(std::string_view name, const SearchResults& r,
 
 TEST(FormatterTest, JsonHasTheDocumentedShape) {
   EXPECT_EQ(Format("json", Sample()), R"({
+  "version": 1,
   "query": "harbour bridge",
   "matches_estimated": 2,
   "hits": [
@@ -117,6 +118,32 @@ TEST(FormatterTest, UnknownFormatIsRejected) {
 TEST(SnippetToTextTest, UnescapesAndMarksMatches) {
   EXPECT_EQ(SnippetToText("a &lt;b&gt; <b>c</b> &amp; &quot;d&#39;", "[", "]"),
             "a <b> [c] & \"d'");
+}
+
+TEST(FormatterTest, CsvQuotesFieldsWithCommasQuotesAndLineBreaks) {
+  SearchResults r = Sample();
+  r.hits[0].title = "Bridge \"reopens\", at last";
+  r.hits[0].entities.push_back({EntityType::kOrg, "Smith, Jones & Co"});
+  const std::string out = Format("csv", r);
+  EXPECT_EQ(out,
+            "rank,score,article_id,source,record,title,url,published,passage,"
+            "start,end,snippet,entities\r\n"
+            "1,1.500000,0123456789abcdef,/news/bridge.txt,,"
+            "\"Bridge \"\"reopens\"\", at last\",,,3,16,40,"
+            "The <Kestrel> bridge & co.,"
+            "\"place:Kestrel; org:Smith, Jones & Co\"\r\n");
+}
+
+TEST(FormatterTest, JsonLinesEndWithTheCountsAndFacets) {
+  const std::string out = Format("jsonl", Sample());
+  const size_t nl = out.find('\n');
+  ASSERT_NE(nl, std::string::npos);
+  EXPECT_EQ(out.substr(0, 29), "{\"version\":1,\"hit\":{\"rank\":1,");
+  EXPECT_EQ(out.substr(nl + 1),
+            "{\"version\":1,\"query\":\"harbour bridge\","
+            "\"matches_estimated\":2,\"hits\":1,\"facets\":{\"person\":[],"
+            "\"place\":[{\"name\":\"Kestrel\",\"count\":1}]},"
+            "\"facet_counts\":\"passages\",\"facets_exact\":true}\n");
 }
 
 }  // namespace

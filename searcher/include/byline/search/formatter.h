@@ -22,7 +22,7 @@ struct FormatOptions {
   bool color = false;  // text: highlight matches with ANSI bold, not **...**
 };
 
-// "text" or "json"; nullptr for an unknown name.
+// "text", "json", "jsonl" or "csv"; nullptr for an unknown name.
 std::unique_ptr<Formatter> MakeFormatter(std::string_view name,
                                          const FormatOptions& options = {});
 
