@@ -165,34 +165,34 @@ SplitResult SplitIntoPassages(std::string_view text,
   // Then a paragraph joined with the next while it is under min_words, or
   // while it does not end a sentence and the next is short too (lines of
   // hard-wrapped text), and the two fit in max_words.
+  // `p` may be joined to `last` if neither is a piece of a cut paragraph
+  // and the two fit in max_words; then `last` takes it in.
+  const auto can_join = [&](const Piece& last, const Piece& p) {
+    return last.joinable && p.joinable && last.words + p.words <= max_words;
+  };
+  const auto join = [](Piece& last, const Piece& p) {
+    last.range.end = p.range.end;
+    last.words += p.words;
+    last.ends_sentence = p.ends_sentence;
+  };
   std::vector<Piece> joined;
   for (const Piece& p : pieces) {
-    result.passage_of_piece.push_back(joined.size());
-    if (!joined.empty()) {
-      Piece& last = joined.back();
-      if (last.joinable && p.joinable &&
-          (last.words < min_words ||
-           (!last.ends_sentence && p.words < min_words)) &&
-          last.words + p.words <= max_words) {
-        last.range.end = p.range.end;
-        last.words += p.words;
-        last.ends_sentence = p.ends_sentence;
-        result.passage_of_piece.back() = joined.size() - 1;
-        continue;
-      }
+    if (!joined.empty() && can_join(joined.back(), p) &&
+        (joined.back().words < min_words ||
+         (!joined.back().ends_sentence && p.words < min_words))) {
+      join(joined.back(), p);
+    } else {
+      joined.push_back(p);
     }
-    joined.push_back(p);
+    result.passage_of_piece.push_back(joined.size() - 1);
   }
   // A short passage left at the end goes with the one before it.
-  if (joined.size() >= 2) {
-    const Piece& tail = joined.back();
-    const Piece& before = joined[joined.size() - 2];
-    if (tail.joinable && before.joinable && tail.words < min_words &&
-        before.words + tail.words <= max_words) {
-      joined[joined.size() - 2].range.end = tail.range.end;
-      joined[joined.size() - 2].words += tail.words;
-      joined.pop_back();
-      for (size_t& n : result.passage_of_piece) n = std::min(n, joined.size() - 1);
+  if (joined.size() >= 2 && joined.back().words < min_words &&
+      can_join(joined[joined.size() - 2], joined.back())) {
+    join(joined[joined.size() - 2], joined.back());
+    joined.pop_back();
+    for (size_t& n : result.passage_of_piece) {
+      if (n == joined.size()) n = joined.size() - 1;
     }
   }
   result.passages.reserve(joined.size());

@@ -67,6 +67,12 @@ TEST(SplitPassagesTest, ShortParagraphsJoinUpToTheMinimum) {
   EXPECT_EQ(ps[1].range, (TextRange{ranges[3].start, ranges[4].end}));
   EXPECT_EQ(ps[1].index, 1u);
   EXPECT_EQ(CountWords(Texts(text, ps)[0]), 30u);
+  // The paragraphs (for entities) and the passage that holds each.
+  const SplitResult split = SplitIntoPassages(text, ranges);
+  EXPECT_EQ(split.passages, ps);
+  ASSERT_EQ(split.pieces.size(), 5u);
+  EXPECT_EQ(split.pieces[3].range, ranges[3]);
+  EXPECT_EQ(split.passage_of_piece, (std::vector<size_t>{0, 0, 0, 1, 1}));
   // Never past max_words: a 10-word paragraph stays apart from a 245-word
   // one.
   const auto [text2, ranges2] =
