@@ -4,6 +4,8 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <thread>
 #include <unordered_set>
 
@@ -227,24 +229,27 @@ struct CountShare {
   std::vector<Range> ranges;
   // By shard: the column, in step when the share was made, and the
   // longest posting list of `terms`.
-  std::vector<std::unique_ptr<FacetColumnReader>> columns;
+  std::vector<std::shared_ptr<const FacetColumnReader>> columns;
   std::vector<Xapian::rev> revisions;
   std::vector<Xapian::doccount> longest;
   std::atomic<size_t> next{0};
 };
 
-// The share for `query` over `shards` (directories `dirs`), or null if it
-// is not a union of terms or a database has no column in step.
+// A database's facet column by its index among the shards (null if it has
+// none), opened once for all who read it in a search.
+using ColumnOf =
+    std::function<std::shared_ptr<const FacetColumnReader>(size_t shard)>;
+
+// The share for `query` over `shards` (their columns from `column_of`), or
+// null if it is not a union of terms or a database has no column in step.
 std::unique_ptr<CountShare> ShareCount(
-    const std::vector<Xapian::Database>& shards,
-    const std::vector<std::string>& dirs, const Xapian::Query& query,
-    size_t range_docs) {
+    const std::vector<Xapian::Database>& shards, const ColumnOf& column_of,
+    const Xapian::Query& query, size_t range_docs) {
   auto share = std::make_unique<CountShare>();
   if (!UnionOfTerms(query, &share->terms)) return nullptr;
   for (size_t k = 0; k < shards.size(); ++k) {
     const Xapian::rev revision = shards[k].get_revision();
-    if (dirs[k].empty()) return nullptr;
-    auto column = FacetColumnReader::Open(dirs[k]);
+    std::shared_ptr<const FacetColumnReader> column = column_of(k);
     if (!column || !column->InStep(revision)) return nullptr;
     const Xapian::docid last = shards[k].get_lastdocid();
     // 16 ranges to a database of a million documents.
@@ -470,17 +475,28 @@ Status Searcher::SearchOnce(const SearchOptions& options,
                                                   : schema::kSlotCopyGroup,
                                options.per_article);
     }
+    // Each database's facet column, opened at most once a search: the copy
+    // filter and the shared counting read the same one.
+    std::vector<std::shared_ptr<const FacetColumnReader>> columns(
+        shards_.size());
+    std::vector<bool> opened(shards_.size(), false);
+    const ColumnOf column_of = [&](size_t k) {
+      if (!opened[k] && !shard_dirs_[k].empty()) {
+        columns[k] = FacetColumnReader::Open(shard_dirs_[k]);
+      }
+      opened[k] = true;
+      return columns[k];
+    };
     // Copies collapsed by the column's copy keys when one database is
     // searched and its column is in step (checked again after the match),
     // else by Xapian.
-    std::unique_ptr<FacetColumnReader> copy_column;
+    std::shared_ptr<const FacetColumnReader> copy_column;
     Xapian::rev copy_revision = 0;
     std::unique_ptr<CopyFilter> copy_filter;
     if (options.per_article == 0 && !options.all_copies) {
-      if (shards_.size() == 1 && shards_[0].size() == 1 &&
-          !shard_dirs_[0].empty()) {
+      if (shards_.size() == 1 && shards_[0].size() == 1) {
         copy_revision = shards_[0].get_revision();
-        copy_column = FacetColumnReader::Open(shard_dirs_[0]);
+        copy_column = column_of(0);
         if (copy_column && copy_column->HasCopyKeys() &&
             copy_column->InStep(copy_revision)) {
           copy_filter = std::make_unique<CopyFilter>(copy_column.get());
@@ -524,7 +540,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
         for (const Xapian::Database& shard : shards_) {
           revisions.push_back(shard.get_revision());
         }
-        share = ShareCount(shards_, shard_dirs_, query,
+        share = ShareCount(shards_, column_of, query,
                            options.facet_range_docs);
         counting = std::jthread([this, &options, &facet_lists, &counter,
                                  &counting_error, share = share.get(),
