@@ -86,6 +86,21 @@ class TextFormatter : public Formatter {
   FormatOptions options_;
 };
 
+nlohmann::ordered_json ProvenanceJson(const Hit::Provenance& p) {
+  return {{"warc", p.warc},
+          {"offset", p.offset},
+          {"record_id", p.record_id},
+          {"captured", p.captured}};
+}
+
+nlohmann::ordered_json EntitiesJson(const std::vector<EntityRef>& entities) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const EntityRef& e : entities) {
+    list.push_back({{"type", EntityTypeName(e.type)}, {"name", e.name}});
+  }
+  return list;
+}
+
 // The JSON object of a hit (docs/cli/byline-search.md, "JSON output").
 nlohmann::ordered_json HitJson(const Hit& hit) {
   nlohmann::ordered_json h;
@@ -101,12 +116,7 @@ nlohmann::ordered_json HitJson(const Hit& hit) {
                        : nlohmann::ordered_json(hit.published);
   if (!hit.record.empty()) h["record"] = hit.record;
   if (!hit.author.empty()) h["author"] = hit.author;
-  if (hit.provenance) {
-    h["provenance"] = {{"warc", hit.provenance->warc},
-                       {"offset", hit.provenance->offset},
-                       {"record_id", hit.provenance->record_id},
-                       {"captured", hit.provenance->captured}};
-  }
+  if (hit.provenance) h["provenance"] = ProvenanceJson(*hit.provenance);
   if (!hit.replay_url.empty()) h["replay_url"] = hit.replay_url;
   h["passage"] = hit.passage;
   h["start"] = hit.start;
@@ -116,11 +126,7 @@ nlohmann::ordered_json HitJson(const Hit& hit) {
   if (hit.collapsed > 0) h["collapsed"] = hit.collapsed;
   h["copy_group"] = hit.copy_group;
   h["copies"] = hit.copies;
-  h["entities"] = nlohmann::ordered_json::array();
-  for (const EntityRef& e : hit.entities) {
-    h["entities"].push_back(
-        {{"type", EntityTypeName(e.type)}, {"name", e.name}});
-  }
+  h["entities"] = EntitiesJson(hit.entities);
   return h;
 }
 
@@ -240,6 +246,36 @@ std::unique_ptr<Formatter> MakeFormatter(std::string_view name,
   if (name == "jsonl") return std::make_unique<JsonLinesFormatter>();
   if (name == "csv") return std::make_unique<CsvFormatter>();
   return nullptr;
+}
+
+std::string ArticleToJson(const ArticleResult& a) {
+  const auto or_null = [](const std::string& v) {
+    return v.empty() ? nlohmann::ordered_json(nullptr)
+                     : nlohmann::ordered_json(v);
+  };
+  nlohmann::ordered_json doc;
+  doc["version"] = kJsonVersion;
+  doc["article_id"] = a.article_id;
+  doc["source"] = a.source;
+  if (!a.record.empty()) doc["record"] = a.record;
+  doc["title"] = a.title;
+  doc["url"] = or_null(a.url);
+  doc["published"] = or_null(a.published);
+  if (!a.author.empty()) doc["author"] = a.author;
+  if (a.provenance) doc["provenance"] = ProvenanceJson(*a.provenance);
+  doc["copy_group"] = a.copy_group;
+  doc["copies"] = a.copies;
+  doc["passages"] = nlohmann::ordered_json::array();
+  for (const ArticlePassage& p : a.passages) {
+    nlohmann::ordered_json j;
+    j["passage"] = p.passage;
+    j["start"] = p.start;
+    j["end"] = p.end;
+    j["text"] = p.text;
+    j["entities"] = EntitiesJson(p.entities);
+    doc["passages"].push_back(std::move(j));
+  }
+  return Dump(doc, 2) + "\n";
 }
 
 std::string SnippetToText(std::string_view html, std::string_view hi_start,

@@ -3,12 +3,15 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 #include <string>
 #include <vector>
 
 #include "byline/search/formatter.h"
+#include "byline/search/http_server.h"
 #include "byline/search/searcher.h"
 #include "byline/text.h"
 
@@ -18,9 +21,11 @@ namespace {
 
 constexpr const char* kProgram = "byline-search";
 
-void PrintUsage(std::ostream& out, const po::options_description& visible) {
+void PrintUsage(std::ostream& out, const po::options_description& general,
+                const po::options_description& serving) {
   out << kProgram << " - search news passages indexed by byline-index\n\n"
-         "Usage: byline-search --db DIR [options] QUERY...\n\n"
+         "Usage: byline-search --db DIR [options] QUERY...\n"
+         "       byline-search --db DIR --serve [--listen HOST:PORT]\n\n"
          "Ranks passages (paragraph-sized pieces of articles) by BM25 and\n"
          "prints the best with highlighted snippets. The words of QUERY are\n"
          "joined with spaces and parsed with Xapian's query syntax:\n"
@@ -41,7 +46,8 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
          "finds missiles; zurich finds Zürich. Passages that mention an\n"
          "entity the query names (Stoltenberg) rank above those that only\n"
          "share the word.\n\n"
-      << visible
+      << general << "\n"
+      << serving
       << "\nExit status: 0 passages found, 1 none found, 2 usage or database\n"
          "error.\n\n"
          "Examples:\n"
@@ -49,7 +55,73 @@ void PrintUsage(std::ostream& out, const po::options_description& visible) {
          "  byline-search --db news.db --filter place:Poland --facets person "
          "air defence\n"
          "  byline-search --db news.db --per-article 1 --format json "
-         "'\"air defence\"'\n";
+         "'\"air defence\"'\n"
+         "  byline-search --db news.db --serve --listen 127.0.0.1:8080\n"
+         "      then open http://127.0.0.1:8080/ or\n"
+         "      curl 'http://127.0.0.1:8080/search?q=ferry+strike&limit=3'\n"
+         "      (the HTTP API: docs/http.md)\n";
+}
+
+// byline-search --serve: serves until SIGINT or SIGTERM.
+int Serve(const std::vector<std::string>& dbs, const std::string& listen,
+          const byline::SearchOptions& defaults,
+          byline::ServerOptions server_options) {
+  const size_t colon = listen.rfind(':');
+  int port = -1;
+  if (colon != std::string::npos) {
+    try {
+      size_t used = 0;
+      port = std::stoi(listen.substr(colon + 1), &used);
+      if (used != listen.size() - colon - 1) port = -1;
+    } catch (const std::exception&) {
+      port = -1;
+    }
+  }
+  if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
+    std::cerr << kProgram << ": --listen must be HOST:PORT with PORT 0-65535, "
+              << "not '" << listen << "'\n";
+    return 2;
+  }
+  server_options.host = listen.substr(0, colon);
+  if (server_options.host.size() > 2 && server_options.host.front() == '[' &&
+      server_options.host.back() == ']') {
+    server_options.host = server_options.host.substr(
+        1, server_options.host.size() - 2);  // [::1]:8080
+  }
+  server_options.port = port;
+  server_options.defaults = defaults;
+  std::unique_ptr<byline::HttpServer> server;
+  byline::Status status =
+      byline::HttpServer::Create(dbs, server_options, &server);
+  int bound = -1;
+  if (status.ok()) status = server->Bind(&bound);
+  if (!status.ok()) {
+    std::cerr << kProgram << ": " << status.message() << "\n";
+    return 2;
+  }
+  // Signals are taken by a thread of their own, which stops the server;
+  // a handler may not call into it.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread waiter([&server, signals] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    server->Stop();
+  });
+  std::cerr << kProgram << ": serving " << dbs.size()
+            << (dbs.size() == 1 ? " database" : " databases") << " on http://"
+            << (server_options.host.find(':') != std::string::npos
+                    ? "[" + server_options.host + "]"
+                    : server_options.host)
+            << ":" << bound << "/ (Ctrl-C stops)" << std::endl;
+  server->Run();
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::cerr << kProgram << ": stopped" << std::endl;
+  return 0;
 }
 
 }  // namespace
@@ -60,6 +132,9 @@ int main(int argc, char** argv) {
   std::string format = "text", color = "auto";
   std::string facets = "person,org,place,date";
   bool no_boost = false;
+  bool serve = false;
+  std::string listen = "127.0.0.1:8080";
+  byline::ServerOptions server;
   po::options_description general("Options", 80);
   general.add_options()
       ("db", po::value(&dbs)->value_name("DIR"),
@@ -113,10 +188,26 @@ int main(int argc, char** argv) {
       ("color", po::value(&color)->default_value(color)->value_name("WHEN"),
        "bold matches: auto (on a terminal), always, never")
       ("help,h", "show this help and exit");
+  po::options_description serving("Serving (the HTTP API and search page, "
+                                  "docs/http.md)", 80);
+  serving.add_options()
+      ("serve", po::bool_switch(&serve),
+       "answer searches over HTTP instead of running\n"
+       "one; the options above are the defaults")
+      ("listen", po::value(&listen)->default_value(listen)
+           ->value_name("ADDR"),
+       "HOST:PORT to serve on (port 0: any free one)")
+      ("workers", po::value(&server.workers)
+           ->default_value(server.workers, "cores")->value_name("N"),
+       "searches run at once")
+      ("queue", po::value(&server.queue)
+           ->default_value(server.queue)->value_name("N"),
+       "requests that may wait for a worker; more\n"
+       "are answered 503 (busy)");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
-  all.add(general).add(hidden);
+  all.add(general).add(serving).add(hidden);
   po::positional_options_description positional;
   positional.add("query", -1);
 
@@ -134,7 +225,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (vm.count("help")) {
-    PrintUsage(std::cout, general);
+    PrintUsage(std::cout, general, serving);
     return 0;
   }
   const auto usage_error = [](const std::string& message) {
@@ -144,7 +235,7 @@ int main(int argc, char** argv) {
     return 2;
   };
   if (dbs.empty()) return usage_error("--db DIR is required");
-  if (words.empty()) return usage_error("no QUERY given");
+  if (words.empty() && !serve) return usage_error("no QUERY given");
   if (color != "auto" && color != "always" && color != "never") {
     return usage_error("--color must be auto, always or never, not '" + color +
                        "'");
@@ -168,6 +259,12 @@ int main(int argc, char** argv) {
       }
       options.facets.push_back(*type);
     }
+  }
+  if (serve) {
+    if (!words.empty()) {
+      return usage_error("--serve takes no QUERY (queries come by HTTP)");
+    }
+    return Serve(dbs, listen, options, server);
   }
   for (const std::string& w : words) {
     if (!options.query.empty()) options.query.push_back(' ');

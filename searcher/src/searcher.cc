@@ -402,6 +402,93 @@ Status Searcher::Search(const SearchOptions& options,
   }
 }
 
+Status Searcher::Reopen() {
+  try {
+    db_.reopen();  // the shards share its databases' internals
+  } catch (const Xapian::Error& e) {
+    return IoError("cannot reopen the database: " + e.get_description());
+  }
+  return Status::Ok();
+}
+
+Status Searcher::Describe(std::vector<DatabaseInfo>* out) {
+  out->clear();
+  try {
+    for (size_t k = 0; k < shards_.size(); ++k) {
+      out->push_back({shard_dirs_[k], shards_[k].get_doccount(),
+                      shards_[k].get_revision()});
+    }
+  } catch (const Xapian::Error& e) {
+    return IoError("cannot read the database: " + e.get_description());
+  }
+  return Status::Ok();
+}
+
+Status Searcher::GetArticle(const std::string& article_id,
+                            ArticleResult* out) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      *out = ArticleResult();
+      const std::string term = schema::ArticleTerm(article_id);
+      std::unordered_map<std::string, std::string> records;
+      for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term);
+           ++p) {
+        const Xapian::Document doc = db_.get_document(*p);
+        StoredPassage stored;
+        if (!ReadStoredPassage(doc, &records, &stored)) {
+          return IoError("document " + std::to_string(*p) +
+                         " is not a Byline passage (was this database "
+                         "written by byline-index?)");
+        }
+        if (out->passages.empty()) {
+          out->article_id = stored.article_id;
+          out->source = stored.source;
+          out->record = stored.record;
+          out->title = stored.title;
+          out->url = stored.url;
+          out->published = stored.published;
+          out->author = stored.author;
+          if (stored.has_capture) {
+            out->provenance = Hit::Provenance{stored.source,
+                                              stored.capture_offset,
+                                              stored.record_id,
+                                              stored.captured};
+          }
+          out->copy_group = doc.get_value(schema::kSlotCopyGroup);
+          if (out->copy_group.empty()) out->copy_group = out->article_id;
+          const Xapian::doccount group_size = db_.get_termfreq(
+              schema::BooleanTerm(schema::kCopyGroupPrefix, out->copy_group));
+          out->copies = group_size > 1 ? group_size - 1 : 0;
+        }
+        ArticlePassage passage{stored.passage, stored.start, stored.end,
+                               std::move(stored.text), {}};
+        for (auto& [type, name] : schema::DecodeEntityList(
+                 doc.get_value(schema::kSlotEntities))) {
+          passage.entities.push_back({type, std::move(name)});
+        }
+        out->passages.push_back(std::move(passage));
+      }
+      if (out->passages.empty()) {
+        return NotFound("no article '" + article_id + "' in the index");
+      }
+      // Document order is indexing order, which for a re-indexed article
+      // need not be passage order.
+      std::sort(out->passages.begin(), out->passages.end(),
+                [](const ArticlePassage& a, const ArticlePassage& b) {
+                  return a.passage < b.passage;
+                });
+      return Status::Ok();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == 4) {
+        return IoError("the database kept changing: " + e.get_description());
+      }
+      if (Status s = Reopen(); !s.ok()) return s;
+    } catch (const Xapian::Error& e) {
+      return IoError("cannot read the article: " + e.get_description());
+    }
+  }
+}
+
 bool Searcher::ReadStoredPassage(
     const Xapian::Document& doc,
     std::unordered_map<std::string, std::string>* records,

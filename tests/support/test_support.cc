@@ -62,8 +62,6 @@ std::string BinPath(std::string_view name) {
   return (fs::path(BYLINE_BIN_DIR) / name).string();
 }
 
-namespace {
-
 // Starts `argv` with stdin from /dev/null and stdout, stderr into the
 // named files (created or truncated).
 pid_t SpawnTo(const std::vector<std::string>& argv, const std::string& out,
@@ -85,8 +83,6 @@ pid_t SpawnTo(const std::vector<std::string>& argv, const std::string& out,
   if (rc != 0) throw std::runtime_error("cannot run " + argv[0]);
   return pid;
 }
-
-}  // namespace
 
 RunResult Run(const std::vector<std::string>& argv) {
   TempDir dir;

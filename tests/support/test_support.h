@@ -48,6 +48,9 @@ RunResult Run(const std::vector<std::string>& argv);
 // Starts `argv` (argv[0] a path) with stdin, stdout and stderr on
 // /dev/null and returns its pid without waiting.
 pid_t Spawn(const std::vector<std::string>& argv);
+// The same with stdout and stderr written to the files `out` and `err`.
+pid_t SpawnTo(const std::vector<std::string>& argv, const std::string& out,
+              const std::string& err);
 
 // Every document of a Xapian database, keyed by its unique (Q) term: terms
 // with wdf and positions, values and data, and the docid when `docids`.

@@ -14,6 +14,7 @@ enum class StatusCode {
   kIoError,      // the file or database could not be opened, read or written
   kBadInput,     // the content is not something Byline can index
   kInvalidArgument,  // a caller (or user) asked for something malformed
+  kNotFound,     // what was asked for (an article id) is not there
 };
 
 class [[nodiscard]] Status {
@@ -43,6 +44,10 @@ inline Status BadInput(std::string message) {
 }
 inline Status InvalidArgument(std::string message) {
   return Status(StatusCode::kInvalidArgument, std::move(message));
+}
+
+inline Status NotFound(std::string message) {
+  return Status(StatusCode::kNotFound, std::move(message));
 }
 
 }  // namespace byline

@@ -26,6 +26,10 @@ struct FormatOptions {
 std::unique_ptr<Formatter> MakeFormatter(std::string_view name,
                                          const FormatOptions& options = {});
 
+// The JSON of one article with all its passages (the HTTP API's
+// GET /article/{id}, docs/http.md), pretty-printed, ending in a newline.
+std::string ArticleToJson(const ArticleResult& article);
+
 // A snippet as Xapian returns it (HTML-escaped, matches in <b>...</b>) as
 // plain text, each match between `hi_start` and `hi_end`.
 std::string SnippetToText(std::string_view html, std::string_view hi_start,

@@ -72,6 +72,37 @@ struct SearchResults {
   bool facets_exact = true;  // false: counted over a sample of the matches
 };
 
+// One article as the index holds it (GET /article/{id}): its record and
+// every passage, in order.
+struct ArticlePassage {
+  size_t passage = 0;  // 0-based passage number
+  size_t start = 0;    // byte range in the article text
+  size_t end = 0;
+  std::string text;
+  std::vector<EntityRef> entities;  // the passage's distinct entities
+};
+
+struct ArticleResult {
+  std::string article_id;
+  std::string source;  // absolute path of the source file
+  std::string record;  // where in the file; "" if the file is one article
+  std::string title;
+  std::string url;
+  std::string published;
+  std::string author;
+  std::optional<Hit::Provenance> provenance;  // for WARC records
+  std::string copy_group;  // as in Hit
+  size_t copies = 0;
+  std::vector<ArticlePassage> passages;
+};
+
+// What a searcher has open: one entry per database (shard).
+struct DatabaseInfo {
+  std::string path;  // its directory, "" if not a local directory
+  size_t passages = 0;
+  unsigned long long revision = 0;
+};
+
 }  // namespace byline
 
 #endif  // BYLINE_SEARCH_RESULTS_H_

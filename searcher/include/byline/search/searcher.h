@@ -68,6 +68,18 @@ class Searcher {
   [[nodiscard]] Status Search(const SearchOptions& options,
                               SearchResults* results);
 
+  // Moves every database to its latest commit, so that a searcher kept
+  // open (a server) sees what an indexer has committed since.
+  [[nodiscard]] Status Reopen();
+
+  // The article `article_id` with all its passages; kNotFound if the
+  // index holds none of it.
+  [[nodiscard]] Status GetArticle(const std::string& article_id,
+                                  ArticleResult* out);
+
+  // The databases searched, one entry per shard.
+  [[nodiscard]] Status Describe(std::vector<DatabaseInfo>* out);
+
  private:
   Searcher(Xapian::Database db, std::vector<Xapian::Database> shards,
            std::vector<std::string> shard_dirs)
