@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "byline/index/indexer.h"
+#include "byline/schema.h"
 #include "byline/text.h"
 
 namespace po = boost::program_options;
@@ -193,6 +194,8 @@ int main(int argc, char** argv) {
        "also write the run's summary to FILE as JSON")
       ("quiet,q", po::bool_switch(&quiet),
        "print only problems: no progress line, no summary")
+      ("version", "show the version, the index schema and the\n"
+       "entity model used, and exit")
       ("help,h", "show this help and exit");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&options.inputs));
@@ -216,6 +219,14 @@ int main(int argc, char** argv) {
   }
   if (vm.count("help")) {
     PrintUsage(std::cout, general);
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::cout << kProgram << " " << BYLINE_VERSION << "\nindex schema "
+              << byline::schema::kSchemaVersion << "\nentity model "
+              << (options.ner_model.empty() ? byline::DefaultNerModelPath()
+                                            : options.ner_model)
+              << "\n";
     return 0;
   }
   if ((options.db_path.empty() && !extract) || options.inputs.empty() ||

@@ -1,6 +1,7 @@
 #include "byline/ner/tagger.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <utility>
 
 #include "decoder.h"
@@ -125,7 +126,23 @@ std::string DefaultNerModelPath() {
       env != nullptr && *env != '\0') {
     return env;
   }
-  return std::string(BYLINE_MODEL_DIR) + "/ner-en.model";
+  // An installed program's own model first, then the source tree's.
+  std::error_code ec;
+  const std::filesystem::path exe =
+      std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path beside =
+        exe.parent_path().parent_path() / "share/byline/ner-en.model";
+    if (std::filesystem::exists(beside, ec)) return beside.string();
+  }
+  const std::string built = std::string(BYLINE_MODEL_DIR) + "/ner-en.model";
+  if (std::filesystem::exists(built, ec)) return built;
+#ifdef BYLINE_INSTALL_MODEL_DIR
+  const std::string installed =
+      std::string(BYLINE_INSTALL_MODEL_DIR) + "/ner-en.model";
+  if (std::filesystem::exists(installed, ec)) return installed;
+#endif
+  return built;
 }
 
 }  // namespace byline

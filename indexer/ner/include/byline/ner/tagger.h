@@ -79,8 +79,12 @@ class NerTagger {
   virtual NameFacts LookUpName(std::string_view /*name*/) const { return {}; }
 };
 
-// The model shipped with the project (models/ner-en.model in the source
-// tree, or the installed copy).
+// The model shipped with the project: $BYLINE_NER_MODEL if set; else the
+// first of these that exists: ../share/byline/ner-en.model beside the
+// running program (an installed byline-index), models/ner-en.model in the
+// source tree this was built from, and the configured install prefix's
+// share/byline/ner-en.model; else the source tree's path (which the error
+// of loading it then names).
 std::string DefaultNerModelPath();
 
 }  // namespace byline
