@@ -1,6 +1,7 @@
 #include "byline/schema.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 
@@ -141,6 +142,40 @@ EntityList DecodeEntityList(std::string_view value) {
       if (line[0] == kTypeCodes[t]) {
         out.emplace_back(static_cast<EntityType>(t), std::string(line.substr(1)));
       }
+    }
+  }
+  return out;
+}
+
+std::string EncodeMentionSpans(const std::vector<MentionSpan>& spans) {
+  std::string out;
+  for (const MentionSpan& s : spans) {
+    if (!out.empty()) out.push_back('\n');
+    out.append(std::to_string(s.entity)).push_back(' ');
+    out.append(std::to_string(s.start)).push_back(' ');
+    out.append(std::to_string(s.end));
+  }
+  return out;
+}
+
+std::vector<MentionSpan> DecodeMentionSpans(std::string_view value) {
+  std::vector<MentionSpan> out;
+  while (!value.empty()) {
+    const size_t nl = value.find('\n');
+    const std::string_view line = value.substr(0, nl);
+    value.remove_prefix(nl == std::string_view::npos ? value.size() : nl + 1);
+    size_t fields[3];
+    const char* p = line.data();
+    const char* const end = line.data() + line.size();
+    bool ok = true;
+    for (int i = 0; i < 3 && ok; ++i) {
+      if (i > 0) ok = p < end && *p++ == ' ';
+      const auto [next, ec] = std::from_chars(p, end, fields[i]);
+      ok = ok && ec == std::errc() && next != p;
+      p = next;
+    }
+    if (ok && p == end && fields[1] <= fields[2]) {
+      out.push_back({fields[0], fields[1], fields[2]});
     }
   }
   return out;

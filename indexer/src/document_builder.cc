@@ -1,7 +1,9 @@
 #include "byline/index/document_builder.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 #include <string>
 
 #include "byline/doc_data.h"
@@ -65,9 +67,12 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
 
   schema::EntityList entities;
   std::set<std::string> terms;
+  std::map<std::string, size_t> entity_of_term;  // -> index in entities
+  std::vector<schema::MentionSpan> spans;
   for (const Mention& m : mentions) {
     const std::vector<std::string> ts = schema::EntityTerms(m.type, m.name);
     if (terms.insert(ts.front()).second) {
+      entity_of_term.emplace(ts.front(), entities.size());
       entities.emplace_back(m.type, m.name);
       // Dates mentioned are no facet: the date facet counts publication
       // days.
@@ -76,10 +81,27 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
       }
     }
     terms.insert(ts.begin() + 1, ts.end());
+    // Where it is named, if it is one of the listed entities (a date
+    // already listed at a finer level, "2024-07" after "2024-07-14", is
+    // not) and inside the passage (not the title).
+    const auto entity = entity_of_term.find(ts.front());
+    if (entity != entity_of_term.end() && m.start >= passage.range.start &&
+        m.end <= passage.range.end && m.start < m.end) {
+      spans.push_back({entity->second, m.start - passage.range.start,
+                       m.end - passage.range.start});
+    }
   }
   for (const std::string& t : terms) doc.add_term(t, 1);
   if (!entities.empty()) {
     doc.add_value(schema::kSlotEntities, schema::EncodeEntityList(entities));
+  }
+  if (!spans.empty()) {
+    std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.start, a.end, a.entity) <
+             std::tie(b.start, b.end, b.entity);
+    });
+    spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
+    doc.add_value(schema::kSlotMentions, schema::EncodeMentionSpans(spans));
   }
 
   StoredPassage stored;

@@ -93,10 +93,19 @@ nlohmann::ordered_json ProvenanceJson(const Hit::Provenance& p) {
           {"captured", p.captured}};
 }
 
+// [[start, end], ...]
+nlohmann::ordered_json SpansJson(const std::vector<Span>& spans) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Span& s : spans) list.push_back({s.start, s.end});
+  return list;
+}
+
 nlohmann::ordered_json EntitiesJson(const std::vector<EntityRef>& entities) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const EntityRef& e : entities) {
-    list.push_back({{"type", EntityTypeName(e.type)}, {"name", e.name}});
+    list.push_back({{"type", EntityTypeName(e.type)},
+                    {"name", e.name},
+                    {"spans", SpansJson(e.spans)}});
   }
   return list;
 }
@@ -123,6 +132,7 @@ nlohmann::ordered_json HitJson(const Hit& hit) {
   h["end"] = hit.end;
   h["text"] = hit.text;
   h["snippet"] = hit.snippet;
+  h["highlights"] = SpansJson(hit.highlights);
   if (hit.collapsed > 0) h["collapsed"] = hit.collapsed;
   h["copy_group"] = hit.copy_group;
   h["copies"] = hit.copies;

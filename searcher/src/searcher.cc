@@ -327,6 +327,77 @@ std::map<EntityType, std::vector<FacetCount>> ListFacets(
 
 }  // namespace
 
+namespace {
+
+// The passage's distinct entities, each with where its text (of
+// `text_size` bytes) names it.
+std::vector<EntityRef> EntitiesOf(const Xapian::Document& doc,
+                                  size_t text_size) {
+  std::vector<EntityRef> out;
+  for (auto& [type, name] :
+       schema::DecodeEntityList(doc.get_value(schema::kSlotEntities))) {
+    out.push_back({type, std::move(name), {}});
+  }
+  for (const schema::MentionSpan& m :
+       schema::DecodeMentionSpans(doc.get_value(schema::kSlotMentions))) {
+    if (m.entity < out.size() && m.end <= text_size) {
+      out[m.entity].spans.push_back({m.start, m.end});
+    }
+  }
+  return out;
+}
+
+// The byte ranges of `text` that Xapian highlights for the query of
+// `highlight`: the text is marked whole, as a snippet as long as itself,
+// and the marked snippet (HTML-escaped) is walked beside the text. Empty
+// if the two do not line up, rather than wrong.
+std::vector<Span> HighlightSpans(const Xapian::MSet& highlight,
+                                 const std::string& text,
+                                 const Xapian::Stem& stemmer) {
+  static constexpr std::string_view kOn = "\x01", kOff = "\x02";
+  static constexpr std::pair<std::string_view, char> kEscapes[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+      {"&#39;", '\''}};
+  if (text.find_first_of("\x01\x02") != std::string::npos) return {};
+  const std::string marked = highlight.snippet(
+      text, text.size() * 2 + 64, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
+      std::string(kOn), std::string(kOff), "");
+  std::vector<Span> spans;
+  size_t j = 0;  // in text
+  size_t open = std::string::npos;
+  for (size_t i = 0; i < marked.size();) {
+    if (marked.compare(i, kOn.size(), kOn) == 0) {
+      open = j;
+      i += kOn.size();
+      continue;
+    }
+    if (marked.compare(i, kOff.size(), kOff) == 0) {
+      if (open == std::string::npos) return {};
+      spans.push_back({open, j});
+      open = std::string::npos;
+      i += kOff.size();
+      continue;
+    }
+    char c = marked[i];
+    size_t used = 1;
+    if (c == '&') {
+      for (const auto& [escape, plain] : kEscapes) {
+        if (marked.compare(i, escape.size(), escape) == 0) {
+          c = plain;
+          used = escape.size();
+          break;
+        }
+      }
+    }
+    if (j >= text.size() || text[j] != c) return {};
+    ++j;
+    i += used;
+  }
+  return spans;
+}
+
+}  // namespace
+
 Status Searcher::Open(const std::vector<std::string>& db_paths,
                       std::unique_ptr<Searcher>* out) {
   if (db_paths.empty()) return InvalidArgument("no database given");
@@ -462,10 +533,7 @@ Status Searcher::GetArticle(const std::string& article_id,
         }
         ArticlePassage passage{stored.passage, stored.start, stored.end,
                                std::move(stored.text), {}};
-        for (auto& [type, name] : schema::DecodeEntityList(
-                 doc.get_value(schema::kSlotEntities))) {
-          passage.entities.push_back({type, std::move(name)});
-        }
+        passage.entities = EntitiesOf(doc, passage.text.size());
         out->passages.push_back(std::move(passage));
       }
       if (out->passages.empty()) {
@@ -750,10 +818,8 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       const Xapian::doccount group_size = db_.get_termfreq(
           schema::BooleanTerm(schema::kCopyGroupPrefix, hit.copy_group));
       hit.copies = group_size > 1 ? group_size - 1 : 0;
-      for (auto& [type, name] : schema::DecodeEntityList(
-               doc.get_value(schema::kSlotEntities))) {
-        hit.entities.push_back({type, std::move(name)});
-      }
+      hit.entities = EntitiesOf(doc, hit.text.size());
+      hit.highlights = HighlightSpans(highlight, hit.text, builder.stemmer());
       results->hits.push_back(std::move(hit));
     }
     std::unique_ptr<FacetCounter> mine;  // this thread's share

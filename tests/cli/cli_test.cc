@@ -162,9 +162,9 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
   for (const auto& [k, v] : hit.items()) hit_keys.push_back(k);
   EXPECT_EQ(hit_keys, (std::vector<std::string>{
                           "article_id", "copies", "copy_group", "end",
-                          "entities", "passage", "published", "rank", "score",
-                          "snippet", "source", "start", "text", "title",
-                          "url"}));
+                          "entities", "highlights", "passage", "published",
+                          "rank", "score", "snippet", "source", "start",
+                          "text", "title", "url"}));
   EXPECT_TRUE(hit["entities"].is_array());
   EXPECT_EQ(hit["rank"], 1);
   EXPECT_TRUE(hit["score"].is_number_float());
@@ -179,6 +179,15 @@ TEST_F(IndexedCliTest, JsonOutputShape) {
   EXPECT_EQ(hit["snippet"],
             "The Kestrel <b>Bridge</b> over the <b>harbour</b> reopened on "
             "Monday after three weeks of repairs.");
+  // Byte offsets of the matched words in "text": "Bridge", "harbour".
+  EXPECT_EQ(hit["highlights"], nlohmann::json::parse("[[12, 18], [28, 35]]"));
+  for (const auto& e : hit["entities"]) {
+    ASSERT_TRUE(e["spans"].is_array()) << e;
+    for (const auto& s : e["spans"]) {
+      EXPECT_LT(s[0].get<size_t>(), s[1].get<size_t>());
+      EXPECT_LE(s[1].get<size_t>(), hit["text"].get<std::string>().size());
+    }
+  }
   EXPECT_EQ(doc["hits"][1]["rank"], 2);
 }
 

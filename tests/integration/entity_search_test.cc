@@ -178,9 +178,19 @@ TEST_F(EntitySearchTest, EntityBoostRanksMentionsAboveSharedWords) {
 TEST_F(EntitySearchTest, HitsCarryTheirEntities) {
   const SearchResults r = Search("Sikorski");
   ASSERT_EQ(r.hits.size(), 1u);
+  // "Foreign Minister Radosław Sikorski had argued that Poland could ...":
+  // each entity with where the passage names it.
+  const std::string& text = r.hits[0].text;
+  const size_t person = text.find("Radosław Sikorski");
+  const size_t place = text.find("Poland");
+  ASSERT_NE(person, std::string::npos);
+  ASSERT_NE(place, std::string::npos);
   EXPECT_EQ(r.hits[0].entities,
-            (std::vector<EntityRef>{{EntityType::kPerson, "Radosław Sikorski"},
-                                    {EntityType::kPlace, "Poland"}}));
+            (std::vector<EntityRef>{
+                {EntityType::kPerson,
+                 "Radosław Sikorski",
+                 {{person, person + std::string("Radosław Sikorski").size()}}},
+                {EntityType::kPlace, "Poland", {{place, place + 6}}}}));
 }
 
 }  // namespace

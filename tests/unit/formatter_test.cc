@@ -24,7 +24,8 @@ SearchResults Sample() {
   h.end = 40;
   h.text = "The <Kestrel>\nbridge & co.";
   h.snippet = "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co.";
-  h.entities = {{EntityType::kPlace, "Kestrel"}};
+  h.highlights = {{14, 20}};
+  h.entities = {{EntityType::kPlace, "Kestrel", {{5, 12}}}};
   h.copy_group = "00000000000000aa";
   h.copies = 2;
   r.hits.push_back(h);
@@ -59,12 +60,24 @@ TEST(FormatterTest, JsonHasTheDocumentedShape) {
       "end": 40,
       "text": "The <Kestrel>\nbridge & co.",
       "snippet": "The &lt;Kestrel&gt;\n<b>bridge</b> &amp; co.",
+      "highlights": [
+        [
+          14,
+          20
+        ]
+      ],
       "copy_group": "00000000000000aa",
       "copies": 2,
       "entities": [
         {
           "type": "place",
-          "name": "Kestrel"
+          "name": "Kestrel",
+          "spans": [
+            [
+              5,
+              12
+            ]
+          ]
         }
       ]
     }

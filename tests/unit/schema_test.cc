@@ -76,5 +76,17 @@ TEST(FacetTest, ValueRoundTripsSortedAndDistinct) {
   EXPECT_FALSE(DecodeFacetValue("", &passage, &ids));
 }
 
+TEST(MentionSpanTest, RoundTripsAndSkipsWhatIsNotThreeNumbers) {
+  const std::vector<MentionSpan> spans = {{0, 4, 15}, {2, 20, 31}, {0, 40, 51}};
+  const std::string v = EncodeMentionSpans(spans);
+  EXPECT_EQ(v, "0 4 15\n2 20 31\n0 40 51");
+  EXPECT_EQ(DecodeMentionSpans(v), spans);
+  EXPECT_TRUE(DecodeMentionSpans("").empty());
+  // Damaged lines are skipped, whole ones kept.
+  EXPECT_EQ(DecodeMentionSpans("0 4 15\nx 1 2\n1 2\n1 9 3\n1 2 3 4\n"
+                               "-1 2 3\n3 7 9"),
+            (std::vector<MentionSpan>{{0, 4, 15}, {3, 7, 9}}));
+}
+
 }  // namespace
 }  // namespace byline::schema

@@ -75,6 +75,9 @@ enum Slot : Xapian::valueno {
                           // snippets (EncodePassageValue())
   kSlotFacets = 8,        // the passage's number and facet ids, see
                           // EncodeFacetValue()
+  kSlotMentions = 9,      // where the passage names its entities, see
+                          // EncodeMentionSpans(); absent in databases
+                          // indexed before it (no offsets shown)
 };
 
 // Stemming language for text at index and query time.
@@ -140,6 +143,19 @@ std::string PublicationDay(std::string_view published);
 using EntityList = std::vector<std::pair<EntityType, std::string>>;
 std::string EncodeEntityList(const EntityList& entities);
 EntityList DecodeEntityList(std::string_view value);
+
+// The value in kSlotMentions: one line per mention, "<k> <start> <end>",
+// in text order: k the entity's 0-based index in the passage's
+// kSlotEntities list, [start, end) its byte range in the passage text.
+// Decoding skips lines that are not three numbers.
+struct MentionSpan {
+  size_t entity = 0;
+  size_t start = 0;
+  size_t end = 0;
+  bool operator==(const MentionSpan&) const = default;
+};
+std::string EncodeMentionSpans(const std::vector<MentionSpan>& spans);
+std::vector<MentionSpan> DecodeMentionSpans(std::string_view value);
 
 // Facets: each distinct entity a passage names (a person, organisation or
 // place by its folded name) and each publication day gets a facet id when

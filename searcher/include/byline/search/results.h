@@ -13,9 +13,19 @@
 
 namespace byline {
 
+// A half-open byte range [start, end) of a passage's text.
+struct Span {
+  size_t start = 0;
+  size_t end = 0;
+  bool operator==(const Span&) const = default;
+};
+
 struct EntityRef {
   EntityType type;
   std::string name;
+  // Where the passage's text names it, in text order; empty for passages
+  // indexed before Byline stored mention offsets.
+  std::vector<Span> spans;
   bool operator==(const EntityRef&) const = default;
 };
 
@@ -49,6 +59,7 @@ struct Hit {
   size_t end = 0;
   std::string text;     // the whole passage
   std::string snippet;  // HTML: escaped text, matches in <b>...</b>
+  std::vector<Span> highlights;  // the words the query matched, in `text`
   size_t collapsed = 0;  // with per-article collapsing: further passages of
                          // this article (or its copies) that matched but
                          // are not shown
