@@ -143,6 +143,7 @@ ArticleDocuments DocumentBuilder::BuildArticle(
     std::optional<MinHashSignature> signature) {
   ArticleDocuments out;
   out.article_id = article.article_id;
+  std::unordered_map<std::string, uint32_t> spellings;
   out.signature = std::move(signature);
   auto next = mentions.begin();
   for (const Passage& p : passages) {
@@ -165,14 +166,47 @@ ArticleDocuments DocumentBuilder::BuildArticle(
         article.Slice(p.range),
         p.index == 0 ? std::string_view(article.title) : std::string_view()};
     AddSynonyms(texts, mine, &out.synonyms);
+    for (const std::string_view t : texts) CountSpellings(t, &spellings);
     next = end;
   }
+  out.spellings.assign(spellings.begin(), spellings.end());
   // Each once: a name mentioned ten times brings the same pairs ten times,
   // and the writer, the busiest thread, would look each one up.
   std::sort(out.synonyms.begin(), out.synonyms.end());
   out.synonyms.erase(std::unique(out.synonyms.begin(), out.synonyms.end()),
                      out.synonyms.end());
   return out;
+}
+
+void DocumentBuilder::CountSpellings(
+    std::string_view text, std::unordered_map<std::string, uint32_t>* out) {
+  constexpr size_t kMinBytes = 3, kMaxBytes = 32;
+  std::string word;
+  bool letters = true;
+  const auto flush = [&] {
+    if (letters && word.size() >= kMinBytes && word.size() <= kMaxBytes) {
+      ++(*out)[word];
+    }
+    word.clear();
+    letters = true;
+  };
+  for (Xapian::Utf8Iterator c(text.data(), text.size());
+       c != Xapian::Utf8Iterator(); ++c) {
+    if (!Xapian::Unicode::is_wordchar(*c)) {
+      flush();
+      continue;
+    }
+    const Xapian::Unicode::category cat = Xapian::Unicode::get_category(*c);
+    letters &= cat == Xapian::Unicode::UPPERCASE_LETTER ||
+               cat == Xapian::Unicode::LOWERCASE_LETTER ||
+               cat == Xapian::Unicode::TITLECASE_LETTER ||
+               cat == Xapian::Unicode::OTHER_LETTER ||
+               cat == Xapian::Unicode::MODIFIER_LETTER;
+    if (word.size() <= kMaxBytes) {
+      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*c));
+    }
+  }
+  flush();
 }
 
 void DocumentBuilder::AddSynonyms(

@@ -173,6 +173,7 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
     for (const auto& [key, term] : docs.synonyms) {
       if (added_.insert(key + '\0' + term).second) db_.add_synonym(key, term);
     }
+    for (const auto& [word, count] : docs.spellings) spellings_[word] += count;
     return Status::Ok();
   } catch (const Xapian::InvalidArgumentError& e) {
     // Something of this article only (a term, a value): leave none of it.
@@ -345,6 +346,8 @@ Status IndexWriter::DeleteFile(const FileState& state) {
 Status IndexWriter::Commit() {
   try {
     SaveCounters();
+    for (const auto& [word, count] : spellings_) db_.add_spelling(word, count);
+    spellings_.clear();
     if (Status s = column_->BeforeCommit(); !s.ok()) return s;
     db_.commit();
     if (Status s = column_->AfterCommit(db_.get_revision()); !s.ok()) return s;

@@ -45,6 +45,7 @@ class TextFormatter : public Formatter {
     if (r.hits.empty()) {
       if (r.matches_upper_bound == 0) {
         out << "No passages match \"" << r.query << "\".\n";
+        WriteSuggestion(r, out);
         return;
       }
       // --limit 0 (counts only) or an offset past the last hit.
@@ -59,10 +60,17 @@ class TextFormatter : public Formatter {
         << " of "
         << (r.matches_lower_bound == r.matches_upper_bound ? "" : "about ")
         << r.matches_estimated << " for \"" << r.query << "\".\n";
+    WriteSuggestion(r, out);
     WriteFacets(r, out);
   }
 
  private:
+  static void WriteSuggestion(const SearchResults& r, std::ostream& out) {
+    if (!r.suggestion.empty()) {
+      out << "Did you mean \"" << r.suggestion << "\"?\n";
+    }
+  }
+
   // One line per entity type: "  person  Jens Stoltenberg (5), ...".
   static void WriteFacets(const SearchResults& r, std::ostream& out) {
     bool any = false;
@@ -176,6 +184,7 @@ class JsonFormatter : public Formatter {
     doc["version"] = kJsonVersion;
     doc["query"] = r.query;
     doc["matches_estimated"] = r.matches_estimated;
+    if (!r.suggestion.empty()) doc["suggestion"] = r.suggestion;
     doc["hits"] = nlohmann::ordered_json::array();
     for (const Hit& hit : r.hits) doc["hits"].push_back(HitJson(hit));
     AddFacets(r, &doc);
@@ -198,6 +207,7 @@ class JsonLinesFormatter : public Formatter {
     last["version"] = kJsonVersion;
     last["query"] = r.query;
     last["matches_estimated"] = r.matches_estimated;
+    if (!r.suggestion.empty()) last["suggestion"] = r.suggestion;
     last["hits"] = r.hits.size();
     AddFacets(r, &last);
     out << Dump(last, -1) << "\n";

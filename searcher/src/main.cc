@@ -32,6 +32,7 @@ void PrintUsage(std::ostream& out, const po::options_description& general,
          "  nato missiles          either word; passages with both rank higher\n"
          "  nato AND missiles      both words (also OR, NOT, XOR, brackets)\n"
          "  \"air defence\"          the phrase (also \"air defences\")\n"
+         "  ferry NEAR/5 strike    both within 5 words (ADJ/5: in this order)\n"
          "  +poland -hockey        must contain poland, must not hockey\n"
          "  title:summit           the word in the article's title\n"
          "  intercept*             any word starting with 'intercept'\n"

@@ -286,6 +286,26 @@ Xapian::Query QueryBuilder::HighlightQuery(std::string_view text) const {
   }
 }
 
+std::string QueryBuilder::Suggest(std::string_view text) const {
+  // Xapian corrects only words of fields without a prefix, and Parse()'s
+  // words have "Z": a parser of its own, whose fields only keep their
+  // values from being corrected.
+  Xapian::QueryParser parser;
+  parser.set_database(db_);
+  for (EntityType type : kAllEntityTypes) {
+    parser.add_boolean_prefix(std::string(EntityTypeName(type)), "XSPELL");
+  }
+  parser.add_boolean_prefix("mentioned", "XSPELL");
+  parser.add_prefix("title", std::string(schema::kTitlePrefix));
+  try {
+    parser.parse_query(std::string(text),
+                       kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    return parser.get_corrected_query_string();
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+}
+
 Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out) {
   if (Trim(text).empty()) return InvalidArgument("empty query");
   Xapian::Query query;

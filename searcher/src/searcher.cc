@@ -329,6 +329,33 @@ std::map<EntityType, std::vector<FacetCount>> ListFacets(
 
 namespace {
 
+// The query for `text` with each filter "TYPE:VALUE" (alternatives
+// "A|B") applied.
+Status FullQuery(QueryBuilder& builder, const std::string& text,
+                 const std::vector<std::string>& filters, Xapian::Query* out) {
+  Xapian::Query query;
+  if (Status s = builder.Parse(text, &query); !s.ok()) return s;
+  for (const std::string& filter : filters) {
+    const size_t colon = filter.find(':');
+    const auto type = ParseEntityType(filter.substr(0, colon));
+    if (colon == std::string::npos || !type) {
+      return InvalidArgument("bad filter '" + filter +
+                             "': use TYPE:VALUE with TYPE person, org, "
+                             "place or date");
+    }
+    std::vector<Xapian::Query> any;
+    for (const std::string_view value :
+         Split(std::string_view(filter).substr(colon + 1), '|')) {
+      any.push_back(builder.EntityFilter(*type, value));
+    }
+    query = Xapian::Query(
+        Xapian::Query::OP_FILTER, query,
+        Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+  }
+  *out = std::move(query);
+  return Status::Ok();
+}
+
 // The passage's distinct entities, each with where its text (of
 // `text_size` bytes) names it.
 std::vector<EntityRef> EntitiesOf(const Xapian::Document& doc,
@@ -602,23 +629,9 @@ Status Searcher::SearchOnce(const SearchOptions& options,
   try {
     QueryBuilder builder(db_, options.ranking);
     Xapian::Query query;
-    if (Status s = builder.Parse(options.query, &query); !s.ok()) return s;
-    for (const std::string& filter : options.filters) {
-      const size_t colon = filter.find(':');
-      const auto type = ParseEntityType(filter.substr(0, colon));
-      if (colon == std::string::npos || !type) {
-        return InvalidArgument("bad filter '" + filter +
-                               "': use TYPE:VALUE with TYPE person, org, "
-                               "place or date");
-      }
-      std::vector<Xapian::Query> any;
-      for (const std::string_view value :
-           Split(std::string_view(filter).substr(colon + 1), '|')) {
-        any.push_back(builder.EntityFilter(*type, value));
-      }
-      query = Xapian::Query(
-          Xapian::Query::OP_FILTER, query,
-          Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+    if (Status s = FullQuery(builder, options.query, options.filters, &query);
+        !s.ok()) {
+      return s;
     }
 
     Xapian::Enquire enquire(db_);
@@ -761,6 +774,22 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     if (mset.get_uncollapsed_matches_lower_bound() < check_at_least) {
       results->matches_estimated = results->matches_lower_bound;
       results->matches_upper_bound = results->matches_lower_bound;
+    }
+
+    // "Did you mean": when little matches, a spelling of the query that
+    // matches more (with the same filters).
+    if (results->matches_estimated < options.suggest_below) {
+      const std::string corrected = builder.Suggest(options.query);
+      Xapian::Query better;
+      if (!corrected.empty() && corrected != options.query &&
+          FullQuery(builder, corrected, options.filters, &better).ok()) {
+        Xapian::Enquire count(db_);
+        count.set_query(better);
+        if (count.get_mset(0, 0, options.suggest_below)
+                .get_matches_estimated() > results->matches_estimated) {
+          results->suggestion = corrected;
+        }
+      }
     }
 
     // Snippets come from an MSet of the highlight query (its statistics,

@@ -6,7 +6,7 @@ loopback port, and drives headless Chromium (Debian's chromium and
 chromium-driver, through python3-selenium): types a query, checks the hits
 and facet lists, clicks a facet name and checks that the hits shown are
 those the API returns with that filter, removes the filter again, pages
-forward and back. Saves a screenshot of the filtered page into the
+forward and back, and follows a "did you mean" suggestion. Saves a screenshot of the filtered page into the
 artifacts directory. Exits non-zero on any failure.
 
 Usage: page_test.py --bin-dir BUILD/bin --corpus CORPUS --artifacts DIR
@@ -163,6 +163,20 @@ def run_page(driver, base, artifacts):
           "page 2 hits differ from the API's")
     driver.find_element(By.ID, "prev").click()
     wait.until(lambda d: d.find_element(By.ID, "summary").text == first)
+
+    # A misspelt query: "did you mean", and the suggestion searches.
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys("goverment", Keys.ENTER)
+    wait.until(EC.presence_of_element_located((By.ID, "suggestion")))
+    check(not hit_titles(driver), "hits for a misspelt word")
+    suggestion = driver.find_element(By.ID, "suggestion")
+    check(suggestion.text == "government", "suggestion: " + suggestion.text)
+    suggestion.click()
+    wait.until(lambda d: d.find_element(By.ID, "q").get_attribute("value") == "government")
+    corrected = api(base, "/search", {"q": "government", "limit": 10})
+    check(corrected["hits"], "the corrected query finds nothing")
+    wait.until(lambda d: hit_titles(d) == [h["title"] for h in corrected["hits"]])
 
 
 if __name__ == "__main__":

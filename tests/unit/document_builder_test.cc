@@ -116,6 +116,31 @@ TEST(DocumentBuilderTest, SynonymsForAliasesAndAccentedWords) {
   EXPECT_TRUE(has("Zkrakow", "Zkraków"));
 }
 
+TEST(DocumentBuilderTest, SpellingWordsAreCountedOncePerArticle) {
+  Article a;
+  a.source = "/news/zurich.txt";
+  a.article_id = "00000000000000ff";
+  a.text = "Zürich harbour\n\nThe Zürich harbour reopened in 2024 at 9am; "
+           "an ox, the A1 and x86 stay.";
+  a.title = "Zürich harbour";
+  a.title_range = {0, 15};
+  a.paragraphs = {{17, a.text.size()}};
+  DocumentBuilder builder;
+  const ArticleDocuments docs = builder.BuildArticle(
+      a, {{0, a.paragraphs[0]}}, {}, std::nullopt);
+  std::vector<std::pair<std::string, uint32_t>> got = docs.spellings;
+  std::sort(got.begin(), got.end());
+  // Lowercased as the query parser lowercases, title and body counted;
+  // numbers, words with digits and words under three bytes left out.
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, uint32_t>>{
+                     {"and", 1},
+                     {"harbour", 2},
+                     {"reopened", 1},
+                     {"stay", 1},
+                     {"the", 2},
+                     {"zürich", 2}}));
+}
+
 TEST(DocumentBuilderTest, BodyPositionsFollowTitleWithAGap) {
   DocumentBuilder builder;
   const Xapian::Document doc = builder.Build(SampleArticle(), {0, {16, 38}});

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,6 +47,10 @@ struct ArticleDocuments {
   // Synonym-table entries (key, term) the article brings: the aliases of
   // its entities and the unaccented forms of its accented words.
   std::vector<std::pair<std::string, std::string>> synonyms;
+  // The article's words for Xapian's spelling data ("did you mean"), as
+  // the query parser sees them (Unicode-lowercased, unstemmed), each with
+  // its count in the article: words of letters only, 3 to 32 bytes.
+  std::vector<std::pair<std::string, uint32_t>> spellings;
 };
 
 class DocumentBuilder {
@@ -68,6 +73,10 @@ class DocumentBuilder {
                          std::vector<FacetName>* facets = nullptr);
 
  private:
+  // Counts the words of `text` that spelling suggestions may offer.
+  static void CountSpellings(std::string_view text,
+                             std::unordered_map<std::string, uint32_t>* out);
+
   // Synonyms for one passage's texts and mentions, appended to `out`.
   void AddSynonyms(std::span<const std::string_view> texts,
                    std::span<const Mention> mentions,

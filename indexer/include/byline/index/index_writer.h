@@ -118,6 +118,10 @@ class IndexWriter {
   // Synonyms this run has added ("key\0term"; forgotten now and then to
   // bound memory), so most are written once, not once per article.
   std::unordered_set<std::string> added_;
+  // Word counts of the articles written since the last commit, added to
+  // the spelling data just before it (one add_spelling per distinct word
+  // a batch, not per article).
+  std::unordered_map<std::string, uint32_t> spellings_;
 };
 
 }  // namespace byline

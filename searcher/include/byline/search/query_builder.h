@@ -68,6 +68,12 @@ class QueryBuilder {
   // Filters highlight nothing. MatchNothing if `text` does not parse.
   Xapian::Query HighlightQuery(std::string_view text) const;
 
+  // A spelling of `text` with its misspelt words corrected from the
+  // database's spelling data (words as indexed, most frequent within two
+  // edits), or "" if it has no correction. Field values (person:...) are
+  // left as they are.
+  std::string Suggest(std::string_view text) const;
+
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:

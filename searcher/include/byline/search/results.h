@@ -81,6 +81,9 @@ struct SearchResults {
   std::map<EntityType, std::vector<FacetCount>> facets;
   bool facets_count_articles = false;
   bool facets_exact = true;  // false: counted over a sample of the matches
+  // "Did you mean": the query with misspelt words corrected, when few
+  // passages match and it matches more; "" otherwise.
+  std::string suggestion;
 };
 
 // One article as the index holds it (GET /article/{id}): its record and

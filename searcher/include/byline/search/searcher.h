@@ -47,6 +47,10 @@ struct SearchOptions {
   // alternatives "A|B" of which one must hold. Values as in query fields.
   std::vector<std::string> filters;
   QueryOptions ranking;            // entity boost
+  // "Did you mean": when fewer passages than this match, a spelling of
+  // the query corrected from the index's words is offered if it matches
+  // more (SearchResults::suggestion). 0: never.
+  size_t suggest_below = 5;
   // A replay URL template for hits from web archives, e.g.
   // "http://localhost:8080/coll/{timestamp}/{url}": {timestamp} becomes the
   // capture time as 14 digits (YYYYMMDDhhmmss), {url} the captured URL.
