@@ -178,17 +178,31 @@ ArticleDocuments DocumentBuilder::BuildArticle(
   return out;
 }
 
-void DocumentBuilder::CountSpellings(
-    std::string_view text, std::unordered_map<std::string, uint32_t>* out) {
-  constexpr size_t kMinBytes = 3, kMaxBytes = 32;
+namespace {
+
+bool IsLetter(unsigned ch) {
+  switch (Xapian::Unicode::get_category(ch)) {
+    case Xapian::Unicode::UPPERCASE_LETTER:
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The words of `text` as the query parser reads them (runs of word
+// characters, Unicode-lowercased): visit(word, letters_only, ascii_only).
+template <typename Visit>
+void ForEachWord(std::string_view text, Visit&& visit) {
   std::string word;
-  bool letters = true;
+  bool letters = true, ascii = true;
   const auto flush = [&] {
-    if (letters && word.size() >= kMinBytes && word.size() <= kMaxBytes) {
-      ++(*out)[word];
-    }
+    if (!word.empty()) visit(word, letters, ascii);
     word.clear();
-    letters = true;
+    letters = ascii = true;
   };
   for (Xapian::Utf8Iterator c(text.data(), text.size());
        c != Xapian::Utf8Iterator(); ++c) {
@@ -196,17 +210,23 @@ void DocumentBuilder::CountSpellings(
       flush();
       continue;
     }
-    const Xapian::Unicode::category cat = Xapian::Unicode::get_category(*c);
-    letters &= cat == Xapian::Unicode::UPPERCASE_LETTER ||
-               cat == Xapian::Unicode::LOWERCASE_LETTER ||
-               cat == Xapian::Unicode::TITLECASE_LETTER ||
-               cat == Xapian::Unicode::OTHER_LETTER ||
-               cat == Xapian::Unicode::MODIFIER_LETTER;
-    if (word.size() <= kMaxBytes) {
-      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*c));
-    }
+    letters &= IsLetter(*c);
+    ascii &= *c < 0x80;
+    Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*c));
   }
   flush();
+}
+
+}  // namespace
+
+void DocumentBuilder::CountSpellings(
+    std::string_view text, std::unordered_map<std::string, uint32_t>* out) {
+  constexpr size_t kMinBytes = 3, kMaxBytes = 32;
+  ForEachWord(text, [&](const std::string& word, bool letters, bool) {
+    if (letters && word.size() >= kMinBytes && word.size() <= kMaxBytes) {
+      ++(*out)[word];
+    }
+  });
 }
 
 void DocumentBuilder::AddSynonyms(
@@ -229,30 +249,15 @@ void DocumentBuilder::AddSynonyms(
         })) {
       continue;
     }
-    std::string word;
-    bool accented = false;
-    const auto flush = [&] {
-      if (accented) {
-        auto [it, added] = folded_.try_emplace(word);
-        if (added) {
-          it->second = {std::string(schema::kStemPrefix) + FoldName(word),
-                        std::string(schema::kStemPrefix) + stemmer_(word)};
-        }
-        if (it->second.first != it->second.second) out->push_back(it->second);
+    ForEachWord(text, [&](const std::string& word, bool, bool ascii) {
+      if (ascii) return;
+      auto [it, added] = folded_.try_emplace(word);
+      if (added) {
+        it->second = {std::string(schema::kStemPrefix) + FoldName(word),
+                      std::string(schema::kStemPrefix) + stemmer_(word)};
       }
-      word.clear();
-      accented = false;
-    };
-    for (Xapian::Utf8Iterator c(text.data(), text.size());
-         c != Xapian::Utf8Iterator(); ++c) {
-      if (!Xapian::Unicode::is_wordchar(*c)) {
-        flush();
-        continue;
-      }
-      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*c));
-      accented |= *c >= 0x80;
-    }
-    flush();
+      if (it->second.first != it->second.second) out->push_back(it->second);
+    });
   }
 }
 

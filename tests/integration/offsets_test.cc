@@ -25,19 +25,7 @@ std::set<std::string> Words(const std::string& folded) {
   return out;
 }
 
-class OffsetsTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir;
-    db_ = *dir_ / "db";
-    IndexPaths(db_, {CorpusPath("")}, nullptr, false, 30);
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  static TempDir* dir_;
-  static std::string db_;
-};
-TempDir* OffsetsTest::dir_ = nullptr;
-std::string OffsetsTest::db_;
+using OffsetsTest = CorpusDbTest;
 
 TEST_F(OffsetsTest, HighlightsAreTheMatchedWordsOfTheText) {
   const Xapian::Stem stem(schema::kStemLanguage);

@@ -14,14 +14,8 @@
 namespace byline::testing {
 namespace {
 
-class SpellingTest : public ::testing::Test {
+class SpellingTest : public CorpusDbTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir;
-    db_ = *dir_ / "db";
-    IndexPaths(db_, {CorpusPath("")}, nullptr, false, 30);
-  }
-  static void TearDownTestSuite() { delete dir_; }
   static SearchResults Find(const std::string& query,
                             std::vector<std::string> filters = {}) {
     SearchOptions options;
@@ -29,11 +23,7 @@ class SpellingTest : public ::testing::Test {
     options.filters = std::move(filters);
     return SearchDb(db_, options);
   }
-  static TempDir* dir_;
-  static std::string db_;
 };
-TempDir* SpellingTest::dir_ = nullptr;
-std::string SpellingTest::db_;
 
 // How often the spelling data has seen `word` (0: never).
 Xapian::doccount SpellingFrequency(const Xapian::Database& db,

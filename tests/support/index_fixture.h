@@ -10,6 +10,7 @@
 
 #include "byline/index/indexer.h"
 #include "byline/search/searcher.h"
+#include "support/test_support.h"
 
 namespace byline::testing {
 
@@ -72,6 +73,23 @@ inline std::vector<std::string> Ranked(const std::string& db,
   options.limit = limit;
   return HitIds(SearchDb(db, options));
 }
+
+// A suite over one database of all of corpus/, indexed once as
+// byline-index indexes it by default (short paragraphs joined).
+class CorpusDbTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    db_ = *dir_ / "db";
+    IndexPaths(db_, {CorpusPath("")}, nullptr, false, 30);
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static inline TempDir* dir_ = nullptr;
+  static inline std::string db_;
+};
 
 }  // namespace byline::testing
 
