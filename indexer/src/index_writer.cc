@@ -346,8 +346,7 @@ Status IndexWriter::DeleteFile(const FileState& state) {
 Status IndexWriter::Commit() {
   try {
     SaveCounters();
-    for (const auto& [word, count] : spellings_) db_.add_spelling(word, count);
-    spellings_.clear();
+    if (spellings_.size() >= kSpellingFlushWords) FlushSpellings();
     if (Status s = column_->BeforeCommit(); !s.ok()) return s;
     db_.commit();
     if (Status s = column_->AfterCommit(db_.get_revision()); !s.ok()) return s;
@@ -366,7 +365,17 @@ size_t IndexWriter::PassageCount() const {
   }
 }
 
+void IndexWriter::FlushSpellings() {
+  for (const auto& [word, count] : spellings_) db_.add_spelling(word, count);
+  spellings_.clear();
+}
+
 Status IndexWriter::Close() {
+  try {
+    FlushSpellings();
+  } catch (const Xapian::Error& e) {
+    return IoError("cannot write to database: " + e.get_description());
+  }
   if (Status s = Commit(); !s.ok()) return s;
   try {
     db_.close();
