@@ -186,6 +186,12 @@ std::string FacetKey(EntityType type, std::string_view name) {
   return BooleanTerm(EntityPrefix(type), FoldName(name));
 }
 
+std::string AliasMetadataKey(std::string_view alias_key) {
+  std::string key = "byline:alias:";
+  key.append(alias_key);
+  return CutWithHash(std::move(key), alias_key, kMaxTermBytes);
+}
+
 std::string FacetIdKey(std::string_view facet_key) {
   // Metadata keys share the terms' limit.
   std::string key = "byline:fid:";

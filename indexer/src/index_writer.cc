@@ -7,6 +7,7 @@
 #include <span>
 
 #include "byline/schema.h"
+#include "byline/text.h"
 
 namespace byline {
 
@@ -171,7 +172,12 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
       }
     }
     for (const auto& [key, term] : docs.synonyms) {
-      if (added_.insert(key + '\0' + term).second) db_.add_synonym(key, term);
+      if (added_.insert(key + '\0' + term).second) {
+        db_.add_synonym(key, term);
+        if (key.starts_with(schema::kAliasKeyPrefix)) {
+          aliases_[key].push_back(term);
+        }
+      }
     }
     for (const auto& [word, count] : docs.spellings) spellings_[word] += count;
     return Status::Ok();
@@ -346,6 +352,7 @@ Status IndexWriter::DeleteFile(const FileState& state) {
 Status IndexWriter::Commit() {
   try {
     SaveCounters();
+    SaveAliasMetadata();
     if (spellings_.size() >= kSpellingFlushWords) FlushSpellings();
     if (Status s = column_->BeforeCommit(); !s.ok()) return s;
     db_.commit();
@@ -363,6 +370,24 @@ size_t IndexWriter::PassageCount() const {
   } catch (const Xapian::Error&) {
     return 0;
   }
+}
+
+void IndexWriter::SaveAliasMetadata() {
+  for (const auto& [key, terms] : aliases_) {
+    const std::string mkey = schema::AliasMetadataKey(key);
+    std::string value = db_.get_metadata(mkey);
+    std::set<std::string> have;
+    for (const std::string_view line : Split(value, '\n')) have.emplace(line);
+    bool changed = false;
+    for (const std::string& term : terms) {
+      if (!have.insert(term).second) continue;
+      if (!value.empty()) value.push_back('\n');
+      value += term;
+      changed = true;
+    }
+    if (changed) db_.set_metadata(mkey, value);
+  }
+  aliases_.clear();
 }
 
 void IndexWriter::FlushSpellings() {

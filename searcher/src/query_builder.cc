@@ -260,6 +260,16 @@ std::vector<std::string> QueryBuilder::NamedEntities(
       for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
         terms.push_back(*s);
       }
+      for (const Xapian::Database& part : remote_parts_) {
+        const std::string mirrored =
+            part.get_metadata(schema::AliasMetadataKey(key));
+        for (const std::string_view t : Split(mirrored, '\n')) {
+          if (!t.empty() && std::find(terms.begin(), terms.end(), t) ==
+                                terms.end()) {
+            terms.emplace_back(t);
+          }
+        }
+      }
       if (terms.empty()) continue;
       matched = n;
       const std::string_view name = EntityTermName(terms.front());

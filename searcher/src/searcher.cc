@@ -40,28 +40,51 @@ std::string ReplayUrl(std::string_view tmpl, std::string_view captured,
 
 namespace {
 
-// The local databases a stub database file lists ("auto DIR" and "glass
-// DIR" lines, relative to the stub's directory), for a path that is the
-// stub or a directory holding one as XAPIANDB; empty if it lists anything
-// else (a remote database) or cannot be read.
-std::vector<std::string> StubShardPaths(const std::string& path) {
+// One database a stub database file lists: a local directory ("auto DIR"
+// or "glass DIR", relative to the stub's directory) or a remote one served
+// by xapian-tcpsrv ("remote HOST:PORT").
+struct StubPart {
+  std::string path;   // local: the directory
+  std::string host;   // remote: host and port
+  unsigned port = 0;
+  bool remote() const { return !host.empty(); }
+};
+
+// The databases a stub file lists, for a path that is the stub or a
+// directory holding one as XAPIANDB; empty if it lists anything else (a
+// remote program, another backend) or cannot be read.
+std::vector<StubPart> StubParts(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path stub = path;
   if (fs::is_directory(stub, ec)) stub /= "XAPIANDB";
   std::ifstream in(stub);
-  std::vector<std::string> out;
+  std::vector<StubPart> out;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     const size_t space = line.find(' ');
     const std::string kind = line.substr(0, space);
-    if (space == std::string::npos || (kind != "auto" && kind != "glass")) {
+    const std::string rest =
+        space == std::string::npos ? "" : line.substr(space + 1);
+    if (kind == "auto" || kind == "glass") {
+      const fs::path part = rest;
+      out.push_back({part.is_absolute() ? part.string()
+                                        : (stub.parent_path() / part).string(),
+                     "", 0});
+      continue;
+    }
+    const size_t colon = rest.rfind(':');
+    if (kind != "remote" || colon == std::string::npos || colon == 0) {
       return {};
     }
-    const fs::path part = line.substr(space + 1);
-    out.push_back(part.is_absolute() ? part.string()
-                                     : (stub.parent_path() / part).string());
+    const std::string port = rest.substr(colon + 1);
+    if (port.empty() || port.size() > 5 ||
+        port.find_first_not_of("0123456789") != std::string::npos) {
+      return {};
+    }
+    out.push_back({"", rest.substr(0, colon),
+                   static_cast<unsigned>(std::stoul(port))});
   }
   return out;
 }
@@ -325,6 +348,70 @@ std::map<EntityType, std::vector<FacetCount>> ListFacets(
   return ListTop(&counter, options);
 }
 
+// The facets of the passages `query` matches in `db` counted by Xapian's
+// own ValueCountMatchSpy, which xapian-tcpsrv runs too: one spy counts the
+// distinct lists of entity names (kSlotEntities) among the matches and
+// another the publication days (kSlotPublished); each list's count is then
+// added to each name on it, names merged by FoldName(). Exact (every
+// match is seen), and names, not per-database ids, so shards need not
+// agree; but a spy sees passages, so counts are of passages even when
+// collapsing per article.
+std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
+    const Xapian::Database& db, const Xapian::Query& query,
+    const SearchOptions& options) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy lists(schema::kSlotEntities);
+  Xapian::ValueCountMatchSpy days(schema::kSlotPublished);
+  enquire.add_matchspy(&lists);
+  enquire.add_matchspy(&days);
+  enquire.get_mset(0, 0, db.get_doccount());
+  struct Name {
+    size_t count = 0;
+    std::string shown;  // the form most often counted
+    size_t shown_count = 0;
+  };
+  std::map<EntityType, std::map<std::string, Name>> names;  // by folded key
+  std::map<std::pair<EntityType, std::string>, size_t> forms;
+  for (auto v = lists.values_begin(); v != lists.values_end(); ++v) {
+    const size_t n = v.get_termfreq();
+    for (auto& [type, name] : schema::DecodeEntityList(*v)) {
+      if (type == EntityType::kDate) continue;  // the date facet is days
+      names[type][FoldName(name)].count += n;
+      forms[{type, std::move(name)}] += n;
+    }
+  }
+  for (const auto& [form, n] : forms) {
+    Name& name = names[form.first][FoldName(form.second)];
+    if (n > name.shown_count ||
+        (n == name.shown_count && form.second < name.shown)) {
+      name.shown = form.second;
+      name.shown_count = n;
+    }
+  }
+  for (auto v = days.values_begin(); v != days.values_end(); ++v) {
+    Name& day = names[EntityType::kDate][*v];
+    day.count += v.get_termfreq();
+    day.shown = *v;
+  }
+  std::map<EntityType, std::vector<FacetCount>> out;
+  for (EntityType t : options.facets) {
+    std::vector<FacetCount> list;
+    for (const auto& [key, name] : names[t]) {
+      list.push_back({name.shown, name.count});
+    }
+    std::sort(list.begin(), list.end(),
+              [](const FacetCount& a, const FacetCount& b) {
+                return a.count != b.count ? a.count > b.count
+                                          : a.name < b.name;
+              });
+    if (list.size() > options.facet_limit) list.resize(options.facet_limit);
+    out[t] = std::move(list);
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -431,6 +518,7 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
   Xapian::Database db;
   std::vector<Xapian::Database> shards;
   std::vector<std::string> dirs;  // each shard's directory, "" if unknown
+  std::vector<bool> remote;       // each shard's: served by xapian-tcpsrv
   for (const std::string& path : db_paths) {
     // An indexer that commits twice between the open and the schema check
     // discards the revision the check reads (DatabaseModifiedError): open
@@ -442,25 +530,27 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
             !why.empty()) {
           return InvalidArgument(why);
         }
-        if (one.size() > 1) {
-          // A stub file (a sharded database): its shards are opened one by
-          // one, so that facets can be counted in each.
-          std::vector<Xapian::Database> parts;
-          const std::vector<std::string> part_paths = StubShardPaths(path);
-          for (const std::string& part : part_paths) parts.emplace_back(part);
-          if (parts.size() == one.size()) {
-            for (size_t k = 0; k < parts.size(); ++k) {
-              db.add_database(parts[k]);
-              shards.push_back(parts[k]);
-              dirs.push_back(part_paths[k]);
-            }
-            break;
+        // A stub file (a sharded database, local or served by
+        // xapian-tcpsrv): its parts are opened one by one, so that facets
+        // can be counted in each and remote ones told apart.
+        const std::vector<StubPart> parts = StubParts(path);
+        if (!parts.empty() && parts.size() == one.size()) {
+          for (const StubPart& part : parts) {
+            const Xapian::Database opened =
+                part.remote() ? Xapian::Remote::open(part.host, part.port)
+                              : Xapian::Database(part.path);
+            db.add_database(opened);
+            shards.push_back(opened);
+            dirs.push_back(part.path);
+            remote.push_back(part.remote());
           }
+          break;
         }
         db.add_database(one);
         shards.push_back(one);
         std::error_code ec;
         dirs.push_back(std::filesystem::is_directory(path, ec) ? path : "");
+        remote.push_back(false);
         break;
       } catch (const Xapian::DatabaseModifiedError& e) {
         if (attempt == 4) {
@@ -474,7 +564,8 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
       }
     }
   }
-  out->reset(new Searcher(std::move(db), std::move(shards), std::move(dirs)));
+  out->reset(new Searcher(std::move(db), std::move(shards), std::move(dirs),
+                          std::move(remote)));
   return Status::Ok();
 }
 
@@ -628,6 +719,12 @@ Status Searcher::SearchOnce(const SearchOptions& options,
   results->offset = options.offset;
   try {
     QueryBuilder builder(db_, options.ranking);
+    std::vector<Xapian::Database> remote_parts;
+    for (size_t k = 0; k < shards_.size(); ++k) {
+      if (remote_[k]) remote_parts.push_back(shards_[k]);
+    }
+    const bool any_remote = !remote_parts.empty();
+    builder.set_remote_parts(std::move(remote_parts));
     Xapian::Query query;
     if (Status s = FullQuery(builder, options.query, options.filters, &query);
         !s.ok()) {
@@ -694,7 +791,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
         }
       }
       count_here =
-          !options.count_facets_apart ||
+          any_remote || !options.count_facets_apart ||
           std::thread::hardware_concurrency() < 2 ||
           std::any_of(shard_dirs_.begin(), shard_dirs_.end(),
                       [](const std::string& d) { return d.empty(); });
@@ -743,7 +840,9 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     Xapian::MSet mset;
     try {
       if (count_here) {
-        facet_lists = ListFacets(shards_, shard_dirs_, query, options);
+        facet_lists = any_remote ? FacetsFromValues(db_, query, options)
+                                 : ListFacets(shards_, shard_dirs_, query,
+                                              options);
       }
       // --limit 0 (counts only) still asks for one hit, which it does not
       // show: with none to fill, the matcher cannot skip documents that
@@ -872,7 +971,8 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     }
     if (!options.facets.empty()) {
       results->facets = std::move(facet_lists);
-      results->facets_count_articles = options.per_article > 0;
+      // Through xapian-tcpsrv passages are counted, even per article.
+      results->facets_count_articles = options.per_article > 0 && !any_remote;
       // Every match is seen, by each database's own match.
       results->facets_exact = true;
     }

@@ -52,6 +52,10 @@ inline constexpr std::string_view kCopyGroupPrefix = "XG";
 //     "zürich", so unaccented query words match (QueryParser's
 //     FLAG_AUTO_SYNONYMS).
 inline constexpr std::string_view kAliasKeyPrefix = "XALIAS";
+// The alias entries again as metadata, for searches through Xapian's
+// remote backend, whose protocol serves no synonym table:
+// AliasMetadataKey("XALIASstoltenberg") -> the entity terms, one a line.
+std::string AliasMetadataKey(std::string_view alias_key);
 
 // Value slots: an append-only list. Never renumber or reuse a slot.
 enum Slot : Xapian::valueno {

@@ -126,6 +126,10 @@ class IndexWriter {
   // the counts not yet added ("did you mean" knows fewer words; no
   // passage is lost).
   void FlushSpellings();
+  // New alias pairs since the last commit (synonym key -> entity terms),
+  // mirrored into metadata (schema::AliasMetadataKey) before it.
+  void SaveAliasMetadata();
+  std::unordered_map<std::string, std::vector<std::string>> aliases_;
   static constexpr size_t kSpellingFlushWords = 1 << 19;
   std::unordered_map<std::string, uint32_t> spellings_;
 };

@@ -74,6 +74,13 @@ class QueryBuilder {
   // left as they are.
   std::string Suggest(std::string_view text) const;
 
+  // Databases served by xapian-tcpsrv among those searched: the remote
+  // protocol serves no synonym table, so their aliases are looked up in
+  // the metadata mirror (schema::AliasMetadataKey) instead.
+  void set_remote_parts(std::vector<Xapian::Database> parts) {
+    remote_parts_ = std::move(parts);
+  }
+
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
@@ -82,6 +89,7 @@ class QueryBuilder {
   Xapian::QueryParser parser_;
   Xapian::QueryParser highlight_parser_;
   Xapian::Stem stemmer_;
+  std::vector<Xapian::Database> remote_parts_;
 };
 
 }  // namespace byline

@@ -86,10 +86,11 @@ class Searcher {
 
  private:
   Searcher(Xapian::Database db, std::vector<Xapian::Database> shards,
-           std::vector<std::string> shard_dirs)
+           std::vector<std::string> shard_dirs, std::vector<bool> remote)
       : db_(std::move(db)),
         shards_(std::move(shards)),
-        shard_dirs_(std::move(shard_dirs)) {}
+        shard_dirs_(std::move(shard_dirs)),
+        remote_(std::move(remote)) {}
   // One attempt; throws Xapian::DatabaseModifiedError when the revision
   // it reads is discarded by a writer.
   Status SearchOnce(const SearchOptions& options, SearchResults* results);
@@ -105,6 +106,7 @@ class Searcher {
   Xapian::Database db_;                  // all of shards_, searched as one
   std::vector<Xapian::Database> shards_;  // in the order of the paths
   std::vector<std::string> shard_dirs_;   // their directories ("": none)
+  std::vector<bool> remote_;  // which are served by xapian-tcpsrv
   // The same databases, opened again for the thread that counts facets
   // (Xapian's objects are not to be shared between threads).
   std::vector<Xapian::Database> count_shards_;
