@@ -40,7 +40,9 @@ class TextFormatter : public Formatter {
             << " elsewhere)";
       }
       out << "\n   " << CollapseWhitespace(SnippetToText(hit.snippet, on, off))
-          << "\n\n";
+          << "\n";
+      if (hit.explanation) WriteExplanation(hit, out);
+      out << "\n";
     }
     if (r.hits.empty()) {
       if (r.matches_upper_bound == 0) {
@@ -65,6 +67,48 @@ class TextFormatter : public Formatter {
   }
 
  private:
+  // "   score 6.393 = words 5.210 (missil 2.310, stoltenberg 2.900)
+  //    + headline 0.183 + entities 1.000 (person jens stoltenberg 1.000)"
+  static void WriteExplanation(const Hit& hit, std::ostream& out) {
+    const Explanation& e = *hit.explanation;
+    const auto num = [](double w) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.3f", w);
+      return std::string(buf);
+    };
+    const auto list = [&](const std::vector<Explanation::Part>& parts) {
+      std::string s;
+      for (const auto& p : parts) {
+        s += (s.empty() ? " (" : ", ") + ReadableTerm(p.term) + " " +
+             num(p.weight);
+      }
+      return s.empty() ? s : s + ")";
+    };
+    out << "   score " << num(hit.score) << " = words " << num(e.words)
+        << list(e.word_terms);
+    if (e.headline > 0) out << " + headline " << num(e.headline);
+    if (e.entities > 0) {
+      out << " + entities " << num(e.entities) << list(e.entity_terms);
+    }
+    out << "\n";
+  }
+
+  // "Zmissil" -> "missil"; "XPERjens stoltenberg" -> "person jens
+  // stoltenberg".
+  static std::string ReadableTerm(const std::string& term) {
+    static constexpr std::pair<std::string_view, std::string_view> kPrefixes[] =
+        {{"XPER", "person "}, {"XORG", "org "}, {"XPLACE", "place "},
+         {"XMDATE", "date "}, {"ZS", "title:"}, {"Z", ""}};
+    for (const auto& [prefix, shown] : kPrefixes) {
+      if (term.starts_with(prefix)) {
+        std::string rest = term.substr(prefix.size());
+        if (!rest.empty() && rest[0] == ':') rest.erase(0, 1);
+        return std::string(shown) + rest;
+      }
+    }
+    return term;
+  }
+
   static void WriteSuggestion(const SearchResults& r, std::ostream& out) {
     if (!r.suggestion.empty()) {
       out << "Did you mean \"" << r.suggestion << "\"?\n";
@@ -145,6 +189,21 @@ nlohmann::ordered_json HitJson(const Hit& hit) {
   h["copy_group"] = hit.copy_group;
   h["copies"] = hit.copies;
   h["entities"] = EntitiesJson(hit.entities);
+  if (hit.explanation) {
+    const Explanation& e = *hit.explanation;
+    const auto terms = [](const std::vector<Explanation::Part>& parts) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const auto& p : parts) {
+        list.push_back({{"term", p.term}, {"weight", p.weight}});
+      }
+      return list;
+    };
+    h["explain"] = {{"words", e.words},
+                    {"word_terms", terms(e.word_terms)},
+                    {"headline", e.headline},
+                    {"entities", e.entities},
+                    {"entity_terms", terms(e.entity_terms)}};
+  }
   return h;
 }
 

@@ -186,6 +186,9 @@ int main(int argc, char** argv) {
       ("replay-url", po::value(&options.replay_template)->value_name("TMPL"),
        "replay link for web-archive hits, e.g.\n"
        "http://localhost:8080/coll/{timestamp}/{url}")
+      ("explain", po::bool_switch(&options.explain),
+       "show how each hit's score was made: the BM25\n"
+       "of each word, the headline and the entity boost")
       ("color", po::value(&color)->default_value(color)->value_name("WHEN"),
        "bold matches: auto (on a terminal), always, never")
       ("help,h", "show this help and exit");

@@ -15,6 +15,14 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
+// The OR of `terms` (queries or term strings), its weight times `factor`.
+template <typename Terms>
+Xapian::Query ScaledOr(const Terms& terms, double factor) {
+  return Xapian::Query(
+      Xapian::Query::OP_SCALE_WEIGHT,
+      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), factor);
+}
+
 // "mentioned:": dates the passage mentions (person:, org:, place: and
 // date: go through EntityFieldProcessor).
 class MentionedDateProcessor : public Xapian::FieldProcessor {
@@ -316,7 +324,8 @@ std::string QueryBuilder::Suggest(std::string_view text) const {
   }
 }
 
-Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out) {
+Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out,
+                           QueryParts* parts) {
   if (Trim(text).empty()) return InvalidArgument("empty query");
   Xapian::Query query;
   try {
@@ -324,6 +333,7 @@ Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out) {
   } catch (const Xapian::QueryParserError& e) {
     return InvalidArgument("invalid query: " + e.get_msg());
   }
+  if (parts != nullptr) *parts = QueryParts{query, {}, {}, {}, 0};
   if (options_.title_weight > 0 && !HasPositional(query)) {
     // Title evidence: the query's words as title words (the "ZS" terms
     // every passage of an article carries for its headline), with BM25
@@ -341,22 +351,21 @@ Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out) {
       }
     }
     if (!title.empty()) {
-      query = Xapian::Query(
-          Xapian::Query::OP_AND_MAYBE, query,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(Xapian::Query::OP_OR, title.begin(),
-                                      title.end()),
-                        options_.title_weight));
+      const Xapian::Query headline = ScaledOr(title, options_.title_weight);
+      if (parts != nullptr) parts->headline = headline;
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, headline);
     }
   }
   if (options_.entity_boost > 0) {
     const std::vector<std::string> named = NamedEntities(text);
     if (!named.empty()) {
-      Xapian::Query boost(Xapian::Query::OP_OR, named.begin(), named.end());
-      query = Xapian::Query(
-          Xapian::Query::OP_AND_MAYBE, query,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost,
-                        options_.entity_boost));
+      const Xapian::Query boost = ScaledOr(named, options_.entity_boost);
+      if (parts != nullptr) {
+        parts->entities = boost;
+        parts->entity_terms = named;
+        parts->entity_boost = options_.entity_boost;
+      }
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
     }
   }
   *out = query;

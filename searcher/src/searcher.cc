@@ -419,9 +419,10 @@ namespace {
 // The query for `text` with each filter "TYPE:VALUE" (alternatives
 // "A|B") applied.
 Status FullQuery(QueryBuilder& builder, const std::string& text,
-                 const std::vector<std::string>& filters, Xapian::Query* out) {
+                 const std::vector<std::string>& filters, Xapian::Query* out,
+                 QueryParts* parts = nullptr) {
   Xapian::Query query;
-  if (Status s = builder.Parse(text, &query); !s.ok()) return s;
+  if (Status s = builder.Parse(text, &query, parts); !s.ok()) return s;
   for (const std::string& filter : filters) {
     const size_t colon = filter.find(':');
     const auto type = ParseEntityType(filter.substr(0, colon));
@@ -441,6 +442,44 @@ Status FullQuery(QueryBuilder& builder, const std::string& text,
   }
   *out = std::move(query);
   return Status::Ok();
+}
+
+// The weight of `q` for the one passage whose unique term is `unique`.
+double WeightFor(const Xapian::Database& db, const Xapian::Weight& weighting,
+                 const Xapian::Query& q, const std::string& unique) {
+  if (q.empty()) return 0;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(weighting);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(unique)));
+  const Xapian::MSet mset = enquire.get_mset(0, 1);
+  return mset.empty() ? 0 : mset.begin().get_weight();
+}
+
+// How the passage `unique` got its score: each part of the query weighed
+// alone for it (the parts' weights add up to the score; Xapian sums the
+// weights of OR and AND_MAYBE).
+Explanation Explain(const Xapian::Database& db,
+                    const Xapian::Weight& weighting, const QueryParts& parts,
+                    const std::string& unique) {
+  Explanation e;
+  e.words = WeightFor(db, weighting, parts.words, unique);
+  for (auto t = parts.words.get_unique_terms_begin();
+       t != parts.words.get_unique_terms_end(); ++t) {
+    const double w = WeightFor(db, weighting, Xapian::Query(*t), unique);
+    if (w > 0) e.word_terms.push_back({*t, w});
+  }
+  e.headline = WeightFor(db, weighting, parts.headline, unique);
+  e.entities = WeightFor(db, weighting, parts.entities, unique);
+  for (const std::string& term : parts.entity_terms) {
+    const double w = WeightFor(
+        db, weighting,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
+                      parts.entity_boost),
+        unique);
+    if (w > 0) e.entity_terms.push_back({term, w});
+  }
+  return e;
 }
 
 // The passage's distinct entities, each with where its text (of
@@ -726,15 +765,18 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     const bool any_remote = !remote_parts.empty();
     builder.set_remote_parts(std::move(remote_parts));
     Xapian::Query query;
-    if (Status s = FullQuery(builder, options.query, options.filters, &query);
+    QueryParts parts;
+    if (Status s = FullQuery(builder, options.query, options.filters, &query,
+                             &parts);
         !s.ok()) {
       return s;
     }
+    const Xapian::BM25Weight weighting(options.ranking.bm25_k1, 0, 1,
+                                       options.ranking.bm25_b, 0.5);
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(
-        options.ranking.bm25_k1, 0, 1, options.ranking.bm25_b, 0.5));
+    enquire.set_weighting_scheme(weighting);
     if (options.per_article > 0) {
       enquire.set_collapse_key(options.all_copies ? schema::kSlotArticleId
                                                   : schema::kSlotCopyGroup,
@@ -948,6 +990,11 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       hit.copies = group_size > 1 ? group_size - 1 : 0;
       hit.entities = EntitiesOf(doc, hit.text.size());
       hit.highlights = HighlightSpans(highlight, hit.text, builder.stemmer());
+      if (options.explain) {
+        hit.explanation = Explain(
+            db_, weighting, parts,
+            schema::UniqueTerm(hit.article_id, hit.passage));
+      }
       results->hits.push_back(std::move(hit));
     }
     std::unique_ptr<FacetCounter> mine;  // this thread's share

@@ -131,21 +131,22 @@ TEST_F(HttpServerTest, SearchAnswersWhatTheCommandLinePrints) {
                       "org:Motława Ferry Lines|Baltic Seafarers' Union"};
   filtered.per_article = 1;
   filtered.all_copies = true;
+  filtered.explain = true;
   filtered.facets = {};
   const std::string want = CliJson(filtered);
   ASSERT_NE(json::parse(want)["hits"].size(), 0u) << want;
   const auto get = client.Get(
       "/search?q=ferry&filter=place:Gda%C5%84sk&filter=org:Mot%C5%82awa+"
       "Ferry+Lines%7CBaltic+Seafarers%27+Union&per_article=1&all_copies="
-      "true&facets=none");
+      "true&explain=true&facets=none");
   ASSERT_TRUE(get);
   EXPECT_EQ(get->status, 200);
   EXPECT_EQ(get->body, want);
   const auto post = client.Post(
       "/search",
       "q=ferry&filter=place%3AGda%C5%84sk&filter=org%3AMot%C5%82awa+Ferry+"
-      "Lines%7CBaltic+Seafarers%27+Union&per_article=1&all_copies=1&facets="
-      "none",
+      "Lines%7CBaltic+Seafarers%27+Union&per_article=1&all_copies=1&explain=1&"
+      "facets=none",
       "application/x-www-form-urlencoded");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 200);
@@ -263,6 +264,8 @@ TEST_F(HttpServerTest, BadRequestsAreJsonErrors) {
   ExpectError(client.Get("/search?q=a&facets=people"), 400,
               "unknown entity type 'people'");
   ExpectError(client.Get("/search?q=a&all_copies=maybe"), 400, "all_copies");
+  ExpectError(client.Get("/search?q=a&explain=yes"), 400,
+              "'explain' must be true or false");
   ExpectError(client.Get("/search?q=a&filter=colour:red"), 400,
               "bad filter 'colour:red'");
   ExpectError(client.Get("/search?q=" + std::string(65, 'a')), 400,

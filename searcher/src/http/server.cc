@@ -48,8 +48,8 @@ int HttpStatusOf(const Status& s) {
 // The request parameters each endpoint takes; any other is an error, so
 // that a misspelt one ("per-article") is not silently ignored.
 constexpr std::string_view kSearchParams[] = {
-    "q",       "limit",       "offset", "per_article", "all_copies",
-    "filter",  "facets",      "facet_limit"};
+    "q",      "limit",  "offset",      "per_article", "all_copies",
+    "filter", "facets", "facet_limit", "explain"};
 
 // A request's parameters: those of its query string and, for a form POST,
 // of its body, decoded as browsers encode forms ('+' is a space).
@@ -99,6 +99,21 @@ Status OneParam(const Params& params, const char* name, std::string* out,
                            "' given more than once");
   }
   *out = first->second;
+  return Status::Ok();
+}
+
+// "true"/"1" or "false"/"0"; `*out` unchanged when not given.
+Status ParseFlag(const Params& params, const char* name, bool* out) {
+  std::string v;
+  bool given = false;
+  if (Status s = OneParam(params, name, &v, &given); !s.ok() || !given) {
+    return s;
+  }
+  if (v != "true" && v != "false" && v != "1" && v != "0") {
+    return InvalidArgument(std::string("parameter '") + name +
+                           "' must be true or false, not '" + v + "'");
+  }
+  *out = v == "true" || v == "1";
   return Status::Ok();
 }
 
@@ -188,7 +203,8 @@ struct HttpServer::Impl {
                     name) == std::end(kSearchParams)) {
         return InvalidArgument("unknown parameter '" + name +
                                "' (known: q, limit, offset, per_article, "
-                               "all_copies, filter, facets, facet_limit)");
+                               "all_copies, filter, facets, facet_limit, "
+                               "explain)");
       }
     }
     *out = options.defaults;
@@ -224,18 +240,14 @@ struct HttpServer::Impl {
         !s.ok()) {
       return s;
     }
-    std::string v;
-    bool given = false;
-    if (Status s = OneParam(params, "all_copies", &v, &given); !s.ok()) {
+    if (Status s = ParseFlag(params, "all_copies", &out->all_copies);
+        !s.ok()) {
       return s;
     }
-    if (given) {
-      if (v != "true" && v != "false" && v != "1" && v != "0") {
-        return InvalidArgument(
-            "parameter 'all_copies' must be true or false, not '" + v + "'");
-      }
-      out->all_copies = v == "true" || v == "1";
+    if (Status s = ParseFlag(params, "explain", &out->explain); !s.ok()) {
+      return s;
     }
+    bool given = false;
     const size_t filters = params.count("filter");
     if (filters > options.max_filters) {
       return InvalidArgument("at most " + std::to_string(options.max_filters) +

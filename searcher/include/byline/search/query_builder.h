@@ -33,6 +33,17 @@ struct QueryOptions {
   double title_weight = 0.03;
 };
 
+// The pieces of a parsed query whose weights add up to a passage's score
+// (for --explain): the words as parsed, the headline evidence and the
+// entity boost, each scaled as in the query; empty queries where absent.
+struct QueryParts {
+  Xapian::Query words;
+  Xapian::Query headline;  // scaled by QueryOptions::title_weight
+  Xapian::Query entities;  // scaled by QueryOptions::entity_boost
+  std::vector<std::string> entity_terms;  // the entities the query names
+  double entity_boost = 0;
+};
+
 class QueryBuilder {
  public:
   // `db` is used for synonyms, date ranges and entity aliases; it must
@@ -44,7 +55,8 @@ class QueryBuilder {
   // (person:A person:B is either), filters on different fields ANDed; write
   // person:A AND person:B for both. An empty query fails with
   // kInvalidArgument, as does a syntax error (with Xapian's message).
-  [[nodiscard]] Status Parse(std::string_view text, Xapian::Query* out);
+  [[nodiscard]] Status Parse(std::string_view text, Xapian::Query* out,
+                             QueryParts* parts = nullptr);
 
   // The query for one filter value of `type`: a name (matched without
   // case or accents), or for dates (the article's publication date) an ISO

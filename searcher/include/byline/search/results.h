@@ -35,6 +35,20 @@ struct FacetCount {
   bool operator==(const FacetCount&) const = default;
 };
 
+// How a hit's score was made (--explain): the weights of the query's
+// parts for this passage, which add up to the score.
+struct Explanation {
+  struct Part {
+    std::string term;  // a term as indexed ("Zmissil", "XPERjens stoltenberg")
+    double weight = 0;
+  };
+  double words = 0;             // BM25 of the query's words (and phrases)
+  std::vector<Part> word_terms;  // each word's own BM25 in this passage
+  double headline = 0;          // the query's words in the headline, scaled
+  double entities = 0;          // the entity boost
+  std::vector<Part> entity_terms;  // each named entity's share
+};
+
 struct Hit {
   size_t rank = 0;      // 1-based, counting from the first result overall
   double score = 0;     // BM25 weight
@@ -67,6 +81,7 @@ struct Hit {
                            // own id if it has none)
   size_t copies = 0;       // other articles in the copy group
   std::vector<EntityRef> entities;  // the passage's distinct entities
+  std::optional<Explanation> explanation;  // with SearchOptions::explain
 };
 
 struct SearchResults {

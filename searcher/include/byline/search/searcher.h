@@ -51,6 +51,8 @@ struct SearchOptions {
   // the query corrected from the index's words is offered if it matches
   // more (SearchResults::suggestion). 0: never.
   size_t suggest_below = 5;
+  // Each hit says how its score was made (Hit::explanation).
+  bool explain = false;
   // A replay URL template for hits from web archives, e.g.
   // "http://localhost:8080/coll/{timestamp}/{url}": {timestamp} becomes the
   // capture time as 14 digits (YYYYMMDDhhmmss), {url} the captured URL.
