@@ -4,7 +4,10 @@
 
 #include <boost/program_options.hpp>
 #include <csignal>
+#include <cmath>
 #include <cstdlib>
+#include <sstream>
+#include <tuple>
 #include <iostream>
 #include <thread>
 #include <string>
@@ -20,6 +23,11 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kProgram = "byline-search";
+// The largest counts a search takes.
+constexpr long long kMaxLimit = 100000;      // hits shown
+constexpr long long kMaxOffset = 10000000;   // hits skipped
+constexpr long long kMaxPerArticle = 10000;
+constexpr long long kMaxFacetLimit = 10000;
 
 void PrintUsage(std::ostream& out, const po::options_description& general,
                 const po::options_description& serving) {
@@ -133,6 +141,11 @@ int main(int argc, char** argv) {
   std::string format = "text", color = "auto";
   std::string facets = "person,org,place,date";
   bool no_boost = false;
+  // Read signed, so that "-1" is refused rather than wrapped to a huge
+  // size_t, then checked against Limits below.
+  struct {
+    long long limit = 10, offset = 0, per_article = 0, facet_limit = 10;
+  } counts;
   bool serve = false;
   std::string listen = "127.0.0.1:8080";
   byline::ServerOptions server;
@@ -141,15 +154,15 @@ int main(int argc, char** argv) {
       ("db", po::value(&dbs)->value_name("DIR"),
        "database to search (required; repeat to search\n"
        "several as one)")
-      ("limit,n", po::value(&options.limit)
-           ->default_value(options.limit)->value_name("N"),
+      ("limit,n", po::value(&counts.limit)
+           ->default_value(counts.limit)->value_name("N"),
        "show at most N passages (0: only the number of\n"
        "matches and the facets)")
-      ("offset", po::value(&options.offset)
-           ->default_value(options.offset)->value_name("N"),
+      ("offset", po::value(&counts.offset)
+           ->default_value(counts.offset)->value_name("N"),
        "skip the first N passages (for paging)")
-      ("per-article", po::value(&options.per_article)
-           ->default_value(options.per_article)->value_name("N"),
+      ("per-article", po::value(&counts.per_article)
+           ->default_value(counts.per_article)->value_name("N"),
        "at most N passages from any one article\n"
        "(0: no limit)")
       ("all-copies", po::bool_switch(&options.all_copies),
@@ -165,8 +178,8 @@ int main(int argc, char** argv) {
       ("facets", po::value(&facets)->value_name("LIST"),
        "entity types to count in the results, or none\n"
        "(default: person,org,place,date)")
-      ("facet-limit", po::value(&options.facet_limit)
-           ->default_value(options.facet_limit)->value_name("N"),
+      ("facet-limit", po::value(&counts.facet_limit)
+           ->default_value(counts.facet_limit)->value_name("N"),
        "names shown per entity type")
       ("entity-boost", po::value(&options.ranking.entity_boost)
            ->default_value(options.ranking.entity_boost, "0.5")->value_name("W"),
@@ -239,6 +252,35 @@ int main(int argc, char** argv) {
     return 2;
   };
   if (dbs.empty()) return usage_error("--db DIR is required");
+  // Numbers in range: a negative count, a count past what a search can
+  // show, or a weight that is not a finite number is a usage error.
+  for (const auto& [name, value, max, out] :
+       {std::tuple{"--limit", counts.limit, kMaxLimit, &options.limit},
+        std::tuple{"--offset", counts.offset, kMaxOffset, &options.offset},
+        std::tuple{"--per-article", counts.per_article, kMaxPerArticle,
+                   &options.per_article},
+        std::tuple{"--facet-limit", counts.facet_limit, kMaxFacetLimit,
+                   &options.facet_limit}}) {
+    if (value < 0 || value > max) {
+      return usage_error(std::string(name) + " must be from 0 to " +
+                         std::to_string(max) + ", not " +
+                         std::to_string(value));
+    }
+    *out = static_cast<size_t>(value);
+  }
+  for (const auto& [name, value, max] :
+       {std::tuple{"--entity-boost", options.ranking.entity_boost, 100.0},
+        std::tuple{"--title-weight", options.ranking.title_weight, 100.0},
+        std::tuple{"--bm25-k1", options.ranking.bm25_k1, 100.0},
+        std::tuple{"--bm25-b", options.ranking.bm25_b, 1.0}}) {
+    if (!std::isfinite(value) || value < 0 || value > max) {
+      std::ostringstream v;
+      v << value;
+      return usage_error(std::string(name) + " must be a number from 0 to " +
+                         (max == 1.0 ? "1" : "100") + ", not " + v.str());
+    }
+  }
+
   if (words.empty() && !serve) return usage_error("no QUERY given");
   if (color != "auto" && color != "always" && color != "never") {
     return usage_error("--color must be auto, always or never, not '" + color +

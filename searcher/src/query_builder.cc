@@ -15,6 +15,40 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
+// An ISO date as filters take it: YYYY, YYYY-MM or YYYY-MM-DD of a real
+// day, or a day of any year, --MM-DD (dates mentioned without a year).
+bool IsIsoDate(std::string_view d) {
+  const auto num = [&](size_t at, size_t n, int* out) {
+    if (at + n > d.size()) return false;
+    *out = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return false;
+      *out = *out * 10 + (d[i] - '0');
+    }
+    return true;
+  };
+  int year = 2000, month = 0, day = 0;  // a leap year for --02-29
+  size_t at = 0;
+  if (d.starts_with("--")) {
+    if (d.size() != 7) return false;
+    at = 2;
+  } else {
+    if (!num(0, 4, &year)) return false;
+    if (d.size() == 4) return true;
+    at = 5;
+    if (d[4] != '-') return false;
+  }
+  if (!num(at, 2, &month) || month < 1 || month > 12) return false;
+  if (d.size() == at + 2) return at == 5;  // YYYY-MM (not --MM)
+  if (d.size() != at + 5 || d[at + 2] != '-' || !num(at + 3, 2, &day)) {
+    return false;
+  }
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int last = month == 2 && !leap ? 28 : kDays[month - 1];
+  return day >= 1 && day <= last;
+}
+
 // The OR of `terms` (queries or term strings), its weight times `factor`.
 template <typename Terms>
 Xapian::Query ScaledOr(const Terms& terms, double factor) {
@@ -171,6 +205,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   parser_.add_prefix("", std::string(schema::kStemPrefix));
   parser_.set_default_op(Xapian::Query::OP_OR);
+  // A wildcard ("intercept*") stands for at most this many words, the
+  // most frequent of those it matches.
+  parser_.set_max_expansion(kMaxWildcardExpansion,
+                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   parser_.add_prefix("title", std::string(schema::kStemPrefix) +
                                   std::string(schema::kTitlePrefix));
   // The highlight parser follows Xapian's own convention (STEM_SOME), which
@@ -203,12 +241,27 @@ Xapian::Query QueryBuilder::DateFilter(std::string_view date_prefix,
                                        std::string_view value) const {
   const std::string v(Trim(value));
   const size_t dots = v.find("..");
+  const auto check = [&](const std::string& date) {
+    if (!IsIsoDate(date)) {
+      throw Xapian::QueryParserError(
+          "'" + date + "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD " +
+          "(a range: FROM..TO, either end may be left out)");
+    }
+  };
   if (dots == std::string::npos) {
+    check(v);
     return Xapian::Query(schema::BooleanTerm(date_prefix, v));
   }
   // A range: every date term of the bounds' precision between them. ISO
   // dates sort as strings, so the term list is walked in order.
   const std::string from = v.substr(0, dots), to = v.substr(dots + 2);
+  if (from.empty() && to.empty()) check("..");
+  if (!from.empty()) check(from);
+  if (!to.empty()) check(to);
+  if (!from.empty() && !to.empty() && from.substr(0, to.size()) > to) {
+    throw Xapian::QueryParserError("the date range " + v +
+                                   " is empty: its start is after its end");
+  }
   const size_t precision = !from.empty() ? from.size() : to.size();
   const std::string prefix(date_prefix);
   std::vector<Xapian::Query> terms;
@@ -327,6 +380,18 @@ std::string QueryBuilder::Suggest(std::string_view text) const {
 Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out,
                            QueryParts* parts) {
   if (Trim(text).empty()) return InvalidArgument("empty query");
+  if (text.size() > kMaxQueryBytes) {
+    return InvalidArgument("the query is " + std::to_string(text.size()) +
+                           " bytes; at most " + std::to_string(kMaxQueryBytes) +
+                           " are allowed");
+  }
+  size_t words = 0;
+  for (const std::string_view w : Split(text, ' ')) words += !Trim(w).empty();
+  if (words > kMaxQueryWords) {
+    return InvalidArgument("the query has " + std::to_string(words) +
+                           " words; at most " + std::to_string(kMaxQueryWords) +
+                           " are allowed");
+  }
   Xapian::Query query;
   try {
     query = parser_.parse_query(std::string(text), kParseFlags);

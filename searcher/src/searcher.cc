@@ -432,9 +432,13 @@ Status FullQuery(QueryBuilder& builder, const std::string& text,
                              "place or date");
     }
     std::vector<Xapian::Query> any;
-    for (const std::string_view value :
-         Split(std::string_view(filter).substr(colon + 1), '|')) {
-      any.push_back(builder.EntityFilter(*type, value));
+    try {
+      for (const std::string_view value :
+           Split(std::string_view(filter).substr(colon + 1), '|')) {
+        any.push_back(builder.EntityFilter(*type, value));
+      }
+    } catch (const Xapian::QueryParserError& e) {
+      return InvalidArgument("bad filter '" + filter + "': " + e.get_msg());
     }
     query = Xapian::Query(
         Xapian::Query::OP_FILTER, query,

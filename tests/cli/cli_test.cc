@@ -109,6 +109,72 @@ class IndexedCliTest : public ::testing::Test {
   std::string db_ = dir_ / "db";
 };
 
+// Search arguments are checked: numbers in range, weights finite, dates
+// real, queries bounded. Each error exits 2 and says what is allowed.
+TEST_F(IndexedCliTest, SearchArgumentsOutOfRangeAreUsageErrors) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--limit", "-1"}, "--limit must be from 0 to 100000, not -1"},
+      {{"--limit", "4294967296"}, "--limit must be from 0 to 100000"},
+      {{"--offset", "-1"}, "--offset must be from 0 to 10000000, not -1"},
+      {{"--per-article", "-1"}, "--per-article must be from 0 to 10000"},
+      {{"--facet-limit", "-3"}, "--facet-limit must be from 0 to 10000"},
+      {{"--entity-boost", "nan"}, "--entity-boost must be a number from 0 "
+                                  "to 100, not nan"},
+      {{"--entity-boost", "-0.5"}, "--entity-boost must be a number"},
+      {{"--title-weight", "inf"}, "--title-weight must be a number"},
+      {{"--bm25-b", "1.5"}, "--bm25-b must be a number from 0 to 1"},
+      {{"--bm25-k1", "-1"}, "--bm25-k1 must be a number"},
+      {{"--limit", "ten"}, "the argument ('ten') for option '--limit' is "
+                           "invalid"},
+  };
+  for (const auto& [args, message] : cases) {
+    std::vector<std::string> argv{"--db", db_};
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.push_back("harbour");
+    const RunResult r = Search(argv);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1];
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(IndexedCliTest, BadDatesAndOversizedQueriesAreErrors) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"date:2024-13-45..2024-99-99",
+       "'2024-13-45' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"},
+      {"date:2023-02-29", "'2023-02-29' is not a date"},
+      {"harbour date:2024-07..2024-06",
+       "the date range 2024-07..2024-06 is empty"},
+      {"mentioned:July", "'July' is not a date"},
+      {std::string(9000, 'a'), "the query is 9000 bytes; at most 8192"},
+  };
+  for (const auto& [query, message] : cases) {
+    const RunResult r = Search({"--db", db_, query});
+    EXPECT_EQ(r.exit_code, 2) << query.substr(0, 40);
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  }
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += "a" + std::to_string(i) + "* ";
+  RunResult r = Search({"--db", db_, many});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("the query has 300 words; at most 256"),
+            std::string::npos)
+      << r.err;
+  r = Search({"--db", db_, "--filter", "date:2024-02-30", "harbour"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad filter 'date:2024-02-30': '2024-02-30' is not a "
+                       "date"),
+            std::string::npos)
+      << r.err;
+  // Real dates and ranges still work: a leap day, an open range, a range
+  // that ends at a coarser level than it starts.
+  for (const std::string ok : {"harbour date:2024-02-29", "harbour date:2020..",
+                               "harbour date:2024-07-15..2024-07",
+                               "harbour mentioned:--02-29"}) {
+    r = Search({"--db", db_, ok});
+    EXPECT_NE(r.exit_code, 2) << ok << ": " << r.err;
+  }
+}
+
 TEST(CliJoinTest, ShortParagraphsAreJoinedByDefault) {
   // The test articles' paragraphs are a sentence or two each: by default
   // an article's short paragraphs make one passage, which keeps the text

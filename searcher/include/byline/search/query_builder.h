@@ -44,6 +44,12 @@ struct QueryParts {
   double entity_boost = 0;
 };
 
+// Bounds on a query (Parse() refuses more; wildcards expand to the most
+// frequent words they match).
+inline constexpr size_t kMaxQueryBytes = 8192;
+inline constexpr size_t kMaxQueryWords = 256;
+inline constexpr unsigned kMaxWildcardExpansion = 1000;
+
 class QueryBuilder {
  public:
   // `db` is used for synonyms, date ranges and entity aliases; it must
