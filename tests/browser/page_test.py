@@ -91,8 +91,13 @@ def main():
         server, base = start_server(args.bin_dir, db, tmp)
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
+        # The background-networking flags keep Chromium from reaching for
+        # Google's hosts, which a machine without internet refuses.
         for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
                      "--disable-dev-shm-usage", "--window-size=1280,1000",
+                     "--disable-quic", "--no-first-run",
+                     "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync",
                      "--user-data-dir=" + os.path.join(tmp, "chromium")):
             options.add_argument(flag)
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
