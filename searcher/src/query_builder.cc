@@ -241,26 +241,29 @@ Xapian::Query QueryBuilder::DateFilter(std::string_view date_prefix,
                                        std::string_view value) const {
   const std::string v(Trim(value));
   const size_t dots = v.find("..");
-  const auto check = [&](const std::string& date) {
-    if (!IsIsoDate(date)) {
-      throw Xapian::QueryParserError(
-          "'" + date + "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD " +
-          "(a range: FROM..TO, either end may be left out)");
-    }
+  // A bad date is kept as the builder's error and matches nothing: an
+  // exception thrown through Xapian's query parser leaks its parse state.
+  const auto bad = [&](const std::string& why) {
+    if (filter_error_.empty()) filter_error_ = why;
+    return Xapian::Query::MatchNothing;
+  };
+  const auto not_a_date = [&](const std::string& date) {
+    return bad("'" + date +
+               "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a range: "
+               "FROM..TO, either end may be left out)");
   };
   if (dots == std::string::npos) {
-    check(v);
+    if (!IsIsoDate(v)) return not_a_date(v);
     return Xapian::Query(schema::BooleanTerm(date_prefix, v));
   }
   // A range: every date term of the bounds' precision between them. ISO
   // dates sort as strings, so the term list is walked in order.
   const std::string from = v.substr(0, dots), to = v.substr(dots + 2);
-  if (from.empty() && to.empty()) check("..");
-  if (!from.empty()) check(from);
-  if (!to.empty()) check(to);
+  if (from.empty() && to.empty()) return not_a_date(v);
+  if (!from.empty() && !IsIsoDate(from)) return not_a_date(from);
+  if (!to.empty() && !IsIsoDate(to)) return not_a_date(to);
   if (!from.empty() && !to.empty() && from.substr(0, to.size()) > to) {
-    throw Xapian::QueryParserError("the date range " + v +
-                                   " is empty: its start is after its end");
+    return bad("the date range " + v + " is empty: its start is after its end");
   }
   const size_t precision = !from.empty() ? from.size() : to.size();
   const std::string prefix(date_prefix);
@@ -397,6 +400,9 @@ Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out,
     query = parser_.parse_query(std::string(text), kParseFlags);
   } catch (const Xapian::QueryParserError& e) {
     return InvalidArgument("invalid query: " + e.get_msg());
+  }
+  if (std::string why = TakeFilterError(); !why.empty()) {
+    return InvalidArgument("invalid query: " + why);
   }
   if (parts != nullptr) *parts = QueryParts{query, {}, {}, {}, 0};
   if (options_.title_weight > 0 && !HasPositional(query)) {

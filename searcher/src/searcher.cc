@@ -432,13 +432,12 @@ Status FullQuery(QueryBuilder& builder, const std::string& text,
                              "place or date");
     }
     std::vector<Xapian::Query> any;
-    try {
-      for (const std::string_view value :
-           Split(std::string_view(filter).substr(colon + 1), '|')) {
-        any.push_back(builder.EntityFilter(*type, value));
-      }
-    } catch (const Xapian::QueryParserError& e) {
-      return InvalidArgument("bad filter '" + filter + "': " + e.get_msg());
+    for (const std::string_view value :
+         Split(std::string_view(filter).substr(colon + 1), '|')) {
+      any.push_back(builder.EntityFilter(*type, value));
+    }
+    if (std::string why = builder.TakeFilterError(); !why.empty()) {
+      return InvalidArgument("bad filter '" + filter + "': " + why);
     }
     query = Xapian::Query(
         Xapian::Query::OP_FILTER, query,

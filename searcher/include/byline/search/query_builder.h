@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "byline/entity.h"
@@ -72,8 +73,13 @@ class QueryBuilder {
 
   // A date or range, as above, over the date terms under `date_prefix`
   // (schema::kDatePrefix: publication; kMentionedDatePrefix: mentioned).
+  // A value that is not a date (or an empty range) matches nothing and
+  // leaves its error for TakeFilterError().
   Xapian::Query DateFilter(std::string_view date_prefix,
                            std::string_view value) const;
+
+  // Why the last filter built was bad ("" if none), and forgets it.
+  std::string TakeFilterError() const { return std::exchange(filter_error_, {}); }
 
   // The entity terms a query names, found through the alias synonyms,
   // longest match first: "Stoltenberg missiles" -> {"XPERjens stoltenberg"}.
@@ -108,6 +114,7 @@ class QueryBuilder {
   Xapian::QueryParser highlight_parser_;
   Xapian::Stem stemmer_;
   std::vector<Xapian::Database> remote_parts_;
+  mutable std::string filter_error_;  // see DateFilter()
 };
 
 }  // namespace byline
