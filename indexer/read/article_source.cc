@@ -146,9 +146,28 @@ class JsonlSource : public ArticleSource {
   uint64_t line_;
 };
 
+// Whether the page is within the HTML limits of `options`.
+Status CheckHtmlShape(std::string_view bytes, const ReadOptions& options) {
+  const HtmlShape shape = ScanHtmlShape(bytes);
+  if (shape.depth > options.max_html_depth) {
+    return BadInput("HTML elements nested " + std::to_string(shape.depth) +
+                    " deep, more than the limit of " +
+                    std::to_string(options.max_html_depth) +
+                    " (--max-html-depth)");
+  }
+  if (shape.attributes > options.max_html_attributes) {
+    return BadInput("an HTML tag with " + std::to_string(shape.attributes) +
+                    " attributes, more than the limit of " +
+                    std::to_string(options.max_html_attributes) +
+                    " (--max-html-attributes)");
+  }
+  return Status::Ok();
+}
+
 // An article from an HTML page; `charset` from an HTTP header, "" if none.
 Status ArticleFromHtml(std::string_view bytes, const std::string& charset,
-                       Article* a) {
+                       const ReadOptions& options, Article* a) {
+  if (Status s = CheckHtmlShape(bytes, options); !s.ok()) return s;
   HtmlOptions html_options;
   html_options.charset_hint = charset;
   HtmlArticle html;
@@ -211,9 +230,13 @@ Status DecodeWarcRecord(RawRecord& r, const ReadOptions& options,
   if (!html && media != "text/plain") return Status::Ok();
   if (Trim(payload).empty()) return Status::Ok();
   Article& a = out->article;
-  const Status s = html ? ArticleFromHtml(payload, charset, &a)
+  // A page past the HTML limits is named; an empty one is no article.
+  if (html) {
+    if (Status s = CheckHtmlShape(payload, options); !s.ok()) return s;
+  }
+  const Status s = html ? ArticleFromHtml(payload, charset, options, &a)
                         : ParsePlainText(RepairUtf8(payload), options.text, &a);
-  if (!s.ok()) return Status::Ok();  // an empty page is no article
+  if (!s.ok()) return Status::Ok();
   Article::Capture capture;
   capture.offset = r.offset;
   capture.record_id = header("WARC-Record-ID");
@@ -272,8 +295,10 @@ Status DecodeJsonLine(RawRecord& r, const ReadOptions& options,
   return Status::Ok();
 }
 
-Status DecodeHtmlFile(RawRecord& r, const ReadOptions&, DecodedRecord* out) {
-  if (Status s = ArticleFromHtml(r.bytes, "", &out->article); !s.ok()) {
+Status DecodeHtmlFile(RawRecord& r, const ReadOptions& options,
+                      DecodedRecord* out) {
+  if (Status s = ArticleFromHtml(r.bytes, "", options, &out->article);
+      !s.ok()) {
     return s;
   }
   out->use = DecodedRecord::Use::kArticle;

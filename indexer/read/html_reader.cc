@@ -1279,6 +1279,134 @@ std::string StripSiteName(std::string_view title, std::string_view site_name) {
   return t;
 }
 
+namespace {
+
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Elements that do not add a level: void ones, and those whose end tag
+// HTML lets a page leave out (a new one, or the parent's end, closes them).
+bool AddsNoLevel(std::string_view tag) {
+  static constexpr std::string_view kTags[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+      "meta", "param", "source", "track", "wbr", "keygen", "frame",
+      "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb",
+      "rt", "rtc", "rp", "thead", "tbody", "tfoot", "colgroup", "caption",
+      "html", "head", "body"};
+  return std::find(std::begin(kTags), std::end(kTags), tag) != std::end(kTags);
+}
+
+bool IsRawText(std::string_view tag) {
+  return tag == "script" || tag == "style" || tag == "textarea" ||
+         tag == "title" || tag == "xmp" || tag == "noembed" ||
+         tag == "noframes" || tag == "iframe" || tag == "plaintext";
+}
+
+}  // namespace
+
+HtmlShape ScanHtmlShape(std::string_view html) {
+  HtmlShape shape;
+  size_t depth = 0;
+  size_t i = 0;
+  const size_t n = html.size();
+  const auto lower_name = [&](size_t at, std::string* name) {
+    name->clear();
+    while (at < n && !IsHtmlSpace(html[at]) && html[at] != '>' &&
+           html[at] != '/') {
+      if (name->size() < 16) {
+        const char c = html[at];
+        name->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      }
+      ++at;
+    }
+    return at;
+  };
+  std::string name;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      const size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? n : end + 3;
+      continue;
+    }
+    if (i + 1 < n && (html[i + 1] == '!' || html[i + 1] == '?')) {
+      const size_t end = html.find('>', i);
+      i = end == std::string_view::npos ? n : end + 1;
+      continue;
+    }
+    if (i + 2 < n && html[i + 1] == '/' && IsAsciiAlpha(html[i + 2])) {
+      i = lower_name(i + 2, &name);
+      if (!AddsNoLevel(name) && depth > 0) --depth;
+      const size_t end = html.find('>', i);
+      i = end == std::string_view::npos ? n : end + 1;
+      continue;
+    }
+    if (i + 1 >= n || !IsAsciiAlpha(html[i + 1])) {
+      ++i;
+      continue;
+    }
+    // A start tag: its name, then its attributes up to '>'.
+    i = lower_name(i + 1, &name);
+    size_t attributes = 0;
+    bool self_closing = false;
+    while (i < n && html[i] != '>') {
+      if (IsHtmlSpace(html[i])) {
+        ++i;
+        continue;
+      }
+      if (html[i] == '/') {
+        self_closing = i + 1 < n && html[i + 1] == '>';
+        ++i;
+        continue;
+      }
+      ++attributes;  // a name, up to space, '=', '/' or '>'
+      while (i < n && !IsHtmlSpace(html[i]) && html[i] != '=' &&
+             html[i] != '>' && html[i] != '/') {
+        ++i;
+      }
+      while (i < n && IsHtmlSpace(html[i])) ++i;
+      if (i < n && html[i] == '=') {
+        ++i;
+        while (i < n && IsHtmlSpace(html[i])) ++i;
+        if (i < n && (html[i] == '"' || html[i] == '\'')) {
+          const size_t close = html.find(html[i], i + 1);
+          i = close == std::string_view::npos ? n : close + 1;
+        } else {
+          while (i < n && !IsHtmlSpace(html[i]) && html[i] != '>') ++i;
+        }
+      }
+    }
+    if (i < n) ++i;  // '>'
+    shape.attributes = std::max(shape.attributes, attributes);
+    if (IsRawText(name)) {
+      // Its text runs to its end tag, whatever it holds.
+      const std::string close = "</" + name;
+      size_t at = i;
+      for (;;) {
+        at = html.find("</", at);
+        if (at == std::string_view::npos) break;
+        bool same = at + close.size() <= n;
+        for (size_t k = 2; same && k < close.size(); ++k) {
+          const char c = html[at + k];
+          same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == close[k];
+        }
+        if (same) break;
+        at += 2;
+      }
+      i = at == std::string_view::npos ? n : at;
+      continue;
+    }
+    if (!self_closing && !AddsNoLevel(name)) {
+      shape.depth = std::max(shape.depth, ++depth);
+    }
+  }
+  return shape;
+}
+
 Status ParseHtml(std::string_view bytes, const HtmlOptions& options,
                  HtmlArticle* out) {
   *out = HtmlArticle();

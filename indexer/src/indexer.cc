@@ -250,6 +250,8 @@ class Pipeline {
     read_options_.text = options.text;
     read_options_.jsonl = options.jsonl;
     read_options_.max_record_bytes = options.max_record_bytes;
+    read_options_.max_html_depth = options.max_html_depth;
+    read_options_.max_html_attributes = options.max_html_attributes;
     reader_ = std::thread([this] { ReadAll(); });
     for (size_t i = 0; i < jobs; ++i) {
       workers_.emplace_back([this] {

@@ -183,6 +183,13 @@ int main(int argc, char** argv) {
        ".txt or .html file, a JSON line, a WARC record or\n"
        "its decoded page (default 64M; K, M, G). Files of\n"
        "any size are read as streams")
+      ("max-html-depth", po::value(&options.max_html_depth)->value_name("N"),
+       "skip (and name) an HTML page whose elements nest\n"
+       "deeper than N (default 5000)")
+      ("max-html-attributes",
+       po::value(&options.max_html_attributes)->value_name("N"),
+       "skip (and name) an HTML page with a tag of more\n"
+       "than N attributes (default 1000)")
       ("commit-every", po::value(&options.commit_every)->value_name("N"),
        "commit after the record that brings the passages\n"
        "written since the last commit to N (a crash loses\n"

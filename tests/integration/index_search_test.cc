@@ -459,5 +459,35 @@ TEST(CrashRecoveryTest, UnfinishedDatabaseCreationIsStartedAfresh) {
   EXPECT_EQ(ReadFile(other + "/notes.txt"), "mine");
 }
 
+TEST(HtmlLimitsTest, DeepOrAttributeHeavyPagesAreSkippedAndNamed) {
+  TempDir dir;
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 6000; ++i) deep += "<div>";
+  deep += "<p>Deep text about the harbour ferry.</p>";
+  WriteFile(dir / "deep.html", deep);
+  std::string wide = "<html><body><p";
+  for (int i = 0; i < 1500; ++i) wide += " data-" + std::to_string(i) + "=x";
+  wide += ">Wide text about the harbour ferry.</p></body></html>";
+  WriteFile(dir / "wide.html", wide);
+  WriteFile(dir / "fine.html",
+            "<html><head><title>Ferry news</title></head><body><article>"
+            "<p>The harbour ferry runs again after the strike ended on "
+            "Friday, the operator said.</p></article></body></html>");
+  RecordingReporter reporter;
+  const IndexSummary s = IndexPaths(dir / "db", {dir.path()}, &reporter);
+  EXPECT_EQ(s.indexed, 1u);
+  ASSERT_EQ(reporter.skipped.size(), 2u);
+  EXPECT_NE(reporter.skipped[0].find(
+                "deep.html: HTML elements nested 6000 deep, more than the "
+                "limit of 5000 (--max-html-depth)"),
+            std::string::npos)
+      << reporter.skipped[0];
+  EXPECT_NE(reporter.skipped[1].find(
+                "wide.html: an HTML tag with 1500 attributes, more than the "
+                "limit of 1000 (--max-html-attributes)"),
+            std::string::npos)
+      << reporter.skipped[1];
+}
+
 }  // namespace
 }  // namespace byline::testing

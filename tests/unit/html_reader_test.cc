@@ -282,5 +282,48 @@ TEST(HtmlCharsetTest, ConvertsAndRepairs) {
             StatusCode::kInvalidArgument);
 }
 
+std::string Repeat(std::string_view s, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+TEST(ScanHtmlShapeTest, CountsNestingOfElementsThatNeedClosing) {
+  EXPECT_EQ(ScanHtmlShape("<html><body><div><div><span>x</span></div>"
+                          "</div></body></html>").depth,
+            3u);
+  EXPECT_EQ(ScanHtmlShape(Repeat("<div>", 40) + "x" + Repeat("</div>", 40))
+                .depth,
+            40u);
+  // Unclosed paragraphs, list items and cells and void elements add
+  // nothing; siblings do not add up.
+  EXPECT_EQ(ScanHtmlShape("<div>" + Repeat("<p>para <br><img src=a.png>", 500) +
+                          "<ul>" + Repeat("<li>item", 300) + "</ul></div>")
+                .depth,
+            2u);
+  EXPECT_EQ(ScanHtmlShape(Repeat("<div>a</div>", 1000)).depth, 1u);
+  EXPECT_EQ(ScanHtmlShape("<DIV><Section><br/><x-widget/></SECTION></div>")
+                .depth,
+            2u);
+  // Comments, doctypes and the text of script and style are not tags.
+  EXPECT_EQ(ScanHtmlShape("<!DOCTYPE html><!-- <div><div><div> -->"
+                          "<script>if (a<b) document.write('<div><div>');"
+                          "</script><style>a<b{}</style><div>x</div>")
+                .depth,
+            1u);
+}
+
+TEST(ScanHtmlShapeTest, CountsTheAttributesOfTheBusiestTag) {
+  EXPECT_EQ(ScanHtmlShape("<a href=x title='a > b' data-x=\"1\" hidden>"
+                          "</a><img src=y>")
+                .attributes,
+            4u);
+  std::string many = "<div";
+  for (int i = 0; i < 2500; ++i) many += " a" + std::to_string(i) + "=v";
+  many += ">x</div>";
+  EXPECT_EQ(ScanHtmlShape(many).attributes, 2500u);
+  EXPECT_EQ(ScanHtmlShape("plain text, no tags < at all").depth, 0u);
+}
+
 }  // namespace
 }  // namespace byline

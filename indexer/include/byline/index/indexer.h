@@ -48,6 +48,10 @@ struct IndexOptions {
   // its file and place; the rest of the file is read. Files of any size
   // are read as streams.
   uint64_t max_record_bytes = uint64_t{64} << 20;
+  // HTML pages nested deeper, or with a tag of more attributes, are
+  // skipped the same way (ReadOptions).
+  size_t max_html_depth = 5000;
+  size_t max_html_attributes = 1000;
   // What may wait between the reading thread, the preparing threads and
   // the writer: at most this many records and bytes of records (one
   // record always fits). Bounds memory whatever the size of the files.

@@ -37,6 +37,11 @@ struct ReadOptions {
   // block, a decoded HTTP body) larger than this is skipped with a
   // message; the rest of the file is read.
   uint64_t max_record_bytes = uint64_t{64} << 20;
+  // An HTML page whose elements nest deeper than this, or with a tag of
+  // more attributes, is skipped with a message (ScanHtmlShape(): the HTML
+  // parser's time grows with their square). Browsers stop nesting at 512.
+  size_t max_html_depth = 5000;
+  size_t max_html_attributes = 1000;
 };
 
 // One record as framed from a file, not yet decoded.
