@@ -238,5 +238,33 @@ TEST_F(ShippedModelTest, TagDocumentWithNoRangesOrEmptyRanges) {
   EXPECT_TRUE(spans[1].empty());
 }
 
+// A paragraph of more tokens than the decoder holds at once is tagged in
+// windows: names past the first window are found, at their offsets, as
+// they are in a short paragraph; and paragraphs after it too.
+TEST_F(ShippedModelTest, VeryLongParagraphIsTaggedInWindows) {
+  const std::string sentence =
+      "Jens Stoltenberg met Donald Tusk in Warsaw on Tuesday.";
+  const std::vector<NerSpan> alone = Tag(sentence);
+  ASSERT_FALSE(alone.empty());
+  std::string text;
+  for (int i = 0; i < 30000; ++i) text += "word ";  // 30,000 tokens
+  const size_t at = text.size();
+  text += sentence;
+  const std::vector<NerSpan> spans = Tag(text);
+  ASSERT_EQ(spans.size(), alone.size());
+  for (size_t k = 0; k < spans.size(); ++k) {
+    EXPECT_EQ(spans[k].start, alone[k].start + at);
+    EXPECT_EQ(spans[k].end, alone[k].end + at);
+    EXPECT_EQ(spans[k].type, alone[k].type);
+  }
+  const std::string after = "\n\n" + sentence;
+  const std::string both = text + after;
+  const std::vector<std::vector<NerSpan>> doc = tagger_->TagDocument(
+      both, {{0, text.size()}, {text.size() + 2, both.size()}});
+  ASSERT_EQ(doc.size(), 2u);
+  EXPECT_EQ(doc[0].size(), alone.size());
+  EXPECT_EQ(doc[1].size(), alone.size());
+}
+
 }  // namespace
 }  // namespace byline

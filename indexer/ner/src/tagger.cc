@@ -1,5 +1,6 @@
 #include "byline/ner/tagger.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <utility>
@@ -15,6 +16,9 @@
 
 namespace byline {
 namespace {
+
+// The most tokens the decoder holds at once (see TagDocument()).
+constexpr size_t kMaxTokensPerDecode = 20000;
 
 class PerceptronTagger : public NerTagger {
  public:
@@ -33,28 +37,58 @@ class PerceptronTagger : public NerTagger {
     // without allocating on every call.
     thread_local ner::DocWorkspace dw;
     thread_local std::vector<ner::TokenSpan> spans;
+    thread_local std::vector<ner::Token> range_tokens;
     std::vector<std::vector<NerSpan>> result(ranges.size());
-    dw.Resize(ranges.size());
+    // The decoder keeps every token's features at once (about 900 bytes a
+    // token): paragraphs are decoded in groups of at most
+    // kMaxTokensPerDecode tokens, and a longer paragraph in windows of
+    // that many, so memory is bounded whatever the text. An article of
+    // ordinary length is one group, decoded as a whole.
+    std::vector<size_t> owner;  // the range each workspace slot belongs to
+    size_t in_group = 0;
+    const auto decode = [&] {
+      if (owner.empty()) return;
+      dw.Resize(owner.size());
+      ner::DecodeDocument(model_, &dw);
+      for (size_t slot = 0; slot < owner.size(); ++slot) {
+        ner::SpansFromTags(dw.tags[slot], &spans);
+        for (const ner::TokenSpan& sp : spans) {
+          static constexpr NerType kTypes[] = {NerType::kPerson, NerType::kOrg,
+                                               NerType::kPlace};
+          result[owner[slot]].push_back({dw.tokens[slot][sp.first].start,
+                                         dw.tokens[slot][sp.last - 1].end,
+                                         kTypes[sp.type]});
+        }
+      }
+      owner.clear();
+      in_group = 0;
+    };
     for (size_t p = 0; p < ranges.size(); ++p) {
       TextRange range = ranges[p];
       if (range.end > text.size()) range.end = text.size();
-      dw.tokens[p].clear();
-      if (range.start < range.end) ner::Tokenize(text, range, &dw.tokens[p]);
-      dw.words[p].clear();
-      for (const ner::Token& t : dw.tokens[p]) {
-        dw.words[p].push_back(text.substr(t.start, t.end - t.start));
+      range_tokens.clear();
+      if (range.start < range.end) ner::Tokenize(text, range, &range_tokens);
+      for (size_t first = 0; first < range_tokens.size() || first == 0;
+           first += kMaxTokensPerDecode) {
+        const size_t n =
+            std::min(kMaxTokensPerDecode, range_tokens.size() - first);
+        if (in_group > 0 && in_group + n > kMaxTokensPerDecode) decode();
+        const size_t slot = owner.size();
+        owner.push_back(p);
+        dw.Resize(owner.size());
+        dw.tokens[slot].assign(range_tokens.begin() + first,
+                               range_tokens.begin() + first + n);
+        dw.words[slot].clear();
+        for (const ner::Token& t : dw.tokens[slot]) {
+          dw.words[slot].push_back(text.substr(t.start, t.end - t.start));
+        }
+        in_group += n;
+        if (range_tokens.empty()) break;
       }
     }
-    ner::DecodeDocument(model_, &dw);
-    for (size_t p = 0; p < ranges.size(); ++p) {
-      ner::SpansFromTags(dw.tags[p], &spans);
-      result[p].reserve(spans.size());
-      for (const ner::TokenSpan& s : spans) {
-        static constexpr NerType kTypes[] = {NerType::kPerson, NerType::kOrg,
-                                             NerType::kPlace};
-        result[p].push_back({dw.tokens[p][s.first].start,
-                             dw.tokens[p][s.last - 1].end, kTypes[s.type]});
-      }
+    decode();
+    if (range_tokens.capacity() > 4 * kMaxTokensPerDecode) {
+      range_tokens = {};  // a giant paragraph's tokens: give the memory back
     }
     return result;
   }
