@@ -15,7 +15,7 @@ foreach(lib IN LISTS BYLINE_LIBRARIES)
   add_library(Byline::${short} ALIAS ${lib})
 endforeach()
 
-install(TARGETS byline-index byline-search
+install(TARGETS byline-index byline-search byline-serve
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS ${BYLINE_LIBRARIES} EXPORT BylineTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -5,7 +5,10 @@
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cmath>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <sstream>
 #include <tuple>
 #include <iostream>
@@ -71,6 +74,7 @@ void PrintUsage(std::ostream& out, const po::options_description& general,
          "      (the HTTP API: docs/http.md)\n";
 }
 
+#ifdef BYLINE_SERVER
 // byline-search --serve: serves until SIGINT or SIGTERM.
 int Serve(const std::vector<std::string>& dbs, const std::string& listen,
           const byline::SearchOptions& defaults,
@@ -132,6 +136,22 @@ int Serve(const std::vector<std::string>& dbs, const std::string& listen,
   std::cerr << kProgram << ": stopped" << std::endl;
   return 0;
 }
+#else
+// byline-search --serve runs byline-serve, the same program with the HTTP
+// server, from beside this one, with the same arguments: the server's
+// libraries (cpp-httplib, and with it OpenSSL) cost every search-only
+// process about 3 ms to load.
+int ExecServer(char** argv) {
+  std::error_code ec;
+  const std::filesystem::path self =
+      std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::string server = (self.parent_path() / "byline-serve").string();
+  ::execv(server.c_str(), argv);
+  std::cerr << kProgram << ": --serve: cannot run " << server << ": "
+            << std::strerror(errno) << "\n";
+  return 2;
+}
+#endif
 
 }  // namespace
 
@@ -310,7 +330,12 @@ int main(int argc, char** argv) {
     if (!words.empty()) {
       return usage_error("--serve takes no QUERY (queries come by HTTP)");
     }
+#ifdef BYLINE_SERVER
     return Serve(dbs, listen, options, server);
+#else
+    (void)listen;
+    return ExecServer(argv);
+#endif
   }
   for (const std::string& w : words) {
     if (!options.query.empty()) options.query.push_back(' ');
