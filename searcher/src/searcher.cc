@@ -485,6 +485,25 @@ Explanation Explain(const Xapian::Database& db,
   return e;
 }
 
+// Where a web-archive passage was captured; none for other sources.
+std::optional<Hit::Provenance> ProvenanceOf(const StoredPassage& stored) {
+  if (!stored.has_capture) return std::nullopt;
+  return Hit::Provenance{stored.source, stored.capture_offset,
+                         stored.record_id, stored.captured};
+}
+
+// The copy group of the passage `doc` of article `article_id` (its own id
+// when it has no copies) and how many other articles are in it.
+void CopiesOf(const Xapian::Database& db, const Xapian::Document& doc,
+              const std::string& article_id, std::string* group,
+              size_t* copies) {
+  *group = doc.get_value(schema::kSlotCopyGroup);
+  if (group->empty()) *group = article_id;
+  const Xapian::doccount size =
+      db.get_termfreq(schema::BooleanTerm(schema::kCopyGroupPrefix, *group));
+  *copies = size > 1 ? size - 1 : 0;
+}
+
 // The passage's distinct entities, each with where its text (of
 // `text_size` bytes) names it.
 std::vector<EntityRef> EntitiesOf(const Xapian::Document& doc,
@@ -679,17 +698,9 @@ Status Searcher::GetArticle(const std::string& article_id,
           out->url = stored.url;
           out->published = stored.published;
           out->author = stored.author;
-          if (stored.has_capture) {
-            out->provenance = Hit::Provenance{stored.source,
-                                              stored.capture_offset,
-                                              stored.record_id,
-                                              stored.captured};
-          }
-          out->copy_group = doc.get_value(schema::kSlotCopyGroup);
-          if (out->copy_group.empty()) out->copy_group = out->article_id;
-          const Xapian::doccount group_size = db_.get_termfreq(
-              schema::BooleanTerm(schema::kCopyGroupPrefix, out->copy_group));
-          out->copies = group_size > 1 ? group_size - 1 : 0;
+          out->provenance = ProvenanceOf(stored);
+          CopiesOf(db_, doc, out->article_id, &out->copy_group,
+                   &out->copies);
         }
         ArticlePassage passage{stored.passage, stored.start, stored.end,
                                std::move(stored.text), {}};
@@ -957,6 +968,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();
+      hit.provenance = ProvenanceOf(stored);
       hit.article_id = std::move(stored.article_id);
       hit.source = std::move(stored.source);
       hit.title = std::move(stored.title);
@@ -964,13 +976,9 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       hit.url = std::move(stored.url);
       hit.published = std::move(stored.published);
       hit.author = std::move(stored.author);
-      if (stored.has_capture) {
-        hit.provenance = Hit::Provenance{hit.source, stored.capture_offset,
-                                         stored.record_id, stored.captured};
-        if (!options.replay_template.empty()) {
-          hit.replay_url =
-              ReplayUrl(options.replay_template, stored.captured, hit.url);
-        }
+      if (hit.provenance && !options.replay_template.empty()) {
+        hit.replay_url = ReplayUrl(options.replay_template,
+                                   hit.provenance->captured, hit.url);
       }
       hit.passage = stored.passage;
       hit.start = stored.start;
@@ -986,11 +994,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
                                       "</b>", "...");
       hit.text = std::move(stored.text);
       hit.collapsed = options.per_article > 0 ? it.get_collapse_count() : 0;
-      hit.copy_group = doc.get_value(schema::kSlotCopyGroup);
-      if (hit.copy_group.empty()) hit.copy_group = hit.article_id;
-      const Xapian::doccount group_size = db_.get_termfreq(
-          schema::BooleanTerm(schema::kCopyGroupPrefix, hit.copy_group));
-      hit.copies = group_size > 1 ? group_size - 1 : 0;
+      CopiesOf(db_, doc, hit.article_id, &hit.copy_group, &hit.copies);
       hit.entities = EntitiesOf(doc, hit.text.size());
       hit.highlights = HighlightSpans(highlight, hit.text, builder.stemmer());
       if (options.explain) {
