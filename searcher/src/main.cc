@@ -314,6 +314,9 @@ int main(int argc, char** argv) {
     return usage_error("--format must be text, json, jsonl or csv, not '" +
                        format + "'");
   }
+  // Only JSON and JSON Lines show the highlights' byte offsets (--serve
+  // answers JSON and sets its own).
+  options.highlight_offsets = format == "json" || format == "jsonl";
   if (no_boost) options.ranking.entity_boost = 0;
   if (facets != "none" && !facets.empty()) {
     for (const std::string_view name : byline::Split(facets, ',')) {

@@ -11,6 +11,7 @@
 
 #include "byline/doc_data.h"
 #include "byline/search/facet_counter.h"
+#include "byline/search/formatter.h"
 #include "byline/schema.h"
 #include "byline/search/query_builder.h"
 #include "byline/text.h"
@@ -524,49 +525,33 @@ std::vector<EntityRef> EntitiesOf(const Xapian::Document& doc,
 
 // The byte ranges of `text` that Xapian highlights for the query of
 // `highlight`: the text is marked whole, as a snippet as long as itself,
-// and the marked snippet (HTML-escaped) is walked beside the text. Empty
-// if the two do not line up, rather than wrong.
+// made plain again by SnippetToText() with a marker byte at each end of a
+// match, and walked beside the text. Empty if the two do not line up,
+// rather than wrong.
 std::vector<Span> HighlightSpans(const Xapian::MSet& highlight,
                                  const std::string& text,
                                  const Xapian::Stem& stemmer) {
-  static constexpr std::string_view kOn = "\x01", kOff = "\x02";
-  static constexpr std::pair<std::string_view, char> kEscapes[] = {
-      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
-      {"&#39;", '\''}};
+  constexpr char kOn = '\x01', kOff = '\x02';
   if (text.find_first_of("\x01\x02") != std::string::npos) return {};
-  const std::string marked = highlight.snippet(
-      text, text.size() * 2 + 64, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
-      std::string(kOn), std::string(kOff), "");
+  const std::string marked = SnippetToText(
+      highlight.snippet(text, text.size() * 2 + 64, stemmer,
+                        Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>", ""),
+      std::string_view(&kOn, 1), std::string_view(&kOff, 1));
   std::vector<Span> spans;
   size_t j = 0;  // in text
   size_t open = std::string::npos;
-  for (size_t i = 0; i < marked.size();) {
-    if (marked.compare(i, kOn.size(), kOn) == 0) {
+  for (const char c : marked) {
+    if (c == kOn) {
       open = j;
-      i += kOn.size();
-      continue;
-    }
-    if (marked.compare(i, kOff.size(), kOff) == 0) {
+    } else if (c == kOff) {
       if (open == std::string::npos) return {};
       spans.push_back({open, j});
       open = std::string::npos;
-      i += kOff.size();
-      continue;
+    } else if (j < text.size() && text[j] == c) {
+      ++j;
+    } else {
+      return {};
     }
-    char c = marked[i];
-    size_t used = 1;
-    if (c == '&') {
-      for (const auto& [escape, plain] : kEscapes) {
-        if (marked.compare(i, escape.size(), escape) == 0) {
-          c = plain;
-          used = escape.size();
-          break;
-        }
-      }
-    }
-    if (j >= text.size() || text[j] != c) return {};
-    ++j;
-    i += used;
   }
   return spans;
 }
@@ -996,7 +981,9 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       hit.collapsed = options.per_article > 0 ? it.get_collapse_count() : 0;
       CopiesOf(db_, doc, hit.article_id, &hit.copy_group, &hit.copies);
       hit.entities = EntitiesOf(doc, hit.text.size());
-      hit.highlights = HighlightSpans(highlight, hit.text, builder.stemmer());
+      if (options.highlight_offsets) {
+        hit.highlights = HighlightSpans(highlight, hit.text, builder.stemmer());
+      }
       if (options.explain) {
         hit.explanation = Explain(
             db_, weighting, parts,

@@ -48,6 +48,8 @@ TEST(ServeCliTest, ServesUntilTerminated) {
   EXPECT_EQ(r->status, 200);
   const nlohmann::json body = nlohmann::json::parse(r->body);
   EXPECT_EQ(body["hits"].size(), 2u);
+  // Answers are JSON, with byte offsets, whatever --format the program got.
+  EXPECT_FALSE(body["hits"][0]["highlights"].empty()) << r->body;
   // --facets person on the command line is the server's default.
   EXPECT_TRUE(body["facets"].contains("person"));
   EXPECT_FALSE(body["facets"].contains("place"));

@@ -208,6 +208,7 @@ struct HttpServer::Impl {
       }
     }
     *out = options.defaults;
+    out->highlight_offsets = true;  // every answer is JSON
     if (Status s = OneParam(params, "q", &out->query); !s.ok()) return s;
     if (out->query.find_first_not_of(" \t\r\n") == std::string::npos) {
       return InvalidArgument("parameter 'q' (the query) is required");

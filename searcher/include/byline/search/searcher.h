@@ -53,6 +53,9 @@ struct SearchOptions {
   size_t suggest_below = 5;
   // Each hit says how its score was made (Hit::explanation).
   bool explain = false;
+  // Fill Hit::highlights: a second highlighting pass over each hit's
+  // whole text. Off where nothing shows them (text and CSV output).
+  bool highlight_offsets = true;
   // A replay URL template for hits from web archives, e.g.
   // "http://localhost:8080/coll/{timestamp}/{url}": {timestamp} becomes the
   // capture time as 14 digits (YYYYMMDDhhmmss), {url} the captured URL.
