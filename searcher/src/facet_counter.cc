@@ -264,11 +264,13 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
   }
 }
 
+bool MoreFrequent(const FacetCount& a, const FacetCount& b) {
+  return a.count != b.count ? a.count > b.count : a.name < b.name;
+}
+
 std::vector<FacetCount> FacetCounter::Top(EntityType type, size_t limit) {
   Flush();
-  const auto order = [](const FacetCount& a, const FacetCount& b) {
-    return a.count != b.count ? a.count > b.count : a.name < b.name;
-  };
+  const auto order = MoreFrequent;
   std::vector<FacetCount> out;
   if (limit == 0) return out;
   // Each shard's counts are listed by type once, for all the Top() calls

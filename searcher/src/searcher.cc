@@ -373,18 +373,20 @@ std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
     std::string shown;  // the form most often counted
     size_t shown_count = 0;
   };
-  std::map<EntityType, std::map<std::string, Name>> names;  // by folded key
+  // Passages by name as written, then by folded name (FoldName, which is
+  // slow, once for each form).
   std::map<std::pair<EntityType, std::string>, size_t> forms;
   for (auto v = lists.values_begin(); v != lists.values_end(); ++v) {
     const size_t n = v.get_termfreq();
     for (auto& [type, name] : schema::DecodeEntityList(*v)) {
       if (type == EntityType::kDate) continue;  // the date facet is days
-      names[type][FoldName(name)].count += n;
       forms[{type, std::move(name)}] += n;
     }
   }
+  std::map<EntityType, std::map<std::string, Name>> names;  // by folded key
   for (const auto& [form, n] : forms) {
     Name& name = names[form.first][FoldName(form.second)];
+    name.count += n;
     if (n > name.shown_count ||
         (n == name.shown_count && form.second < name.shown)) {
       name.shown = form.second;
@@ -402,11 +404,7 @@ std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
     for (const auto& [key, name] : names[t]) {
       list.push_back({name.shown, name.count});
     }
-    std::sort(list.begin(), list.end(),
-              [](const FacetCount& a, const FacetCount& b) {
-                return a.count != b.count ? a.count > b.count
-                                          : a.name < b.name;
-              });
+    std::sort(list.begin(), list.end(), MoreFrequent);
     if (list.size() > options.facet_limit) list.resize(options.facet_limit);
     out[t] = std::move(list);
   }

@@ -33,6 +33,10 @@
 
 namespace byline {
 
+// The order of facet lists: more passages (or articles) first, then by
+// name.
+bool MoreFrequent(const FacetCount& a, const FacetCount& b);
+
 class FacetCounter : public Xapian::MatchSpy {
  public:
   static constexpr size_t kDenseAfter = 4096;
