@@ -165,9 +165,9 @@ Status CheckHtmlShape(std::string_view bytes, const ReadOptions& options) {
 }
 
 // An article from an HTML page; `charset` from an HTTP header, "" if none.
+// Callers check the page against the HTML limits first (CheckHtmlShape).
 Status ArticleFromHtml(std::string_view bytes, const std::string& charset,
-                       const ReadOptions& options, Article* a) {
-  if (Status s = CheckHtmlShape(bytes, options); !s.ok()) return s;
+                       Article* a) {
   HtmlOptions html_options;
   html_options.charset_hint = charset;
   HtmlArticle html;
@@ -234,7 +234,7 @@ Status DecodeWarcRecord(RawRecord& r, const ReadOptions& options,
   if (html) {
     if (Status s = CheckHtmlShape(payload, options); !s.ok()) return s;
   }
-  const Status s = html ? ArticleFromHtml(payload, charset, options, &a)
+  const Status s = html ? ArticleFromHtml(payload, charset, &a)
                         : ParsePlainText(RepairUtf8(payload), options.text, &a);
   if (!s.ok()) return Status::Ok();
   Article::Capture capture;
@@ -297,8 +297,8 @@ Status DecodeJsonLine(RawRecord& r, const ReadOptions& options,
 
 Status DecodeHtmlFile(RawRecord& r, const ReadOptions& options,
                       DecodedRecord* out) {
-  if (Status s = ArticleFromHtml(r.bytes, "", options, &out->article);
-      !s.ok()) {
+  if (Status s = CheckHtmlShape(r.bytes, options); !s.ok()) return s;
+  if (Status s = ArticleFromHtml(r.bytes, "", &out->article); !s.ok()) {
     return s;
   }
   out->use = DecodedRecord::Use::kArticle;
