@@ -101,6 +101,47 @@ std::vector<std::string> DateTerms(std::string_view prefix,
   return terms;
 }
 
+bool ValidDay(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) {
+    return false;
+  }
+  if (month == 2 && day == 29 && year != 0) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  }
+  return true;
+}
+
+bool IsIsoDate(std::string_view d) {
+  const auto num = [&](size_t at, size_t n, int* out) {
+    if (at + n > d.size()) return false;
+    *out = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return false;
+      *out = *out * 10 + (d[i] - '0');
+    }
+    return true;
+  };
+  int year = 0, month = 0, day = 0;
+  size_t at = 0;
+  if (d.starts_with("--")) {
+    if (d.size() != 7) return false;
+    at = 2;
+  } else {
+    if (!num(0, 4, &year)) return false;
+    if (d.size() == 4) return true;
+    if (d[4] != '-') return false;
+    at = 5;
+  }
+  if (!num(at, 2, &month) || month < 1 || month > 12) return false;
+  if (d.size() == at + 2) return at == 5;  // YYYY-MM (not --MM)
+  if (d.size() != at + 5 || d[at + 2] != '-' || !num(at + 3, 2, &day)) {
+    return false;
+  }
+  return ValidDay(year, month, day);
+}
+
 std::string PublicationDay(std::string_view published) {
   const auto digits = [&](size_t from, size_t n) {
     if (published.size() < from + n) return false;

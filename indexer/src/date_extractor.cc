@@ -1,5 +1,7 @@
 #include "byline/index/date_extractor.h"
 
+#include "byline/schema.h"
+
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -65,16 +67,6 @@ int YearNumber(std::string_view w) {
   return y >= 1800 && y <= 2199 ? y : 0;
 }
 
-bool ValidDay(int year, int month, int day) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  if (day > kDays[month - 1]) return false;
-  if (month == 2 && day == 29 && year != 0) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  }
-  return true;
-}
-
 std::string Iso(int year, int month, int day) {
   char buf[16];
   if (year && month && day) {
@@ -136,7 +128,7 @@ std::vector<DateMention> FindDates(std::string_view text, TextRange range,
   std::vector<DateMention> out;
   int year_seen = last_year ? *last_year : 0;
   const auto emit = [&](size_t first, size_t last, int y, int m, int d) {
-    if (d && !ValidDay(y, m, d)) return false;
+    if (d && !schema::ValidDay(y, m, d)) return false;
     DateMention dm;
     dm.range = {toks[first].start, toks[last].end};
     dm.has_year = y != 0;

@@ -15,40 +15,6 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
-// An ISO date as filters take it: YYYY, YYYY-MM or YYYY-MM-DD of a real
-// day, or a day of any year, --MM-DD (dates mentioned without a year).
-bool IsIsoDate(std::string_view d) {
-  const auto num = [&](size_t at, size_t n, int* out) {
-    if (at + n > d.size()) return false;
-    *out = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (d[i] < '0' || d[i] > '9') return false;
-      *out = *out * 10 + (d[i] - '0');
-    }
-    return true;
-  };
-  int year = 2000, month = 0, day = 0;  // a leap year for --02-29
-  size_t at = 0;
-  if (d.starts_with("--")) {
-    if (d.size() != 7) return false;
-    at = 2;
-  } else {
-    if (!num(0, 4, &year)) return false;
-    if (d.size() == 4) return true;
-    at = 5;
-    if (d[4] != '-') return false;
-  }
-  if (!num(at, 2, &month) || month < 1 || month > 12) return false;
-  if (d.size() == at + 2) return at == 5;  // YYYY-MM (not --MM)
-  if (d.size() != at + 5 || d[at + 2] != '-' || !num(at + 3, 2, &day)) {
-    return false;
-  }
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int last = month == 2 && !leap ? 28 : kDays[month - 1];
-  return day >= 1 && day <= last;
-}
-
 // The OR of `terms` (queries or term strings), its weight times `factor`.
 template <typename Terms>
 Xapian::Query ScaledOr(const Terms& terms, double factor) {
@@ -253,15 +219,15 @@ Xapian::Query QueryBuilder::DateFilter(std::string_view date_prefix,
                "FROM..TO, either end may be left out)");
   };
   if (dots == std::string::npos) {
-    if (!IsIsoDate(v)) return not_a_date(v);
+    if (!schema::IsIsoDate(v)) return not_a_date(v);
     return Xapian::Query(schema::BooleanTerm(date_prefix, v));
   }
   // A range: every date term of the bounds' precision between them. ISO
   // dates sort as strings, so the term list is walked in order.
   const std::string from = v.substr(0, dots), to = v.substr(dots + 2);
   if (from.empty() && to.empty()) return not_a_date(v);
-  if (!from.empty() && !IsIsoDate(from)) return not_a_date(from);
-  if (!to.empty() && !IsIsoDate(to)) return not_a_date(to);
+  if (!from.empty() && !schema::IsIsoDate(from)) return not_a_date(from);
+  if (!to.empty() && !schema::IsIsoDate(to)) return not_a_date(to);
   if (!from.empty() && !to.empty() && from.substr(0, to.size()) > to) {
     return bad("the date range " + v + " is empty: its start is after its end");
   }

@@ -88,5 +88,21 @@ TEST(MentionSpanTest, RoundTripsAndSkipsWhatIsNotThreeNumbers) {
             (std::vector<MentionSpan>{{0, 4, 15}, {3, 7, 9}}));
 }
 
+TEST(DateTest, IsoDatesAreRealDays) {
+  for (const char* ok : {"2024", "2024-07", "2024-07-16", "2024-02-29",
+                         "2000-02-29", "--02-29", "--12-31"}) {
+    EXPECT_TRUE(IsIsoDate(ok)) << ok;
+  }
+  for (const char* bad : {"", "24", "2024-13", "2024-00", "2023-02-29",
+                          "1900-02-29", "2024-04-31", "2024-07-00",
+                          "--07", "--13-01", "2024-7-16", "2024/07/16",
+                          "July", "2024-07-16T10:00"}) {
+    EXPECT_FALSE(IsIsoDate(bad)) << bad;
+  }
+  EXPECT_TRUE(ValidDay(0, 2, 29));  // a year not known
+  EXPECT_FALSE(ValidDay(2023, 2, 29));
+  EXPECT_FALSE(ValidDay(2024, 13, 1));
+}
+
 }  // namespace
 }  // namespace byline::schema

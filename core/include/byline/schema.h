@@ -138,6 +138,14 @@ std::vector<std::string> EntityTerms(EntityType type, std::string_view name);
 std::vector<std::string> DateTerms(std::string_view prefix,
                                    std::string_view iso);
 
+// Whether day `day` of month `month` (1-12) exists in `year`; year 0 is
+// a year not known, in which 29 February may be.
+bool ValidDay(int year, int month, int day);
+
+// A date as the date terms hold it and filters take it: YYYY, YYYY-MM or
+// YYYY-MM-DD of a real day, or --MM-DD (a day of any year).
+bool IsIsoDate(std::string_view date);
+
 // The publication day of an ISO date or date-time ("2024-07-16T09:30Z" ->
 // "2024-07-16"; "2024-07" stays), or "" if `published` is not ISO.
 std::string PublicationDay(std::string_view published);
