@@ -318,16 +318,9 @@ int main(int argc, char** argv) {
   // answers JSON and sets its own).
   options.highlight_offsets = format == "json" || format == "jsonl";
   if (no_boost) options.ranking.entity_boost = 0;
-  if (facets != "none" && !facets.empty()) {
-    for (const std::string_view name : byline::Split(facets, ',')) {
-      const auto type = byline::ParseEntityType(name);
-      if (!type) {
-        return usage_error("--facets: unknown entity type '" +
-                           std::string(name) +
-                           "' (use person, org, place, date or none)");
-      }
-      options.facets.push_back(*type);
-    }
+  if (byline::Status s = byline::ParseFacetTypes(facets, &options.facets);
+      !s.ok()) {
+    return usage_error("--facets: " + s.message());
   }
   if (serve) {
     if (!words.empty()) {

@@ -556,6 +556,21 @@ std::vector<Span> HighlightSpans(const Xapian::MSet& highlight,
 
 }  // namespace
 
+Status ParseFacetTypes(std::string_view list, std::vector<EntityType>* out) {
+  out->clear();
+  if (list == "none" || list.empty()) return Status::Ok();
+  for (const std::string_view name : Split(list, ',')) {
+    const auto type = ParseEntityType(name);
+    if (!type) {
+      out->clear();
+      return InvalidArgument("unknown entity type '" + std::string(name) +
+                             "' (use person, org, place, date or none)");
+    }
+    out->push_back(*type);
+  }
+  return Status::Ok();
+}
+
 Status Searcher::Open(const std::vector<std::string>& db_paths,
                       std::unique_ptr<Searcher>* out) {
   if (db_paths.empty()) return InvalidArgument("no database given");

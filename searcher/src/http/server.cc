@@ -201,10 +201,12 @@ struct HttpServer::Impl {
     for (const auto& [name, value] : params) {
       if (std::find(std::begin(kSearchParams), std::end(kSearchParams),
                     name) == std::end(kSearchParams)) {
-        return InvalidArgument("unknown parameter '" + name +
-                               "' (known: q, limit, offset, per_article, "
-                               "all_copies, filter, facets, facet_limit, "
-                               "explain)");
+        std::string known;
+        for (const std::string_view p : kSearchParams) {
+          known += (known.empty() ? "" : ", ") + std::string(p);
+        }
+        return InvalidArgument("unknown parameter '" + name + "' (known: " +
+                               known + ")");
       }
     }
     *out = options.defaults;
@@ -248,7 +250,6 @@ struct HttpServer::Impl {
     if (Status s = ParseFlag(params, "explain", &out->explain); !s.ok()) {
       return s;
     }
-    bool given = false;
     const size_t filters = params.count("filter");
     if (filters > options.max_filters) {
       return InvalidArgument("at most " + std::to_string(options.max_filters) +
@@ -260,21 +261,13 @@ struct HttpServer::Impl {
       out->filters.push_back(f->second);
     }
     std::string list;
+    bool given = false;
     if (Status s = OneParam(params, "facets", &list, &given); !s.ok()) {
       return s;
     }
     if (given) {
-      out->facets.clear();
-      if (list != "none" && !list.empty()) {
-        for (const std::string_view name : Split(list, ',')) {
-          const auto type = ParseEntityType(name);
-          if (!type) {
-            return InvalidArgument("parameter 'facets': unknown entity type '" +
-                                   std::string(name) +
-                                   "' (use person, org, place, date or none)");
-          }
-          out->facets.push_back(*type);
-        }
+      if (Status s = ParseFacetTypes(list, &out->facets); !s.ok()) {
+        return InvalidArgument("parameter 'facets': " + s.message());
       }
     }
     return Status::Ok();

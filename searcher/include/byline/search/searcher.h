@@ -62,6 +62,11 @@ struct SearchOptions {
   std::string replay_template;
 };
 
+// The entity types of a comma-separated list ("person,org"; "none" or ""
+// for none) into `*out` (replaced); kInvalidArgument naming an unknown one.
+[[nodiscard]] Status ParseFacetTypes(std::string_view list,
+                                     std::vector<EntityType>* out);
+
 // Fills a replay URL template (see SearchOptions::replay_template) for a
 // capture made at `captured` (WARC-Date, ISO 8601) of `url`.
 std::string ReplayUrl(std::string_view tmpl, std::string_view captured,
