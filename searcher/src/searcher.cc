@@ -630,21 +630,27 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
 
 Status Searcher::Search(const SearchOptions& options,
                         SearchResults* results) {
-  // An indexer that commits twice while a search reads may discard the
-  // revision the search started on; the search then starts again on the
-  // latest commit.
+  return OnLatestRevision("search failed",
+                          [&] { return SearchOnce(options, results); });
+}
+
+template <typename Read>
+Status Searcher::OnLatestRevision(const char* what, const Read& read) {
+  // An indexer that commits twice while this reads may discard the
+  // revision it started on; it then starts again on the latest commit.
   for (int attempt = 0;; ++attempt) {
     try {
-      return SearchOnce(options, results);
+      return read();
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt == 4) {
-        return IoError("search failed: the database kept changing under it: " +
+        return IoError(std::string(what) +
+                       ": the database kept changing under it: " +
                        e.get_description());
       }
       try {
         db_.reopen();
       } catch (const Xapian::Error& r) {
-        return IoError("search failed: " + r.get_description());
+        return IoError(std::string(what) + ": " + r.get_description());
       }
     }
   }
@@ -674,7 +680,7 @@ Status Searcher::Describe(std::vector<DatabaseInfo>* out) {
 
 Status Searcher::GetArticle(const std::string& article_id,
                             ArticleResult* out) {
-  for (int attempt = 0;; ++attempt) {
+  return OnLatestRevision("cannot read the article", [&]() -> Status {
     try {
       *out = ArticleResult();
       const std::string term = schema::ArticleTerm(article_id);
@@ -715,15 +721,12 @@ Status Searcher::GetArticle(const std::string& article_id,
                   return a.passage < b.passage;
                 });
       return Status::Ok();
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt == 4) {
-        return IoError("the database kept changing: " + e.get_description());
-      }
-      if (Status s = Reopen(); !s.ok()) return s;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      throw;  // OnLatestRevision reopens and reads again
     } catch (const Xapian::Error& e) {
       return IoError("cannot read the article: " + e.get_description());
     }
-  }
+  });
 }
 
 bool Searcher::ReadStoredPassage(

@@ -101,6 +101,12 @@ class Searcher {
         shards_(std::move(shards)),
         shard_dirs_(std::move(shard_dirs)),
         remote_(std::move(remote)) {}
+  // Runs `read` (returning a Status; throwing
+  // Xapian::DatabaseModifiedError when a writer discards the revision it
+  // reads) up to five times, bringing the databases to their latest
+  // commit between; errors start with `what`.
+  template <typename Read>
+  Status OnLatestRevision(const char* what, const Read& read);
   // One attempt; throws Xapian::DatabaseModifiedError when the revision
   // it reads is discarded by a writer.
   Status SearchOnce(const SearchOptions& options, SearchResults* results);
