@@ -51,11 +51,40 @@ uint64_t ReadStamp(int fd) {
   return stamp;
 }
 
+// True if the column files in `db_dir` hold exactly the values of `db`'s
+// facet and copy-key slots.
+bool ColumnMatches(const std::string& db_dir, const Xapian::Database& db) {
+  const std::unique_ptr<FacetColumnReader> column =
+      FacetColumnReader::Open(db_dir);
+  if (column == nullptr || !column->HasCopyKeys()) return false;
+  uint64_t values = 0;
+  for (auto v = db.valuestream_begin(schema::kSlotFacets);
+       v != db.valuestream_end(schema::kSlotFacets); ++v, ++values) {
+    if (column->Get(v.get_docid()) != *v) return false;
+  }
+  uint64_t keys = 0;
+  for (auto v = db.valuestream_begin(schema::kSlotPassageCopyKey);
+       v != db.valuestream_end(schema::kSlotPassageCopyKey); ++v, ++keys) {
+    if (column->CopyKey(v.get_docid()) != schema::CopyKeyHash(*v)) {
+      return false;
+    }
+  }
+  // Nothing more in the column than in the slots.
+  uint64_t column_values = 0, column_keys = 0;
+  for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+    column_values += !column->Get(did).empty();
+    column_keys += column->CopyKey(did) != 0;
+  }
+  return column_values == values && column_keys == keys;
+}
+
 }  // namespace
 
 Status FacetColumnWriter::Open(const std::string& db_dir,
                                const Xapian::Database& db,
-                               std::unique_ptr<FacetColumnWriter>* out) {
+                               std::unique_ptr<FacetColumnWriter>* out,
+                               bool verify, bool* rebuilt) {
+  if (rebuilt != nullptr) *rebuilt = false;
   std::unique_ptr<FacetColumnWriter> w(new FacetColumnWriter());
   w->dir_ = db_dir;
   const std::string idx = Path(db_dir, kFacetColumnIndexFile);
@@ -70,8 +99,12 @@ Status FacetColumnWriter::Open(const std::string& db_dir,
   struct stat st;
   if (::fstat(w->dat_, &st) != 0) return Errno("cannot stat " + dat);
   w->dat_end_ = static_cast<uint64_t>(st.st_size);
-  if (ReadStamp(w->idx_) != db.get_revision() + 1) {
+  const bool in_step = ReadStamp(w->idx_) == db.get_revision() + 1;
+  if (!in_step || (verify && !ColumnMatches(db_dir, db))) {
     if (Status s = w->Rebuild(db); !s.ok()) return s;
+    // A column merely behind (a crash between commits, an older version)
+    // is routine; one in step that does not match was damaged.
+    if (rebuilt != nullptr) *rebuilt = in_step;
   }
   *out = std::move(w);
   return Status::Ok();

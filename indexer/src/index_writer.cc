@@ -44,10 +44,21 @@ bool IsUnfinishedCreation(const std::string& dir) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {
+IndexWriter::IndexWriter(std::string path, Xapian::WritableDatabase db)
+    : path_(std::move(path)), db_(std::move(db)) {
   next_facet_ = static_cast<uint32_t>(schema::NextFacetSerial(db_));
   // A database without facets: every key this run meets is new.
   facet_ids_complete_ = next_facet_ == 0;
+}
+
+Status IndexWriter::DatabaseError(std::string_view what,
+                                  const Xapian::Error& e) const {
+  // A write that fails (disk full, read-only) leaves the database as its
+  // last commit made it: Xapian writes a revision whole or not at all.
+  return IoError(path_ + ": " + std::string(what) + ": " +
+                 e.get_description() +
+                 ". The database keeps what its last commit held; after the "
+                 "cause is fixed, the next run goes on from there");
 }
 
 schema::FacetId IndexWriter::FacetIdOf(const FacetName& facet) {
@@ -85,7 +96,11 @@ void IndexWriter::SaveCounters() {
 }
 
 Status IndexWriter::Open(const std::string& db_path,
-                         std::unique_ptr<IndexWriter>* out) {
+                         std::unique_ptr<IndexWriter>* out,
+                         DatabaseCheck check) {
+  // Before Xapian reads it for writing: a damaged table can crash or hang
+  // the run, or be written over.
+  if (Status s = CheckDatabase(db_path, check); !s.ok()) return s;
   try {
     // A run killed while it created the database leaves table files and no
     // revision file; Xapian will not open that, and it holds nothing.
@@ -107,11 +122,16 @@ Status IndexWriter::Open(const std::string& db_path,
     // Goes in with the first commit.
     db.set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
     std::unique_ptr<FacetColumnWriter> column;
-    if (Status s = FacetColumnWriter::Open(db_path, db, &column); !s.ok()) {
+    bool column_rebuilt = false;
+    if (Status s = FacetColumnWriter::Open(db_path, db, &column,
+                                           check != DatabaseCheck::kNone,
+                                           &column_rebuilt);
+        !s.ok()) {
       return IoError(db_path + ": " + s.message());
     }
-    out->reset(new IndexWriter(std::move(db)));
+    out->reset(new IndexWriter(db_path, std::move(db)));
     (*out)->column_ = std::move(column);
+    (*out)->column_repaired_ = column_rebuilt;
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError&) {
     return IoError(db_path + ": database is locked by another indexer");
@@ -189,7 +209,7 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
     }
     return BadInput("cannot index this article: " + e.get_description());
   } catch (const Xapian::Error& e) {
-    return IoError("cannot write to database: " + e.get_description());
+    return DatabaseError("cannot write to it", e);
   }
 }
 
@@ -309,7 +329,7 @@ Status IndexWriter::PutFileState(const FileState& state) {
                             nlohmann::json::error_handler_t::replace));
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return IoError("cannot write to database: " + e.get_description());
+    return DatabaseError("cannot write to it", e);
   }
 }
 
@@ -333,7 +353,7 @@ Status IndexWriter::DeleteArticle(const std::string& article_id) {
     db_.delete_document(schema::ArticleTerm(article_id));
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return IoError("cannot write to database: " + e.get_description());
+    return DatabaseError("cannot write to it", e);
   }
 }
 
@@ -345,7 +365,7 @@ Status IndexWriter::DeleteFile(const FileState& state) {
     db_.set_metadata(FileKey(state.source), "");
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return IoError("cannot write to database: " + e.get_description());
+    return DatabaseError("cannot write to it", e);
   }
 }
 
@@ -360,7 +380,7 @@ Status IndexWriter::Commit() {
     if (added_.size() > 200000) added_.clear();  // bounds the memory
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return IoError("cannot commit: " + e.get_description());
+    return DatabaseError("cannot commit", e);
   }
 }
 
@@ -399,14 +419,14 @@ Status IndexWriter::Close() {
   try {
     FlushSpellings();
   } catch (const Xapian::Error& e) {
-    return IoError("cannot write to database: " + e.get_description());
+    return DatabaseError("cannot write to it", e);
   }
   if (Status s = Commit(); !s.ok()) return s;
   try {
     db_.close();
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return IoError("cannot close database: " + e.get_description());
+    return DatabaseError("cannot close it", e);
   }
 }
 

@@ -870,8 +870,15 @@ Status IndexOneDatabase(const IndexOptions& options, Reporter& reporter,
                         const std::vector<std::string>* files,
                         IndexSummary* summary) {
   std::unique_ptr<IndexWriter> writer;
-  if (Status s = IndexWriter::Open(options.db_path, &writer); !s.ok()) {
+  if (Status s = IndexWriter::Open(options.db_path, &writer,
+                                    options.check_database);
+      !s.ok()) {
     return s;
+  }
+  if (writer->column_repaired()) {
+    reporter.Warning(options.db_path,
+                     "the facet column did not match the database and was "
+                     "rebuilt from it");
   }
   DatabaseFileTracker tracker(*writer);
   DatabaseSink sink(*writer, options.commit_every);

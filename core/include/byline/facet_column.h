@@ -49,10 +49,15 @@ class FacetColumnWriter {
  public:
   // Opens (creating if needed) the column of the database in `db_dir`,
   // which `db` has open for writing; rebuilds it from the value slot if it
-  // is not in step with `db`'s revision.
+  // is not in step with `db`'s revision, or, with `verify`, if its
+  // contents differ from the slots' (one pass over both: about a second a
+  // million passages). `*rebuilt` (if not null) says whether a column
+  // that claimed to be in step was rebuilt, i.e. was damaged.
   [[nodiscard]] static Status Open(const std::string& db_dir,
                                    const Xapian::Database& db,
-                                   std::unique_ptr<FacetColumnWriter>* out);
+                                   std::unique_ptr<FacetColumnWriter>* out,
+                                   bool verify = false,
+                                   bool* rebuilt = nullptr);
   ~FacetColumnWriter();
 
   // Document `did` has facet value `value` (empty: none) and copy key hash

@@ -12,12 +12,14 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "byline/article.h"
 #include "byline/entity.h"
 #include "byline/facet_column.h"
 #include "byline/index/byte_stream.h"
+#include "byline/index/database_check.h"
 #include "byline/index/document_builder.h"
 #include "byline/index/near_dup.h"
 #include "byline/passage.h"
@@ -28,11 +30,13 @@ namespace byline {
 
 class IndexWriter {
  public:
-  // Creates the database at `db_path` if it does not exist. Fails with
-  // kIoError when it cannot be opened, e.g. "database is locked by another
-  // indexer".
-  [[nodiscard]] static Status Open(const std::string& db_path,
-                                   std::unique_ptr<IndexWriter>* out);
+  // Creates the database at `db_path` if it does not exist; checks an
+  // existing one first as `check` says (database_check.h). Fails with
+  // kIoError when it is damaged or cannot be opened, e.g. "database is
+  // locked by another indexer".
+  [[nodiscard]] static Status Open(
+      const std::string& db_path, std::unique_ptr<IndexWriter>* out,
+      DatabaseCheck check = DatabaseCheck::kTables);
 
   // Stores an article's passages (DocumentBuilder::BuildArticle()) as
   // documents Q<id>#0..n-1 with consecutive document ids, replacing or
@@ -89,11 +93,17 @@ class IndexWriter {
   // Passages in the database, written but uncommitted ones included.
   size_t PassageCount() const;
 
+  // True if Open() found the facet column (facet_column.h) damaged and
+  // rebuilt it from the database.
+  bool column_repaired() const { return column_repaired_; }
+
   // Commits and releases the database lock.
   [[nodiscard]] Status Close();
 
  private:
-  explicit IndexWriter(Xapian::WritableDatabase db);
+  IndexWriter(std::string path, Xapian::WritableDatabase db);
+  // `what` went wrong with Xapian error `e`: a status naming the database.
+  Status DatabaseError(std::string_view what, const Xapian::Error& e) const;
   // The copy group for an article with `signature`: that of its most
   // similar earlier copy, or "" if it has none.
   std::string CopyGroup(const std::string& article_id,
@@ -107,7 +117,9 @@ class IndexWriter {
 
   Xapian::WritableDatabase db_;
   // The facet values again, by document id (facet_column.h).
+  std::string path_;
   std::unique_ptr<FacetColumnWriter> column_;
+  bool column_repaired_ = false;
   // Facet ids by key, as read or given (forgotten now and then to bound
   // memory). While `facet_ids_complete_`, every facet the database knows is
   // here and a key not found is new without a metadata lookup.

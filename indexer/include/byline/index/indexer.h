@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "byline/index/database_check.h"
 #include "byline/index/input_format.h"
 #include "byline/index/jsonl_reader.h"
 #include "byline/index/passage_splitter.h"
@@ -62,6 +63,9 @@ struct IndexOptions {
   // shard databases written in parallel, with a stub file (XAPIANDB)
   // that opens them as one. Each file goes to shard ShardOf(its path).
   size_t shards = 0;
+  // RunIndex: how an existing database (each shard) is checked before the
+  // run writes to it (database_check.h).
+  DatabaseCheck check_database = DatabaseCheck::kTables;
 };
 
 struct IndexSummary {
