@@ -623,9 +623,24 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
       }
     }
   }
-  out->reset(new Searcher(std::move(db), std::move(shards), std::move(dirs),
-                          std::move(remote)));
+  std::string label;
+  for (const std::string& path : db_paths) {
+    label += (label.empty() ? "" : ", ") + path;
+  }
+  out->reset(new Searcher(std::move(label), std::move(db), std::move(shards),
+                          std::move(dirs), std::move(remote)));
   return Status::Ok();
+}
+
+Status Searcher::ReadError(std::string_view what,
+                           const Xapian::Error& e) const {
+  std::string message =
+      label_ + ": " + std::string(what) + ": " + e.get_description();
+  if (std::string_view(e.get_type()) == "DatabaseCorruptError") {
+    message += " (the database is damaged: `xapian-check` on it shows "
+               "where; index the files again into a new database)";
+  }
+  return IoError(std::move(message));
 }
 
 Status Searcher::Search(const SearchOptions& options,
@@ -643,14 +658,14 @@ Status Searcher::OnLatestRevision(const char* what, const Read& read) {
       return read();
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt == 4) {
-        return IoError(std::string(what) +
+        return IoError(label_ + ": " + what +
                        ": the database kept changing under it: " +
                        e.get_description());
       }
       try {
         db_.reopen();
       } catch (const Xapian::Error& r) {
-        return IoError(std::string(what) + ": " + r.get_description());
+        return ReadError(what, r);
       }
     }
   }
@@ -660,7 +675,7 @@ Status Searcher::Reopen() {
   try {
     db_.reopen();  // the shards share its databases' internals
   } catch (const Xapian::Error& e) {
-    return IoError("cannot reopen the database: " + e.get_description());
+    return ReadError("cannot reopen the database", e);
   }
   return Status::Ok();
 }
@@ -673,7 +688,7 @@ Status Searcher::Describe(std::vector<DatabaseInfo>* out) {
                       shards_[k].get_revision()});
     }
   } catch (const Xapian::Error& e) {
-    return IoError("cannot read the database: " + e.get_description());
+    return ReadError("cannot read the database", e);
   }
   return Status::Ok();
 }
@@ -690,9 +705,10 @@ Status Searcher::GetArticle(const std::string& article_id,
         const Xapian::Document doc = db_.get_document(*p);
         StoredPassage stored;
         if (!ReadStoredPassage(doc, &records, &stored)) {
-          return IoError("document " + std::to_string(*p) +
-                         " is not a Byline passage (was this database "
-                         "written by byline-index?)");
+          return IoError(label_ + ": document " + std::to_string(*p) +
+                         " is not a Byline passage: the database is "
+                         "damaged (see xapian-check) or was not written "
+                         "by byline-index");
         }
         if (out->passages.empty()) {
           out->article_id = stored.article_id;
@@ -724,7 +740,7 @@ Status Searcher::GetArticle(const std::string& article_id,
     } catch (const Xapian::DatabaseModifiedError&) {
       throw;  // OnLatestRevision reopens and reads again
     } catch (const Xapian::Error& e) {
-      return IoError("cannot read the article: " + e.get_description());
+      return ReadError("cannot read the article", e);
     }
   });
 }
@@ -962,9 +978,10 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       const Xapian::Document doc = it.get_document();
       StoredPassage stored;
       if (!ReadStoredPassage(doc, &records, &stored)) {
-        return IoError("document " + std::to_string(*it) +
-                       " is not a Byline passage (was this database "
-                       "written by byline-index?)");
+        return IoError(label_ + ": document " + std::to_string(*it) +
+                       " is not a Byline passage: the database is "
+                       "damaged (see xapian-check) or was not written by "
+                       "byline-index");
       }
       Hit hit;
       hit.rank = ++rank;
@@ -1052,9 +1069,9 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       } catch (const Xapian::Error&) {
       }
     }
-    return IoError("search failed: " + e.get_description());
+    return ReadError("search failed", e);
   } catch (const Xapian::Error& e) {
-    return IoError("search failed: " + e.get_description());
+    return ReadError("search failed", e);
   }
   return Status::Ok();
 }

@@ -114,6 +114,22 @@ TEST(DatabaseFaultTest, DamagedTablesAreNamedAndLeftUnwritten) {
       << bad.err;
 }
 
+// Searches cannot check a database first (a search must take
+// milliseconds), but a damaged one is named when a search trips on it.
+TEST(DatabaseFaultTest, SearchThatMeetsDamageNamesTheDatabase) {
+  TempDir tmp;
+  const std::string db = IndexCorpus(tmp);
+  const std::string file = db + "/docdata.glass";
+  std::string bytes = ReadFile(file);
+  kDamages[2].apply(&bytes);  // overwritten bytes
+  WriteFile(file, bytes);
+  const RunResult r =
+      testing::Run({BinPath("byline-search"), "--db", db, "said"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.err.rfind("byline-search: " + db + ": ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
+}
+
 // The facet column is a copy of a value slot kept beside the tables
 // (facet_column.h): damaged, it is rebuilt from the slot, and the facets
 // come out as they were.

@@ -95,9 +95,11 @@ class Searcher {
   [[nodiscard]] Status Describe(std::vector<DatabaseInfo>* out);
 
  private:
-  Searcher(Xapian::Database db, std::vector<Xapian::Database> shards,
+  Searcher(std::string label, Xapian::Database db,
+           std::vector<Xapian::Database> shards,
            std::vector<std::string> shard_dirs, std::vector<bool> remote)
-      : db_(std::move(db)),
+      : label_(std::move(label)),
+        db_(std::move(db)),
         shards_(std::move(shards)),
         shard_dirs_(std::move(shard_dirs)),
         remote_(std::move(remote)) {}
@@ -116,9 +118,13 @@ class Searcher {
   bool ReadStoredPassage(const Xapian::Document& doc,
                          std::unordered_map<std::string, std::string>* records,
                          StoredPassage* out);
+  // A failed status for Xapian error `e` while doing `what`, naming the
+  // databases, with advice when the error says a database is damaged.
+  Status ReadError(std::string_view what, const Xapian::Error& e) const;
   // Opens count_shards_ (one per shard_dirs_), or brings them to their
   // latest revision. Called on the counting thread only.
   void OpenCountingShards();
+  std::string label_;  // the database paths as given, for messages
   Xapian::Database db_;                  // all of shards_, searched as one
   std::vector<Xapian::Database> shards_;  // in the order of the paths
   std::vector<std::string> shard_dirs_;   // their directories ("": none)
