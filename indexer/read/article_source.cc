@@ -285,7 +285,8 @@ Status DecodeJsonLine(RawRecord& r, const ReadOptions& options,
                       DecodedRecord* out) {
   std::string id;
   if (Status s =
-          ParseJsonLine(r.bytes, options.jsonl, r.line, &out->article, &id);
+          ParseJsonLine(r.bytes, options.jsonl, r.line, &out->article, &id,
+                        options.max_json_depth);
       !s.ok()) {
     return s;
   }

@@ -50,9 +50,28 @@ std::string NormaliseDate(const std::string& date) {
 }  // namespace
 
 Status ParseJsonLine(std::string_view line, const JsonlFields& fields,
-                     size_t line_no, Article* article, std::string* id) {
+                     size_t line_no, Article* article, std::string* id,
+                     size_t max_depth) {
   line = Trim(line);
-  const Json obj = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  // The parser tells the depth of each value it begins; past the limit the
+  // parse stops at once, before the rest of the line is read into memory.
+  struct TooDeep {};
+  const Json::parser_callback_t depth_limit =
+      [max_depth](int depth, Json::parse_event_t event, Json&) {
+        if ((event == Json::parse_event_t::object_start ||
+             event == Json::parse_event_t::array_start) &&
+            static_cast<size_t>(depth) >= max_depth) {
+          throw TooDeep{};
+        }
+        return true;
+      };
+  Json obj;
+  try {
+    obj = Json::parse(line, depth_limit, /*allow_exceptions=*/false);
+  } catch (const TooDeep&) {
+    return BadInput("JSON nested deeper than " + std::to_string(max_depth) +
+                    " levels (--max-json-depth)");
+  }
   if (obj.is_discarded()) {
     const Utf8Check utf8 = CheckUtf8(line);
     return BadInput(utf8.valid() ? "not valid JSON" : "invalid UTF-8 in JSON");

@@ -208,11 +208,27 @@ class ArticleSink {
 // from `source`.
 void PrepareArticle(const IndexOptions& options,
                     const EntityExtractor& extractor, bool build,
-                    Article&& a, PreparedArticle* pa) {
+                    Article&& a, PreparedArticle* pa,
+                    std::vector<std::string>* warnings) {
   // Entities are found paragraph by paragraph (the pieces: the rules for
   // datelines and the like read paragraphs), then their mentions are
   // given the passage that holds their paragraph.
   SplitResult split = SplitIntoPassages(a.text, a.paragraphs, options.split);
+  if (options.max_passages > 0 && split.passages.size() > options.max_passages) {
+    // The first max_passages passages, and the pieces they hold.
+    warnings->push_back(
+        "an article of " + std::to_string(split.passages.size()) +
+        " passages: the first " + std::to_string(options.max_passages) +
+        " indexed, the rest left out (--max-passages)");
+    size_t pieces = 0;
+    while (pieces < split.pieces.size() &&
+           split.passage_of_piece[pieces] < options.max_passages) {
+      ++pieces;
+    }
+    split.pieces.resize(pieces);
+    split.passage_of_piece.resize(pieces);
+    split.passages.resize(options.max_passages);
+  }
   if (options.entities) {
     pa->entities = extractor.Extract(a, split.pieces);
     for (Mention& m : pa->entities.mentions) {
@@ -251,6 +267,7 @@ class Pipeline {
     read_options_.jsonl = options.jsonl;
     read_options_.max_record_bytes = options.max_record_bytes;
     read_options_.max_html_depth = options.max_html_depth;
+    read_options_.max_json_depth = options.max_json_depth;
     read_options_.max_html_attributes = options.max_html_attributes;
     reader_ = std::thread([this] { ReadAll(); });
     for (size_t i = 0; i < jobs; ++i) {
@@ -475,7 +492,7 @@ class Pipeline {
           SetArticleIdentity(files_[u->file].source, d.key, &d.article);
           u->article.emplace();
           PrepareArticle(options_, extractor_, build_, std::move(d.article),
-                         &*u->article);
+                         &*u->article, &u->warnings);
         }
       }
     } catch (const std::exception& e) {

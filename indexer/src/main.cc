@@ -222,6 +222,13 @@ int main(int argc, char** argv) {
        po::value(&options.max_html_attributes)->value_name("N"),
        "skip (and name) an HTML page with a tag of more\n"
        "than N attributes (default 1000)")
+      ("max-passages", po::value(&options.max_passages)->value_name("N"),
+       "index the first N passages of a longer article and\n"
+       "leave out the rest, with a warning naming it\n"
+       "(default 10000; 0: no limit)")
+      ("max-json-depth", po::value(&options.max_json_depth)->value_name("N"),
+       "skip (and name) a JSON line whose objects and\n"
+       "arrays nest deeper than N (default 100)")
       ("check-database",
        po::value(&check_database)->value_name("LEVEL"),
        "check an existing database before writing to it:\n"

@@ -489,5 +489,57 @@ TEST(HtmlLimitsTest, DeepOrAttributeHeavyPagesAreSkippedAndNamed) {
       << reporter.skipped[1];
 }
 
+// A JSON line nested deeper than --max-json-depth is skipped and named; an
+// article of more passages than --max-passages keeps its first ones, and
+// the warning names it.
+TEST(RecordLimitsTest, DeepJsonSkippedAndLongArticlesCut) {
+  TempDir dir;
+  const auto nested = [](int levels) {
+    return std::string(levels, '[') + std::string(levels, ']');
+  };
+  // The object is one level, the array 99 more: 100 in all, the limit.
+  WriteFile(dir / "wire.jsonl",
+            R"({"id": "a", "title": "Ferry", "text": "The ferry sails.", )"
+            R"("x": )" + nested(99) + "}\n" +
+            R"({"id": "b", "title": "Ferry", "text": "The ferry sails.", )"
+            R"("x": )" + nested(100) + "}\n" +
+            R"({"id": "c", "title": "Ferry", "text": "The ferry sails."})"
+            "\n");
+  std::string book = "A very long article\n\n";
+  for (int i = 0; i < 30; ++i) {
+    // A word of its own in each paragraph: "qxa", "qxb", ...
+    book += "Paragraph qx" + std::string(1, static_cast<char>('a' + i)) +
+            " says the harbour ferry runs again.\n\n";
+  }
+  WriteFile(dir / "book.txt", book);
+  IndexOptions options;
+  options.db_path = dir / "db";
+  options.inputs = {dir.path()};
+  options.split.min_words = 0;  // a passage a paragraph
+  options.max_passages = 12;
+  RecordingReporter reporter;
+  IndexSummary summary;
+  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
+  EXPECT_EQ(summary.indexed, 3u);  // a, c and the book
+  ASSERT_EQ(reporter.skipped.size(), 1u);
+  EXPECT_NE(reporter.skipped[0].find("wire.jsonl: line 2: JSON nested deeper "
+                                     "than 100 levels (--max-json-depth)"),
+            std::string::npos)
+      << reporter.skipped[0];
+  ASSERT_EQ(reporter.warnings.size(), 1u);
+  EXPECT_NE(reporter.warnings[0].find(
+                "book.txt: an article of 30 passages: the first 12 indexed, "
+                "the rest left out (--max-passages)"),
+            std::string::npos)
+      << reporter.warnings[0];
+  const Xapian::Database db(options.db_path);
+  EXPECT_EQ(db.get_doccount(), 2u + 12u);
+  // The passages kept are the first: paragraphs 0 to 11 (words are
+  // indexed stemmed, with prefix Z).
+  EXPECT_TRUE(db.term_exists("Zqxa"));
+  EXPECT_TRUE(db.term_exists("Zqxl"));
+  EXPECT_FALSE(db.term_exists("Zqxm"));
+}
+
 }  // namespace
 }  // namespace byline::testing

@@ -53,6 +53,11 @@ struct IndexOptions {
   // skipped the same way (ReadOptions).
   size_t max_html_depth = 5000;
   size_t max_html_attributes = 1000;
+  // An article of more passages has its first max_passages indexed and
+  // the rest left out, with a warning naming it (0: no limit).
+  size_t max_passages = 10000;
+  // A JSON line nested deeper (objects and arrays) is skipped the same way.
+  size_t max_json_depth = kDefaultMaxJsonDepth;
   // What may wait between the reading thread, the preparing threads and
   // the writer: at most this many records and bytes of records (one
   // record always fits). Bounds memory whatever the size of the files.

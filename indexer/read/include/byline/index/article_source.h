@@ -42,6 +42,8 @@ struct ReadOptions {
   // parser's time grows with their square). Browsers stop nesting at 512.
   size_t max_html_depth = 5000;
   size_t max_html_attributes = 1000;
+  // JSON Lines: a line nested deeper is skipped the same way.
+  size_t max_json_depth = kDefaultMaxJsonDepth;
 };
 
 // One record as framed from a file, not yet decoded.

@@ -40,11 +40,18 @@ void ParseJsonl(
     const std::function<void(size_t line, const Status& status)>& problem,
     size_t first_line = 1);
 
+// JSON nested deeper than this (objects and arrays within each other) is
+// refused: a news record needs a handful of levels, and parsing a line of
+// millions of "[" costs some 80 bytes of memory per byte.
+inline constexpr size_t kDefaultMaxJsonDepth = 100;
+
 // Parses one line (a JSON object) into `*article` as ParseJsonl() does,
-// and its id into `*id` ("" if none). Fails with kBadInput saying why.
+// and its id into `*id` ("" if none). Fails with kBadInput saying why,
+// also when the JSON nests deeper than `max_depth`.
 [[nodiscard]] Status ParseJsonLine(std::string_view line,
                                    const JsonlFields& fields, size_t line_no,
-                                   Article* article, std::string* id);
+                                   Article* article, std::string* id,
+                                   size_t max_depth = kDefaultMaxJsonDepth);
 
 }  // namespace byline
 
