@@ -541,5 +541,50 @@ TEST(RecordLimitsTest, DeepJsonSkippedAndLongArticlesCut) {
   EXPECT_FALSE(db.term_exists("Zqxm"));
 }
 
+// A wildcard expands to at most kMaxWildcardExpansion words, the most
+// frequent ones: 1,200 words share a prefix, the first 1,000 in two
+// passages each, the other 200 in one.
+TEST(WildcardLimitTest, ExpandsToTheMostFrequentThousandWords) {
+  ASSERT_EQ(kMaxWildcardExpansion, 1000u);
+  TempDir dir;
+  std::string lines;
+  int id = 0;
+  const auto word = [](int n) {
+    std::string w = "wq";
+    for (int k = 0; k < 3; ++k, n /= 26) w += static_cast<char>('a' + n % 26);
+    return w;
+  };
+  for (int n = 0; n < 1200; ++n) {
+    for (int copy = 0; copy < (n < 1000 ? 2 : 1); ++copy) {
+      lines += R"({"id": ")" + std::to_string(id++) +
+               R"(", "title": "Notes", "text": "The clerk wrote )" + word(n) +
+               R"( in the ledger."})" + "\n";
+    }
+  }
+  WriteFile(dir / "words.jsonl", lines);
+  IndexOptions options;
+  options.db_path = dir / "db";
+  options.inputs = {dir / "words.jsonl"};
+  options.entities = false;
+  RecordingReporter reporter;
+  IndexSummary summary;
+  ASSERT_TRUE(RunIndex(options, reporter, &summary).ok());
+  ASSERT_EQ(summary.passages, 2200u);
+
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open({options.db_path}, &searcher).ok());
+  SearchOptions search;
+  search.query = "wq*";
+  SearchResults r;
+  ASSERT_TRUE(searcher->Search(search, &r).ok());
+  // Every passage of the 1,000 words in two passages; none of the rest.
+  EXPECT_EQ(r.matches_lower_bound, 2000u);
+  EXPECT_EQ(r.matches_upper_bound, 2000u);
+  // A word the expansion left out is still found on its own.
+  search.query = word(1100);
+  ASSERT_TRUE(searcher->Search(search, &r).ok());
+  EXPECT_EQ(r.matches_upper_bound, 1u);
+}
+
 }  // namespace
 }  // namespace byline::testing
