@@ -636,8 +636,11 @@ Status Searcher::ReadError(std::string_view what,
                            const Xapian::Error& e) const {
   std::string message =
       label_ + ": " + std::string(what) + ": " + e.get_description();
-  if (std::string_view(e.get_type()) == "DatabaseCorruptError") {
-    message += " (the database is damaged: `xapian-check` on it shows "
+  // Xapian's reading errors (a bad block, a failed inflate, a short read)
+  // mean damage, or a disk that fails.
+  const std::string_view type = e.get_type();
+  if (type == "DatabaseCorruptError" || type == "DatabaseError") {
+    message += " (the database may be damaged: `xapian-check` on it shows "
                "where; index the files again into a new database)";
   }
   return IoError(std::move(message));

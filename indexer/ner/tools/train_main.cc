@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
       ("wnut-repeat", po::value(&wnut_repeat)->default_value(1),
        "times each WNUT-17 sentence is seen per epoch")
       ("jsonl", po::value(&jsonl)->composing(),
-       "names JSONL file, e.g. gum_interview_names.jsonl (repeatable)")
+       "names JSONL file, e.g. gum_interview_names.jsonl\n"
+       "(repeatable); FILE@N: seen N times an epoch")
       ("jsonl-repeat", po::value(&jsonl_repeat)->default_value(20),
        "times each JSONL paragraph is seen per epoch")
       ("exclude", po::value(&exclude)->default_value(""),
@@ -129,8 +130,17 @@ int main(int argc, char** argv) {
     for (const auto& f : wnut) {
       if (auto s = ReadConll(f, ConllFormat::kWnut, wnut_repeat, 0, &train); !s.ok()) return Fail(s);
     }
-    for (const auto& f : jsonl) {
-      if (auto s = ReadNamesJsonl(f, SplitCommas(exclude), jsonl_repeat, &train); !s.ok())
+    for (const auto& spec : jsonl) {
+      // FILE@N: this file's examples N times an epoch (else --jsonl-repeat).
+      std::string f = spec;
+      int repeat_file = jsonl_repeat;
+      if (const size_t at = spec.rfind('@');
+          at != std::string::npos && at + 1 < spec.size() &&
+          spec.find_first_not_of("0123456789", at + 1) == std::string::npos) {
+        f = spec.substr(0, at);
+        repeat_file = std::stoi(spec.substr(at + 1));
+      }
+      if (auto s = ReadNamesJsonl(f, SplitCommas(exclude), repeat_file, &train); !s.ok())
         return Fail(s);
     }
     if (train.empty()) {
