@@ -132,6 +132,20 @@ TEST_F(ShippedModelTest, PossessiveAndNonAsciiName) {
   EXPECT_EQ(Tag(text), expected);
 }
 
+// A name never runs across a line break: the model reads "Jens" and
+// "Stoltenberg" as one name, the line break between them cuts it in two
+// (in a results table or a hard-wrapped headline, the lines are separate).
+TEST_F(ShippedModelTest, NoNameRunsAcrossALineBreak) {
+  EXPECT_EQ(Describe("Jens Stoltenberg met Donald Tusk in Warsaw.",
+                     Tag("Jens Stoltenberg met Donald Tusk in Warsaw.")),
+            (std::vector<std::string>{"Jens Stoltenberg/PER",
+                                      "Donald Tusk/PER", "Warsaw/LOC"}));
+  const std::string text = "Jens\nStoltenberg met Donald Tusk in Warsaw.";
+  EXPECT_EQ(Describe(text, Tag(text)),
+            (std::vector<std::string>{"Jens/PER", "Stoltenberg/PER",
+                                      "Donald Tusk/PER", "Warsaw/LOC"}));
+}
+
 TEST_F(ShippedModelTest, RangeInsideLargerTextGivesOffsetsIntoWholeText) {
   const std::string text =
       "The talks ended.\n\nAngela Merkel visited Paris on Tuesday to meet "

@@ -52,12 +52,25 @@ class PerceptronTagger : public NerTagger {
       ner::DecodeDocument(model_, &dw);
       for (size_t slot = 0; slot < owner.size(); ++slot) {
         ner::SpansFromTags(dw.tags[slot], &spans);
+        const auto& tokens = dw.tokens[slot];
         for (const ner::TokenSpan& sp : spans) {
           static constexpr NerType kTypes[] = {NerType::kPerson, NerType::kOrg,
                                                NerType::kPlace};
-          result[owner[slot]].push_back({dw.tokens[slot][sp.first].start,
-                                         dw.tokens[slot][sp.last - 1].end,
-                                         kTypes[sp.type]});
+          // A name never runs across a line break ("Group B\nTeamsystem":
+          // a results table, a headline above a byline): the tokens on
+          // each side are names of their own.
+          size_t first = sp.first;
+          for (size_t k = sp.first + 1; k <= sp.last; ++k) {
+            if (k < sp.last &&
+                text.substr(tokens[k - 1].end,
+                            tokens[k].start - tokens[k - 1].end)
+                        .find('\n') == std::string_view::npos) {
+              continue;
+            }
+            result[owner[slot]].push_back(
+                {tokens[first].start, tokens[k - 1].end, kTypes[sp.type]});
+            first = k;
+          }
         }
       }
       owner.clear();
