@@ -14,6 +14,15 @@
 namespace byline {
 namespace {
 
+// Switches a document rule for one test: `nested`, off by default, is
+// tested with it on.
+struct RuleSwitch {
+  RuleSwitch(const char* name, bool on) { SetEntityRule(name, on); }
+  ~RuleSwitch() { ResetEntityRules(); }
+  RuleSwitch(const RuleSwitch&) = delete;
+  RuleSwitch& operator=(const RuleSwitch&) = delete;
+};
+
 using testing::ListTagger;
 
 // A ListTagger that also knows some names' facts (gazetteers, countries),
@@ -199,6 +208,7 @@ TEST(EntityExtractorTest, AcronymOfANameInTheArticleIsFound) {
 }
 
 TEST(EntityExtractorTest, OfPhraseJoinsTheNameUnlessItIsAPlace) {
+  const RuleSwitch nested("nested", true);  // off by default
   // "Veltria" (tagged as a place, but an organisation in WordNet) and
   // "Natural History" are not places: the name is whole. "Oslo" is a place
   // of its own (CoNLL and GUM cut it off), and a title after a name ends it.
@@ -393,6 +403,7 @@ namespace byline {
 namespace {
 
 TEST(EntityExtractorTest, NestedNamesAreCutButKeepTheirWholeName) {
+  const RuleSwitch nested("nested", true);  // off by default
   // "Tarnow" is a listed city and "Mara Velt" a person of the article: the
   // organisations' spans start after them, their canonical names are
   // whole. A nationality word ("Danish") and a common word that is also a
@@ -422,7 +433,24 @@ TEST(EntityExtractorTest, NestedNamesAreCutButKeepTheirWholeName) {
                    "org Tarnow West <- Tarnow West @0"}));
 }
 
+// By default (the CoNLL style), such names stay whole.
+TEST(EntityExtractorTest, NestedNamesStayWholeByDefault) {
+  const FactsTagger tagger({{"Tarnow Police Department", kOrg},
+                            {"Mara Velt", kPer},
+                            {"Mara Velt Foundation", kOrg}},
+                           {{"Tarnow", City()}}, {});
+  const Extracted e = Extract(
+      "Title\n\nThe Tarnow Police Department thanked Mara Velt, whose Mara "
+      "Velt Foundation gave.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Tarnow Police Department <- Tarnow Police Department @0",
+                   "person Mara Velt <- Mara Velt @0",
+                   "org Mara Velt Foundation <- Mara Velt Foundation @0"}));
+}
+
 TEST(EntityExtractorTest, FirstWordsTellSchoolsSaintsAndStreets) {
+  const RuleSwitch nested("nested", true);  // off by default
   // Taken for people by the tagger: a school named in Spanish, a church
   // named after a saint, a street; and "Municipality" before "of" is the
   // council, whatever the tagger said.
@@ -731,6 +759,7 @@ TEST(EntityExtractorTest, OrganisationWithoutItsQualifierIsTheQualifiedName) {
 }
 
 TEST(EntityExtractorTest, NewspaperNamedForItsTownIsOneName) {
+  const RuleSwitch nested("nested", true);  // off by default
   // A police department is cut from its town (the CoNLL / GUM cut); a
   // newspaper keeps the town in its name.
   const FactsTagger tagger({{"Tarnow Evening Courier", kOrg},
@@ -837,6 +866,7 @@ TEST(EntityExtractorTest, WordTheListsKnowOnlyAsAnOrganisationIsOne) {
 }
 
 TEST(EntityExtractorTest, PlaceInsideAnInstitutionsNameIsCutOut) {
+  const RuleSwitch nested("nested", true);  // off by default
   // "Arvia" is a listed place, "Kell" nothing the lists know: the place
   // after "of", after a compass word and before "State University" is a
   // mention of its own; the institutions keep their whole names.
@@ -860,6 +890,7 @@ TEST(EntityExtractorTest, PlaceInsideAnInstitutionsNameIsCutOut) {
 }
 
 TEST(EntityExtractorTest, StateTheTaggerCutFromItsUniversityJoinsThePlace) {
+  const RuleSwitch nested("nested", true);  // off by default
   const FactsTagger tagger({{"Arvia", kLoc}, {"State University", kOrg}},
                            {{"Arvia", Place()}});
   const Extracted e =

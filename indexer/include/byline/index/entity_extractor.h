@@ -25,6 +25,8 @@
 #include "byline/ner/tagger.h"
 #include "byline/passage.h"
 
+#include <string_view>
+
 namespace byline {
 
 struct ExtractedEntities {
@@ -43,6 +45,14 @@ class EntityExtractor {
  private:
   const NerTagger* tagger_;
 };
+
+// Switches the document rule `name` (a RuleOn() name in
+// entity_extractor.cc, e.g. "nested") on or off in this process, over the
+// defaults and the BYLINE_NER_RULES_OFF / _ON variables; for tests and
+// measurements. Call it while no extraction runs.
+void SetEntityRule(std::string_view name, bool on);
+// Back to the defaults and the variables.
+void ResetEntityRules();
 
 // The article's own date: the day of Article::published when the source
 // gave one (JSON Lines, HTML metadata); else the first full date (year,
