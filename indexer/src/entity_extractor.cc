@@ -1156,6 +1156,32 @@ ExtractedEntities EntityExtractor::Extract(
     for (const std::vector<NerSpan>& spans : tagger_->TagDocument(text, ranges)) {
       for (const NerSpan& s : spans) add(FromNer(s.type), {s.start, s.end});
     }
+    // A country's dotted code the tagger left out is that country: "the
+    // U.K.", "U.S." (rule 'countrycode'; the lists know them as countries).
+    if (RuleOn("countrycode")) {
+      const size_t tagged = cands.size();
+      for (const TextRange& r : ranges) {
+        for (size_t i = r.start; i + 3 < r.end + 1; ++i) {
+          if (i > r.start && IsAlnumByte(text[i - 1])) continue;
+          size_t e = i;
+          while (e + 1 < r.end &&
+                 std::isupper(static_cast<unsigned char>(text[e])) &&
+                 text[e + 1] == '.') {
+            e += 2;
+          }
+          if (e - i < 4 || (e < r.end && IsAlnumByte(text[e]))) continue;
+          const bool covered = std::any_of(
+              cands.begin(), cands.begin() + tagged, [&](const Candidate& c) {
+                return c.range.start < e && i < c.range.end;
+              });
+          if (!covered && tagger_->LookUpName(text.substr(i, e - i)).country) {
+            cands.push_back({EntityType::kPlace, {i, e},
+                             FoldName(text.substr(i, e - i)), ""});
+          }
+          i = e;
+        }
+      }
+    }
     // The name after an honorific is a person's, tagged or not: "Mr.
     // Lindqvist", "Dr Ana Berg".
     if (RuleOn("honorific")) {

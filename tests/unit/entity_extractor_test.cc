@@ -433,6 +433,19 @@ TEST(EntityExtractorTest, NestedNamesAreCutButKeepTheirWholeName) {
                    "org Tarnow West <- Tarnow West @0"}));
 }
 
+// A country's dotted code that the tagger left out is that country.
+TEST(EntityExtractorTest, UntaggedDottedCountryCodeIsAPlace) {
+  const FactsTagger tagger({{"U.S.", kLoc}, {"Geneva", kLoc}},
+                           {{"U.K.", Country()}, {"U.S.", Country()}}, {});
+  const Extracted e = Extract(
+      "Title\n\nThe U.S. and the U.K. signed the treaty in Geneva, "
+      "said the A.B. Group.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place U.S. <- U.S. @0",
+                                "place U.K. <- U.K. @0",
+                                "place Geneva <- Geneva @0"}));
+}
+
 // By default (the CoNLL style), such names stay whole.
 TEST(EntityExtractorTest, NestedNamesStayWholeByDefault) {
   const FactsTagger tagger({{"Tarnow Police Department", kOrg},
