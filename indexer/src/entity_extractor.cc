@@ -1,5 +1,7 @@
 #include "byline/index/entity_extractor.h"
 
+#include "rules/sports_results.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -20,6 +22,7 @@ struct Candidate {
   TextRange range;
   std::string key;   // FoldName(surface)
   std::string name;  // canonical, set last
+  bool team = false;  // a team in sports results: no later rule retypes it
 };
 
 // An article's names by a part of them (a surname, a first word, what
@@ -1156,6 +1159,35 @@ ExtractedEntities EntityExtractor::Extract(
     for (const std::vector<NerSpan>& spans : tagger_->TagDocument(text, ranges)) {
       for (const NerSpan& s : spans) add(FromNer(s.type), {s.start, s.end});
     }
+    // Teams in sports results are organisations, whatever the tagger made
+    // of them: "Leeds beat Chelsea 2-1", "Bayer Leverkusen 3 Hamburg 1"
+    // (rule stage 'results', rules/sports_results.h).
+    if (RuleOn("results")) {
+      for (const TextRange& r : ranges) {
+        for (const rules::TeamName& found : rules::FindTeamNames(text, r)) {
+          const TextRange team = found.range;
+          // In a sentence, a name the tagger or the lists take for a
+          // person's stays one ("Nadal beat Federer 6-4", "Trump beat
+          // Clinton 304-227"); in a results table it is a team.
+          if (!found.in_table) {
+            const NerTagger::NameFacts facts =
+                tagger_->LookUpName(slice(team));
+            const bool person =
+                (facts.person && !facts.org) ||
+                std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+                  return c.type == EntityType::kPerson &&
+                         c.range.start < team.end && team.start < c.range.end;
+                });
+            if (person) continue;
+          }
+          std::erase_if(cands, [&](const Candidate& c) {
+            return c.range.start < team.end && team.start < c.range.end;
+          });
+          cands.push_back(
+              {EntityType::kOrg, team, FoldName(slice(team)), "", true});
+        }
+      }
+    }
     // A country's dotted code the tagger left out is that country: "the
     // U.K.", "U.S." (rule 'countrycode'; the lists know them as countries).
     if (RuleOn("countrycode")) {
@@ -1570,6 +1602,20 @@ ExtractedEntities EntityExtractor::Extract(
     JoinFacilities(text, ranges, &cands);
     FindFacilities(text, ranges, &cands);
     FindOutlets(text, ranges, &cands);
+    // A team of the article's results is that team wherever the article
+    // names it ("Bayer Leverkusen 3 Hamburg 1" ... "Bayer Leverkusen drew").
+    {
+      std::set<std::string> teams;
+      for (const Candidate& c : cands) {
+        if (c.team) teams.insert(c.key);
+      }
+      for (Candidate& c : cands) {
+        if (!c.team && teams.count(c.key) > 0) {
+          c.type = EntityType::kOrg;
+          c.team = true;
+        }
+      }
+    }
     // In a match report a country is its team, an organisation (as in
     // GUM): "Chile beat Norway 2 - 1".
     const bool sports = RuleOn("sport") && IsSportsReport(text);
@@ -1582,6 +1628,7 @@ ExtractedEntities EntityExtractor::Extract(
       for (const TextRange& w : words) person_words.insert(slice(w));
     }
     for (Candidate& c : cands) {
+      if (c.team) continue;
       if (c.type == EntityType::kPerson) {
         // A city or country standing for its government ("support Kyiv",
         // "talks with Paris") is a place, not a person, unless the

@@ -433,6 +433,27 @@ TEST(EntityExtractorTest, NestedNamesAreCutButKeepTheirWholeName) {
                    "org Tarnow West <- Tarnow West @0"}));
 }
 
+// Teams in results are organisations whatever the tagger said, in every
+// mention of the article; in a sentence, a name the tagger or the lists
+// take for a person's is left be (tennis, elections).
+TEST(EntityExtractorTest, TeamsInResultsAreOrganisations) {
+  NerTagger::NameFacts person;
+  person.person = true;
+  const FactsTagger tagger(
+      {{"Tarnow", kLoc}, {"Mara Velt", kPer}, {"Velt", kPer}, {"Orlen", kOrg}},
+      {{"Tarnow", City()}, {"Velt", person}}, {});
+  const Extracted e = Extract(
+      "Title\n\nTarnow beat Orlen 2-1 on Saturday. Velt beat Mara Velt 6-4 "
+      "in the final.\n\nTarnow 3 Orlen 0\n\nTarnow hosts the next round.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Tarnow <- Tarnow @0", "org Orlen <- Orlen @0",
+                   "person Mara Velt <- Velt @0",
+                   "person Mara Velt <- Mara Velt @0",
+                   "org Tarnow <- Tarnow @1", "org Orlen <- Orlen @1",
+                   "org Tarnow <- Tarnow @2"}));
+}
+
 // A country's dotted code that the tagger left out is that country.
 TEST(EntityExtractorTest, UntaggedDottedCountryCodeIsAPlace) {
   const FactsTagger tagger({{"U.S.", kLoc}, {"Geneva", kLoc}},

@@ -1,0 +1,258 @@
+#include "rules/sports_results.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace byline::rules {
+namespace {
+
+struct Word {
+  TextRange range;       // without trailing punctuation
+  std::string_view raw;  // as written, punctuation included
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Latin capitals: ASCII, and U+00C0-U+00DE ("Ö", "É") in UTF-8.
+bool Capitalised(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c0 = static_cast<unsigned char>(w[0]);
+  if (std::isupper(c0)) return true;
+  return c0 == 0xC3 && w.size() > 1 &&
+         static_cast<unsigned char>(w[1]) >= 0x80 &&
+         static_cast<unsigned char>(w[1]) <= 0x9E &&
+         static_cast<unsigned char>(w[1]) != 0x97;  // "×"
+}
+
+bool AllDigits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c));
+         });
+}
+
+// "2-1", "3–0" (en dash): a score.
+bool IsScore(std::string_view w) {
+  while (!w.empty() && (w.back() == '.' || w.back() == ',' ||
+                        w.back() == ';' || w.back() == ')')) {
+    w.remove_suffix(1);
+  }
+  size_t dash = w.find('-');
+  size_t len = 1;
+  if (dash == std::string_view::npos) {
+    dash = w.find("\xE2\x80\x93");
+    len = 3;
+  }
+  return dash != std::string_view::npos && AllDigits(w.substr(0, dash)) &&
+         AllDigits(w.substr(dash + len));
+}
+
+// Capitalised words that open a sentence or name a day or month, never a
+// team's first word: "On Sunday Hamburg drew with ...".
+bool NotATeamWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 30> kWords = {
+      "On", "In", "At", "After", "Before", "Then", "But", "And", "When",
+      "While", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday", "January", "February", "March", "April", "May",
+      "June", "July", "August", "September", "October", "November",
+      "December", "Yesterday"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// A score: one to three digits (not a year).
+bool IsPoints(std::string_view w) { return AllDigits(w) && w.size() <= 3; }
+
+// Lower-case words that may sit inside a team's name.
+bool Connector(std::string_view w) {
+  return w == "and" || w == "of" || w == "de" || w == "la" || w == "del" ||
+         w == "di" || w == "&";
+}
+
+std::vector<Word> SplitWords(std::string_view text, TextRange line) {
+  std::vector<Word> words;
+  size_t i = line.start;
+  while (i < line.end) {
+    while (i < line.end && IsSpace(text[i])) ++i;
+    const size_t s = i;
+    while (i < line.end && !IsSpace(text[i])) ++i;
+    if (i == s) continue;
+    size_t e = i;
+    while (e > s && (text[e - 1] == ',' || text[e - 1] == ';' ||
+                     text[e - 1] == ':' || text[e - 1] == '.' ||
+                     text[e - 1] == '!' || text[e - 1] == '?' ||
+                     text[e - 1] == ')' || text[e - 1] == '"')) {
+      --e;
+    }
+    words.push_back({{s, e}, text.substr(s, i - s)});
+  }
+  return words;
+}
+
+std::string_view Bare(std::string_view text, const Word& w) {
+  return text.substr(w.range.start, w.range.size());
+}
+
+// True if a word ends a sentence ("2-1." or "won.").
+bool EndsSentence(const Word& w) {
+  const char c = w.raw.back();
+  return c == '.' || c == '!' || c == '?';
+}
+
+// The name of capitalised words (connectors inside) that ends at word
+// `last` (inclusive), or nothing; `*first` gets its first word. A leading
+// "The" is not part of it.
+bool NameEndingAt(std::string_view text, const std::vector<Word>& words,
+                  size_t last, size_t* first) {
+  if (!Capitalised(Bare(text, words[last])) ||
+      NotATeamWord(Bare(text, words[last]))) {
+    return false;
+  }
+  size_t f = last;
+  while (f > 0) {
+    const Word& prev = words[f - 1];
+    // Punctuation after the previous word ends the name there.
+    if (prev.range.end != prev.range.start + prev.raw.size()) break;
+    const std::string_view w = Bare(text, prev);
+    if (NotATeamWord(w)) break;
+    if (Capitalised(w) && !AllDigits(w)) {
+      --f;
+    } else if (Connector(w) && f >= 2 && Capitalised(Bare(text, words[f - 2]))) {
+      --f;
+    } else {
+      break;
+    }
+  }
+  if (Bare(text, words[f]) == "The" && f < last) ++f;
+  *first = f;
+  return true;
+}
+
+// The name of capitalised words that starts at word `first`; `*last` gets
+// its last word.
+bool NameStartingAt(std::string_view text, const std::vector<Word>& words,
+                    size_t first, size_t* last) {
+  if (first >= words.size()) return false;
+  size_t f = first;
+  if (Bare(text, words[f]) == "the" || Bare(text, words[f]) == "The") ++f;
+  if (f >= words.size() || !Capitalised(Bare(text, words[f])) ||
+      NotATeamWord(Bare(text, words[f]))) {
+    return false;
+  }
+  size_t l = f;
+  while (l + 1 < words.size()) {
+    const Word& cur = words[l];
+    if (cur.range.end != cur.range.start + cur.raw.size()) break;
+    const std::string_view next = Bare(text, words[l + 1]);
+    if (NotATeamWord(next)) break;
+    if (Capitalised(next) && !AllDigits(next)) {
+      ++l;
+    } else if (Connector(next) && l + 2 < words.size() &&
+               Capitalised(Bare(text, words[l + 2]))) {
+      l += 2;
+    } else {
+      break;
+    }
+  }
+  *last = l;
+  return true;
+}
+
+TextRange Span(const std::vector<Word>& words, size_t first, size_t last) {
+  return {words[first].range.start, words[last].range.end};
+}
+
+// "Bayer Leverkusen 3 Hamburg 1": the whole line.
+void ResultsLine(std::string_view text, const std::vector<Word>& words,
+                 std::vector<TeamName>* out) {
+  if (words.size() < 4 || !IsPoints(Bare(text, words.back()))) return;
+  // The first score: the first all-digit word after a capitalised one.
+  size_t score = 1;
+  while (score < words.size() && !AllDigits(Bare(text, words[score]))) {
+    ++score;
+  }
+  if (score >= words.size() || !IsPoints(Bare(text, words[score]))) return;
+  if (score + 2 >= words.size()) return;
+  size_t last1 = 0;
+  if (!NameStartingAt(text, words, 0, &last1) || last1 + 1 != score) return;
+  size_t last2 = 0;
+  if (!NameStartingAt(text, words, score + 1, &last2) ||
+      last2 + 2 != words.size()) {
+    return;
+  }
+  out->push_back({Span(words, 0, last1), true});
+  out->push_back({Span(words, score + 1, last2), true});
+}
+
+// "Leeds beat Chelsea 2-1", "Hamburg drew with Bremen 1-1".
+void ScoreSentences(std::string_view text, const std::vector<Word>& words,
+                    std::vector<TeamName>* out) {
+  static constexpr std::array<std::string_view, 14> kVerbs = {
+      "beat",    "beats",   "defeated", "defeat",  "edged",  "thrashed",
+      "routed",  "overcame", "downed",  "crushed", "hammered", "stunned",
+      "drew",    "lost"};
+  // For each word: the first score at or after it, and the first word at
+  // or after it that ends a sentence (words.size() if none).
+  std::vector<size_t> next_score(words.size() + 1, words.size());
+  std::vector<size_t> next_end(words.size() + 1, words.size());
+  for (size_t k = words.size(); k-- > 0;) {
+    next_score[k] = IsScore(words[k].raw) ? k : next_score[k + 1];
+    next_end[k] = EndsSentence(words[k]) ? k : next_end[k + 1];
+  }
+  for (size_t v = 1; v + 1 < words.size(); ++v) {
+    const std::string_view verb = Bare(text, words[v]);
+    if (std::find(kVerbs.begin(), kVerbs.end(), verb) == kVerbs.end()) continue;
+    size_t after = v + 1;
+    if (verb == "drew" || verb == "lost") {
+      const std::string_view particle = Bare(text, words[after]);
+      if (!(verb == "drew" && (particle == "with" || particle == "against")) &&
+          !(verb == "lost" && particle == "to")) {
+        continue;
+      }
+      ++after;
+    }
+    size_t first1 = 0, last2 = 0;
+    if (EndsSentence(words[v - 1]) ||
+        !NameEndingAt(text, words, v - 1, &first1) ||
+        !NameStartingAt(text, words, after, &last2)) {
+      continue;
+    }
+    if (EndsSentence(words[last2])) continue;  // no room for the score
+    // A score before the sentence ends (looked up, not scanned: a line of
+    // many result verbs and no full stop stays linear).
+    const bool scored = next_score[last2 + 1] < words.size() &&
+                        next_score[last2 + 1] <= next_end[last2 + 1];
+    if (!scored) continue;
+    size_t first2 = after;
+    if (Bare(text, words[first2]) == "the" || Bare(text, words[first2]) == "The") {
+      ++first2;
+    }
+    out->push_back({Span(words, first1, v - 1), false});
+    out->push_back({Span(words, first2, last2), false});
+  }
+}
+
+}  // namespace
+
+std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
+  std::vector<TeamName> out;
+  range.end = std::min(range.end, text.size());
+  size_t start = range.start;
+  while (start < range.end) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos || end > range.end) end = range.end;
+    const std::vector<Word> words = SplitWords(text, {start, end});
+    if (!words.empty()) {
+      ResultsLine(text, words, &out);
+      ScoreSentences(text, words, &out);
+    }
+    start = end + 1;
+  }
+  std::sort(out.begin(), out.end(), [](const TeamName& a, const TeamName& b) {
+    return a.range.start < b.range.start;
+  });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace byline::rules

@@ -1,0 +1,34 @@
+// Rule stage `results`: team names in sports results. In "Leeds beat
+// Chelsea 2-1" or a results line "Bayer Leverkusen 3 Hamburg 1", the names
+// are teams (organisations), whatever a town or a person they are
+// elsewhere. Pure text: no tagger, no other rule.
+#ifndef BYLINE_INDEX_RULES_SPORTS_RESULTS_H_
+#define BYLINE_INDEX_RULES_SPORTS_RESULTS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "byline/passage.h"
+
+namespace byline::rules {
+
+struct TeamName {
+  TextRange range;
+  bool in_table = false;  // from a results line, else a score sentence
+  bool operator==(const TeamName&) const = default;
+};
+
+// The team names in `range` of `text`, in text order. Each line of the
+// range is looked at on its own (a name never crosses a line break):
+//  - a results line: two capitalised names, each followed by its score
+//    ("Bayer Leverkusen 3 Hamburg 1", "Leeds 2 Chelsea 1 (half-time 1-0)"
+//    is not one: the line must end with the second score);
+//  - a score sentence: a capitalised name, a result verb (beat, defeated,
+//    drew with, lost to, edged, thrashed, ...), a capitalised name, then
+//    a score "N-N" before the sentence ends ("Leeds beat Chelsea 2-1").
+// Linear in the range's length.
+std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range);
+
+}  // namespace byline::rules
+
+#endif  // BYLINE_INDEX_RULES_SPORTS_RESULTS_H_
