@@ -115,9 +115,9 @@ class IndexWriter {
   // Writes the next facet serial, for the next commit.
   void SaveCounters();
 
+  std::string path_;  // as given to Open(), for messages
   Xapian::WritableDatabase db_;
   // The facet values again, by document id (facet_column.h).
-  std::string path_;
   std::unique_ptr<FacetColumnWriter> column_;
   bool column_repaired_ = false;
   // Facet ids by key, as read or given (forgotten now and then to bound
