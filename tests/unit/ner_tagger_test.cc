@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/test_support.h"
 
 namespace byline {
@@ -144,6 +146,19 @@ TEST_F(ShippedModelTest, NoNameRunsAcrossALineBreak) {
   EXPECT_EQ(Describe(text, Tag(text)),
             (std::vector<std::string>{"Jens/PER", "Stoltenberg/PER",
                                       "Donald Tusk/PER", "Warsaw/LOC"}));
+}
+
+// A headline in capitals is tagged as if in ordinary case (offsets into the
+// text as written); the same words in capitals gave only "PARIS" before.
+TEST_F(ShippedModelTest, HeadlinesInCapitalsAreTaggedAsIfInOrdinaryCase) {
+  const std::string text = "ANGELA MERKEL VISITED PARIS ON TUESDAY";
+  const std::vector<std::string> found = Describe(text, Tag(text));
+  EXPECT_EQ(found, (std::vector<std::string>{"ANGELA MERKEL/PER", "PARIS/LOC"}));
+  // Known acronyms keep their capitals: "NATO" stays an organisation.
+  const std::string nato = "NATO LEADERS MEET IN BRUSSELS";
+  const std::vector<std::string> nato_found = Describe(nato, Tag(nato));
+  EXPECT_NE(std::find(nato_found.begin(), nato_found.end(), "NATO/ORG"),
+            nato_found.end());
 }
 
 TEST_F(ShippedModelTest, RangeInsideLargerTextGivesOffsetsIntoWholeText) {

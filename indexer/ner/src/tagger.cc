@@ -1,6 +1,7 @@
 #include "byline/ner/tagger.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <utility>
@@ -33,6 +34,84 @@ class PerceptronTagger : public NerTagger {
   std::vector<std::vector<NerSpan>> TagDocument(
       std::string_view text,
       const std::vector<TextRange>& ranges) const override {
+    // Ranges in capitals (headlines, datelines) are tagged as if written in
+    // ordinary case; only ASCII letters change, so offsets hold.
+    std::string cased;
+    for (const TextRange& r : ranges) {
+      if (!InCapitals(text, r)) continue;
+      if (cased.empty()) cased.assign(text);
+      Truecase(r, &cased);
+    }
+    return TagCased(cased.empty() ? text : std::string_view(cased), ranges);
+  }
+
+  // True if `range` is a line in capitals: at least two words of two or
+  // more letters, and nine in ten of its ASCII letters upper case.
+  static bool InCapitals(std::string_view text, TextRange range) {
+    size_t upper = 0, letters = 0, words = 0, run = 0;
+    for (size_t i = range.start; i < range.end && i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (std::isalpha(c)) {
+        ++letters;
+        upper += std::isupper(c) != 0;
+        ++run;
+      } else {
+        words += run >= 2;
+        run = 0;
+      }
+    }
+    words += run >= 2;
+    return words >= 2 && upper * 10 >= letters * 9;
+  }
+
+  // "LEEDS BEAT CHELSEA IN CUP" -> "Leeds beat Chelsea in cup": each word
+  // in capitals that the name lists know as written (an acronym: "NATO",
+  // "US") stays; a common word ("beat") goes to lower case, except the
+  // first word; anything else gets one capital.
+  void Truecase(TextRange range, std::string* text) const {
+    size_t i = range.start;
+    bool first = true;
+    const size_t end = std::min(range.end, text->size());
+    while (i < end) {
+      while (i < end && !std::isalpha(static_cast<unsigned char>((*text)[i]))) {
+        ++i;
+      }
+      size_t e = i;
+      while (e < end && std::isalpha(static_cast<unsigned char>((*text)[e]))) {
+        ++e;
+      }
+      if (e == i) break;
+      const std::string word = text->substr(i, e - i);
+      const bool all_upper =
+          std::all_of(word.begin(), word.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c));
+          });
+      // A word glued to non-ASCII letters ("ZÜRICH") is left alone.
+      const bool ascii_word =
+          (i == 0 || static_cast<unsigned char>((*text)[i - 1]) < 0x80) &&
+          (e >= text->size() || static_cast<unsigned char>((*text)[e]) < 0x80);
+      if (all_upper && ascii_word && word.size() >= 2 &&
+          !Known(LookUpName(word))) {
+        std::string lower = word;
+        for (char& c : lower) c = static_cast<char>(std::tolower(c));
+        std::string title = lower;
+        title[0] = word[0];
+        const std::string& chosen =
+            !first && LookUpWord(lower).common ? lower : title;
+        text->replace(i, e - i, chosen);
+      }
+      first = false;
+      i = e;
+    }
+  }
+
+  static bool Known(const NameFacts& f) {
+    return f.person || f.org || f.place || f.gazetteer_org ||
+           f.gazetteer_place;
+  }
+
+  std::vector<std::vector<NerSpan>> TagCased(
+      std::string_view text, const std::vector<TextRange>& ranges) const {
     // Buffers are per thread, so tagging stays const and thread-safe
     // without allocating on every call.
     thread_local ner::DocWorkspace dw;
