@@ -312,6 +312,16 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
       end = words[last - 1].end;
     }
   }
+  // "Riga airport", "the Daugava river": a lowercase word at the end of a
+  // place or a person is what the name names, not part of it (rule
+  // 'lowertail'; "the Republican party" stays an organisation's name).
+  while (type != EntityType::kOrg && last > first + 1 &&
+         end == words[last - 1].end &&
+         std::islower(static_cast<unsigned char>(w(last - 1)[0])) &&
+         RuleOn("lowertail")) {
+    --last;
+    end = words[last - 1].end;
+  }
   if (first >= last) return {r.start, r.start};
   if (last == first + 1 && type == EntityType::kOrg && RuleOn("ampersand")) {
     // A company's legal form alone ("Inc.", "Ltd") names no company, nor

@@ -454,6 +454,18 @@ TEST(EntityExtractorTest, TeamsInResultsAreOrganisations) {
                    "org Tarnow <- Tarnow @2"}));
 }
 
+// A lowercase word at the end of a tagged span is not part of the name.
+TEST(EntityExtractorTest, LowercaseWordAtTheEndIsCutOff) {
+  const FactsTagger tagger({{"Riga airport", kLoc}, {"Daugava river", kLoc}},
+                           {});
+  const Extracted e = Extract(
+      "Title\n\nTrains will reach Riga airport and cross the Daugava river "
+      "soon.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"place Riga <- Riga @0",
+                                "place Daugava <- Daugava @0"}));
+}
+
 // A country's dotted code that the tagger left out is that country.
 TEST(EntityExtractorTest, UntaggedDottedCountryCodeIsAPlace) {
   const FactsTagger tagger({{"U.S.", kLoc}, {"Geneva", kLoc}},
