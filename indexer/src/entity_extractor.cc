@@ -2321,6 +2321,33 @@ ExtractedEntities EntityExtractor::Extract(
     }
   }
 
+  // A nationality or regional adjective alone is no name: "Slovenian",
+  // "European", "South Bohemian" (the CoNLL style's MISC). One word, or a
+  // compass word and one word, ending like an adjective, that the word
+  // lists know as a demonym or a capitalised dictionary word, and not as a
+  // given name ("Christian", "Adrian") (rule 'adjective').
+  if (tagger_ != nullptr && RuleOn("adjective")) {
+    std::erase_if(cands, [&](const Candidate& c) {
+      if (c.team) return false;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.empty() || words.size() > 2) return false;
+      if (words.size() == 2) {
+        const std::string_view compass = slice(words.front());
+        if (compass != "North" && compass != "South" && compass != "East" &&
+            compass != "West" && compass != "Central") {
+          return false;
+        }
+      }
+      const std::string_view w = slice(words.back());
+      if (!(w.ends_with("ian") || w.ends_with("ean") || w.ends_with("ese") ||
+            w.ends_with("ish"))) {
+        return false;
+      }
+      const NerTagger::WordFacts facts = tagger_->LookUpWord(w);
+      return (facts.demonym || facts.dictionary_capital) && !facts.given_name;
+    });
+  }
+
   // Canonical names: acronyms for paired expansions, full names for the
   // short forms of people.
   NamesByPart full_by_last;  // people by the key of their last word

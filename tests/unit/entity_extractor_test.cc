@@ -454,6 +454,31 @@ TEST(EntityExtractorTest, TeamsInResultsAreOrganisations) {
                    "org Tarnow <- Tarnow @2"}));
 }
 
+// Nationality and regional adjectives alone are no names; a given name
+// that looks like one ("Adrian") is.
+TEST(EntityExtractorTest, AdjectivesAloneAreNoNames) {
+  NerTagger::WordFacts capital;
+  capital.dictionary_capital = true;
+  NerTagger::WordFacts given = capital;
+  given.given_name = true;
+  const FactsTagger tagger({{"Slovenian", kPer},
+                            {"European", kLoc},
+                            {"South Bohemian", kLoc},
+                            {"Adrian", kPer},
+                            {"Ljubljana", kLoc}},
+                           {},
+                           {{"Slovenian", Demonym()},
+                            {"European", capital},
+                            {"Bohemian", capital},
+                            {"Adrian", given}});
+  const Extracted e = Extract(
+      "Title\n\nThe Slovenian and European grants reach South Bohemian "
+      "towns, Adrian said in Ljubljana.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"person Adrian <- Adrian @0",
+                                "place Ljubljana <- Ljubljana @0"}));
+}
+
 // A lowercase word at the end of a tagged span is not part of the name.
 TEST(EntityExtractorTest, LowercaseWordAtTheEndIsCutOff) {
   const FactsTagger tagger({{"Riga airport", kLoc}, {"Daugava river", kLoc}},

@@ -199,6 +199,7 @@ class PerceptronTagger : public NerTagger {
     facts.common = (bits & (ner::kWordCommon | ner::kWordDictLower)) != 0;
     facts.title = (bits & ner::kWordTitle) != 0;
     facts.given_name = (bits & ner::kWordGivenName) != 0;
+    facts.dictionary_capital = (bits & ner::kWordDictCapital) != 0;
     return facts;
   }
 

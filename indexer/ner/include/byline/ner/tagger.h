@@ -59,6 +59,8 @@ class NerTagger {
     bool common = false;
     bool title = false;       // a title or office: "Minister", "Mayor"
     bool given_name = false;  // starts people's names: "Donald"
+    // A capitalised dictionary word ("European", "Bohemian").
+    bool dictionary_capital = false;
   };
   // The default knows nothing (for taggers without word lists).
   virtual WordFacts LookUpWord(std::string_view /*word*/) const { return {}; }
