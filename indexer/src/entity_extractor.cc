@@ -77,6 +77,16 @@ bool IsAlnumByte(char c) {
          static_cast<unsigned char>(c) >= 0x80;  // letters of other scripts
 }
 
+// The end of the run of initials with full stops ("U.N.", "U.K.") that
+// starts at `i`, not past `end`; `i` itself if there is none.
+size_t DottedInitialsEnd(std::string_view text, size_t i, size_t end) {
+  while (i + 1 < end && std::isupper(static_cast<unsigned char>(text[i])) &&
+         text[i + 1] == '.') {
+    i += 2;
+  }
+  return i;
+}
+
 // Titles and honorifics that precede a person's name but are not part of
 // it. Matched case-sensitively: they are capitalised in that position.
 bool IsTitleWord(std::string_view w) {
@@ -1203,14 +1213,10 @@ ExtractedEntities EntityExtractor::Extract(
     if (RuleOn("countrycode")) {
       const size_t tagged = cands.size();
       for (const TextRange& r : ranges) {
-        for (size_t i = r.start; i + 3 < r.end + 1; ++i) {
+        for (size_t i = r.start; i < r.end; ++i) {
           if (i > r.start && IsAlnumByte(text[i - 1])) continue;
-          size_t e = i;
-          while (e + 1 < r.end &&
-                 std::isupper(static_cast<unsigned char>(text[e])) &&
-                 text[e + 1] == '.') {
-            e += 2;
-          }
+          const size_t e = DottedInitialsEnd(text, i, r.end);
+          // Two initials at least.
           if (e - i < 4 || (e < r.end && IsAlnumByte(text[e]))) continue;
           const bool covered = std::any_of(
               cands.begin(), cands.begin() + tagged, [&](const Candidate& c) {
@@ -1565,14 +1571,9 @@ ExtractedEntities EntityExtractor::Extract(
         // Initials with full stops: "U.N.", "E.U." (rule 'dotted').
         if (acronym.size() == 1 && e < r.end && text[e] == '.' &&
             RuleOn("dotted")) {
-          e = i;
+          e = DottedInitialsEnd(text, i, r.end);
           acronym.clear();
-          while (e + 1 < r.end &&
-                 std::isupper(static_cast<unsigned char>(text[e])) &&
-                 text[e + 1] == '.') {
-            acronym += text[e];
-            e += 2;
-          }
+          for (size_t k = i; k < e; k += 2) acronym += text[k];
         }
         if (acronym.size() >= 2 && (e == r.end || !IsAlnumByte(text[e]))) {
           auto it = by_initials.find(acronym);

@@ -37,6 +37,10 @@ TEST(SportsResultsTest, ResultsLinesNameBothTeams) {
                   "Bologna 79\n"),
             (Names{"Bayer Leverkusen (table)", "Hamburg (table)",
                    "Alba Berlin (table)", "Teamsystem Bologna (table)"}));
+  // A leading "The" is not part of a team's name, in a line as in a
+  // sentence.
+  EXPECT_EQ(Teams("The Reds 2 Rovers 1"),
+            (Names{"Reds (table)", "Rovers (table)"}));
 }
 
 TEST(SportsResultsTest, NoScoreOrNoResultVerbIsNoTeam) {

@@ -93,6 +93,12 @@ std::string_view Bare(std::string_view text, const Word& w) {
   return text.substr(w.range.start, w.range.size());
 }
 
+// True if punctuation follows the word ("Leeds," "2-1."): a name does
+// not run on past it.
+bool Punctuated(const Word& w) {
+  return w.range.end != w.range.start + w.raw.size();
+}
+
 // True if a word ends a sentence ("2-1." or "won.").
 bool EndsSentence(const Word& w) {
   const char c = w.raw.back();
@@ -111,11 +117,10 @@ bool NameEndingAt(std::string_view text, const std::vector<Word>& words,
   size_t f = last;
   while (f > 0) {
     const Word& prev = words[f - 1];
-    // Punctuation after the previous word ends the name there.
-    if (prev.range.end != prev.range.start + prev.raw.size()) break;
+    if (Punctuated(prev)) break;
     const std::string_view w = Bare(text, prev);
     if (NotATeamWord(w)) break;
-    if (Capitalised(w) && !AllDigits(w)) {
+    if (Capitalised(w)) {
       --f;
     } else if (Connector(w) && f >= 2 && Capitalised(Bare(text, words[f - 2]))) {
       --f;
@@ -128,10 +133,11 @@ bool NameEndingAt(std::string_view text, const std::vector<Word>& words,
   return true;
 }
 
-// The name of capitalised words that starts at word `first`; `*last` gets
-// its last word.
+// The name of capitalised words that starts at word `first`, or at the
+// word after it when that is "the": `*begin` gets its first word, `*last`
+// its last.
 bool NameStartingAt(std::string_view text, const std::vector<Word>& words,
-                    size_t first, size_t* last) {
+                    size_t first, size_t* begin, size_t* last) {
   if (first >= words.size()) return false;
   size_t f = first;
   if (Bare(text, words[f]) == "the" || Bare(text, words[f]) == "The") ++f;
@@ -141,11 +147,10 @@ bool NameStartingAt(std::string_view text, const std::vector<Word>& words,
   }
   size_t l = f;
   while (l + 1 < words.size()) {
-    const Word& cur = words[l];
-    if (cur.range.end != cur.range.start + cur.raw.size()) break;
+    if (Punctuated(words[l])) break;
     const std::string_view next = Bare(text, words[l + 1]);
     if (NotATeamWord(next)) break;
-    if (Capitalised(next) && !AllDigits(next)) {
+    if (Capitalised(next)) {
       ++l;
     } else if (Connector(next) && l + 2 < words.size() &&
                Capitalised(Bare(text, words[l + 2]))) {
@@ -154,6 +159,7 @@ bool NameStartingAt(std::string_view text, const std::vector<Word>& words,
       break;
     }
   }
+  *begin = f;
   *last = l;
   return true;
 }
@@ -173,15 +179,17 @@ void ResultsLine(std::string_view text, const std::vector<Word>& words,
   }
   if (score >= words.size() || !IsPoints(Bare(text, words[score]))) return;
   if (score + 2 >= words.size()) return;
-  size_t last1 = 0;
-  if (!NameStartingAt(text, words, 0, &last1) || last1 + 1 != score) return;
-  size_t last2 = 0;
-  if (!NameStartingAt(text, words, score + 1, &last2) ||
+  size_t first1 = 0, last1 = 0;
+  if (!NameStartingAt(text, words, 0, &first1, &last1) || last1 + 1 != score) {
+    return;
+  }
+  size_t first2 = 0, last2 = 0;
+  if (!NameStartingAt(text, words, score + 1, &first2, &last2) ||
       last2 + 2 != words.size()) {
     return;
   }
-  out->push_back({Span(words, 0, last1), true});
-  out->push_back({Span(words, score + 1, last2), true});
+  out->push_back({Span(words, first1, last1), true});
+  out->push_back({Span(words, first2, last2), true});
 }
 
 // "Leeds beat Chelsea 2-1", "Hamburg drew with Bremen 1-1".
@@ -211,10 +219,10 @@ void ScoreSentences(std::string_view text, const std::vector<Word>& words,
       }
       ++after;
     }
-    size_t first1 = 0, last2 = 0;
+    size_t first1 = 0, first2 = 0, last2 = 0;
     if (EndsSentence(words[v - 1]) ||
         !NameEndingAt(text, words, v - 1, &first1) ||
-        !NameStartingAt(text, words, after, &last2)) {
+        !NameStartingAt(text, words, after, &first2, &last2)) {
       continue;
     }
     if (EndsSentence(words[last2])) continue;  // no room for the score
@@ -223,10 +231,6 @@ void ScoreSentences(std::string_view text, const std::vector<Word>& words,
     const bool scored = next_score[last2 + 1] < words.size() &&
                         next_score[last2 + 1] <= next_end[last2 + 1];
     if (!scored) continue;
-    size_t first2 = after;
-    if (Bare(text, words[first2]) == "the" || Bare(text, words[first2]) == "The") {
-      ++first2;
-    }
     out->push_back({Span(words, first1, v - 1), false});
     out->push_back({Span(words, first2, last2), false});
   }
