@@ -178,16 +178,24 @@ bool NamespacesWork() {
   return RunInNamespace("exit 0").exit_code == 0;
 }
 
+// In a private namespace: mounts a tmpfs of `size` at `mnt` (created),
+// indexes corpus/txt into `mnt`/db, then runs `rest` (shell lines).
+RunResult RunOnTmpfs(const std::string& mnt, const std::string& size,
+                     const std::string& rest) {
+  fs::create_directories(mnt);
+  return RunInNamespace("set -u; mount -t tmpfs -o size=" + size + " tmpfs " +
+                        mnt + " || exit 90\n" + BinPath("byline-index") +
+                        " -q --db " + mnt + "/db " + CorpusPath("txt") +
+                        " || exit 91\n" + rest);
+}
+
 TEST(DatabaseFaultTest, ReadOnlyFileSystemIsNamed) {
   if (!NamespacesWork()) GTEST_SKIP() << "unshare -rm is not permitted here";
   TempDir tmp;
   const std::string mnt = tmp / "mnt";
-  fs::create_directories(mnt);
   const std::string index = BinPath("byline-index");
-  const RunResult r = RunInNamespace(
-      "set -u; mount -t tmpfs -o size=8m tmpfs " + mnt + " || exit 90\n" +
-      index + " -q --db " + mnt + "/db " + CorpusPath("txt") +
-      " || exit 91\n"
+  const RunResult r = RunOnTmpfs(
+      mnt, "8m",
       "mount -o remount,ro " + mnt + " || exit 92\n" +
       index + " --db " + mnt + "/db " + CorpusPath("") +
       "; echo \"second run: $?\"\n" +
@@ -219,14 +227,12 @@ TEST(DatabaseFaultTest, FullDiskStopsTheRunAndTheNextRunCompletesIt) {
   if (!NamespacesWork()) GTEST_SKIP() << "unshare -rm is not permitted here";
   TempDir tmp;
   const std::string mnt = tmp / "mnt";
-  fs::create_directories(mnt);
   const std::string index = BinPath("byline-index");
   // corpus/txt alone takes about 680 KB, all of corpus/ 1.6 MB when
   // indexed in that order.
-  const RunResult r = RunInNamespace(
-      "set -u; mount -t tmpfs -o size=1000k tmpfs " + mnt + " || exit 90\n" +
-      index + " -q --db " + mnt + "/db " + CorpusPath("txt") +
-      " || exit 91\n" + index + " --commit-every 100000 --db " + mnt + "/db " +
+  const RunResult r = RunOnTmpfs(
+      mnt, "1000k",
+      index + " --commit-every 100000 --db " + mnt + "/db " +
       CorpusPath("") + "; echo \"full: $?\"\n" + "cp -r " + mnt + "/db " +
       tmp.path() + "/after-full || exit 92\n" + "mount -o remount,size=8m " +
       mnt + " || exit 93\n" + index + " -q --db " + mnt + "/db " +
