@@ -554,6 +554,17 @@ std::vector<Span> HighlightSpans(const Xapian::MSet& highlight,
   return spans;
 }
 
+// Xapian's reading errors (a bad block, a failed inflate, a short read)
+// mean damage, or a disk that fails: said after Xapian's message.
+std::string DamageHint(const Xapian::Error& e) {
+  const std::string_view type = e.get_type();
+  if (type == "DatabaseCorruptError" || type == "DatabaseError") {
+    return " (the database may be damaged: `xapian-check` on it shows "
+           "where; index the files again into a new database)";
+  }
+  return "";
+}
+
 }  // namespace
 
 Status ParseFacetTypes(std::string_view list, std::vector<EntityType>* out) {
@@ -619,7 +630,8 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
       } catch (const Xapian::DatabaseNotFoundError&) {
         return IoError(path + ": no Byline database here (run byline-index)");
       } catch (const Xapian::Error& e) {
-        return IoError(path + ": cannot open database: " + e.get_description());
+        return IoError(path + ": cannot open database: " +
+                       e.get_description() + DamageHint(e));
       }
     }
   }
@@ -634,16 +646,8 @@ Status Searcher::Open(const std::vector<std::string>& db_paths,
 
 Status Searcher::ReadError(std::string_view what,
                            const Xapian::Error& e) const {
-  std::string message =
-      label_ + ": " + std::string(what) + ": " + e.get_description();
-  // Xapian's reading errors (a bad block, a failed inflate, a short read)
-  // mean damage, or a disk that fails.
-  const std::string_view type = e.get_type();
-  if (type == "DatabaseCorruptError" || type == "DatabaseError") {
-    message += " (the database may be damaged: `xapian-check` on it shows "
-               "where; index the files again into a new database)";
-  }
-  return IoError(std::move(message));
+  return IoError(label_ + ": " + std::string(what) + ": " +
+                 e.get_description() + DamageHint(e));
 }
 
 Status Searcher::Search(const SearchOptions& options,
