@@ -299,4 +299,55 @@ bool DecodeFacetValue(std::string_view value, uint64_t* passage,
   return true;
 }
 
+std::string AcronymKey(std::string_view acronym_facet_key) {
+  std::string key = "byline:acronym:";
+  key.append(acronym_facet_key);
+  return CutWithHash(std::move(key), acronym_facet_key, kMaxTermBytes);
+}
+
+std::string EncodeMerges(
+    const std::vector<std::pair<FacetId, FacetId>>& merges) {
+  std::vector<std::pair<FacetId, FacetId>> sorted = merges;
+  std::sort(sorted.begin(), sorted.end());
+  std::string out;
+  FacetId last = 0;
+  for (const auto& [from, to] : sorted) {
+    PutVarint(from - last, &out);
+    PutVarint(to, &out);
+    last = from;
+  }
+  return out;
+}
+
+bool DecodeMerges(std::string_view value,
+                  std::vector<std::pair<FacetId, FacetId>>* merges) {
+  merges->clear();
+  uint64_t from = 0;
+  while (!value.empty()) {
+    uint64_t delta, to;
+    if (!ReadVarint(&value, &delta) || !ReadVarint(&value, &to)) return false;
+    from += delta;
+    if (from > UINT32_MAX || to > UINT32_MAX) return false;
+    merges->emplace_back(static_cast<FacetId>(from), static_cast<FacetId>(to));
+  }
+  return true;
+}
+
+std::vector<std::pair<std::string, std::string>> DecodeMergedKeys(
+    std::string_view value) {
+  std::vector<std::pair<std::string, std::string>> out;
+  while (!value.empty()) {
+    const size_t nl = value.find('\n');
+    const std::string_view line = value.substr(0, nl);
+    value = nl == std::string_view::npos ? "" : value.substr(nl + 1);
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size()) {
+      continue;
+    }
+    out.emplace_back(std::string(line.substr(0, tab)),
+                     std::string(line.substr(tab + 1)));
+  }
+  return out;
+}
+
 }  // namespace byline::schema

@@ -2897,6 +2897,26 @@ ExtractedEntities EntityExtractor::Extract(
     }
     result.mentions.push_back(std::move(m));
   }
+  // The expansions the article paired with an acronym, as they stand at
+  // the end (a pairing whose name a later rule dropped or renamed is no
+  // pairing): the index joins them across articles (IndexWriter).
+  for (const Mention& m : result.mentions) {
+    if (m.type == EntityType::kDate) continue;
+    const std::string key = FoldName(m.text);
+    const auto a = acronym_of.find(key);
+    if (a == acronym_of.end() || a->second != m.name ||
+        key == FoldName(m.name)) {
+      continue;
+    }
+    const std::string expansion = CollapseWhitespace(m.text);
+    const bool seen = std::any_of(
+        result.acronyms.begin(), result.acronyms.end(),
+        [&](const AcronymPair& x) {
+          return x.type == m.type && x.acronym == m.name &&
+                 FoldName(x.expansion) == key;
+        });
+    if (!seen) result.acronyms.push_back({m.type, m.name, expansion});
+  }
   return result;
 }
 

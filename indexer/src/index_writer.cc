@@ -84,9 +84,71 @@ schema::FacetId IndexWriter::FacetIdOf(const FacetName& facet) {
   }
   const schema::FacetId id = schema::MakeFacetId(next_facet_++, facet.type);
   counters_dirty_ = true;
+  if (expansion_keys_.count(facet.key) || expansions_.count(facet.key)) {
+    merges_dirty_ = true;  // a join can now be made by id
+  }
   db_.set_metadata(schema::FacetIdKey(facet.key), std::to_string(id));
   db_.set_metadata(schema::FacetNameKey(id), facet.key + '\n' + facet.name);
   return remember(id);
+}
+
+std::optional<schema::FacetId> IndexWriter::FindFacetId(
+    const std::string& key) {
+  if (const auto it = facet_ids_.find(key); it != facet_ids_.end()) {
+    return it->second;
+  }
+  if (facet_ids_complete_) return std::nullopt;
+  const std::string known = db_.get_metadata(schema::FacetIdKey(key));
+  if (known.empty()) return std::nullopt;
+  return static_cast<schema::FacetId>(std::strtoul(known.c_str(), nullptr, 10));
+}
+
+void IndexWriter::LoadAcronyms() {
+  // The value: the acronym's key, then its expansions' keys, a line each
+  // (the metadata key may be cut: schema::AcronymKey()).
+  const std::string prefix = schema::AcronymKey("");
+  for (auto it = db_.metadata_keys_begin(prefix);
+       it != db_.metadata_keys_end(prefix); ++it) {
+    const std::string value = db_.get_metadata(*it);
+    std::vector<std::string_view> lines = Split(value, '\n');
+    if (lines.size() < 2) continue;
+    std::set<std::string>& expansions = expansions_[std::string(lines[0])];
+    for (size_t i = 1; i < lines.size(); ++i) {
+      expansions.emplace(lines[i]);
+      expansion_keys_.emplace(lines[i]);
+    }
+  }
+}
+
+void IndexWriter::SaveMerges() {
+  if (!merges_dirty_) return;
+  for (const std::string& acronym : acronyms_changed_) {
+    std::string value = acronym;
+    for (const std::string& e : expansions_[acronym]) value += '\n' + e;
+    db_.set_metadata(schema::AcronymKey(acronym), value);
+  }
+  acronyms_changed_.clear();
+  // A join where the acronym has one expansion and the expansion one
+  // acronym: "PA" for two bodies, or one name given two acronyms, joins
+  // nothing.
+  std::map<std::string, size_t> acronyms_of;  // expansion -> how many
+  for (const auto& [acronym, expansions] : expansions_) {
+    for (const std::string& e : expansions) ++acronyms_of[e];
+  }
+  std::string keys;
+  std::vector<std::pair<schema::FacetId, schema::FacetId>> ids;
+  for (const auto& [acronym, expansions] : expansions_) {
+    if (expansions.size() != 1) continue;
+    const std::string& e = *expansions.begin();
+    if (e == acronym || acronyms_of[e] != 1 || expansions_.count(e)) continue;
+    keys += e + '\t' + acronym + '\n';
+    const std::optional<schema::FacetId> from = FindFacetId(e);
+    const std::optional<schema::FacetId> to = FindFacetId(acronym);
+    if (from && to) ids.emplace_back(*from, *to);
+  }
+  db_.set_metadata(schema::kMergedKeysKey, keys);
+  db_.set_metadata(schema::kMergesKey, schema::EncodeMerges(ids));
+  merges_dirty_ = false;
 }
 
 void IndexWriter::SaveCounters() {
@@ -130,6 +192,7 @@ Status IndexWriter::Open(const std::string& db_path,
       return IoError(db_path + ": " + s.message());
     }
     out->reset(new IndexWriter(db_path, std::move(db)));
+    (*out)->LoadAcronyms();
     (*out)->column_ = std::move(column);
     (*out)->column_repaired_ = column_rebuilt;
     return Status::Ok();
@@ -200,6 +263,13 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
       }
     }
     for (const auto& [word, count] : docs.spellings) spellings_[word] += count;
+    for (const auto& [acronym, expansion] : docs.acronyms) {
+      if (expansions_[acronym].insert(expansion).second) {
+        expansion_keys_.insert(expansion);
+        acronyms_changed_.insert(acronym);
+        merges_dirty_ = true;
+      }
+    }
     return Status::Ok();
   } catch (const Xapian::InvalidArgumentError& e) {
     // Something of this article only (a term, a value): leave none of it.
@@ -373,6 +443,7 @@ Status IndexWriter::Commit() {
   try {
     SaveCounters();
     SaveAliasMetadata();
+    SaveMerges();
     if (spellings_.size() >= kSpellingFlushWords) FlushSpellings();
     if (Status s = column_->BeforeCommit(); !s.ok()) return s;
     db_.commit();

@@ -246,6 +246,10 @@ void PrepareArticle(const IndexOptions& options,
     thread_local DocumentBuilder builder;
     pa->documents = builder.BuildArticle(a, pa->passages, pa->entities.mentions,
                                          ArticleSignature(a));
+    for (const AcronymPair& p : pa->entities.acronyms) {
+      pa->documents.acronyms.emplace_back(schema::FacetKey(p.type, p.acronym),
+                                          schema::FacetKey(p.type, p.expansion));
+    }
   }
   pa->article = std::move(a);
 }

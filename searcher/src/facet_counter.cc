@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <utility>
 
 namespace byline {
@@ -35,6 +36,22 @@ FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
     // Room for the ids the database had when the search began; a writer
     // may add more, which Grow() makes room for.
     s.known = schema::NextFacetSerial(s.db) * 4;
+    std::vector<std::pair<schema::FacetId, schema::FacetId>> merges;
+    if (schema::DecodeMerges(s.db.get_metadata(schema::kMergesKey), &merges)) {
+      for (const auto& [from, to] : merges) {
+        if ((from >> 6) >= s.merged_bits.size()) {
+          s.merged_bits.resize((from >> 6) + 1, 0);
+        }
+        s.merged_bits[from >> 6] |= uint64_t{1} << (from & 63);
+        s.merged_to[from] = to;
+      }
+    }
+    if (shards.size() > 1) {
+      for (auto& [from, to] : schema::DecodeMergedKeys(
+               s.db.get_metadata(schema::kMergedKeysKey))) {
+        merged_keys_.emplace(std::move(from), std::move(to));
+      }
+    }
     shards_.push_back(std::move(s));
   }
 }
@@ -199,22 +216,30 @@ void FacetCounter::CountBatch(Shard& shard) {
     if (!schema::ReadVarint(&value, &passage)) continue;
     // An article's passages have consecutive ids: this names the article.
     const uint64_t article = batch_[i] - passage;
+    const size_t first = m;
+    bool joined = false;
     uint64_t id = 0;
     while (!value.empty()) {
       uint64_t delta;
       if (!schema::ReadVarint(&value, &delta)) break;
       id += delta;
       if ((!every_type && !wanted_[id & 3]) || id > UINT32_MAX) continue;
-      if (id >= shard.counts.size()) {
-        Grow(shard, static_cast<schema::FacetId>(id));
-      }
-      __builtin_prefetch(&shard.counts[id], 1);
-      batch_ids_[m] = static_cast<uint32_t>(id);
+      const uint32_t counted = shard.Joined(id, &joined);
+      if (counted >= shard.counts.size()) Grow(shard, counted);
+      __builtin_prefetch(&shard.counts[counted], 1);
+      batch_ids_[m] = counted;
       if (per_article_) {
-        __builtin_prefetch(&shard.last_article[id], 1);
+        __builtin_prefetch(&shard.last_article[counted], 1);
         batch_articles_[m] = article + 1;
       }
       ++m;
+    }
+    // A passage naming a facet and one joined to it counts it once (with
+    // per_article, the article check below does that).
+    if (joined && !per_article_) {
+      std::sort(batch_ids_.begin() + first, batch_ids_.begin() + m);
+      m = std::unique(batch_ids_.begin() + first, batch_ids_.begin() + m) -
+          batch_ids_.begin();
     }
   }
   // Stage 4: the counts.
@@ -239,12 +264,35 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
   if (!schema::ReadVarint(&value, &passage)) return;
   // An article's passages have consecutive ids: this names the article.
   const uint64_t article = did - passage;
-  uint64_t id = 0;
+  // The passage's wanted ids as counted (joined), each once.
+  uint32_t ids[64];
+  std::vector<uint32_t> more;  // past 64
+  size_t n = 0;
+  bool joined = false;
+  uint64_t read = 0;
   while (!value.empty()) {
     uint64_t delta;
-    if (!schema::ReadVarint(&value, &delta)) return;
-    id += delta;
-    if (!wanted_[id & 3] || id > UINT32_MAX) continue;
+    if (!schema::ReadVarint(&value, &delta)) break;
+    read += delta;
+    if (!wanted_[read & 3] || read > UINT32_MAX) continue;
+    const uint32_t counted = shard.Joined(read, &joined);
+    if (n < 64) {
+      ids[n++] = counted;
+    } else {
+      more.push_back(counted);
+    }
+  }
+  if (!more.empty()) {
+    more.insert(more.begin(), ids, ids + n);
+  }
+  uint32_t* begin = more.empty() ? ids : more.data();
+  uint32_t* end = begin + (more.empty() ? n : more.size());
+  if (joined) {
+    std::sort(begin, end);
+    end = std::unique(begin, end);
+  }
+  for (const uint32_t* at = begin; at != end; ++at) {
+    const uint32_t id = *at;
     if (!shard.dense) {
       auto& [count, last] = shard.sparse[static_cast<uint32_t>(id)];
       if (per_article_) {
@@ -302,13 +350,21 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type, size_t limit) {
       out.push_back({Lookup(s.db, id).name, count});
     }
   } else {
-    // Merged by key: every counted facet of each shard is looked up.
+    // Merged by key: every counted facet of each shard is looked up. A
+    // join one shard knows applies to all (each shard joined its own ids),
+    // named as the facet joined to.
     std::map<std::string, FacetCount> merged;
+    std::set<std::string> own_name;  // keys named by their own facet
     for (size_t k = 0; k < shards_.size(); ++k) {
       for (const auto& [count, id] : counted_[k][static_cast<int>(type)]) {
         Named named = Lookup(shards_[k].db, id);
-        FacetCount& c = merged[named.key];
-        if (c.count == 0) c.name = std::move(named.name);
+        const auto j = merged_keys_.find(named.key);
+        const bool own = j == merged_keys_.end();
+        const std::string key = own ? std::move(named.key) : j->second;
+        FacetCount& c = merged[key];
+        if (c.count == 0 || (own && own_name.insert(key).second)) {
+          c.name = std::move(named.name);
+        }
         c.count += count;
       }
     }

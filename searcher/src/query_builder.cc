@@ -198,7 +198,17 @@ Xapian::Query QueryBuilder::EntityFilter(EntityType type,
                                          std::string_view value) const {
   const std::string v(Trim(value));
   if (type != EntityType::kDate) {
-    return Xapian::Query(schema::EntityTerms(type, v).front());
+    const std::string term = schema::EntityTerms(type, v).front();
+    if (joins_.empty()) return Xapian::Query(term);
+    // The group of the name: the acronym and every expansion joined to it.
+    const auto j = joins_.find(term);
+    const std::string& head = j == joins_.end() ? term : j->second;
+    std::vector<Xapian::Query> group{Xapian::Query(head)};
+    for (const auto& [expansion, acronym] : joins_) {
+      if (acronym == head) group.emplace_back(expansion);
+    }
+    if (group.size() == 1) return group.front();
+    return Xapian::Query(Xapian::Query::OP_OR, group.begin(), group.end());
   }
   return DateFilter(schema::kDatePrefix, v);
 }

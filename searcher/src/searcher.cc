@@ -1,5 +1,7 @@
 #include "byline/search/searcher.h"
 
+#include <set>
+#include <tuple>
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -353,13 +355,15 @@ std::map<EntityType, std::vector<FacetCount>> ListFacets(
 // own ValueCountMatchSpy, which xapian-tcpsrv runs too: one spy counts the
 // distinct lists of entity names (kSlotEntities) among the matches and
 // another the publication days (kSlotPublished); each list's count is then
-// added to each name on it, names merged by FoldName(). Exact (every
+// added to each name on it, names merged by FoldName() and by the index's
+// joins (`joins`, schema.h kMergedKeysKey). Exact (every
 // match is seen), and names, not per-database ids, so shards need not
 // agree; but a spy sees passages, so counts are of passages even when
 // collapsing per article.
 std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
     const Xapian::Database& db, const Xapian::Query& query,
-    const SearchOptions& options) {
+    const SearchOptions& options,
+    const std::unordered_map<std::string, std::string>& joins) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -372,25 +376,42 @@ std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
     size_t count = 0;
     std::string shown;  // the form most often counted
     size_t shown_count = 0;
+    bool shown_own = false;  // `shown` is of the key itself, not joined
   };
-  // Passages by name as written, then by folded name (FoldName, which is
-  // slow, once for each form).
-  std::map<std::pair<EntityType, std::string>, size_t> forms;
+  // The key each name as written counts under (FoldName, which is slow,
+  // once for each form), joined names under the name they join.
+  std::map<std::pair<EntityType, std::string>, std::string> key_of;
+  std::map<std::pair<EntityType, std::string>, size_t> forms;  // passages
+  std::map<EntityType, std::map<std::string, Name>> names;  // by key
+  std::set<std::pair<EntityType, std::string>> in_list;
   for (auto v = lists.values_begin(); v != lists.values_end(); ++v) {
     const size_t n = v.get_termfreq();
+    in_list.clear();
     for (auto& [type, name] : schema::DecodeEntityList(*v)) {
       if (type == EntityType::kDate) continue;  // the date facet is days
-      forms[{type, std::move(name)}] += n;
+      auto [it, added] = key_of.try_emplace({type, name});
+      if (added) {
+        std::string key = schema::FacetKey(type, name);
+        const auto j = joins.find(key);
+        it->second = j == joins.end() ? std::move(key) : j->second;
+      }
+      forms[{type, name}] += n;
+      // A passage naming a name and one joined to it counts once.
+      if (in_list.emplace(type, it->second).second) {
+        names[type][it->second].count += n;
+      }
     }
   }
-  std::map<EntityType, std::map<std::string, Name>> names;  // by folded key
   for (const auto& [form, n] : forms) {
-    Name& name = names[form.first][FoldName(form.second)];
-    name.count += n;
-    if (n > name.shown_count ||
-        (n == name.shown_count && form.second < name.shown)) {
+    const std::string& key = key_of[form];
+    Name& name = names[form.first][key];
+    const bool own = schema::FacetKey(form.first, form.second) == key;
+    if (std::make_tuple(own, n) > std::make_tuple(name.shown_own, name.shown_count) ||
+        (own == name.shown_own && n == name.shown_count &&
+         form.second < name.shown)) {
       name.shown = form.second;
       name.shown_count = n;
+      name.shown_own = own;
     }
   }
   for (auto v = days.values_begin(); v != days.values_end(); ++v) {
@@ -402,7 +423,20 @@ std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
   for (EntityType t : options.facets) {
     std::vector<FacetCount> list;
     for (const auto& [key, name] : names[t]) {
-      list.push_back({name.shown, name.count});
+      // Only names joined to it were counted: shown as the name it was
+      // indexed under, as the facet counter shows it.
+      std::string shown = name.shown;
+      if (t != EntityType::kDate && !name.shown_own) {
+        const std::string id = db.get_metadata(schema::FacetIdKey(key));
+        const std::string named =
+            id.empty() ? "" : db.get_metadata(schema::FacetNameKey(
+                                  static_cast<schema::FacetId>(
+                                      std::strtoul(id.c_str(), nullptr, 10))));
+        if (const size_t nl = named.find('\n'); nl != std::string::npos) {
+          shown = named.substr(nl + 1);
+        }
+      }
+      list.push_back({std::move(shown), name.count});
     }
     std::sort(list.begin(), list.end(), MoreFrequent);
     if (list.size() > options.facet_limit) list.resize(options.facet_limit);
@@ -802,6 +836,14 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     }
     const bool any_remote = !remote_parts.empty();
     builder.set_remote_parts(std::move(remote_parts));
+    std::unordered_map<std::string, std::string> joins;
+    for (const Xapian::Database& shard : shards_) {
+      for (auto& [from, to] : schema::DecodeMergedKeys(
+               shard.get_metadata(schema::kMergedKeysKey))) {
+        joins.emplace(std::move(from), std::move(to));
+      }
+    }
+    builder.set_joined_names(joins);
     Xapian::Query query;
     QueryParts parts;
     if (Status s = FullQuery(builder, options.query, options.filters, &query,
@@ -920,7 +962,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     Xapian::MSet mset;
     try {
       if (count_here) {
-        facet_lists = any_remote ? FacetsFromValues(db_, query, options)
+        facet_lists = any_remote ? FacetsFromValues(db_, query, options, joins)
                                  : ListFacets(shards_, shard_dirs_, query,
                                               options);
       }

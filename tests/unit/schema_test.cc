@@ -76,6 +76,26 @@ TEST(FacetTest, ValueRoundTripsSortedAndDistinct) {
   EXPECT_FALSE(DecodeFacetValue("", &passage, &ids));
 }
 
+TEST(FacetTest, JoinsRoundTrip) {
+  // By increasing `from`: (5 -> 1), (300 -> 9): deltas 5 and 295 (2 bytes).
+  const std::string v = EncodeMerges({{300, 9}, {5, 1}});
+  EXPECT_EQ(v, std::string("\x05\x01\xa7\x02\x09", 5));
+  std::vector<std::pair<FacetId, FacetId>> merges;
+  ASSERT_TRUE(DecodeMerges(v, &merges));
+  EXPECT_EQ(merges, (std::vector<std::pair<FacetId, FacetId>>{{5, 1}, {300, 9}}));
+  ASSERT_TRUE(DecodeMerges("", &merges));
+  EXPECT_TRUE(merges.empty());
+  EXPECT_FALSE(DecodeMerges(v.substr(0, 3), &merges));  // cut in a varint
+  EXPECT_FALSE(DecodeMerges(v.substr(0, 4), &merges));  // a from, no to
+  // Lines without a tab, or with an empty side, are skipped.
+  EXPECT_EQ(DecodeMergedKeys("XORGa b\tXORGab\nnonsense\n\tXORGx\nXORGy\t\n"
+                             "XORGc d\tXORGcd"),
+            (std::vector<std::pair<std::string, std::string>>{
+                {"XORGa b", "XORGab"}, {"XORGc d", "XORGcd"}}));
+  EXPECT_EQ(AcronymKey("XORGnato"), "byline:acronym:XORGnato");
+  EXPECT_LE(AcronymKey(std::string(300, 'a')).size(), kMaxTermBytes);
+}
+
 TEST(MentionSpanTest, RoundTripsAndSkipsWhatIsNotThreeNumbers) {
   const std::vector<MentionSpan> spans = {{0, 4, 15}, {2, 20, 31}, {0, 40, 51}};
   const std::string v = EncodeMentionSpans(spans);

@@ -231,6 +231,32 @@ inline bool ReadVarint(std::string_view* in, uint64_t* v) {
 bool DecodeFacetValue(std::string_view value, uint64_t* passage,
                       std::vector<FacetId>* ids);
 
+// Names joined across articles: an acronym one article pairs with its
+// expansion ("North Atlantic Treaty Organization (NATO)") makes the
+// expansion's facet in other articles the acronym's, in counts and
+// filters, as long as the index pairs that acronym (of that type) with that
+// expansion only and the expansion with that acronym only. Metadata,
+// committed with the passages:
+//   AcronymKey(acronym facet key): the facet keys of the expansions the
+//     index has seen paired with it, one a line (what the joins are made
+//     from; only the indexer reads it);
+//   kMergedKeysKey: the joins in force, one a line, "<expansion key>\t
+//     <acronym key>" (filters, and facets counted from names);
+//   kMergesKey: the same joins by facet id, where the database has both
+//     ids: EncodeMerges() (the facet counter).
+inline constexpr const char* kMergedKeysKey = "byline:merged-keys";
+inline constexpr const char* kMergesKey = "byline:merges";
+std::string AcronymKey(std::string_view acronym_facet_key);
+// Pairs (from, to) in increasing `from`: each an unsigned LEB128 varint of
+// from minus the previous from, then one of to.
+std::string EncodeMerges(const std::vector<std::pair<FacetId, FacetId>>& merges);
+// False if `value` is not one; then `*merges` is partial.
+bool DecodeMerges(std::string_view value,
+                  std::vector<std::pair<FacetId, FacetId>>* merges);
+// kMergedKeysKey's lines, from expansion key to acronym key.
+std::vector<std::pair<std::string, std::string>> DecodeMergedKeys(
+    std::string_view value);
+
 }  // namespace byline::schema
 
 #endif  // BYLINE_SCHEMA_H_

@@ -29,9 +29,22 @@
 
 namespace byline {
 
+// An acronym the article pairs with its expansion: "North Atlantic Treaty
+// Organization (NATO)" -> {kOrg, "NATO", "North Atlantic Treaty
+// Organization"}. In the article both are named by the acronym; the index
+// joins the expansion's mentions in other articles to it (schema.h,
+// kMergesKey).
+struct AcronymPair {
+  EntityType type = EntityType::kOrg;
+  std::string acronym;
+  std::string expansion;
+  bool operator==(const AcronymPair&) const = default;
+};
+
 struct ExtractedEntities {
   std::vector<Mention> mentions;  // in text order
   std::string article_date;       // ISO, "" when the article names none
+  std::vector<AcronymPair> acronyms;  // distinct
 };
 
 class EntityExtractor {

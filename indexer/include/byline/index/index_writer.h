@@ -8,7 +8,10 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 #include <string>
@@ -142,6 +145,19 @@ class IndexWriter {
   // mirrored into metadata (schema::AliasMetadataKey) before it.
   void SaveAliasMetadata();
   std::unordered_map<std::string, std::vector<std::string>> aliases_;
+  // Acronyms joined to their expansions across articles (schema.h,
+  // kMergesKey): every acronym facet key the database has seen paired, with
+  // its expansions' keys (read at Open()), and the keys of all those
+  // expansions. When a pairing is new, or a facet that can be joined gets
+  // its id, the joins are made again and written before the next commit.
+  void LoadAcronyms();
+  void SaveMerges();
+  // The facet id of `key` if the database has one; never makes one.
+  std::optional<schema::FacetId> FindFacetId(const std::string& key);
+  std::map<std::string, std::set<std::string>> expansions_;
+  std::unordered_set<std::string> expansion_keys_;
+  std::set<std::string> acronyms_changed_;
+  bool merges_dirty_ = false;
   static constexpr size_t kSpellingFlushWords = 1 << 19;
   std::unordered_map<std::string, uint32_t> spellings_;
 };

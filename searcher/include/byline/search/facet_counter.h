@@ -116,7 +116,24 @@ class FacetCounter : public Xapian::MatchSpy {
     // With per_article: 1 + the document id of the first passage of the
     // article that last counted the id.
     std::vector<uint64_t> last_article;
+    // Facets joined to another (an acronym's expansion to the acronym:
+    // schema.h, kMergesKey): a bit per id that is joined, and where to.
+    // A passage (or article) naming both is counted once.
+    std::vector<uint64_t> merged_bits;
+    std::unordered_map<uint32_t, uint32_t> merged_to;
+    // `id` as counted: the facet it is joined to, or itself.
+    uint32_t Joined(uint64_t id, bool* joined) const {
+      if ((id >> 6) < merged_bits.size() &&
+          (merged_bits[id >> 6] >> (id & 63) & 1)) {
+        *joined = true;
+        return merged_to.find(static_cast<uint32_t>(id))->second;
+      }
+      return static_cast<uint32_t>(id);
+    }
   };
+  // The joins of every shard by facet key (expansion -> acronym), to merge
+  // the shards' lists by key.
+  std::unordered_map<std::string, std::string> merged_keys_;
   void MakeDense(Shard& shard) const;
   // The counted facets of `shard`, as (count, id), by type: all of them,
   // or (`keep` < SIZE_MAX) at least those that can be among the `keep`

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -105,6 +106,14 @@ class QueryBuilder {
     remote_parts_ = std::move(parts);
   }
 
+  // Names the index joins (schema.h, kMergedKeysKey: expansion key ->
+  // acronym key, from every database searched): a filter on one of them
+  // matches all of its group ("org:NATO" also finds the articles that say
+  // only "North Atlantic Treaty Organization").
+  void set_joined_names(std::unordered_map<std::string, std::string> joins) {
+    joins_ = std::move(joins);
+  }
+
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
@@ -114,6 +123,7 @@ class QueryBuilder {
   Xapian::QueryParser highlight_parser_;
   Xapian::Stem stemmer_;
   std::vector<Xapian::Database> remote_parts_;
+  std::unordered_map<std::string, std::string> joins_;
   mutable std::string filter_error_;  // see DateFilter()
 };
 
