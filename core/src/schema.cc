@@ -333,19 +333,22 @@ bool DecodeMerges(std::string_view value,
   return true;
 }
 
-std::vector<std::pair<std::string, std::string>> DecodeMergedKeys(
-    std::string_view value) {
-  std::vector<std::pair<std::string, std::string>> out;
+std::vector<JoinedName> DecodeMergedKeys(std::string_view value) {
+  std::vector<JoinedName> out;
   while (!value.empty()) {
     const size_t nl = value.find('\n');
     const std::string_view line = value.substr(0, nl);
     value = nl == std::string_view::npos ? "" : value.substr(nl + 1);
     const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size()) {
-      continue;
-    }
-    out.emplace_back(std::string(line.substr(0, tab)),
-                     std::string(line.substr(tab + 1)));
+    if (tab == std::string_view::npos || tab == 0) continue;
+    const std::string_view rest = line.substr(tab + 1);
+    const size_t tab2 = rest.find('\t');
+    const std::string_view to = rest.substr(0, tab2);
+    if (to.empty()) continue;
+    out.push_back({std::string(line.substr(0, tab)), std::string(to),
+                   tab2 == std::string_view::npos
+                       ? std::string()
+                       : std::string(rest.substr(tab2 + 1))});
   }
   return out;
 }

@@ -104,18 +104,23 @@ std::optional<schema::FacetId> IndexWriter::FindFacetId(
 }
 
 void IndexWriter::LoadAcronyms() {
-  // The value: the acronym's key, then its expansions' keys, a line each
-  // (the metadata key may be cut: schema::AcronymKey()).
+  // The value: the acronym's key, then its expansions' keys, a line each,
+  // each with a tab and the expansion as written (the metadata key may be
+  // cut: schema::AcronymKey()).
   const std::string prefix = schema::AcronymKey("");
   for (auto it = db_.metadata_keys_begin(prefix);
        it != db_.metadata_keys_end(prefix); ++it) {
     const std::string value = db_.get_metadata(*it);
     std::vector<std::string_view> lines = Split(value, '\n');
     if (lines.size() < 2) continue;
-    std::set<std::string>& expansions = expansions_[std::string(lines[0])];
+    auto& expansions = expansions_[std::string(lines[0])];
     for (size_t i = 1; i < lines.size(); ++i) {
-      expansions.emplace(lines[i]);
-      expansion_keys_.emplace(lines[i]);
+      const size_t tab = lines[i].find('\t');
+      const std::string key(lines[i].substr(0, tab));
+      expansions.emplace(key, tab == std::string_view::npos
+                                  ? std::string()
+                                  : std::string(lines[i].substr(tab + 1)));
+      expansion_keys_.insert(key);
     }
   }
 }
@@ -124,7 +129,9 @@ void IndexWriter::SaveMerges() {
   if (!merges_dirty_) return;
   for (const std::string& acronym : acronyms_changed_) {
     std::string value = acronym;
-    for (const std::string& e : expansions_[acronym]) value += '\n' + e;
+    for (const auto& [e, name] : expansions_[acronym]) {
+      value += '\n' + e + '\t' + name;
+    }
     db_.set_metadata(schema::AcronymKey(acronym), value);
   }
   acronyms_changed_.clear();
@@ -133,18 +140,40 @@ void IndexWriter::SaveMerges() {
   // nothing.
   std::map<std::string, size_t> acronyms_of;  // expansion -> how many
   for (const auto& [acronym, expansions] : expansions_) {
-    for (const std::string& e : expansions) ++acronyms_of[e];
+    for (const auto& [e, name] : expansions) ++acronyms_of[e];
   }
+  // The joins in force before, to give back their acronym's own name where
+  // one is undone.
+  std::map<std::string, std::string> before;  // acronym key -> name listed
+  for (schema::JoinedName& j : schema::DecodeMergedKeys(
+           db_.get_metadata(schema::kMergedKeysKey))) {
+    before.emplace(std::move(j.to), std::move(j.name));
+  }
+  std::map<std::string, std::string> listed;  // acronym key -> name listed
   std::string keys;
   std::vector<std::pair<schema::FacetId, schema::FacetId>> ids;
   for (const auto& [acronym, expansions] : expansions_) {
     if (expansions.size() != 1) continue;
-    const std::string& e = *expansions.begin();
+    const auto& [e, name] = *expansions.begin();
     if (e == acronym || acronyms_of[e] != 1 || expansions_.count(e)) continue;
-    keys += e + '\t' + acronym + '\n';
+    keys += e + '\t' + acronym + '\t' + name + '\n';
+    listed.emplace(acronym, name);
     const std::optional<schema::FacetId> from = FindFacetId(e);
     const std::optional<schema::FacetId> to = FindFacetId(acronym);
     if (from && to) ids.emplace_back(*from, *to);
+  }
+  // The acronym's facet is listed under the expansion (a third line of its
+  // name entry, schema.h), or again under its own name.
+  for (const auto& [acronym, was] : before) listed.try_emplace(acronym, "");
+  for (const auto& [acronym, name] : listed) {
+    const std::optional<schema::FacetId> id = FindFacetId(acronym);
+    if (!id) continue;
+    const std::string entry = db_.get_metadata(schema::FacetNameKey(*id));
+    const size_t nl = entry.find('\n');
+    if (nl == std::string::npos) continue;
+    const std::string own = entry.substr(0, entry.find('\n', nl + 1));
+    const std::string wanted = name.empty() ? own : own + '\n' + name;
+    if (wanted != entry) db_.set_metadata(schema::FacetNameKey(*id), wanted);
   }
   db_.set_metadata(schema::kMergedKeysKey, keys);
   db_.set_metadata(schema::kMergesKey, schema::EncodeMerges(ids));
@@ -263,10 +292,10 @@ Status IndexWriter::Write(ArticleDocuments& docs, bool* copy) {
       }
     }
     for (const auto& [word, count] : docs.spellings) spellings_[word] += count;
-    for (const auto& [acronym, expansion] : docs.acronyms) {
-      if (expansions_[acronym].insert(expansion).second) {
-        expansion_keys_.insert(expansion);
-        acronyms_changed_.insert(acronym);
+    for (const ArticleDocuments::Acronym& a : docs.acronyms) {
+      if (expansions_[a.acronym].emplace(a.expansion, a.expansion_name).second) {
+        expansion_keys_.insert(a.expansion);
+        acronyms_changed_.insert(a.acronym);
         merges_dirty_ = true;
       }
     }

@@ -247,8 +247,9 @@ void PrepareArticle(const IndexOptions& options,
     pa->documents = builder.BuildArticle(a, pa->passages, pa->entities.mentions,
                                          ArticleSignature(a));
     for (const AcronymPair& p : pa->entities.acronyms) {
-      pa->documents.acronyms.emplace_back(schema::FacetKey(p.type, p.acronym),
-                                          schema::FacetKey(p.type, p.expansion));
+      pa->documents.acronyms.push_back({schema::FacetKey(p.type, p.acronym),
+                                        schema::FacetKey(p.type, p.expansion),
+                                        p.expansion});
     }
   }
   pa->article = std::move(a);

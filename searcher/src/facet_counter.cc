@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
-#include <set>
 #include <utility>
 
 namespace byline {
@@ -20,6 +19,11 @@ Named Lookup(const Xapian::Database& db, schema::FacetId id) {
   const std::string value = db.get_metadata(schema::FacetNameKey(id));
   const size_t nl = value.find('\n');
   if (nl == std::string::npos) return {};
+  // A third line: the name a joined facet is listed under.
+  const size_t listed = value.find('\n', nl + 1);
+  if (listed != std::string::npos) {
+    return {value.substr(0, nl), value.substr(listed + 1)};
+  }
   return {value.substr(0, nl), value.substr(nl + 1)};
 }
 
@@ -43,17 +47,39 @@ FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
           s.merged_bits.resize((from >> 6) + 1, 0);
         }
         s.merged_bits[from >> 6] |= uint64_t{1} << (from & 63);
-        s.merged_to[from] = to;
       }
-    }
-    if (shards.size() > 1) {
-      for (auto& [from, to] : schema::DecodeMergedKeys(
-               s.db.get_metadata(schema::kMergedKeysKey))) {
-        merged_keys_.emplace(std::move(from), std::move(to));
-      }
+      s.merged_to.assign(merges.begin(), merges.end());  // sorted by from
     }
     shards_.push_back(std::move(s));
   }
+}
+
+void FacetCounter::LoadJoinNames() {
+  if (join_names_loaded_) return;
+  join_names_loaded_ = true;
+  for (const Shard& s : shards_) {
+    for (schema::JoinedName& j :
+         schema::DecodeMergedKeys(s.db.get_metadata(schema::kMergedKeysKey))) {
+      if (!j.name.empty()) join_names_.emplace(j.to, std::move(j.name));
+      merged_keys_.emplace(std::move(j.from), std::move(j.to));
+    }
+  }
+}
+
+std::string FacetCounter::ListedName(const Shard& shard, schema::FacetId id,
+                                     std::string* key) {
+  // A facet others are joined to is listed under the name written out
+  // ("North Atlantic Treaty Organization", not "NATO"): Lookup() reads it.
+  Named named = Lookup(shard.db, id);
+  *key = std::move(named.key);
+  if (shards_.size() > 1) {
+    // Another shard may have learnt the join.
+    LoadJoinNames();
+    if (const auto n = join_names_.find(*key); n != join_names_.end()) {
+      return n->second;
+    }
+  }
+  return std::move(named.name);
 }
 
 void FacetCounter::Grow(Shard& shard, schema::FacetId id) const {
@@ -346,25 +372,28 @@ std::vector<FacetCount> FacetCounter::Top(EntityType type, size_t limit) {
       const uint32_t least = counted[limit - 1].first;
       std::erase_if(counted, [&](const auto& c) { return c.first < least; });
     }
+    std::string key;
     for (const auto& [count, id] : counted) {
-      out.push_back({Lookup(s.db, id).name, count});
+      out.push_back({ListedName(s, id, &key), count});
     }
   } else {
     // Merged by key: every counted facet of each shard is looked up. A
     // join one shard knows applies to all (each shard joined its own ids),
-    // named as the facet joined to.
+    // and every part of a joined group is listed under the join's name.
     std::map<std::string, FacetCount> merged;
-    std::set<std::string> own_name;  // keys named by their own facet
+    LoadJoinNames();
     for (size_t k = 0; k < shards_.size(); ++k) {
       for (const auto& [count, id] : counted_[k][static_cast<int>(type)]) {
-        Named named = Lookup(shards_[k].db, id);
-        const auto j = merged_keys_.find(named.key);
-        const bool own = j == merged_keys_.end();
-        const std::string key = own ? std::move(named.key) : j->second;
-        FacetCount& c = merged[key];
-        if (c.count == 0 || (own && own_name.insert(key).second)) {
-          c.name = std::move(named.name);
+        std::string key;
+        std::string name = ListedName(shards_[k], id, &key);
+        if (const auto j = merged_keys_.find(key); j != merged_keys_.end()) {
+          key = j->second;
+          if (const auto n = join_names_.find(key); n != join_names_.end()) {
+            name = n->second;
+          }
         }
+        FacetCount& c = merged[key];
+        if (c.count == 0) c.name = std::move(name);
         c.count += count;
       }
     }

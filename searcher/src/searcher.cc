@@ -363,7 +363,8 @@ std::map<EntityType, std::vector<FacetCount>> ListFacets(
 std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
     const Xapian::Database& db, const Xapian::Query& query,
     const SearchOptions& options,
-    const std::unordered_map<std::string, std::string>& joins) {
+    const std::unordered_map<std::string, std::string>& joins,
+    const std::unordered_map<std::string, std::string>& join_names) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -423,10 +424,13 @@ std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
   for (EntityType t : options.facets) {
     std::vector<FacetCount> list;
     for (const auto& [key, name] : names[t]) {
-      // Only names joined to it were counted: shown as the name it was
-      // indexed under, as the facet counter shows it.
+      // A facet others are joined to: listed under the name written out,
+      // as the facet counter lists it; one only joined names were counted
+      // under, else, under the name it was indexed under.
       std::string shown = name.shown;
-      if (t != EntityType::kDate && !name.shown_own) {
+      if (const auto n = join_names.find(key); n != join_names.end()) {
+        shown = n->second;
+      } else if (t != EntityType::kDate && !name.shown_own) {
         const std::string id = db.get_metadata(schema::FacetIdKey(key));
         const std::string named =
             id.empty() ? "" : db.get_metadata(schema::FacetNameKey(
@@ -836,11 +840,19 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     }
     const bool any_remote = !remote_parts.empty();
     builder.set_remote_parts(std::move(remote_parts));
-    std::unordered_map<std::string, std::string> joins;
-    for (const Xapian::Database& shard : shards_) {
-      for (auto& [from, to] : schema::DecodeMergedKeys(
-               shard.get_metadata(schema::kMergedKeysKey))) {
-        joins.emplace(std::move(from), std::move(to));
+    // The names the index joins (schema.h, kMergedKeysKey), for filters
+    // and for facets counted from names: read only for those.
+    std::unordered_map<std::string, std::string> joins;       // from -> to
+    std::unordered_map<std::string, std::string> join_names;  // to -> name
+    if (!options.filters.empty() ||
+        options.query.find(':') != std::string::npos ||
+        (any_remote && !options.facets.empty())) {
+      for (const Xapian::Database& shard : shards_) {
+        for (schema::JoinedName& j : schema::DecodeMergedKeys(
+                 shard.get_metadata(schema::kMergedKeysKey))) {
+          if (!j.name.empty()) join_names.emplace(j.to, std::move(j.name));
+          joins.emplace(std::move(j.from), std::move(j.to));
+        }
       }
     }
     builder.set_joined_names(joins);
@@ -962,7 +974,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     Xapian::MSet mset;
     try {
       if (count_here) {
-        facet_lists = any_remote ? FacetsFromValues(db_, query, options, joins)
+        facet_lists = any_remote ? FacetsFromValues(db_, query, options, joins, join_names)
                                  : ListFacets(shards_, shard_dirs_, query,
                                               options);
       }

@@ -72,9 +72,9 @@ std::map<std::string, std::string> Joins(const std::vector<std::string>& dbs) {
   }
   for (const std::string& path : parts) {
     const Xapian::Database db(path);
-    for (auto& [from, to] :
+    for (const schema::JoinedName& j :
          schema::DecodeMergedKeys(db.get_metadata(schema::kMergedKeysKey))) {
-      joins.emplace(from, to);
+      joins.emplace(j.from, j.to);
     }
   }
   return joins;
@@ -138,12 +138,21 @@ CountMap Counted(const std::vector<std::string>& dbs, const Request& r,
   const SearchResults results = RunSearch(dbs, options);
   EXPECT_TRUE(results.facets_exact);
   EXPECT_EQ(results.facets_count_articles, r.per_article);
+  // A joined facet is listed under its expansion: keyed as the reference
+  // keys it, by the acronym.
+  const std::map<std::string, std::string> joins = Joins(dbs);
   CountMap counts;
   for (const auto& [type, list] : results.facets) {
     for (const FacetCount& c : list) {
+      std::string joined = schema::FacetKey(type, c.name);
+      if (const auto j = joins.find(joined); j != joins.end()) {
+        joined = j->second;
+      }
       const std::string key =
           std::string(EntityTypeName(type)) + " " +
-          (type == EntityType::kDate ? c.name : FoldName(c.name));
+          (type == EntityType::kDate
+               ? c.name
+               : joined.substr(schema::EntityPrefix(type).size()));
       EXPECT_EQ(counts.count(key), 0u) << key << " listed twice";
       counts[key] += c.count;
     }

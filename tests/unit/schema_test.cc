@@ -87,11 +87,13 @@ TEST(FacetTest, JoinsRoundTrip) {
   EXPECT_TRUE(merges.empty());
   EXPECT_FALSE(DecodeMerges(v.substr(0, 3), &merges));  // cut in a varint
   EXPECT_FALSE(DecodeMerges(v.substr(0, 4), &merges));  // a from, no to
-  // Lines without a tab, or with an empty side, are skipped.
-  EXPECT_EQ(DecodeMergedKeys("XORGa b\tXORGab\nnonsense\n\tXORGx\nXORGy\t\n"
+  // Lines without a tab, or with an empty key, are skipped; the name may
+  // be missing.
+  EXPECT_EQ(DecodeMergedKeys("XORGa b\tXORGab\tA B\nnonsense\n\tXORGx\n"
+                             "XORGy\t\n\n"
                              "XORGc d\tXORGcd"),
-            (std::vector<std::pair<std::string, std::string>>{
-                {"XORGa b", "XORGab"}, {"XORGc d", "XORGcd"}}));
+            (std::vector<JoinedName>{{"XORGa b", "XORGab", "A B"},
+                                     {"XORGc d", "XORGcd", ""}}));
   EXPECT_EQ(AcronymKey("XORGnato"), "byline:acronym:XORGnato");
   EXPECT_LE(AcronymKey(std::string(300, 'a')).size(), kMaxTermBytes);
 }

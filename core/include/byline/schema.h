@@ -192,7 +192,10 @@ std::string FacetKey(EntityType type, std::string_view name);
 // the passages that use them:
 //   kFacetNextKey: the next facet serial, decimal ("0" or absent: none);
 //   FacetIdKey(key): the facet id of a key, decimal;
-//   FacetNameKey(id): "<key>\n<display name>", the name as first indexed.
+//   FacetNameKey(id): "<key>\n<display name>", the name as first indexed;
+//     a facet other names are joined to (kMergesKey) has a third line, the
+//     name it is listed under (the expansion: "North Atlantic Treaty
+//     Organization" for NATO).
 inline constexpr const char* kFacetNextKey = "byline:facet-next";
 std::string FacetIdKey(std::string_view facet_key);
 std::string FacetNameKey(FacetId id);
@@ -241,7 +244,8 @@ bool DecodeFacetValue(std::string_view value, uint64_t* passage,
 //     index has seen paired with it, one a line (what the joins are made
 //     from; only the indexer reads it);
 //   kMergedKeysKey: the joins in force, one a line, "<expansion key>\t
-//     <acronym key>" (filters, and facets counted from names);
+//     <acronym key>\t<expansion as written>" (filters, the name a joined
+//     facet is listed under, and facets counted from names);
 //   kMergesKey: the same joins by facet id, where the database has both
 //     ids: EncodeMerges() (the facet counter).
 inline constexpr const char* kMergedKeysKey = "byline:merged-keys";
@@ -253,9 +257,14 @@ std::string EncodeMerges(const std::vector<std::pair<FacetId, FacetId>>& merges)
 // False if `value` is not one; then `*merges` is partial.
 bool DecodeMerges(std::string_view value,
                   std::vector<std::pair<FacetId, FacetId>>* merges);
-// kMergedKeysKey's lines, from expansion key to acronym key.
-std::vector<std::pair<std::string, std::string>> DecodeMergedKeys(
-    std::string_view value);
+// kMergedKeysKey's lines: from expansion key to acronym key, and the
+// name the joined facet is listed under (the expansion as first written;
+// "" if the line has none).
+struct JoinedName {
+  std::string from, to, name;
+  bool operator==(const JoinedName&) const = default;
+};
+std::vector<JoinedName> DecodeMergedKeys(std::string_view value);
 
 }  // namespace byline::schema
 

@@ -51,9 +51,12 @@ struct ArticleDocuments {
   // the query parser sees them (Unicode-lowercased, unstemmed), each with
   // its count in the article: words of letters only, 3 to 32 bytes.
   std::vector<std::pair<std::string, uint32_t>> spellings;
-  // The acronyms the article pairs with an expansion, as facet keys
-  // (acronym, expansion): IndexWriter joins them across articles.
-  std::vector<std::pair<std::string, std::string>> acronyms;
+  // The acronyms the article pairs with an expansion, as facet keys, and
+  // the expansion as written: IndexWriter joins them across articles.
+  struct Acronym {
+    std::string acronym, expansion, expansion_name;
+  };
+  std::vector<Acronym> acronyms;
 };
 
 class DocumentBuilder {

@@ -154,7 +154,8 @@ class IndexWriter {
   void SaveMerges();
   // The facet id of `key` if the database has one; never makes one.
   std::optional<schema::FacetId> FindFacetId(const std::string& key);
-  std::map<std::string, std::set<std::string>> expansions_;
+  // acronym key -> expansion key -> the expansion as first written
+  std::map<std::string, std::map<std::string, std::string>> expansions_;
   std::unordered_set<std::string> expansion_keys_;
   std::set<std::string> acronyms_changed_;
   bool merges_dirty_ = false;

@@ -17,6 +17,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -120,20 +121,30 @@ class FacetCounter : public Xapian::MatchSpy {
     // schema.h, kMergesKey): a bit per id that is joined, and where to.
     // A passage (or article) naming both is counted once.
     std::vector<uint64_t> merged_bits;
-    std::unordered_map<uint32_t, uint32_t> merged_to;
+    std::vector<std::pair<uint32_t, uint32_t>> merged_to;  // by `from`
     // `id` as counted: the facet it is joined to, or itself.
     uint32_t Joined(uint64_t id, bool* joined) const {
       if ((id >> 6) < merged_bits.size() &&
           (merged_bits[id >> 6] >> (id & 63) & 1)) {
         *joined = true;
-        return merged_to.find(static_cast<uint32_t>(id))->second;
+        return std::lower_bound(merged_to.begin(), merged_to.end(),
+                                std::pair<uint32_t, uint32_t>(
+                                    static_cast<uint32_t>(id), 0))
+            ->second;
       }
       return static_cast<uint32_t>(id);
     }
   };
   // The joins of every shard by facet key (expansion -> acronym), to merge
-  // the shards' lists by key.
+  // the shards' lists by key, and the names joined facets are listed under
+  // (by acronym key); read when first needed.
+  void LoadJoinNames();
+  bool join_names_loaded_ = false;
   std::unordered_map<std::string, std::string> merged_keys_;
+  std::unordered_map<std::string, std::string> join_names_;
+  // The name facet `id` of `shard` is listed under.
+  std::string ListedName(const Shard& shard, schema::FacetId id,
+                         std::string* key);
   void MakeDense(Shard& shard) const;
   // The counted facets of `shard`, as (count, id), by type: all of them,
   // or (`keep` < SIZE_MAX) at least those that can be among the `keep`
