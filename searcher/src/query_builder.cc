@@ -194,20 +194,52 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
   highlight_parser_.add_boolean_prefix("mentioned", "XHIGHLIGHT");
 }
 
+void QueryBuilder::LoadJoins() const {
+  if (joins_loaded_) return;
+  joins_loaded_ = true;
+  const std::vector<Xapian::Database> own{db_};
+  for (const Xapian::Database& db :
+       join_sources_.empty() ? own : join_sources_) {
+    for (schema::JoinedName& j :
+         schema::DecodeMergedKeys(db.get_metadata(schema::kMergedKeysKey))) {
+      if (!j.name.empty()) join_names_.emplace(j.to, std::move(j.name));
+      joins_.emplace(std::move(j.from), std::move(j.to));
+    }
+  }
+}
+
+const std::unordered_map<std::string, std::string>& QueryBuilder::Joins()
+    const {
+  LoadJoins();
+  return joins_;
+}
+
+const std::unordered_map<std::string, std::string>& QueryBuilder::JoinNames()
+    const {
+  LoadJoins();
+  return join_names_;
+}
+
+std::vector<std::string> QueryBuilder::JoinedGroup(
+    const std::string& term) const {
+  LoadJoins();
+  // The acronym and every expansion joined to it.
+  const auto j = joins_.find(term);
+  const std::string& head = j == joins_.end() ? term : j->second;
+  std::vector<std::string> group{head};
+  for (const auto& [expansion, acronym] : joins_) {
+    if (acronym == head) group.push_back(expansion);
+  }
+  return group;
+}
+
 Xapian::Query QueryBuilder::EntityFilter(EntityType type,
                                          std::string_view value) const {
   const std::string v(Trim(value));
   if (type != EntityType::kDate) {
-    const std::string term = schema::EntityTerms(type, v).front();
-    if (joins_.empty()) return Xapian::Query(term);
-    // The group of the name: the acronym and every expansion joined to it.
-    const auto j = joins_.find(term);
-    const std::string& head = j == joins_.end() ? term : j->second;
-    std::vector<Xapian::Query> group{Xapian::Query(head)};
-    for (const auto& [expansion, acronym] : joins_) {
-      if (acronym == head) group.emplace_back(expansion);
-    }
-    if (group.size() == 1) return group.front();
+    const std::vector<std::string> group =
+        JoinedGroup(schema::EntityTerms(type, v).front());
+    if (group.size() == 1) return Xapian::Query(group.front());
     return Xapian::Query(Xapian::Query::OP_OR, group.begin(), group.end());
   }
   return DateFilter(schema::kDatePrefix, v);
@@ -312,11 +344,24 @@ std::vector<std::string> QueryBuilder::NamedEntities(
       }
       if (terms.empty()) continue;
       matched = n;
-      const std::string_view name = EntityTermName(terms.front());
+      // Names the index joins are one name ("NATO" and "North Atlantic
+      // Treaty Organization").
+      const auto head = [&](const std::string& t) {
+        const auto j = Joins().find(t);
+        return EntityTermName(j == Joins().end() ? t : j->second);
+      };
+      const std::string_view name = head(terms.front());
       if (std::all_of(terms.begin(), terms.end(), [&](const std::string& t) {
-            return EntityTermName(t) == name;
+            return head(t) == name;
           })) {
-        found.insert(found.end(), terms.begin(), terms.end());
+        // With the names the index joins to them.
+        for (const std::string& t : terms) {
+          for (std::string& member : JoinedGroup(t)) {
+            if (std::find(found.begin(), found.end(), member) == found.end()) {
+              found.push_back(std::move(member));
+            }
+          }
+        }
       }
     }
     i += matched ? matched : 1;

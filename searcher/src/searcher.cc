@@ -840,22 +840,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     }
     const bool any_remote = !remote_parts.empty();
     builder.set_remote_parts(std::move(remote_parts));
-    // The names the index joins (schema.h, kMergedKeysKey), for filters
-    // and for facets counted from names: read only for those.
-    std::unordered_map<std::string, std::string> joins;       // from -> to
-    std::unordered_map<std::string, std::string> join_names;  // to -> name
-    if (!options.filters.empty() ||
-        options.query.find(':') != std::string::npos ||
-        (any_remote && !options.facets.empty())) {
-      for (const Xapian::Database& shard : shards_) {
-        for (schema::JoinedName& j : schema::DecodeMergedKeys(
-                 shard.get_metadata(schema::kMergedKeysKey))) {
-          if (!j.name.empty()) join_names.emplace(j.to, std::move(j.name));
-          joins.emplace(std::move(j.from), std::move(j.to));
-        }
-      }
-    }
-    builder.set_joined_names(joins);
+    builder.set_join_sources(shards_);
     Xapian::Query query;
     QueryParts parts;
     if (Status s = FullQuery(builder, options.query, options.filters, &query,
@@ -974,7 +959,8 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     Xapian::MSet mset;
     try {
       if (count_here) {
-        facet_lists = any_remote ? FacetsFromValues(db_, query, options, joins, join_names)
+        facet_lists = any_remote ? FacetsFromValues(db_, query, options, builder.Joins(),
+                                             builder.JoinNames())
                                  : ListFacets(shards_, shard_dirs_, query,
                                               options);
       }

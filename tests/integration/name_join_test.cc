@@ -108,6 +108,34 @@ TEST(NameJoinTest, AnAcronymPairedOnceJoinsTheNameInOtherArticles) {
             std::stoul(x.get_metadata(schema::FacetIdKey(acronym))));
 }
 
+// A query naming the acronym boosts passages that write the name out,
+// in articles that never use the acronym.
+TEST(NameJoinTest, AQueryNamingOneNameBoostsTheOthers) {
+  TempDir tmp;
+  WriteFile(tmp / "in/b-written-out.txt", kWrittenOut);
+  WriteFile(tmp / "in/c-pairing.txt", kPairing);
+  const std::string db = tmp / "db";
+  IndexPaths(db, {tmp / "in"});
+  SearchOptions options;
+  options.query = "herring quotas of the NFC";
+  options.limit = 10;
+  options.explain = true;
+  const SearchResults results = SearchDb(db, options);
+  const std::string name =
+      schema::FacetKey(EntityType::kOrg, "Nordic Fisheries Council");
+  bool seen = false;
+  for (const Hit& h : results.hits) {
+    if (h.source.find("b-written-out") == std::string::npos) continue;
+    ASSERT_TRUE(h.explanation);
+    if (h.explanation->entities <= 0) continue;
+    seen = true;
+    ASSERT_FALSE(h.explanation->entity_terms.empty());
+    EXPECT_EQ(h.explanation->entity_terms[0].term, name);
+  }
+  EXPECT_TRUE(seen) << "no passage of the article that writes the name out "
+                       "was boosted";
+}
+
 // An acronym that two bodies share joins neither: each keeps its name.
 TEST(NameJoinTest, AnAcronymOfTwoNamesJoinsNothing) {
   TempDir tmp;

@@ -106,13 +106,18 @@ class QueryBuilder {
     remote_parts_ = std::move(parts);
   }
 
-  // Names the index joins (schema.h, kMergedKeysKey: expansion key ->
-  // acronym key, from every database searched): a filter on one of them
-  // matches all of its group ("org:NATO" also finds the articles that say
-  // only "North Atlantic Treaty Organization").
-  void set_joined_names(std::unordered_map<std::string, std::string> joins) {
-    joins_ = std::move(joins);
+  // The databases whose joined names (schema.h, kMergedKeysKey) apply:
+  // a filter on a joined name matches all of its group ("org:NATO" also
+  // finds the articles that say only "North Atlantic Treaty
+  // Organization"), and a query naming one boosts passages naming any.
+  // Without them, db's own (the first database's).
+  void set_join_sources(std::vector<Xapian::Database> dbs) {
+    join_sources_ = std::move(dbs);
   }
+  // The joins of those databases, read when first needed: expansion key ->
+  // acronym key, and acronym key -> the name the group is listed under.
+  const std::unordered_map<std::string, std::string>& Joins() const;
+  const std::unordered_map<std::string, std::string>& JoinNames() const;
 
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -123,7 +128,12 @@ class QueryBuilder {
   Xapian::QueryParser highlight_parser_;
   Xapian::Stem stemmer_;
   std::vector<Xapian::Database> remote_parts_;
-  std::unordered_map<std::string, std::string> joins_;
+  std::vector<Xapian::Database> join_sources_;
+  // The terms of the group `term` belongs to (itself alone if none).
+  std::vector<std::string> JoinedGroup(const std::string& term) const;
+  void LoadJoins() const;
+  mutable bool joins_loaded_ = false;
+  mutable std::unordered_map<std::string, std::string> joins_, join_names_;
   mutable std::string filter_error_;  // see DateFilter()
 };
 
