@@ -45,6 +45,17 @@ const char* const kOtherExpansion =
     "The Northern Fleet Command (NFC) bought four patrol boats to guard "
     "the herring fleet.\n";
 
+// Writes `files` (name, text) into tmp/in and indexes that folder into
+// tmp/db (files are read in name order); returns the database.
+std::string IndexArticles(
+    const TempDir& tmp,
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  for (const auto& [name, text] : files) WriteFile(tmp / ("in/" + name), text);
+  const std::string db = tmp / "db";
+  IndexPaths(db, {tmp / "in"});
+  return db;
+}
+
 std::map<std::string, size_t> Orgs(const std::string& db,
                                    const std::string& query,
                                    std::vector<std::string> filters = {},
@@ -73,11 +84,9 @@ size_t Matches(const std::string& db, const std::string& query) {
 
 TEST(NameJoinTest, AnAcronymPairedOnceJoinsTheNameInOtherArticles) {
   TempDir tmp;
-  WriteFile(tmp / "in/b-written-out.txt", kWrittenOut);
-  WriteFile(tmp / "in/c-pairing.txt", kPairing);
-  WriteFile(tmp / "in/d-acronym-only.txt", kAcronymOnly);
-  const std::string db = tmp / "db";
-  IndexPaths(db, {tmp / "in"});
+  const std::string db = IndexArticles(tmp, {{"b-written-out.txt", kWrittenOut},
+                                             {"c-pairing.txt", kPairing},
+                                             {"d-acronym-only.txt", kAcronymOnly}});
 
   // Five passages name the council, two of them written out in an article
   // that never says "NFC": one facet, listed under the name written out.
@@ -112,10 +121,8 @@ TEST(NameJoinTest, AnAcronymPairedOnceJoinsTheNameInOtherArticles) {
 // in articles that never use the acronym.
 TEST(NameJoinTest, AQueryNamingOneNameBoostsTheOthers) {
   TempDir tmp;
-  WriteFile(tmp / "in/b-written-out.txt", kWrittenOut);
-  WriteFile(tmp / "in/c-pairing.txt", kPairing);
-  const std::string db = tmp / "db";
-  IndexPaths(db, {tmp / "in"});
+  const std::string db = IndexArticles(
+      tmp, {{"b-written-out.txt", kWrittenOut}, {"c-pairing.txt", kPairing}});
   SearchOptions options;
   options.query = "herring quotas of the NFC";
   options.limit = 10;
@@ -139,16 +146,13 @@ TEST(NameJoinTest, AQueryNamingOneNameBoostsTheOthers) {
 // An acronym that two bodies share joins neither: each keeps its name.
 TEST(NameJoinTest, AnAcronymOfTwoNamesJoinsNothing) {
   TempDir tmp;
-  WriteFile(tmp / "in/b-written-out.txt", kWrittenOut);
-  WriteFile(tmp / "in/c-pairing.txt", kPairing);
-  const std::string db = tmp / "db";
-  IndexPaths(db, {tmp / "in"});
+  const std::string db = IndexArticles(
+      tmp, {{"b-written-out.txt", kWrittenOut}, {"c-pairing.txt", kPairing}});
   // Every passage matches: each carries its article's headline words.
   EXPECT_EQ(Orgs(db, "herring OR quotas"),
             (std::map<std::string, size_t>{{"Nordic Fisheries Council", 4}}));
   // A later run meets the other body: the join is undone.
-  WriteFile(tmp / "in/e-other.txt", kOtherExpansion);
-  IndexPaths(db, {tmp / "in"});
+  IndexArticles(tmp, {{"e-other.txt", kOtherExpansion}});
   EXPECT_EQ(Orgs(db, "herring OR quotas"),
             (std::map<std::string, size_t>{{"NFC", 3},
                                            {"Nordic Fisheries Council", 2}}));
@@ -161,13 +165,12 @@ TEST(NameJoinTest, AnAcronymOfTwoNamesJoinsNothing) {
 // column, in its map and in its flat arrays, by passage and by article.
 TEST(NameJoinTest, APassageNamingBothCountsOnce) {
   TempDir tmp;
-  WriteFile(tmp / "in/c-pairing.txt", kPairing);
-  WriteFile(tmp / "in/f-both.txt",
-            "Council meets again\n\n"
-            "The Nordic Fisheries Council met again on Monday; the NFC "
-            "said herring quotas would stay.\n");
-  const std::string db = tmp / "db";
-  IndexPaths(db, {tmp / "in"});
+  const std::string db = IndexArticles(
+      tmp, {{"c-pairing.txt", kPairing},
+            {"f-both.txt",
+             "Council meets again\n\n"
+             "The Nordic Fisheries Council met again on Monday; the NFC "
+             "said herring quotas would stay.\n"}});
   const Xapian::Database database(db);
   // The second article's passage names both, unjoined in the article.
   const std::string name =
