@@ -84,8 +84,10 @@ schema::FacetId IndexWriter::FacetIdOf(const FacetName& facet) {
   }
   const schema::FacetId id = schema::MakeFacetId(next_facet_++, facet.type);
   counters_dirty_ = true;
-  if (expansion_keys_.count(facet.key) || expansions_.count(facet.key)) {
-    merges_dirty_ = true;  // a join can now be made by id
+  if (expansion_keys_.count(facet.key)) merges_dirty_ = true;
+  if (expansions_.count(facet.key)) {
+    merges_dirty_ = true;  // a join can now be made by id, and named
+    acronyms_with_new_ids_.insert(facet.key);
   }
   db_.set_metadata(schema::FacetIdKey(facet.key), std::to_string(id));
   db_.set_metadata(schema::FacetNameKey(id), facet.key + '\n' + facet.name);
@@ -166,6 +168,12 @@ void IndexWriter::SaveMerges() {
   // name entry, schema.h), or again under its own name.
   for (const auto& [acronym, was] : before) listed.try_emplace(acronym, "");
   for (const auto& [acronym, name] : listed) {
+    // Unchanged since the last time, on a facet that had its id then.
+    if (const auto b = before.find(acronym);
+        b != before.end() && b->second == name &&
+        !acronyms_with_new_ids_.count(acronym)) {
+      continue;
+    }
     const std::optional<schema::FacetId> id = FindFacetId(acronym);
     if (!id) continue;
     const std::string entry = db_.get_metadata(schema::FacetNameKey(*id));
@@ -177,6 +185,7 @@ void IndexWriter::SaveMerges() {
   }
   db_.set_metadata(schema::kMergedKeysKey, keys);
   db_.set_metadata(schema::kMergesKey, schema::EncodeMerges(ids));
+  acronyms_with_new_ids_.clear();
   merges_dirty_ = false;
 }
 

@@ -158,6 +158,7 @@ class IndexWriter {
   std::map<std::string, std::map<std::string, std::string>> expansions_;
   std::unordered_set<std::string> expansion_keys_;
   std::set<std::string> acronyms_changed_;
+  std::set<std::string> acronyms_with_new_ids_;  // since SaveMerges()
   bool merges_dirty_ = false;
   static constexpr size_t kSpellingFlushWords = 1 << 19;
   std::unordered_map<std::string, uint32_t> spellings_;
