@@ -1,5 +1,6 @@
 #include "byline/index/entity_extractor.h"
 
+#include "rules/org_heads.h"
 #include "rules/sports_results.h"
 
 #include <algorithm>
@@ -1692,6 +1693,16 @@ ExtractedEntities EntityExtractor::Extract(
           c.type = EntityType::kPlace;
         } else if (words.size() == 1 && IsInstitutionHead(first) &&
                    text.substr(c.range.end, 4) == " of ") {
+          c.type = EntityType::kOrg;
+        }
+      }
+    }
+    // A name that ends with an organisation's head noun ("Ashcombe
+    // Heritage Forum") is an organisation (rules/org_heads.h).
+    if (RuleOn("orghead")) {
+      for (Candidate& c : cands) {
+        if (c.type != EntityType::kOrg && c.type != EntityType::kDate &&
+            rules::EndsWithOrgHead(slice(c.range))) {
           c.type = EntityType::kOrg;
         }
       }

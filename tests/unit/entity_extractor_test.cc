@@ -454,6 +454,31 @@ TEST(EntityExtractorTest, TeamsInResultsAreOrganisations) {
                    "org Tarnow <- Tarnow @2"}));
 }
 
+// Rule stage `orghead`: a name that ends with an organisation's head noun
+// is an organisation, however the tagger typed it; the town it starts
+// with stays a place where it stands alone.
+TEST(EntityExtractorTest, NamesEndingWithABodysHeadAreOrganisations) {
+  const FactsTagger tagger({{"Ashcombe", kLoc},
+                            {"Ashcombe Heritage Forum", kLoc},
+                            {"Mara Velt Society", kPer}},
+                           {}, {});
+  const Extracted e = Extract(
+      "Title\n\nThe museum in Ashcombe thanked the Ashcombe Heritage Forum "
+      "and the Mara Velt Society on Monday.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"place Ashcombe <- Ashcombe @0",
+                   "org Ashcombe Heritage Forum <- Ashcombe Heritage Forum @0",
+                   "org Mara Velt Society <- Mara Velt Society @0"}));
+  SetEntityRule("orghead", false);
+  const Extracted off = Extract(
+      "Title\n\nThe museum in Ashcombe thanked the Ashcombe Heritage Forum "
+      "and the Mara Velt Society on Monday.\n",
+      &tagger);
+  ResetEntityRules();
+  EXPECT_NE(Describe(off), Describe(e));
+}
+
 // Nationality and regional adjectives alone are no names; a given name
 // that looks like one ("Adrian") is.
 TEST(EntityExtractorTest, AdjectivesAloneAreNoNames) {

@@ -1,0 +1,23 @@
+// Rule stage `orghead`: the last word of a name can tell that it names an
+// organisation. "Ashcombe Heritage Forum" and "Polish Wind Energy
+// Association" are organisations, whatever the tagger made of the words
+// before (a place, a person): an association, council, party, forum or the
+// like is a body of people, never a place or a person. Heads that name
+// buildings as well as bodies ("Museum", "Hospital", "School",
+// "University") are left to the other rules, and so is "Union", which ends
+// countries' names as well ("Soviet Union"). Pure text.
+#ifndef BYLINE_INDEX_RULES_ORG_HEADS_H_
+#define BYLINE_INDEX_RULES_ORG_HEADS_H_
+
+#include <string_view>
+
+namespace byline::rules {
+
+// Whether `name`, of two words or more (split at spaces), ends with the
+// head noun of an organisation's name, capitalised ("Forum", "Council";
+// not "forum").
+bool EndsWithOrgHead(std::string_view name);
+
+}  // namespace byline::rules
+
+#endif  // BYLINE_INDEX_RULES_ORG_HEADS_H_

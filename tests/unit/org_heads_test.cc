@@ -1,0 +1,29 @@
+// Rule stage `orghead` (indexer/src/rules/org_heads.h) on made-up names.
+#include "rules/org_heads.h"
+
+#include <gtest/gtest.h>
+
+namespace byline::rules {
+namespace {
+
+TEST(OrgHeadsTest, BodiesEndWithTheirHeadNoun) {
+  EXPECT_TRUE(EndsWithOrgHead("Ashcombe Heritage Forum"));
+  EXPECT_TRUE(EndsWithOrgHead("Polish Wind Energy Association"));
+  EXPECT_TRUE(EndsWithOrgHead("Green Party"));
+  EXPECT_TRUE(EndsWithOrgHead("Harbour Authority "));  // trailing space
+}
+
+TEST(OrgHeadsTest, OtherNamesDoNot) {
+  EXPECT_FALSE(EndsWithOrgHead("Forum"));            // one word: the head alone
+  EXPECT_FALSE(EndsWithOrgHead("Ashcombe"));
+  EXPECT_FALSE(EndsWithOrgHead("Union Street"));     // the head first
+  EXPECT_FALSE(EndsWithOrgHead("the trade union"));  // not capitalised
+  EXPECT_FALSE(EndsWithOrgHead("Horniman Museum"));  // a building too
+  EXPECT_FALSE(EndsWithOrgHead("Riga Technical University"));
+  // "Union" ends a country's name as often as a body's ("Soviet Union").
+  EXPECT_FALSE(EndsWithOrgHead("Soviet Union"));
+  EXPECT_FALSE(EndsWithOrgHead(""));
+}
+
+}  // namespace
+}  // namespace byline::rules
