@@ -462,19 +462,16 @@ TEST(EntityExtractorTest, NamesEndingWithABodysHeadAreOrganisations) {
                             {"Ashcombe Heritage Forum", kLoc},
                             {"Mara Velt Society", kPer}},
                            {}, {});
-  const Extracted e = Extract(
+  const std::string text =
       "Title\n\nThe museum in Ashcombe thanked the Ashcombe Heritage Forum "
-      "and the Mara Velt Society on Monday.\n",
-      &tagger);
+      "and the Mara Velt Society on Monday.\n";
+  const Extracted e = Extract(text, &tagger);
   EXPECT_EQ(Describe(e),
             (Lines{"place Ashcombe <- Ashcombe @0",
                    "org Ashcombe Heritage Forum <- Ashcombe Heritage Forum @0",
                    "org Mara Velt Society <- Mara Velt Society @0"}));
   SetEntityRule("orghead", false);
-  const Extracted off = Extract(
-      "Title\n\nThe museum in Ashcombe thanked the Ashcombe Heritage Forum "
-      "and the Mara Velt Society on Monday.\n",
-      &tagger);
+  const Extracted off = Extract(text, &tagger);
   ResetEntityRules();
   EXPECT_NE(Describe(off), Describe(e));
 }
