@@ -1,5 +1,6 @@
 #include "byline/index/entity_extractor.h"
 
+#include "rules/equipment.h"
 #include "rules/org_heads.h"
 #include "rules/sports_results.h"
 
@@ -2874,6 +2875,24 @@ ExtractedEntities EntityExtractor::Extract(
       }
       return true;
     });
+  }
+
+  // Weapons and other equipment are no names (rules/equipment.h), nor the
+  // acronyms the article pairs with them ("NASAMS").
+  if (RuleOn("equipment")) {
+    std::set<std::string> gone;  // keys of names and acronyms dropped
+    for (const Candidate& c : cands) {
+      if (!rules::IsEquipmentName(slice(c.range))) continue;
+      gone.insert(c.key);
+      if (const auto a = acronym_of.find(c.key); a != acronym_of.end()) {
+        gone.insert(FoldName(a->second));
+      }
+    }
+    if (!gone.empty()) {
+      std::erase_if(cands, [&](const Candidate& c) {
+        return gone.count(c.key) > 0 || gone.count(FoldName(c.name)) > 0;
+      });
+    }
   }
 
   // Dates, with the article's year completing day-month dates.

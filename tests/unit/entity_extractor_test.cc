@@ -476,6 +476,28 @@ TEST(EntityExtractorTest, NamesEndingWithABodysHeadAreOrganisations) {
   EXPECT_NE(Describe(off), Describe(e));
 }
 
+// Rule stage `equipment`: a weapon is no name, nor the acronym the
+// article pairs with it; the bodies around it stay.
+TEST(EntityExtractorTest, WeaponsAndTheirAcronymsAreNoNames) {
+  const FactsTagger tagger(
+      {{"National Advanced Surface-to-Air Missile System", kOrg},
+       {"NASAMS", kOrg},
+       {"Kongsberg", kOrg},
+       {"Vilnius", kLoc}},
+      {}, {});
+  const std::string text =
+      "Title\n\nVilnius will buy the National Advanced Surface-to-Air "
+      "Missile System (NASAMS) from Kongsberg. The NASAMS batteries arrive "
+      "next year.\n";
+  EXPECT_EQ(Describe(Extract(text, &tagger)),
+            (Lines{"place Vilnius <- Vilnius @0",
+                   "org Kongsberg <- Kongsberg @0"}));
+  SetEntityRule("equipment", false);
+  const Extracted off = Extract(text, &tagger);
+  ResetEntityRules();
+  EXPECT_EQ(Describe(off).size(), 5u) << ::testing::PrintToString(Describe(off));
+}
+
 // Nationality and regional adjectives alone are no names; a given name
 // that looks like one ("Adrian") is.
 TEST(EntityExtractorTest, AdjectivesAloneAreNoNames) {

@@ -1,0 +1,46 @@
+#include "rules/equipment.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace byline::rules {
+
+namespace {
+
+// The word in lower case (ASCII): the rule's lists are English.
+std::string Lower(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsEquipmentName(std::string_view name) {
+  static const std::set<std::string_view> kClasses = {
+      "missile",  "missiles",  "launcher", "launchers", "howitzer",
+      "howitzers", "torpedo",  "torpedoes", "drone",    "drones",
+      "warhead",  "warheads"};
+  static const std::set<std::string_view> kSystemOf = {
+      "missile", "defence", "defense", "rocket", "weapon", "weapons",
+      "artillery"};
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    size_t j = i;
+    while (j < name.size() && name[j] != ' ') ++j;
+    if (j > i) words.push_back(Lower(name.substr(i, j - i)));
+    i = j;
+  }
+  if (words.empty()) return false;
+  const std::string& last = words.back();
+  if (kClasses.count(last)) return true;
+  return (last == "system" || last == "systems") && words.size() >= 2 &&
+         kSystemOf.count(words[words.size() - 2]) > 0;
+}
+
+}  // namespace byline::rules
