@@ -964,7 +964,7 @@ bool IsForeignInstitutionHead(std::string_view w) {
 bool IsSaintWord(std::string_view w) {
   static const std::set<std::string_view> kWords = {
       "San",   "Santo",  "Santa", "Santi", "Sant'", "São",
-      "Saint", "Sainte", "Sankt", "St.",   "Ste."};
+      "Saint", "Sainte", "Sankt", "St.",   "Ste.",  "St",    "Ste"};
   return kWords.count(w) > 0;
 }
 

@@ -584,6 +584,10 @@ TEST(EntityExtractorTest, FirstWordsTellSchoolsSaintsAndStreets) {
                                 "place Mauerstrasse <- Mauerstrasse @0",
                                 "org Municipality of Tarnow <- Municipality @0",
                                 "place Tarnow <- Tarnow @0"}));
+  // "St" without a dot, as British papers write it.
+  const FactsTagger st({{"St Goar", kPer}}, {});
+  EXPECT_EQ(Describe(Extract("Title\n\nBarges moor at St Goar.\n", &st)),
+            (Lines{"place St Goar <- St Goar @0"}));
 }
 
 TEST(EntityExtractorTest, NamesAfterAnOrganisationNounAreOrganisations) {
