@@ -955,7 +955,15 @@ bool IsForeignInstitutionHead(std::string_view w) {
       "Movimiento",    "Ministerio",     "Ministero",    "Ministère",
       "Fundación",     "Fondazione",     "Fondation",    "Stiftung",
       "Fundação",      "Comune",         "Ayuntamiento", "Prefeitura",
-      "Confederación", "Confederazione", "Sindicato",    "Sindacato"};
+      "Confederación", "Confederazione", "Sindicato",    "Sindacato",
+      // Networks, associations, federations and councils in French,
+      // Italian, Spanish, Portuguese, German and Polish.
+      "Réseau",        "Rete",           "Association",  "Associazione",
+      "Asociación",    "Associação",     "Verein",       "Verband",
+      "Gesellschaft",  "Syndicat",       "Fédération",   "Federación",
+      "Federazione",   "Comité",         "Comitato",     "Conseil",
+      "Consiglio",     "Consejo",        "Stowarzyszenie", "Fundacja",
+      "Związek"};
   return kHeads.count(w) > 0;
 }
 

@@ -588,6 +588,14 @@ TEST(EntityExtractorTest, FirstWordsTellSchoolsSaintsAndStreets) {
   const FactsTagger st({{"St Goar", kPer}}, {});
   EXPECT_EQ(Describe(Extract("Title\n\nBarges moor at St Goar.\n", &st)),
             (Lines{"place St Goar <- St Goar @0"}));
+  // A network or association named in French, German or Polish.
+  const FactsTagger bodies(
+      {{"Réseau Vert", kPer}, {"Stowarzyszenie Wisła", kLoc}}, {});
+  EXPECT_EQ(Describe(Extract("Title\n\nRéseau Vert and Stowarzyszenie Wisła "
+                             "signed the letter.\n",
+                             &bodies)),
+            (Lines{"org Réseau Vert <- Réseau Vert @0",
+                   "org Stowarzyszenie Wisła <- Stowarzyszenie Wisła @0"}));
 }
 
 TEST(EntityExtractorTest, NamesAfterAnOrganisationNounAreOrganisations) {
