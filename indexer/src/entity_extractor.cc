@@ -1,5 +1,6 @@
 #include "byline/index/entity_extractor.h"
 
+#include "rules/adjectives.h"
 #include "rules/equipment.h"
 #include "rules/org_heads.h"
 #include "rules/sports_results.h"
@@ -2343,29 +2344,14 @@ ExtractedEntities EntityExtractor::Extract(
   }
 
   // A nationality or regional adjective alone is no name: "Slovenian",
-  // "European", "South Bohemian" (the CoNLL style's MISC). One word, or a
-  // compass word and one word, ending like an adjective, that the word
-  // lists know as a demonym or a capitalised dictionary word, and not as a
-  // given name ("Christian", "Adrian") (rule 'adjective').
+  // "South Bohemian" (rules/adjectives.h); a team's name is left alone.
   if (tagger_ != nullptr && RuleOn("adjective")) {
+    const auto facts = [&](std::string_view w) {
+      return tagger_->LookUpWord(w);
+    };
     std::erase_if(cands, [&](const Candidate& c) {
-      if (c.team) return false;
-      const std::vector<TextRange> words = Words(text, c.range);
-      if (words.empty() || words.size() > 2) return false;
-      if (words.size() == 2) {
-        const std::string_view compass = slice(words.front());
-        if (compass != "North" && compass != "South" && compass != "East" &&
-            compass != "West" && compass != "Central") {
-          return false;
-        }
-      }
-      const std::string_view w = slice(words.back());
-      if (!(w.ends_with("ian") || w.ends_with("ean") || w.ends_with("ese") ||
-            w.ends_with("ish"))) {
-        return false;
-      }
-      const NerTagger::WordFacts facts = tagger_->LookUpWord(w);
-      return (facts.demonym || facts.dictionary_capital) && !facts.given_name;
+      return !c.team &&
+             rules::IsAdjectiveAlone(CollapseWhitespace(slice(c.range)), facts);
     });
   }
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "byline/text.h"
+
 namespace byline::rules {
 
 namespace {
@@ -28,13 +30,8 @@ bool IsEquipmentName(std::string_view name) {
       "missile", "defence", "defense", "rocket", "weapon", "weapons",
       "artillery"};
   std::vector<std::string> words;
-  size_t i = 0;
-  while (i < name.size()) {
-    while (i < name.size() && name[i] == ' ') ++i;
-    size_t j = i;
-    while (j < name.size() && name[j] != ' ') ++j;
-    if (j > i) words.push_back(Lower(name.substr(i, j - i)));
-    i = j;
+  for (const std::string_view w : Split(name, ' ')) {
+    if (!w.empty()) words.push_back(Lower(w));
   }
   if (words.empty()) return false;
   const std::string& last = words.back();
