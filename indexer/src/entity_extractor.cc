@@ -970,6 +970,14 @@ bool IsForeignInstitutionHead(std::string_view w) {
 
 // Saints in place and church names: "San Marco", "Santo Spirito",
 // "Sainte-Chapelle" are places (a church, a town), never a person's name.
+// "New" and "Old" in Polish, which begin town and district names ("Nowy
+// Sącz", "Nowa Huta", "Stare Miasto") and no one's name.
+bool IsPolishNewOrOld(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "Nowy", "Nowa", "Nowe", "Stary", "Stara", "Stare"};
+  return kWords.count(w) > 0;
+}
+
 bool IsSaintWord(std::string_view w) {
   static const std::set<std::string_view> kWords = {
       "San",   "Santo",  "Santa", "Santi", "Sant'", "São",
@@ -1696,7 +1704,8 @@ ExtractedEntities EntityExtractor::Extract(
         const std::string_view first = slice(words.front());
         if (words.size() >= 2 && IsForeignInstitutionHead(first)) {
           c.type = EntityType::kOrg;
-        } else if (words.size() >= 2 && IsSaintWord(first) &&
+        } else if (words.size() >= 2 &&
+                   (IsSaintWord(first) || IsPolishNewOrOld(first)) &&
                    c.type == EntityType::kPerson) {
           c.type = EntityType::kPlace;
         } else if (IsStreetName(first, words.size())) {

@@ -588,6 +588,13 @@ TEST(EntityExtractorTest, FirstWordsTellSchoolsSaintsAndStreets) {
   const FactsTagger st({{"St Goar", kPer}}, {});
   EXPECT_EQ(Describe(Extract("Title\n\nBarges moor at St Goar.\n", &st)),
             (Lines{"place St Goar <- St Goar @0"}));
+  // "New" and "Old" in Polish begin places.
+  const FactsTagger polish({{"Nowa Huta", kPer}, {"Stary Sącz", kPer}}, {});
+  EXPECT_EQ(Describe(Extract(
+                "Title\n\nTrams run from Nowa Huta; buses from Stary Sącz.\n",
+                &polish)),
+            (Lines{"place Nowa Huta <- Nowa Huta @0",
+                   "place Stary Sącz <- Stary Sącz @0"}));
   // A network or association named in French, German or Polish.
   const FactsTagger bodies(
       {{"Réseau Vert", kPer}, {"Stowarzyszenie Wisła", kLoc}}, {});
