@@ -42,6 +42,11 @@ FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
     s.known = schema::NextFacetSerial(s.db) * 4;
     std::vector<std::pair<schema::FacetId, schema::FacetId>> merges;
     if (schema::DecodeMerges(s.db.get_metadata(schema::kMergesKey), &merges)) {
+      // Ids the database has not given are damage: left out, so that a
+      // bad entry cannot size the arrays.
+      std::erase_if(merges, [&](const auto& m) {
+        return m.first >= s.known || m.second >= s.known;
+      });
       for (const auto& [from, to] : merges) {
         if ((from >> 6) >= s.merged_bits.size()) {
           s.merged_bits.resize((from >> 6) + 1, 0);

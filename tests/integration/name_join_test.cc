@@ -160,6 +160,38 @@ TEST(NameJoinTest, AnAcronymOfTwoNamesJoinsNothing) {
   EXPECT_EQ(Xapian::Database(db).get_metadata(schema::kMergedKeysKey), "");
 }
 
+// A damaged joins entry (ids the database never gave) is left out: the
+// counts are those without joins, and nothing is sized by the bad ids.
+TEST(NameJoinTest, JoinsToIdsTheDatabaseNeverGaveAreLeftOut) {
+  TempDir tmp;
+  const std::string db = IndexArticles(
+      tmp, {{"b-written-out.txt", kWrittenOut}, {"c-pairing.txt", kPairing}});
+  {
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    const schema::FacetId name = static_cast<schema::FacetId>(std::stoul(
+        w.get_metadata(schema::FacetIdKey(schema::FacetKey(
+            EntityType::kOrg, "Nordic Fisheries Council")))));
+    w.set_metadata(schema::kMergesKey,
+                   schema::EncodeMerges({{name, 4000000001u},
+                                         {4000000005u, name}}));
+    w.commit();
+  }
+  SearchOptions options;
+  options.query = "herring OR quotas";
+  options.limit = 0;
+  options.facets = {EntityType::kOrg};
+  const SearchResults results = SearchDb(db, options);
+  ASSERT_EQ(results.facets.size(), 1u);
+  // Unjoined: the acronym's facet (still listed under the expansion) and
+  // the expansion's, two passages each.
+  std::vector<size_t> counts;
+  for (const FacetCount& c : results.facets.begin()->second) {
+    EXPECT_EQ(c.name, "Nordic Fisheries Council");
+    counts.push_back(c.count);
+  }
+  EXPECT_EQ(counts, (std::vector<size_t>{2, 2}));
+}
+
 // A passage naming both an acronym and the name joined to it counts once:
 // the counter (FacetCounter) driven directly, from the values and from the
 // column, in its map and in its flat arrays, by passage and by article.
