@@ -245,6 +245,27 @@ uint64_t NextFacetSerial(const Xapian::Database& db) {
   return value.empty() ? 0 : std::strtoull(value.c_str(), nullptr, 10);
 }
 
+std::optional<FacetId> LookUpFacetId(const Xapian::Database& db,
+                                     std::string_view facet_key) {
+  const std::string known = db.get_metadata(FacetIdKey(facet_key));
+  if (known.empty()) return std::nullopt;
+  return static_cast<FacetId>(std::strtoul(known.c_str(), nullptr, 10));
+}
+
+FacetNameEntry ParseFacetNameEntry(std::string_view value) {
+  const size_t nl = value.find('\n');
+  if (nl == std::string_view::npos) return {};
+  FacetNameEntry out;
+  out.key = std::string(value.substr(0, nl));
+  const std::string_view rest = value.substr(nl + 1);
+  const size_t listed = rest.find('\n');
+  out.name = std::string(rest.substr(0, listed));
+  out.listed = listed == std::string_view::npos
+                   ? out.name
+                   : std::string(rest.substr(listed + 1));
+  return out;
+}
+
 uint64_t CopyKeyHash(std::string_view key) {
   if (key.empty()) return 0;
   uint64_t h = 14695981039346656037ULL;
@@ -351,6 +372,15 @@ std::vector<JoinedName> DecodeMergedKeys(std::string_view value) {
                        : std::string(rest.substr(tab2 + 1))});
   }
   return out;
+}
+
+void ReadJoins(const Xapian::Database& db,
+               std::unordered_map<std::string, std::string>* joins,
+               std::unordered_map<std::string, std::string>* names) {
+  for (JoinedName& j : DecodeMergedKeys(db.get_metadata(kMergedKeysKey))) {
+    if (!j.name.empty()) names->emplace(j.to, std::move(j.name));
+    joins->emplace(std::move(j.from), std::move(j.to));
+  }
 }
 
 }  // namespace byline::schema

@@ -75,12 +75,8 @@ schema::FacetId IndexWriter::FacetIdOf(const FacetName& facet) {
     facet_ids_.emplace(facet.key, id);
     return id;
   };
-  if (!facet_ids_complete_) {
-    const std::string known = db_.get_metadata(schema::FacetIdKey(facet.key));
-    if (!known.empty()) {
-      return remember(static_cast<schema::FacetId>(
-          std::strtoul(known.c_str(), nullptr, 10)));
-    }
+  if (const std::optional<schema::FacetId> known = FindFacetId(facet.key)) {
+    return remember(*known);
   }
   const schema::FacetId id = schema::MakeFacetId(next_facet_++, facet.type);
   counters_dirty_ = true;
@@ -100,9 +96,7 @@ std::optional<schema::FacetId> IndexWriter::FindFacetId(
     return it->second;
   }
   if (facet_ids_complete_) return std::nullopt;
-  const std::string known = db_.get_metadata(schema::FacetIdKey(key));
-  if (known.empty()) return std::nullopt;
-  return static_cast<schema::FacetId>(std::strtoul(known.c_str(), nullptr, 10));
+  return schema::LookUpFacetId(db_, key);
 }
 
 void IndexWriter::LoadAcronyms() {
@@ -177,9 +171,9 @@ void IndexWriter::SaveMerges() {
     const std::optional<schema::FacetId> id = FindFacetId(acronym);
     if (!id) continue;
     const std::string entry = db_.get_metadata(schema::FacetNameKey(*id));
-    const size_t nl = entry.find('\n');
-    if (nl == std::string::npos) continue;
-    const std::string own = entry.substr(0, entry.find('\n', nl + 1));
+    const schema::FacetNameEntry parsed = schema::ParseFacetNameEntry(entry);
+    if (parsed.key.empty()) continue;
+    const std::string own = parsed.key + '\n' + parsed.name;
     const std::string wanted = name.empty() ? own : own + '\n' + name;
     if (wanted != entry) db_.set_metadata(schema::FacetNameKey(*id), wanted);
   }

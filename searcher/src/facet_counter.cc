@@ -14,17 +14,12 @@ struct Named {
   std::string name;
 };
 
-// The key and name of facet `id` of `db`; empty if it has none.
+// The key of facet `id` of `db` and the name it is listed under; empty if
+// it has none.
 Named Lookup(const Xapian::Database& db, schema::FacetId id) {
-  const std::string value = db.get_metadata(schema::FacetNameKey(id));
-  const size_t nl = value.find('\n');
-  if (nl == std::string::npos) return {};
-  // A third line: the name a joined facet is listed under.
-  const size_t listed = value.find('\n', nl + 1);
-  if (listed != std::string::npos) {
-    return {value.substr(0, nl), value.substr(listed + 1)};
-  }
-  return {value.substr(0, nl), value.substr(nl + 1)};
+  schema::FacetNameEntry entry =
+      schema::ParseFacetNameEntry(db.get_metadata(schema::FacetNameKey(id)));
+  return {std::move(entry.key), std::move(entry.listed)};
 }
 
 }  // namespace
@@ -63,11 +58,7 @@ void FacetCounter::LoadJoinNames() {
   if (join_names_loaded_) return;
   join_names_loaded_ = true;
   for (const Shard& s : shards_) {
-    for (schema::JoinedName& j :
-         schema::DecodeMergedKeys(s.db.get_metadata(schema::kMergedKeysKey))) {
-      if (!j.name.empty()) join_names_.emplace(j.to, std::move(j.name));
-      merged_keys_.emplace(std::move(j.from), std::move(j.to));
-    }
+    schema::ReadJoins(s.db, &merged_keys_, &join_names_);
   }
 }
 
@@ -296,9 +287,8 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
   // An article's passages have consecutive ids: this names the article.
   const uint64_t article = did - passage;
   // The passage's wanted ids as counted (joined), each once.
-  uint32_t ids[64];
-  std::vector<uint32_t> more;  // past 64
-  size_t n = 0;
+  std::vector<uint32_t>& ids = passage_ids_;
+  ids.clear();
   bool joined = false;
   uint64_t read = 0;
   while (!value.empty()) {
@@ -306,24 +296,13 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
     if (!schema::ReadVarint(&value, &delta)) break;
     read += delta;
     if (!wanted_[read & 3] || read > UINT32_MAX) continue;
-    const uint32_t counted = shard.Joined(read, &joined);
-    if (n < 64) {
-      ids[n++] = counted;
-    } else {
-      more.push_back(counted);
-    }
+    ids.push_back(shard.Joined(read, &joined));
   }
-  if (!more.empty()) {
-    more.insert(more.begin(), ids, ids + n);
-  }
-  uint32_t* begin = more.empty() ? ids : more.data();
-  uint32_t* end = begin + (more.empty() ? n : more.size());
   if (joined) {
-    std::sort(begin, end);
-    end = std::unique(begin, end);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   }
-  for (const uint32_t* at = begin; at != end; ++at) {
-    const uint32_t id = *at;
+  for (const uint32_t id : ids) {
     if (!shard.dense) {
       auto& [count, last] = shard.sparse[static_cast<uint32_t>(id)];
       if (per_article_) {

@@ -200,11 +200,7 @@ void QueryBuilder::LoadJoins() const {
   const std::vector<Xapian::Database> own{db_};
   for (const Xapian::Database& db :
        join_sources_.empty() ? own : join_sources_) {
-    for (schema::JoinedName& j :
-         schema::DecodeMergedKeys(db.get_metadata(schema::kMergedKeysKey))) {
-      if (!j.name.empty()) join_names_.emplace(j.to, std::move(j.name));
-      joins_.emplace(std::move(j.from), std::move(j.to));
-    }
+    schema::ReadJoins(db, &joins_, &join_names_);
   }
 }
 

@@ -1,14 +1,14 @@
 #include "byline/search/searcher.h"
 
-#include <set>
-#include <tuple>
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_set>
 
 #include "byline/doc_data.h"
@@ -380,8 +380,13 @@ std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
     bool shown_own = false;  // `shown` is of the key itself, not joined
   };
   // The key each name as written counts under (FoldName, which is slow,
-  // once for each form), joined names under the name they join.
-  std::map<std::pair<EntityType, std::string>, std::string> key_of;
+  // once for each form), joined names under the name they join; `own`:
+  // the form's own key, not joined.
+  struct Key {
+    std::string key;
+    bool own = true;
+  };
+  std::map<std::pair<EntityType, std::string>, Key> key_of;
   std::map<std::pair<EntityType, std::string>, size_t> forms;  // passages
   std::map<EntityType, std::map<std::string, Name>> names;  // by key
   std::set<std::pair<EntityType, std::string>> in_list;
@@ -392,21 +397,21 @@ std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
       if (type == EntityType::kDate) continue;  // the date facet is days
       auto [it, added] = key_of.try_emplace({type, name});
       if (added) {
-        std::string key = schema::FacetKey(type, name);
-        const auto j = joins.find(key);
-        it->second = j == joins.end() ? std::move(key) : j->second;
+        it->second.key = schema::FacetKey(type, name);
+        if (const auto j = joins.find(it->second.key); j != joins.end()) {
+          it->second = {j->second, false};
+        }
       }
       forms[{type, name}] += n;
       // A passage naming a name and one joined to it counts once.
-      if (in_list.emplace(type, it->second).second) {
-        names[type][it->second].count += n;
+      if (in_list.emplace(type, it->second.key).second) {
+        names[type][it->second.key].count += n;
       }
     }
   }
   for (const auto& [form, n] : forms) {
-    const std::string& key = key_of[form];
+    const auto& [key, own] = key_of[form];
     Name& name = names[form.first][key];
-    const bool own = schema::FacetKey(form.first, form.second) == key;
     if (std::make_tuple(own, n) > std::make_tuple(name.shown_own, name.shown_count) ||
         (own == name.shown_own && n == name.shown_count &&
          form.second < name.shown)) {
@@ -431,13 +436,10 @@ std::map<EntityType, std::vector<FacetCount>> FacetsFromValues(
       if (const auto n = join_names.find(key); n != join_names.end()) {
         shown = n->second;
       } else if (t != EntityType::kDate && !name.shown_own) {
-        const std::string id = db.get_metadata(schema::FacetIdKey(key));
-        const std::string named =
-            id.empty() ? "" : db.get_metadata(schema::FacetNameKey(
-                                  static_cast<schema::FacetId>(
-                                      std::strtoul(id.c_str(), nullptr, 10))));
-        if (const size_t nl = named.find('\n'); nl != std::string::npos) {
-          shown = named.substr(nl + 1);
+        if (const auto id = schema::LookUpFacetId(db, key)) {
+          schema::FacetNameEntry entry = schema::ParseFacetNameEntry(
+              db.get_metadata(schema::FacetNameKey(*id)));
+          if (!entry.key.empty()) shown = std::move(entry.listed);
         }
       }
       list.push_back({std::move(shown), name.count});

@@ -76,6 +76,18 @@ TEST(FacetTest, ValueRoundTripsSortedAndDistinct) {
   EXPECT_FALSE(DecodeFacetValue("", &passage, &ids));
 }
 
+TEST(FacetTest, NameEntriesGiveTheListedName) {
+  const FacetNameEntry plain = ParseFacetNameEntry("XORGnato\nNATO");
+  EXPECT_EQ(plain.key, "XORGnato");
+  EXPECT_EQ(plain.name, "NATO");
+  EXPECT_EQ(plain.listed, "NATO");
+  const FacetNameEntry joined = ParseFacetNameEntry(
+      "XORGnato\nNATO\nNorth Atlantic Treaty Organization");
+  EXPECT_EQ(joined.name, "NATO");
+  EXPECT_EQ(joined.listed, "North Atlantic Treaty Organization");
+  EXPECT_TRUE(ParseFacetNameEntry("no newline").key.empty());
+}
+
 TEST(FacetTest, JoinsRoundTrip) {
   // By increasing `from`: (5 -> 1), (300 -> 9): deltas 5 and 295 (2 bytes).
   const std::string v = EncodeMerges({{300, 9}, {5, 1}});

@@ -9,7 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -201,6 +203,17 @@ std::string FacetIdKey(std::string_view facet_key);
 std::string FacetNameKey(FacetId id);
 // The next facet serial of `db` (kFacetNextKey; 0 if it has no facets).
 uint64_t NextFacetSerial(const Xapian::Database& db);
+// The facet id `db` has for `facet_key` (FacetIdKey), if any.
+std::optional<FacetId> LookUpFacetId(const Xapian::Database& db,
+                                     std::string_view facet_key);
+// A FacetNameKey() entry read: its key, the name as first indexed, and the
+// name the facet is listed under (the third line of a facet others are
+// joined to, else the name). An entry without a newline gives empty
+// strings.
+struct FacetNameEntry {
+  std::string key, name, listed;
+};
+FacetNameEntry ParseFacetNameEntry(std::string_view value);
 
 // A 64-bit hash (FNV-1a) of a kSlotPassageCopyKey value, as the facet
 // column keeps it (facet_column.h): 0 for an empty key, never 0 otherwise.
@@ -265,6 +278,12 @@ struct JoinedName {
   bool operator==(const JoinedName&) const = default;
 };
 std::vector<JoinedName> DecodeMergedKeys(std::string_view value);
+// Adds `db`'s joins (kMergedKeysKey) to `joins` (expansion key -> acronym
+// key) and `names` (acronym key -> the name the group is listed under);
+// entries already there are kept.
+void ReadJoins(const Xapian::Database& db,
+               std::unordered_map<std::string, std::string>* joins,
+               std::unordered_map<std::string, std::string>* names);
 
 }  // namespace byline::schema
 

@@ -166,6 +166,8 @@ class FacetCounter : public Xapian::MatchSpy {
   // per_article, 1 + the first document of the article of each.
   std::vector<uint32_t> batch_ids_;
   std::vector<uint64_t> batch_articles_;
+  // Count()'s working space: one passage's ids.
+  std::vector<uint32_t> passage_ids_;
 
   std::vector<Shard> shards_;
   // Counted() of each shard, made by Top() when seen_ was counted_at_.
