@@ -17,6 +17,9 @@ endforeach()
 
 install(TARGETS byline-index byline-search byline-serve
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The database checker byline_index starts (database_check.h).
+install(TARGETS byline-check-db
+  RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/byline)
 install(TARGETS ${BYLINE_LIBRARIES} EXPORT BylineTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

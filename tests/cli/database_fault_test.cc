@@ -8,11 +8,15 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "byline/index/database_check.h"
 #include "support/test_support.h"
 
 namespace byline::testing {
@@ -268,6 +272,73 @@ TEST(DatabaseFaultTest, FullDiskStopsTheRunAndTheNextRunCompletesIt) {
             DumpDatabase(first, false));
   EXPECT_EQ(
       testing::Run({"/usr/bin/xapian-check", tmp.path() + "/completed"}).exit_code, 0);
+}
+
+// The check runs in a program of its own (byline-check-db), started
+// without a bare fork: a process with other threads (a server indexing as
+// it serves, a program embedding the library) once hung in a forked copy
+// of itself on a lock one of its threads held at the fork.
+TEST(DatabaseFaultTest, CheckRunsBesideThreadsThatAllocate) {
+  TempDir tmp;
+  const std::string clean = IndexCorpus(tmp);
+  const std::string damaged = tmp / "damaged";
+  CopyDatabase(clean, damaged);
+  std::string bytes = ReadFile(damaged + "/termlist.glass");
+  kDamages[1].apply(&bytes);
+  WriteFile(damaged + "/termlist.glass", bytes);
+
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> busy;
+  for (int t = 0; t < 2; ++t) {
+    busy.emplace_back([&stop] {
+      std::vector<std::string> held;
+      for (size_t i = 0; !stop.load(std::memory_order_relaxed); ++i) {
+        held.emplace_back(64 + i % 4096, 'x');
+        if (held.size() > 64) held.clear();
+      }
+    });
+  }
+  for (int round = 0; round < 10; ++round) {
+    SCOPED_TRACE(round);
+    const Status ok = CheckDatabase(clean, DatabaseCheck::kTables);
+    EXPECT_TRUE(ok.ok()) << ok.message();
+    const Status bad = CheckDatabase(damaged, DatabaseCheck::kTables);
+    EXPECT_FALSE(bad.ok());
+    EXPECT_NE(bad.message().find(damaged + ": the database is damaged "
+                                           "(termlist.glass: "),
+              std::string::npos)
+        << bad.message();
+  }
+  stop = true;
+  for (std::thread& t : busy) t.join();
+}
+
+// What the checker program reports is what the caller says: here a
+// stand-in program ($BYLINE_CHECK_DB) that reports a made-up fault.
+TEST(DatabaseFaultTest, CheckerProgramsReportIsPassedOn) {
+  TempDir tmp;
+  const std::string db = IndexCorpus(tmp);
+  const std::string fake = tmp / "fake-check";
+  WriteFile(fake,
+            "#!/bin/sh\n"
+            "echo \"$1 $2 $*\" > \"$(dirname \"$0\")/args\"\n"
+            "echo 'table spelling'\n"
+            "echo 'error made-up fault'\n"
+            "exit 1\n");
+  fs::permissions(fake, fs::perms::owner_all);
+  ::setenv("BYLINE_CHECK_DB", fake.c_str(), 1);
+  const Status s = CheckDatabase(db, DatabaseCheck::kFull);
+  ::unsetenv("BYLINE_CHECK_DB");
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(db + ": the database is damaged "
+                                  "(spelling.glass: made-up fault)"),
+            std::string::npos)
+      << s.message();
+  const std::string args = ReadFile(tmp / "args");
+  EXPECT_EQ(args.rfind("full " + db + " ", 0), 0u) << args;
+  EXPECT_NE(args.find("postlist"), std::string::npos) << args;
+  // Without it, the real checker finds nothing wrong.
+  EXPECT_TRUE(CheckDatabase(db, DatabaseCheck::kFull).ok());
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ cmake --install "$build" --prefix "$tmp/prefix" > "$tmp/install.log"
 for f in bin/byline-index bin/byline-search include/byline/schema.h \
          include/byline/index/indexer.h include/byline/search/searcher.h \
          include/byline/search/http_server.h share/byline/ner-en.model \
-         lib/cmake/Byline/BylineConfig.cmake; do
+         libexec/byline/byline-check-db lib/cmake/Byline/BylineConfig.cmake; do
   [ -e "$tmp/prefix/$f" ] || { echo "install_test: $f not installed" >&2; exit 1; }
 done
 
@@ -48,4 +48,11 @@ env -u BYLINE_NER_MODEL "$tmp/prefix/bin/byline-index" --extract \
   "$tmp/elsewhere/nato-poland-missiles.txt" > "$tmp/extract.jsonl"
 grep -q '"name":"Jens Stoltenberg"' "$tmp/extract.jsonl" ||
   { echo "install_test: installed byline-index found no entities" >&2; exit 1; }
+# A second run into the same database checks it first, with the checker
+# program installed under libexec.
+env -u BYLINE_NER_MODEL "$tmp/prefix/bin/byline-index" -q --db "$tmp/again.db" \
+  "$tmp/elsewhere" || { echo "install_test: first run failed" >&2; exit 1; }
+env -u BYLINE_NER_MODEL "$tmp/prefix/bin/byline-index" -q --db "$tmp/again.db" \
+  --force --check-database full "$tmp/elsewhere" ||
+  { echo "install_test: the checked run failed" >&2; exit 1; }
 echo "install_test: OK"

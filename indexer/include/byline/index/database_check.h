@@ -26,10 +26,14 @@ bool ParseDatabaseCheck(std::string_view text, DatabaseCheck* out);
 // Checks the database at `db_path` as `level` says, and at every level
 // that its files and directory can be written (a read-only file system,
 // missing permission). A path with no database yet (no glass revision
-// file) passes. Xapian's checker runs in a child
-// process, so that a table damaged in a way that crashes it is reported as
-// damaged rather than taking the run down. Fails with kIoError naming the
-// database and the table.
+// file) passes. Xapian's checker runs in a program of its own,
+// byline-check-db ($BYLINE_CHECK_DB, else beside the running program, else
+// in its libexec/byline, else where this library was built or installed),
+// so that a table damaged in a way that crashes it is reported as damaged
+// rather than taking the run down; it is started with posix_spawn, safe in
+// a process with other threads. Without the program the check runs in a
+// forked child if this process has one thread, else in this process. Fails
+// with kIoError naming the database and the table.
 [[nodiscard]] Status CheckDatabase(const std::string& db_path,
                                    DatabaseCheck level);
 
