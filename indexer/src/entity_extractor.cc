@@ -1,8 +1,10 @@
 #include "byline/index/entity_extractor.h"
 
 #include "rules/adjectives.h"
+#include "rules/cues.h"
 #include "rules/equipment.h"
 #include "rules/org_heads.h"
+#include "rules/place_names.h"
 #include "rules/sports_results.h"
 
 #include <algorithm>
@@ -1627,6 +1629,27 @@ ExtractedEntities EntityExtractor::Extract(
     }
     cands.swap(kept);
   }
+  // Two places joined by a linking word of their language are one place:
+  // "Vila Nova" + "de" + "Gaia" (rules/place_names.h).
+  if (RuleOn("placelink")) {
+    for (size_t i = 0; i + 1 < cands.size(); ++i) {
+      Candidate& a = cands[i];
+      const Candidate& b = cands[i + 1];
+      if (a.type != EntityType::kPlace || b.type != EntityType::kPlace ||
+          b.range.start <= a.range.end + 2) {
+        continue;
+      }
+      const std::string_view between =
+          text.substr(a.range.end, b.range.start - a.range.end);
+      if (between.size() < 4 || between.front() != ' ' ||
+          between.back() != ' ' ||
+          !rules::IsPlaceLinkWord(between.substr(1, between.size() - 2))) {
+        continue;
+      }
+      SetRange(text, {a.range.start, b.range.end}, &a);
+      cands.erase(cands.begin() + static_cast<ptrdiff_t>(i + 1));
+    }
+  }
   if (tagger_ != nullptr) {
     JoinOfPhrases(text, ranges, *tagger_, &cands);
     JoinFacilities(text, ranges, &cands);
@@ -2222,6 +2245,22 @@ ExtractedEntities EntityExtractor::Extract(
     }
   }
 
+  // A one-word name the tagger took for a person, where the words around
+  // it say a place ("the quarter of Kazmark") or an organisation ("the
+  // director of Velmora", "Velmora, the Dutch branch of") (rules/cues.h).
+  if (RuleOn("cue")) {
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kPerson || c.team ||
+          slice(c.range).find_first_of(" \n") != std::string_view::npos) {
+        continue;
+      }
+      if (const auto type = rules::TypeFromCues(text.substr(0, c.range.start),
+                                                text.substr(c.range.end))) {
+        c.type = *type;
+      }
+    }
+  }
+
   // One type per name: the majority of its tagged mentions.
   std::map<std::string, std::array<int, 4>> votes;
   for (const Candidate& c : cands) ++votes[c.key][static_cast<int>(c.type)];
@@ -2348,6 +2387,18 @@ ExtractedEntities EntityExtractor::Extract(
         for (size_t i = h.start; i < h.end; ++i) covered[i] = true;
         cands.push_back({EntityType::kOrg, h, FoldName(head), ""});
         head_short.insert(FoldName(head));
+      }
+    }
+    // The same head the tagger tagged alone ("The Commission said"),
+    // after "the": named by the one name with that head too.
+    for (const Candidate& c : cands) {
+      const std::string_view head = slice(c.range);
+      if (c.type == EntityType::kOrg && c.range.start >= 4 &&
+          (text.substr(c.range.start - 4, 4) == "the " ||
+           text.substr(c.range.start - 4, 4) == "The ") &&
+          IsInstitutionHead(head) && !kVague.count(head) &&
+          by_head.Find(c.key) != nullptr) {
+        head_short.insert(c.key);
       }
     }
   }
@@ -2619,6 +2670,48 @@ ExtractedEntities EntityExtractor::Extract(
         continue;
       }
       if (const std::string* full = full_by_first.Find(c.key)) c.name = *full;
+    }
+  }
+
+  // A one-word organisation that opens the name of the one party of the
+  // article ("Labour" ... "the Labour Party") is that party (rule
+  // 'partyshort').
+  if (RuleOn("partyshort")) {
+    NamesByPart party_by_first;  // parties by the key of their first word
+    for (const Candidate& c : cands) {
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (c.type != EntityType::kOrg || words.size() != 2 ||
+          slice(words[1]) != "Party") {
+        continue;
+      }
+      party_by_first.Add(FoldName(slice(words[0])), c.name, c.key);
+    }
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kOrg || c.key.find(' ') != std::string::npos) {
+        continue;
+      }
+      if (const std::string* full = party_by_first.Find(c.key)) c.name = *full;
+    }
+  }
+
+  // A place whose "The" has a capital inside a sentence ("in The Hague")
+  // keeps it, in all its mentions (rules/place_names.h).
+  if (RuleOn("theplace")) {
+    const auto the_before = [&](const Candidate& c) {
+      return c.range.start >= 4 &&
+             text.substr(c.range.start - 4, 4) == "The ";
+    };
+    std::set<std::string> with_the;  // keys of such places
+    for (const Candidate& c : cands) {
+      if (c.type == EntityType::kPlace && the_before(c) &&
+          !AfterSentenceEnd(text, c.range.start - 4)) {
+        with_the.insert(c.key);
+      }
+    }
+    for (Candidate& c : cands) {
+      if (c.type != EntityType::kPlace || !with_the.count(c.key)) continue;
+      if (!c.name.starts_with("The ")) c.name = "The " + c.name;
+      if (the_before(c)) c.range.start -= 4;
     }
   }
 

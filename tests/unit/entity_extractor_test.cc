@@ -498,6 +498,82 @@ TEST(EntityExtractorTest, WeaponsAndTheirAcronymsAreNoNames) {
   EXPECT_EQ(Describe(off).size(), 5u) << ::testing::PrintToString(Describe(off));
 }
 
+// Rule stage `cue`: a lone word the tagger took for a person, after a
+// kind of place and "of", is a place; after a post in a body, or before an
+// apposition that calls it a branch of one, an organisation.
+TEST(EntityExtractorTest, WordsAroundALoneNameTellItsType) {
+  const FactsTagger tagger({{"Kazmark", kPer},
+                            {"Velmora", kPer},
+                            {"Ida Brenner", kPer},
+                            {"Friends of the Fjord", kOrg}},
+                           {}, {});
+  const std::string text =
+      "Title\n\nThe race ran through the old quarter of Kazmark. The case "
+      "was brought by Velmora, the Danish branch of Friends of the Fjord. "
+      "Ida Brenner, the director of Velmora, spoke.\n";
+  EXPECT_EQ(Describe(Extract(text, &tagger)),
+            (Lines{"place Kazmark <- Kazmark @0",
+                   "org Velmora <- Velmora @0",
+                   "org Friends of the Fjord <- Friends of the Fjord @0",
+                   "person Ida Brenner <- Ida Brenner @0",
+                   "org Velmora <- Velmora @0"}));
+  const RuleSwitch off("cue", false);
+  const Extracted e = Extract(text, &tagger);
+  EXPECT_EQ(Describe(e)[0], "person Kazmark <- Kazmark @0");
+  EXPECT_EQ(Describe(e)[1], "person Velmora <- Velmora @0");
+}
+
+// Rule stages `placelink` and `theplace`: "Vila Serra de Tavo" is one
+// place, and "The Hague"-like names keep their capital "The".
+TEST(EntityExtractorTest, PlaceNamesOfSeveralNames) {
+  const FactsTagger tagger({{"Vila Serra", kLoc},
+                            {"Tavo", kLoc},
+                            {"Haagen", kLoc},
+                            {"Porto", kLoc}},
+                           {}, {});
+  const std::string text =
+      "Title\n\nVisitors cross from Porto to Vila Serra de Tavo. The court "
+      "in The Haagen ruled.\n\nHaagen is quiet.\n";
+  EXPECT_EQ(Describe(Extract(text, &tagger)),
+            (Lines{"place Porto <- Porto @0",
+                   "place Vila Serra de Tavo <- Vila Serra de Tavo @0",
+                   "place The Haagen <- The Haagen @0",
+                   "place The Haagen <- Haagen @1"}));
+  {
+    const RuleSwitch off("placelink", false);
+    EXPECT_EQ(Describe(Extract(text, &tagger))[1],
+              "place Vila Serra <- Vila Serra @0");
+  }
+  const RuleSwitch off("theplace", false);
+  EXPECT_EQ(Describe(Extract(text, &tagger))[2], "place Haagen <- Haagen @0");
+}
+
+// Rule 'partyshort', and 'headshort' for a head the tagger tagged alone:
+// short forms of an organisation's name are named by the whole name.
+TEST(EntityExtractorTest, ShortFormsOfPartiesAndBodies) {
+  const FactsTagger tagger({{"Harbour Party", kOrg},
+                            {"Harbour", kOrg},
+                            {"Nordic Fisheries Commission", kOrg},
+                            {"Commission", kOrg}},
+                           {}, {});
+  const std::string text =
+      "Title\n\nThe Harbour Party and the Nordic Fisheries Commission met. "
+      "Support for Harbour rose. The Commission said nothing.\n";
+  EXPECT_EQ(Describe(Extract(text, &tagger)),
+            (Lines{"org Harbour Party <- Harbour Party @0",
+                   "org Nordic Fisheries Commission <- Nordic Fisheries "
+                   "Commission @0",
+                   "org Harbour Party <- Harbour @0",
+                   "org Nordic Fisheries Commission <- Commission @0"}));
+  {
+    const RuleSwitch off("partyshort", false);
+    EXPECT_EQ(Describe(Extract(text, &tagger))[2], "org Harbour <- Harbour @0");
+  }
+  const RuleSwitch off("headshort", false);
+  EXPECT_EQ(Describe(Extract(text, &tagger))[3],
+            "org Commission <- Commission @0");
+}
+
 // Nationality and regional adjectives alone are no names; a given name
 // that looks like one ("Adrian") is.
 TEST(EntityExtractorTest, AdjectivesAloneAreNoNames) {

@@ -1,0 +1,98 @@
+#include "rules/cues.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace byline::rules {
+
+namespace {
+
+bool IsLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+         (static_cast<unsigned char>(c) >= 0x80);
+}
+
+// The word in lower case (ASCII letters): the lists are English.
+std::string Lower(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The last `n` words of `text`, last first; stops at anything but letters
+// and single spaces (a comma, a full stop, a line break).
+std::vector<std::string> LastWords(std::string_view text, size_t n) {
+  std::vector<std::string> words;
+  size_t end = text.size();
+  while (words.size() < n) {
+    if (end == 0 || text[end - 1] != ' ') break;
+    size_t start = end - 1;
+    while (start > 0 && IsLetter(text[start - 1])) --start;
+    if (start == end - 1) break;
+    words.push_back(Lower(text.substr(start, end - 1 - start)));
+    end = start;
+  }
+  return words;
+}
+
+// The first `n` words of `text` after ", " (an apposition), first first;
+// stops at anything but letters and single spaces.
+std::vector<std::string> AppositionWords(std::string_view text, size_t n) {
+  std::vector<std::string> words;
+  if (!text.starts_with(", ")) return words;
+  size_t pos = 2;
+  while (words.size() < n && pos < text.size()) {
+    size_t end = pos;
+    while (end < text.size() && IsLetter(text[end])) ++end;
+    if (end == pos) break;
+    words.push_back(Lower(text.substr(pos, end - pos)));
+    if (end >= text.size() || text[end] != ' ') break;
+    pos = end + 1;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::optional<EntityType> TypeFromCues(std::string_view before,
+                                       std::string_view after) {
+  // Kinds of place a name follows with "of".
+  static const std::set<std::string_view> kPlaceKinds = {
+      "quarter",  "district",     "suburb",    "neighbourhood", "neighborhood",
+      "borough",  "town",         "city",      "village",       "region",
+      "province", "municipality", "county",    "island",        "port",
+      "valley",   "parish",       "commune",   "canton",        "hamlet",
+      "districts", "suburbs",     "villages",  "towns"};
+  // Posts in a body a name follows with "of" or "for": a person holds the
+  // post, the name is the body's.
+  static const std::set<std::string_view> kPosts = {
+      "director",   "directors",    "chairman",  "chairwoman",
+      "chairperson", "spokesman",   "spokeswoman", "spokesperson",
+      "founder",    "co-founder",   "cofounder", "employees",
+      "shareholders", "staff",      "members",   "lawyers",
+      "executive",  "executives",   "boss",      "campaigners",
+      "researchers", "analysts",    "economists", "owner",
+      "owners",     "board"};
+  // What an apposition calls a part of a body: ", the Dutch branch of".
+  static const std::set<std::string_view> kParts = {
+      "branch",  "arm",       "subsidiary", "affiliate", "division",
+      "unit",    "wing",      "chapter",    "section",   "offshoot",
+      "member"};
+  const std::vector<std::string> last = LastWords(before, 2);
+  if (last.size() == 2 && (last[0] == "of" || last[0] == "for")) {
+    if (last[0] == "of" && kPlaceKinds.count(last[1])) return EntityType::kPlace;
+    if (kPosts.count(last[1])) return EntityType::kOrg;
+  }
+  const std::vector<std::string> next = AppositionWords(after, 6);
+  if (!next.empty() && (next[0] == "the" || next[0] == "a" || next[0] == "an")) {
+    for (size_t k = 1; k + 1 < next.size(); ++k) {
+      if (kParts.count(next[k]) && next[k + 1] == "of") return EntityType::kOrg;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace byline::rules
