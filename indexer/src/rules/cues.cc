@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "byline/text.h"
+
 namespace byline::rules {
 
 namespace {
@@ -13,14 +15,6 @@ bool IsLetter(char c) {
          (static_cast<unsigned char>(c) >= 0x80);
 }
 
-// The word in lower case (ASCII letters): the lists are English.
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // The last `n` words of `text`, last first; stops at anything but letters
 // and single spaces (a comma, a full stop, a line break).
@@ -32,7 +26,7 @@ std::vector<std::string> LastWords(std::string_view text, size_t n) {
     size_t start = end - 1;
     while (start > 0 && IsLetter(text[start - 1])) --start;
     if (start == end - 1) break;
-    words.push_back(Lower(text.substr(start, end - 1 - start)));
+    words.push_back(AsciiLower(text.substr(start, end - 1 - start)));
     end = start;
   }
   return words;
@@ -48,7 +42,7 @@ std::vector<std::string> AppositionWords(std::string_view text, size_t n) {
     size_t end = pos;
     while (end < text.size() && IsLetter(text[end])) ++end;
     if (end == pos) break;
-    words.push_back(Lower(text.substr(pos, end - pos)));
+    words.push_back(AsciiLower(text.substr(pos, end - pos)));
     if (end >= text.size() || text[end] != ' ') break;
     pos = end + 1;
   }

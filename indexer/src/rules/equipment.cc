@@ -8,19 +8,6 @@
 
 namespace byline::rules {
 
-namespace {
-
-// The word in lower case (ASCII): the rule's lists are English.
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-}  // namespace
-
 bool IsEquipmentName(std::string_view name) {
   static const std::set<std::string_view> kClasses = {
       "missile",  "missiles",  "launcher", "launchers", "howitzer",
@@ -31,7 +18,7 @@ bool IsEquipmentName(std::string_view name) {
       "artillery"};
   std::vector<std::string> words;
   for (const std::string_view w : Split(name, ' ')) {
-    if (!w.empty()) words.push_back(Lower(w));
+    if (!w.empty()) words.push_back(AsciiLower(w));
   }
   if (words.empty()) return false;
   const std::string& last = words.back();
