@@ -1,0 +1,71 @@
+// The extractor's candidates (a typed span of the article and its
+// canonical name), the rule switches, and what every stage does to a
+// span: clean it, set it, see what the candidates cover.
+#ifndef BYLINE_INDEX_RULES_CANDIDATE_H_
+#define BYLINE_INDEX_RULES_CANDIDATE_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "byline/entity.h"
+#include "byline/ner/tagger.h"
+#include "byline/passage.h"
+#include "byline/text.h"
+
+namespace byline::rules {
+
+struct Candidate {
+  EntityType type;
+  TextRange range;
+  std::string key;   // FoldName(surface)
+  std::string name;  // canonical, set last
+  bool team = false;  // a team in sports results: no later rule retypes it
+};
+
+// An article's names by a part of them (a surname, a first word, what
+// follows a qualifier): a short form stands for the one name with that
+// part, and for none when two different names share it.
+class NamesByPart {
+ public:
+  // `name`, whose key is `key`, has the part `part` (a key too).
+  void Add(const std::string& part, std::string name, const std::string& key) {
+    auto [it, inserted] = names_.emplace(part, std::move(name));
+    if (!inserted && FoldName(it->second) != key) ambiguous_.insert(part);
+  }
+  // The one name with the part `part`; nullptr if none or several.
+  const std::string* Find(const std::string& part) const {
+    if (ambiguous_.count(part)) return nullptr;
+    const auto it = names_.find(part);
+    return it == names_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::map<std::string, std::string> names_;
+  std::set<std::string> ambiguous_;
+};
+
+// Which bytes of a text of `size` bytes the candidates cover.
+std::vector<bool> Covered(size_t size, const std::vector<Candidate>& cands);
+
+EntityType FromNer(NerType t);
+
+// Trims what is not part of a name from a tagged span: titles before a
+// person, "the" before an organisation or place, a sentence's opening word
+// ("While"), possessive endings and stray punctuation. Returns an empty
+// range when nothing is left.
+TextRange CleanSpan(std::string_view text, TextRange r, EntityType type);
+
+void SetRange(std::string_view text, TextRange r, Candidate* c);
+
+// SetEntityRule()'s switches: (name, on).
+std::vector<std::pair<std::string, bool>>& RuleOverrides();
+
+bool RuleOn(std::string_view name);
+
+}  // namespace byline::rules
+
+#endif  // BYLINE_INDEX_RULES_CANDIDATE_H_

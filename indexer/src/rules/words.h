@@ -1,0 +1,83 @@
+// Words and runs of words in an article's text, as the rule stages read
+// them: capitals, acronyms, initials, sentence starts. Pure text.
+#ifndef BYLINE_INDEX_RULES_WORDS_H_
+#define BYLINE_INDEX_RULES_WORDS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/passage.h"
+#include "byline/text.h"
+
+namespace byline::rules {
+
+// Every byte an ASCII capital: "NASA", "SWITZERLAND".
+bool AllUpper(std::string_view s);
+
+bool IsAlnumByte(char c);
+
+// The end of the run of initials with full stops ("U.N.", "U.K.") that
+// starts at `i`, not past `end`; `i` itself if there is none.
+size_t DottedInitialsEnd(std::string_view text, size_t i, size_t end);
+
+// Word ranges of text[r] split at ASCII spaces.
+std::vector<TextRange> Words(std::string_view text, TextRange r);
+
+// Whether text[pos] follows a sentence end, a line break or the text's
+// start (spaces and opening quotes skipped).
+bool AfterSentenceEnd(std::string_view text, size_t pos);
+
+// The capitals that begin the capitalised words of `s`: "North Atlantic
+// Treaty Organization" -> "NATO". With `digits`, a number stands for
+// itself: "Movement 5 Stars" -> "M5S".
+std::string Initials(std::string_view s, bool digits = false);
+
+bool IsAcronym(std::string_view s);
+
+bool IsUpperInitial(std::string_view w);
+
+// Capitals as a name is written: "NEW YORK" -> "New York" (ASCII).
+std::string TitleCase(std::string_view capitals);
+
+// The last space-separated word of text[r].
+std::string_view LastWord(std::string_view text, TextRange r);
+
+// The word before the last of text[r], or "".
+std::string_view WordBeforeLast(std::string_view text, TextRange r);
+
+// Strips trailing punctuation and a possessive from a word; `*cut` is set
+// when something was stripped (the word ends a run of capitalised words).
+std::string_view WordCore(std::string_view w, bool* cut);
+
+// The end of the run of capitalised words that starts at text[pos], words
+// separated by single spaces, within `limit`; with `allow_of`, "of" and
+// "of the" may join two capitalised words ("Bureau of Weights and
+// Measures"). At most `max_words` capitalised words. Returns pos when
+// text[pos] starts no capitalised word.
+size_t CapitalRunEnd(std::string_view text, size_t pos, size_t limit,
+                     bool allow_of, size_t max_words = 8);
+
+// The end of the range holding text position `pos`: `ranges` is the title's
+// range, then the passages' in text order, none overlapping. The passages
+// are searched by bisection, as an article may have a hundred thousand of
+// them and this is asked for each name (a linear scan made 100,000
+// one-word paragraphs take 21 s).
+size_t RangeEndAt(const std::vector<TextRange>& ranges, size_t pos);
+
+// Whether text[pos] starts a sentence: the range's first word, or the
+// first after ". ", "! ", "? ", ": ", an opening quote or a bracket.
+bool AtSentenceStart(std::string_view text, TextRange range, size_t pos);
+
+// An acronym as news writing brackets it after a name: capitals and digits,
+// starting with a capital ("UNHCR", "M5S"), two to eight characters.
+bool IsBracketAcronym(std::string_view s);
+
+// Whether `a` and `b` hold the same letters: an acronym of a name in another
+// language has the initials of its translation in another order ("National
+// Union of Consumers" (UNC) for "Unione Nazionale Consumatori").
+bool SameLetters(std::string a, std::string b);
+
+}  // namespace byline::rules
+
+#endif  // BYLINE_INDEX_RULES_WORDS_H_
