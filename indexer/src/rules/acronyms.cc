@@ -33,7 +33,8 @@ TextRange NameBeforeAcronym(std::string_view text, TextRange range, size_t end,
       break;  // a run of words ends at punctuation
     }
     if (IsUpperInitial(w) && !IsTitleWord(w)) {
-      const std::string initials = Initials(text.substr(s, end - s), /*digits=*/true);
+      const std::string initials =
+          Initials(text.substr(s, end - s), /*digits=*/true);
       if (initials.size() == acronym.size()) {
         return SameLetters(initials, std::string(acronym))
                    ? TextRange{s, end}

@@ -1,9 +1,14 @@
 #include "rules/adjectives.h"
 
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "byline/text.h"
-
+#include "rules/word_lists.h"
+#include "rules/words.h"
 namespace byline::rules {
 
 bool IsAdjectiveAlone(
@@ -26,6 +31,17 @@ bool IsAdjectiveAlone(
   }
   const NerTagger::WordFacts f = facts(w);
   return (f.demonym || f.dictionary_capital) && !f.given_name;
+}
+
+void DropAdjectives(const ArticleText& a, std::vector<Candidate>* out) {
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  const auto slice = [&](TextRange r) { return a.Slice(r); };
+  const auto facts = [&](std::string_view w) { return tagger->LookUpWord(w); };
+  std::erase_if(cands, [&](const Candidate& c) {
+    return !c.team &&
+           IsAdjectiveAlone(CollapseWhitespace(slice(c.range)), facts);
+  });
 }
 
 }  // namespace byline::rules

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "byline/ner/tagger.h"
+#include "rules/candidate.h"
 
 namespace byline::rules {
 
@@ -21,6 +22,10 @@ namespace byline::rules {
 bool IsAdjectiveAlone(
     std::string_view name,
     const std::function<NerTagger::WordFacts(std::string_view)>& facts);
+
+// A nationality or regional adjective alone is no name: "Slovenian",
+// "South Bohemian" (rules/adjectives.h); a team's name is left alone.
+void DropAdjectives(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
 

@@ -23,11 +23,21 @@ std::vector<bool> Covered(size_t size, const std::vector<Candidate>& cands) {
   return covered;
 }
 
+void AddCandidate(const ArticleText& a, EntityType type, TextRange r,
+                  std::vector<Candidate>* cands) {
+  r = CleanSpan(a.text, r, type);
+  if (r.size() == 0) return;
+  cands->push_back({type, r, FoldName(a.Slice(r)), ""});
+}
+
 EntityType FromNer(NerType t) {
   switch (t) {
-    case NerType::kPerson: return EntityType::kPerson;
-    case NerType::kOrg: return EntityType::kOrg;
-    case NerType::kPlace: return EntityType::kPlace;
+    case NerType::kPerson:
+      return EntityType::kPerson;
+    case NerType::kOrg:
+      return EntityType::kOrg;
+    case NerType::kPlace:
+      return EntityType::kPlace;
   }
   return EntityType::kPerson;
 }
@@ -67,9 +77,11 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
         continue;
       }
       const std::string_view tail = word.substr(dash + 1);
-      if (std::all_of(tail.begin(), tail.end(), [](char ch) {
-            return std::islower(static_cast<unsigned char>(ch)) != 0;
-          }) &&
+      if (std::all_of(tail.begin(), tail.end(),
+                      [](char ch) {
+                        return std::islower(static_cast<unsigned char>(ch)) !=
+                               0;
+                      }) &&
           (tail.ends_with("ed") || tail == "run" || tail == "born")) {
         first = k + 1;
         break;
@@ -105,14 +117,16 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   if (last == first + 1 && type == EntityType::kOrg && RuleOn("ampersand")) {
     // A company's legal form alone ("Inc.", "Ltd") names no company, nor
     // does a title ("CEO").
-    if (IsLegalForm(w(first), /*letter_codes=*/false) || IsTitleWord(w(first))) {
+    if (IsLegalForm(w(first), /*letter_codes=*/false) ||
+        IsTitleWord(w(first))) {
       return {r.start, r.start};
     }
   }
   TextRange out{words[first].start, end};
   for (std::string_view suffix : {"\u2019s", "'s", "\u2019", "'"}) {
     const std::string_view s = text.substr(out.start, out.size());
-    if (s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix) {
+    if (s.size() > suffix.size() &&
+        s.substr(s.size() - suffix.size()) == suffix) {
       out.end -= suffix.size();
       break;
     }
@@ -146,8 +160,8 @@ namespace {
 
 // The document rules can be switched off one by one for measuring them
 // (bench/ner_ablation): BYLINE_NER_RULES_OFF="ofphrase,facility,..." (names
-// in the RuleOn() calls of the extractor and its stages). Rules that are off by default, because the
-// leave-one-corpus-out figures were better without them
+// in the RuleOn() calls of the extractor and its stages). Rules that are off by
+// default, because the leave-one-corpus-out figures were better without them
 // (docs/ner-model.md), are switched on the same way with
 // BYLINE_NER_RULES_ON. Read once per process.
 std::vector<std::string> RuleList(const char* variable) {

@@ -21,8 +21,8 @@ namespace byline::rules {
 struct Candidate {
   EntityType type;
   TextRange range;
-  std::string key;   // FoldName(surface)
-  std::string name;  // canonical, set last
+  std::string key;    // FoldName(surface)
+  std::string name;   // canonical, set last
   bool team = false;  // a team in sports results: no later rule retypes it
 };
 
@@ -48,9 +48,28 @@ class NamesByPart {
   std::set<std::string> ambiguous_;
 };
 
+// What every stage reads of an article: its text, the ranges of its title
+// and passages, their words, and the tagger (whose lists some rules ask;
+// null when the extractor runs on rules alone).
+struct ArticleText {
+  std::string_view text;
+  const std::vector<TextRange>& ranges;  // the title's, then each passage's
+  const std::vector<std::vector<TextRange>>& range_words;  // Words() of each
+  const NerTagger* tagger;
+  std::string_view Slice(TextRange r) const {
+    return text.substr(r.start, r.size());
+  }
+};
+
+// Adds a candidate of `type` for the span `r` of the article's text,
+// cleaned (CleanSpan()); nothing if nothing is left of it.
+void AddCandidate(const ArticleText& a, EntityType type, TextRange r,
+                  std::vector<Candidate>* cands);
+
 // Which bytes of a text of `size` bytes the candidates cover.
 std::vector<bool> Covered(size_t size, const std::vector<Candidate>& cands);
 
+// The tagger's type as an entity type.
 EntityType FromNer(NerType t);
 
 // Trims what is not part of a name from a tagged span: titles before a
@@ -59,11 +78,14 @@ EntityType FromNer(NerType t);
 // range when nothing is left.
 TextRange CleanSpan(std::string_view text, TextRange r, EntityType type);
 
+// Moves `c` to the span `r` of `text`, its key with it.
 void SetRange(std::string_view text, TextRange r, Candidate* c);
 
 // SetEntityRule()'s switches: (name, on).
 std::vector<std::pair<std::string, bool>>& RuleOverrides();
 
+// Whether the rule `name` is on: SetEntityRule(), then the environment
+// (BYLINE_NER_RULES_OFF, BYLINE_NER_RULES_ON), then its default.
 bool RuleOn(std::string_view name);
 
 }  // namespace byline::rules

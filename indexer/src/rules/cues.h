@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "byline/entity.h"
+#include "rules/candidate.h"
 
 namespace byline::rules {
 
@@ -26,6 +27,11 @@ namespace byline::rules {
 // first six, in any case of the first letter.
 std::optional<EntityType> TypeFromCues(std::string_view before,
                                        std::string_view after);
+
+// A one-word name the tagger took for a person, where the words around
+// it say a place ("the quarter of Kazmark") or an organisation ("the
+// director of Velmora", "Velmora, the Dutch branch of") (rules/cues.h).
+void TypeByCues(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
 

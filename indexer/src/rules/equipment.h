@@ -7,7 +7,11 @@
 #ifndef BYLINE_INDEX_RULES_EQUIPMENT_H_
 #define BYLINE_INDEX_RULES_EQUIPMENT_H_
 
+#include <map>
+#include <string>
 #include <string_view>
+
+#include "rules/candidate.h"
 
 namespace byline::rules {
 
@@ -19,6 +23,13 @@ namespace byline::rules {
 // "Artillery". Bodies named after weapons end with their own head
 // ("Missile Defense Agency", "Strategic Rocket Forces": not equipment).
 bool IsEquipmentName(std::string_view name);
+
+// Weapons and other equipment are no names (rules/equipment.h), nor the
+// acronyms the article pairs with them ("NASAMS").
+// `acronym_of`: the acronym the article pairs with a name, by its key.
+void DropEquipment(const ArticleText& a,
+                   const std::map<std::string, std::string>& acronym_of,
+                   std::vector<Candidate>* out);
 
 }  // namespace byline::rules
 

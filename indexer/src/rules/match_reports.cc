@@ -32,7 +32,8 @@ bool IsSportsReport(std::string_view text) {
   const auto digits_after = [&](size_t at) {
     if (at < text.size() && text[at] == ' ') ++at;
     size_t d = at;
-    while (d < text.size() && std::isdigit(static_cast<unsigned char>(text[d]))) {
+    while (d < text.size() &&
+           std::isdigit(static_cast<unsigned char>(text[d]))) {
       ++d;
     }
     return d - at >= 1 && d - at <= 2 &&

@@ -43,14 +43,16 @@ void JoinOfPhrases(std::string_view text, const std::vector<TextRange>& ranges,
     // A place's "of" phrase is part of its name whatever it holds ("the
     // State of Texas", "the Plains of Arafat"; rule 'geoof').
     const bool whole = geographic && RuleOn("geoof");
-    bool own_name = !whole && (facts.person ||
-                               (facts.gazetteer_place && !facts.gazetteer_org) ||
-                               (facts.place && !facts.org && !facts.gazetteer_org));
+    bool own_name =
+        !whole &&
+        (facts.person || (facts.gazetteer_place && !facts.gazetteer_org) ||
+         (facts.place && !facts.org && !facts.gazetteer_org));
     size_t j = i + 1;
     for (; j < cs.size() && cs[j].range.start < end; ++j) {
       if (cs[j].range.start < p || cs[j].range.end > end) own_name = true;
-      if (!whole && (cs[j].type == EntityType::kPerson ||
-                     (cs[j].type == EntityType::kPlace && !facts.gazetteer_org))) {
+      if (!whole &&
+          (cs[j].type == EntityType::kPerson ||
+           (cs[j].type == EntityType::kPlace && !facts.gazetteer_org))) {
         own_name = true;
       }
     }

@@ -12,8 +12,8 @@
 namespace byline::rules {
 
 // "X of Y" names the tagger cut in two or more ("Museum" + "Natural
-// History", "Society" + "Jesus"): when a tagged name ends with an institution or
-// geographic head and "of" / "for" [the] and a capitalised run follow, the
+// History", "Society" + "Jesus"): when a tagged name ends with an institution
+// or geographic head and "of" / "for" [the] and a capitalised run follow, the
 // run joins the name, unless it is a person or a place of its own ("the
 // University of Oslo" stays "University" + "Oslo", as in the GUM
 // and CoNLL styles). `cands` are sorted and do not overlap.

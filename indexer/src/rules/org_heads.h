@@ -11,12 +11,18 @@
 
 #include <string_view>
 
+#include "rules/candidate.h"
+
 namespace byline::rules {
 
 // Whether `name`, of two words or more (split at spaces), ends with the
 // head noun of an organisation's name, capitalised ("Forum", "Council";
 // not "forum").
 bool EndsWithOrgHead(std::string_view name);
+
+// A name that ends with an organisation's head noun ("Ashcombe
+// Heritage Forum") is an organisation (rules/org_heads.h).
+void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
 

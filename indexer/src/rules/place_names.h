@@ -13,12 +13,22 @@
 
 #include <string_view>
 
+#include "rules/candidate.h"
+
 namespace byline::rules {
 
 // Whether `w` links two parts of one place's name: "de", "da", "do",
 // "dos", "das", "del", "della", "di", "du", "des", "sur", "am", "im",
 // "upon" (lower case only; not English "on", "of" or "an").
 bool IsPlaceLinkWord(std::string_view w);
+
+// A place whose "The" has a capital inside a sentence ("in The Hague")
+// keeps it, in all its mentions (rules/place_names.h).
+void KeepCapitalThe(const ArticleText& a, std::vector<Candidate>* out);
+
+// Two places joined by a linking word of their language are one place:
+// "Vila Nova" + "de" + "Gaia" (rules/place_names.h).
+void JoinLinkedPlaces(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
 

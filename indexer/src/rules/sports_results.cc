@@ -3,8 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "byline/text.h"
+#include "rules/word_lists.h"
+#include "rules/words.h"
 namespace byline::rules {
 namespace {
 
@@ -28,14 +34,14 @@ bool Capitalised(std::string_view w) {
 
 bool AllDigits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-           return std::isdigit(static_cast<unsigned char>(c));
-         });
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 // "2-1", "3–0" (en dash): a score.
 bool IsScore(std::string_view w) {
-  while (!w.empty() && (w.back() == '.' || w.back() == ',' ||
-                        w.back() == ';' || w.back() == ')')) {
+  while (!w.empty() && (w.back() == '.' || w.back() == ',' || w.back() == ';' ||
+                        w.back() == ')')) {
     w.remove_suffix(1);
   }
   size_t dash = w.find('-');
@@ -52,11 +58,11 @@ bool IsScore(std::string_view w) {
 // team's first word: "On Sunday Hamburg drew with ...".
 bool NotATeamWord(std::string_view w) {
   static constexpr std::array<std::string_view, 30> kWords = {
-      "On", "In", "At", "After", "Before", "Then", "But", "And", "When",
-      "While", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-      "Saturday", "Sunday", "January", "February", "March", "April", "May",
-      "June", "July", "August", "September", "October", "November",
-      "December", "Yesterday"};
+      "On",        "In",        "At",      "After",    "Before",   "Then",
+      "But",       "And",       "When",    "While",    "Monday",   "Tuesday",
+      "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday",   "January",
+      "February",  "March",     "April",   "May",      "June",     "July",
+      "August",    "September", "October", "November", "December", "Yesterday"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -78,10 +84,10 @@ std::vector<Word> SplitWords(std::string_view text, TextRange line) {
     while (i < line.end && !IsSpace(text[i])) ++i;
     if (i == s) continue;
     size_t e = i;
-    while (e > s && (text[e - 1] == ',' || text[e - 1] == ';' ||
-                     text[e - 1] == ':' || text[e - 1] == '.' ||
-                     text[e - 1] == '!' || text[e - 1] == '?' ||
-                     text[e - 1] == ')' || text[e - 1] == '"')) {
+    while (e > s &&
+           (text[e - 1] == ',' || text[e - 1] == ';' || text[e - 1] == ':' ||
+            text[e - 1] == '.' || text[e - 1] == '!' || text[e - 1] == '?' ||
+            text[e - 1] == ')' || text[e - 1] == '"')) {
       --e;
     }
     words.push_back({{s, e}, text.substr(s, i - s)});
@@ -122,7 +128,8 @@ bool NameEndingAt(std::string_view text, const std::vector<Word>& words,
     if (NotATeamWord(w)) break;
     if (Capitalised(w)) {
       --f;
-    } else if (Connector(w) && f >= 2 && Capitalised(Bare(text, words[f - 2]))) {
+    } else if (Connector(w) && f >= 2 &&
+               Capitalised(Bare(text, words[f - 2]))) {
       --f;
     } else {
       break;
@@ -196,9 +203,9 @@ void ResultsLine(std::string_view text, const std::vector<Word>& words,
 void ScoreSentences(std::string_view text, const std::vector<Word>& words,
                     std::vector<TeamName>* out) {
   static constexpr std::array<std::string_view, 14> kVerbs = {
-      "beat",    "beats",   "defeated", "defeat",  "edged",  "thrashed",
-      "routed",  "overcame", "downed",  "crushed", "hammered", "stunned",
-      "drew",    "lost"};
+      "beat",     "beats",   "defeated", "defeat", "edged",
+      "thrashed", "routed",  "overcame", "downed", "crushed",
+      "hammered", "stunned", "drew",     "lost"};
   // For each word: the first score at or after it, and the first word at
   // or after it that ends a sentence (words.size() if none).
   std::vector<size_t> next_score(words.size() + 1, words.size());
@@ -257,6 +264,37 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
   });
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+void MarkResultTeams(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  const std::vector<TextRange>& ranges = a.ranges;
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  const auto slice = [&](TextRange r) { return a.Slice(r); };
+  for (const TextRange& r : ranges) {
+    for (const TeamName& found : FindTeamNames(text, r)) {
+      const TextRange team = found.range;
+      // In a sentence, a name the tagger or the lists take for a
+      // person's stays one ("Nadal beat Federer 6-4", "Trump beat
+      // Clinton 304-227"); in a results table it is a team.
+      if (!found.in_table) {
+        const NerTagger::NameFacts facts = tagger->LookUpName(slice(team));
+        const bool person =
+            (facts.person && !facts.org) ||
+            std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+              return c.type == EntityType::kPerson &&
+                     c.range.start < team.end && team.start < c.range.end;
+            });
+        if (person) continue;
+      }
+      std::erase_if(cands, [&](const Candidate& c) {
+        return c.range.start < team.end && team.start < c.range.end;
+      });
+      cands.push_back(
+          {EntityType::kOrg, team, FoldName(slice(team)), "", true});
+    }
+  }
 }
 
 }  // namespace byline::rules

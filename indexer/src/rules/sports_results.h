@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "byline/passage.h"
+#include "rules/candidate.h"
 
 namespace byline::rules {
 
@@ -28,6 +29,11 @@ struct TeamName {
 //    a score "N-N" before the sentence ends ("Leeds beat Chelsea 2-1").
 // Linear in the range's length.
 std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range);
+
+// Teams in sports results are organisations, whatever the tagger made
+// of them: "Leeds beat Chelsea 2-1", "Bayer Leverkusen 3 Hamburg 1"
+// (rule stage 'results', rules/sports_results.h).
+void MarkResultTeams(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
 

@@ -97,9 +97,10 @@ bool IsTitleWord(std::string_view w) {
 
 bool IsMonthOrWeekday(std::string_view key) {
   static const std::set<std::string_view> kWords = {
-      "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december", "monday",
-      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+      "january",  "february", "march",    "april",     "may",
+      "june",     "july",     "august",   "september", "october",
+      "november", "december", "monday",   "tuesday",   "wednesday",
+      "thursday", "friday",   "saturday", "sunday"};
   return kWords.count(key) > 0;
 }
 
@@ -114,25 +115,25 @@ bool IsMonthOrWeekdayWord(std::string_view w) {
 
 bool IsOpeningWord(std::string_view w) {
   static const std::set<std::string_view> kWords = {
-      "After",    "Also",    "Although", "And",       "As",      "At",
-      "Because",  "Before",  "But",      "By",        "Despite", "During",
-      "Each",     "Even",    "Every",    "For",       "From",    "Had",
-      "Has",      "Have",    "He",       "Her",       "Here",    "His",
-      "How",      "However", "If",       "In",        "Instead", "Its",
-      "Meanwhile", "My",     "Now",      "Once",      "Only",    "Or",
-      "Our",      "Perhaps", "She",      "Since",     "So",      "Still",
-      "That",     "Their",   "Then",     "There",     "These",   "They",
-      "This",     "Those",   "Though",   "Thus",      "Today",   "Unlike",
-      "Until",    "We",      "What",     "When",      "Whenever", "Where",
-      "Whether",  "Which",   "While",    "Whilst",    "Who",     "Why",
-      "With",     "Without", "Yesterday", "Yet",      "You",     "Your"};
+      "After",     "Also",    "Although",  "And",    "As",       "At",
+      "Because",   "Before",  "But",       "By",     "Despite",  "During",
+      "Each",      "Even",    "Every",     "For",    "From",     "Had",
+      "Has",       "Have",    "He",        "Her",    "Here",     "His",
+      "How",       "However", "If",        "In",     "Instead",  "Its",
+      "Meanwhile", "My",      "Now",       "Once",   "Only",     "Or",
+      "Our",       "Perhaps", "She",       "Since",  "So",       "Still",
+      "That",      "Their",   "Then",      "There",  "These",    "They",
+      "This",      "Those",   "Though",    "Thus",   "Today",    "Unlike",
+      "Until",     "We",      "What",      "When",   "Whenever", "Where",
+      "Whether",   "Which",   "While",     "Whilst", "Who",      "Why",
+      "With",      "Without", "Yesterday", "Yet",    "You",      "Your"};
   return kWords.count(w) > 0;
 }
 
 bool IsLegalForm(std::string_view w, bool letter_codes) {
   static const std::set<std::string_view> kForms = {
-      "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co.", "plc",
-      "PLC", "GmbH"};
+      "Inc",   "Inc.", "Ltd", "Ltd.", "LLC", "Corp",
+      "Corp.", "Co.",  "plc", "PLC",  "GmbH"};
   static const std::set<std::string_view> kLetterCodes = {
       "AG", "SA", "S.A.", "NV", "N.V.", "ASA", "LLP", "Pty"};
   return kForms.count(w) > 0 || (letter_codes && kLetterCodes.count(w) > 0);
@@ -183,50 +184,46 @@ bool IsFacilityHead(std::string_view w, std::string_view before, bool strict) {
   // A centre is a place when it is a venue ("Space Center", "Convention
   // Centre"), not a research body ("Centre for Social Evolution").
   static const std::set<std::string_view> kVenues = {
-      "Space",    "Science",    "Convention", "Visitor",       "Shopping",
-      "Trade",    "Art",        "Arts",       "Civic",         "Community",
-      "Cultural", "Exhibition", "Sports",     "Conference",
-      "Aquatic",  "Heritage",   "Events",     "Entertainment", "Performing",
-      "Media",    "Press",      "Leisure"};
+      "Space",    "Science",    "Convention",    "Visitor",    "Shopping",
+      "Trade",    "Art",        "Arts",          "Civic",      "Community",
+      "Cultural", "Exhibition", "Sports",        "Conference", "Aquatic",
+      "Heritage", "Events",     "Entertainment", "Performing", "Media",
+      "Press",    "Leisure"};
   if (w == "Center" || w == "Centre") return kVenues.count(before) > 0;
   return kHeads.count(w) > 0 || (!strict && kLoose.count(w) > 0);
 }
 
 bool IsForeignInstitutionHead(std::string_view w) {
   static const std::set<std::string_view> kHeads = {
-      "Instituto",     "Istituto",       "Institut",     "Colegio",
-      "Collegio",      "Colégio",        "Liceo",        "Lycée",
-      "Escuela",       "Escola",         "Scuola",       "École",
-      "Universidad",   "Università",     "Universidade", "Universität",
-      "Université",    "Hochschule",     "Gymnasium",    "Academia",
-      "Accademia",     "Akademie",       "Académie",     "Museo",
-      "Musée",         "Museu",          "Banco",        "Banca",
-      "Banque",        "Partido",        "Partito",      "Movimento",
-      "Movimiento",    "Ministerio",     "Ministero",    "Ministère",
-      "Fundación",     "Fondazione",     "Fondation",    "Stiftung",
-      "Fundação",      "Comune",         "Ayuntamiento", "Prefeitura",
-      "Confederación", "Confederazione", "Sindicato",    "Sindacato",
+      "Instituto", "Istituto", "Institut", "Colegio", "Collegio", "Colégio",
+      "Liceo", "Lycée", "Escuela", "Escola", "Scuola", "École", "Universidad",
+      "Università", "Universidade", "Universität", "Université", "Hochschule",
+      "Gymnasium", "Academia", "Accademia", "Akademie", "Académie", "Museo",
+      "Musée", "Museu", "Banco", "Banca", "Banque", "Partido", "Partito",
+      "Movimento", "Movimiento", "Ministerio", "Ministero", "Ministère",
+      "Fundación", "Fondazione", "Fondation", "Stiftung", "Fundação", "Comune",
+      "Ayuntamiento", "Prefeitura", "Confederación", "Confederazione",
+      "Sindicato", "Sindacato",
       // Networks, associations, federations and councils in French,
       // Italian, Spanish, Portuguese, German and Polish.
-      "Réseau",        "Rete",           "Association",  "Associazione",
-      "Asociación",    "Associação",     "Verein",       "Verband",
-      "Gesellschaft",  "Syndicat",       "Fédération",   "Federación",
-      "Federazione",   "Comité",         "Comitato",     "Conseil",
-      "Consiglio",     "Consejo",        "Stowarzyszenie", "Fundacja",
+      "Réseau", "Rete", "Association", "Associazione", "Asociación",
+      "Associação", "Verein", "Verband", "Gesellschaft", "Syndicat",
+      "Fédération", "Federación", "Federazione", "Comité", "Comitato",
+      "Conseil", "Consiglio", "Consejo", "Stowarzyszenie", "Fundacja",
       "Związek"};
   return kHeads.count(w) > 0;
 }
 
 bool IsPolishNewOrOld(std::string_view w) {
-  static const std::set<std::string_view> kWords = {
-      "Nowy", "Nowa", "Nowe", "Stary", "Stara", "Stare"};
+  static const std::set<std::string_view> kWords = {"Nowy",  "Nowa",  "Nowe",
+                                                    "Stary", "Stara", "Stare"};
   return kWords.count(w) > 0;
 }
 
 bool IsSaintWord(std::string_view w) {
   static const std::set<std::string_view> kWords = {
-      "San",   "Santo",  "Santa", "Santi", "Sant'", "São",
-      "Saint", "Sainte", "Sankt", "St.",   "Ste.",  "St",    "Ste"};
+      "San",    "Santo", "Santa", "Santi", "Sant'", "São", "Saint",
+      "Sainte", "Sankt", "St.",   "Ste.",  "St",    "Ste"};
   return kWords.count(w) > 0;
 }
 

@@ -57,8 +57,8 @@ bool AfterSentenceEnd(std::string_view text, size_t pos) {
                  text.substr(i - 3, 3) == "\u2014")) {
     return AfterSentenceEnd(text, i - 3);
   }
-  return i == 0 || std::string_view(".!?:").find(text[i - 1]) !=
-                       std::string_view::npos;
+  return i == 0 ||
+         std::string_view(".!?:").find(text[i - 1]) != std::string_view::npos;
 }
 
 std::string Initials(std::string_view s, bool digits) {
@@ -104,7 +104,8 @@ std::string TitleCase(std::string_view capitals) {
   std::string out(capitals);
   for (size_t i = 1; i < out.size(); ++i) {
     if (out[i - 1] == ' ') continue;
-    out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+    out[i] =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
   }
   return out;
 }

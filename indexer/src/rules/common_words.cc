@@ -1,0 +1,71 @@
+#include "rules/common_words.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/text.h"
+#include "rules/word_lists.h"
+#include "rules/words.h"
+
+namespace byline::rules {
+
+void DropCommonWords(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  const std::vector<TextRange>& ranges = a.ranges;
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  const auto slice = [&](TextRange r) { return a.Slice(r); };
+  std::map<std::string, bool> mid_sentence;  // key -> capitalised inside
+  const auto capitalised_inside = [&](std::string_view w) {
+    auto [it, inserted] = mid_sentence.emplace(FoldName(w), false);
+    if (!inserted) return it->second;
+    for (size_t k = 1; k < ranges.size() && !it->second; ++k) {
+      const TextRange r = ranges[k];
+      for (size_t at = text.find(w, r.start);
+           at != std::string_view::npos && at + w.size() <= r.end;
+           at = text.find(w, at + 1)) {
+        const size_t e = at + w.size();
+        if ((at > 0 && IsAlnumByte(text[at - 1])) ||
+            (e < text.size() && IsAlnumByte(text[e]))) {
+          continue;
+        }
+        if (!AtSentenceStart(text, r, at)) {
+          it->second = true;
+          break;
+        }
+      }
+    }
+    return it->second;
+  };
+  std::erase_if(cands, [&](const Candidate& c) {
+    const std::string_view w = slice(c.range);
+    if (w.find(' ') != std::string_view::npos || IsAcronym(w) ||
+        !tagger->LookUpWord(w).common) {
+      return false;
+    }
+    // After "Minister of", "Secretary for".
+    const std::string_view before =
+        Trim(text.substr(c.range.start >= 24 ? c.range.start - 24 : 0,
+                         std::min<size_t>(c.range.start, 24)));
+    for (std::string_view link : {" of", " for"}) {
+      if (before.size() > link.size() &&
+          before.substr(before.size() - link.size()) == link) {
+        const std::string_view head =
+            LastWord(before, {0, before.size() - link.size()});
+        if (IsTitleWord(head) || tagger->LookUpWord(head).title) {
+          return true;
+        }
+      }
+    }
+    const NerTagger::NameFacts facts = tagger->LookUpName(w);
+    if (facts.gazetteer_place || facts.gazetteer_org) return false;
+    return !capitalised_inside(w);
+  });
+}
+
+}  // namespace byline::rules

@@ -1,0 +1,50 @@
+#include "rules/credits.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/text.h"
+#include "rules/word_lists.h"
+#include "rules/words.h"
+
+namespace byline::rules {
+
+void DropCredits(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  const std::vector<TextRange>& ranges = a.ranges;
+  const std::vector<std::vector<TextRange>>& range_words = a.range_words;
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  const auto slice = [&](TextRange r) { return a.Slice(r); };
+  static const std::set<std::string_view> kCredits = {
+      "Image:",   "Images:",     "Photo:",  "Photos:",
+      "Picture:", "Photograph:", "Credit:", "Credits:"};
+  for (size_t n = 0; n < ranges.size(); ++n) {
+    const TextRange r = ranges[n];
+    if (slice(r).find(':') == std::string_view::npos) continue;
+    const std::vector<TextRange>& words = range_words[n];
+    for (size_t k = 0; k + 1 < words.size(); ++k) {
+      if (!kCredits.count(slice(words[k]))) continue;
+      size_t end = text.find('.', words[k + 1].start);
+      if (end == std::string_view::npos || end > r.end) end = r.end;
+      for (Candidate& c : cands) {
+        if (c.range.start < words[k].end || c.range.end > end ||
+            c.type != EntityType::kPlace || Words(text, c.range).size() != 1) {
+          continue;
+        }
+        const NerTagger::NameFacts facts = tagger->LookUpName(slice(c.range));
+        if (!facts.gazetteer_place && !facts.place && !facts.city &&
+            !facts.country) {
+          c.type = EntityType::kPerson;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace byline::rules

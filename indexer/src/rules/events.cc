@@ -1,0 +1,92 @@
+#include "rules/events.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/text.h"
+#include "rules/word_lists.h"
+#include "rules/words.h"
+
+namespace byline::rules {
+
+void NameEventsByTheirName(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  const auto slice = [&](TextRange r) { return a.Slice(r); };
+  static const std::set<std::string_view> kEventHeads = {
+      "Fair",     "Festival",     "Expo",          "Olympics",   "Olympiad",
+      "Cup",      "Championship", "Championships", "Tournament", "Marathon",
+      "Biennale", "Awards",       "War",           "Wars"};
+  // Sporting events are no organisation, place or person either ("the
+  // World Cup", "the Winter Carnival", "the Paralympic Games"): dropped
+  // like wars when no name is found in front (rule 'sportevent').
+  static const std::set<std::string_view> kSportHeads = {
+      "Cup",         "Championship", "Championships", "Tournament", "Olympics",
+      "Paralympics", "Olympiad",     "Marathon",      "Carnival",   "Games"};
+  static const std::set<std::string_view> kGamesBefore = {
+      "Olympic", "Paralympic", "Commonwealth", "Asian",  "Invictus",
+      "Youth",   "Winter",     "Summer",       "Special"};
+  static const std::set<std::string_view> kSportWords = {
+      "Olympics", "Paralympics", "Olympic", "Paralympic"};
+  std::map<std::string, EntityType> alone;
+  for (const Candidate& c : cands) alone.emplace(c.key, c.type);
+  // Keys of wars and sporting events not named after a name.
+  std::set<std::string> dropped;
+  for (Candidate& c : cands) {
+    const std::vector<TextRange> words = Words(text, c.range);
+    if (words.size() == 1 && kSportWords.count(slice(words[0])) &&
+        RuleOn("sportevent")) {
+      dropped.insert(c.key);
+      continue;
+    }
+    if (words.size() < 2) continue;
+    const std::string_view head = slice(words.back());
+    const bool sport =
+        RuleOn("sportevent") && kSportHeads.count(head) &&
+        (head != "Games" || kGamesBefore.count(slice(words[words.size() - 2])));
+    if (!kEventHeads.count(head) && !sport) continue;
+    // A war is never an organisation, place or person ("the Second
+    // World War"), unless it is a ministry's portfolio ("Secretary of
+    // War"); it is dropped below if no name is found in front.
+    if (((head == "War" || head == "Wars") &&
+         slice(words[words.size() - 2]) != "of") ||
+        sport) {
+      dropped.insert(c.key);
+    }
+    for (size_t k = words.size() - 1; k-- > 0;) {
+      const TextRange r{words[0].start, words[k].end};
+      const std::string_view part = slice(r);
+      if (!IsUpperInitial(part) || !IsAlnumByte(text[r.end - 1])) continue;
+      std::optional<EntityType> type;
+      if (auto it = alone.find(FoldName(part)); it != alone.end()) {
+        type = it->second;
+      } else if (k > 0 || (!tagger->LookUpWord(part).common &&
+                           !tagger->LookUpWord(part).demonym)) {
+        const NerTagger::NameFacts f = tagger->LookUpName(part);
+        if (f.org || f.gazetteer_org) {
+          type = EntityType::kOrg;
+        } else if (f.place || f.gazetteer_place || f.country || f.city) {
+          type = EntityType::kPlace;
+        } else if (f.person) {
+          type = EntityType::kPerson;
+        }
+      }
+      if (!type) continue;
+      dropped.erase(c.key);
+      c.type = *type;
+      c.range = r;
+      c.key = FoldName(part);
+      break;
+    }
+  }
+  std::erase_if(cands,
+                [&](const Candidate& c) { return dropped.count(c.key) > 0; });
+}
+
+}  // namespace byline::rules

@@ -1,0 +1,19 @@
+// Rule stage `legalform` of the entity extractor
+// (entity_extractor.cc runs the stages in order).
+#ifndef BYLINE_INDEX_RULES_LEGAL_FORMS_H_
+#define BYLINE_INDEX_RULES_LEGAL_FORMS_H_
+
+#include <vector>
+
+#include "rules/candidate.h"
+
+namespace byline::rules {
+
+// A company's legal form is no part of its name in the facets: "Apple
+// Inc." and "Apple" are one organisation, "Apple" (rule 'legalform';
+// the mention's span keeps the form).
+void DropLegalForms(const ArticleText& a, std::vector<Candidate>* out);
+
+}  // namespace byline::rules
+
+#endif  // BYLINE_INDEX_RULES_LEGAL_FORMS_H_

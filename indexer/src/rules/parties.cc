@@ -1,0 +1,41 @@
+#include "rules/parties.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/text.h"
+#include "rules/word_lists.h"
+#include "rules/words.h"
+
+namespace byline::rules {
+
+void AddParties(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::vector<std::vector<TextRange>>& range_words = a.range_words;
+  const auto slice = [&](TextRange r) { return a.Slice(r); };
+  const auto add = [&](EntityType type, TextRange r) {
+    AddCandidate(a, type, r, out);
+  };
+  static const std::set<std::string_view> kPartyWords = {
+      "Republican",   "Democratic",  "Labour",      "Labor",
+      "Conservative", "Liberal",     "Green",       "Communist",
+      "Socialist",    "Progressive", "Libertarian", "Nationalist",
+      "Reform",       "Pirate",      "Centre",      "Center"};
+  for (const std::vector<TextRange>& ws : range_words) {
+    for (size_t k = 0; k + 1 < ws.size(); ++k) {
+      if (!kPartyWords.count(slice(ws[k])) ||
+          ws[k + 1].start != ws[k].end + 1) {
+        continue;
+      }
+      bool cut = false;
+      if (WordCore(slice(ws[k + 1]), &cut) != "party") continue;
+      add(EntityType::kOrg, {ws[k].start, ws[k + 1].start + 5});
+    }
+  }
+}
+
+}  // namespace byline::rules

@@ -1,0 +1,81 @@
+#include "rules/teams_and_cities.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/text.h"
+#include "rules/match_reports.h"
+#include "rules/word_lists.h"
+#include "rules/words.h"
+
+namespace byline::rules {
+
+void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  const auto slice = [&](TextRange r) { return a.Slice(r); };
+  {
+    std::set<std::string> teams;
+    for (const Candidate& c : cands) {
+      if (c.team) teams.insert(c.key);
+    }
+    for (Candidate& c : cands) {
+      if (!c.team && teams.count(c.key) > 0) {
+        c.type = EntityType::kOrg;
+        c.team = true;
+      }
+    }
+  }
+  // In a match report a country is its team, an organisation (as in
+  // GUM): "Chile beat Norway 2 - 1".
+  const bool sports = RuleOn("sport") && IsSportsReport(text);
+  // Words of the article's longer person names: "Washington" alone may
+  // be short for "George Washington".
+  std::set<std::string_view> person_words;
+  for (const Candidate& c : cands) {
+    const std::vector<TextRange> words = Words(text, c.range);
+    if (c.type != EntityType::kPerson || words.size() < 2) continue;
+    for (const TextRange& w : words) person_words.insert(slice(w));
+  }
+  for (Candidate& c : cands) {
+    if (c.team) continue;
+    if (c.type == EntityType::kPerson) {
+      // A city or country standing for its government ("support Kyiv",
+      // "talks with Paris") is a place, not a person, unless the
+      // training data knew it as a person's name or it is part of one
+      // in the article.
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (!RuleOn("cityperson") || words.size() != 1 ||
+          person_words.count(slice(c.range)) > 0) {
+        continue;
+      }
+      const NerTagger::NameFacts facts = tagger->LookUpName(slice(c.range));
+      if ((facts.city || facts.country) && !facts.person) {
+        c.type = EntityType::kPlace;
+      }
+      continue;
+    }
+    const NerTagger::NameFacts facts = tagger->LookUpName(slice(c.range));
+    // The nations of the United Kingdom field teams of their own, though
+    // the country lists (ISO 3166) know them as one country.
+    static const std::set<std::string_view> kHomeNations = {
+        "England", "Scotland", "Wales", "Northern Ireland"};
+    if (sports && c.type == EntityType::kPlace &&
+        (facts.country || kHomeNations.count(slice(c.range)) > 0)) {
+      c.type = EntityType::kOrg;
+    } else if (!sports && RuleOn("placeprior") && c.type == EntityType::kOrg &&
+               facts.gazetteer_place && !facts.gazetteer_org && !facts.org) {
+      // Elsewhere a city or country that the training data never named
+      // as an organisation is a place ("Porto").
+      c.type = EntityType::kPlace;
+    }
+  }
+}
+
+}  // namespace byline::rules
