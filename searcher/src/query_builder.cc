@@ -202,6 +202,13 @@ void QueryBuilder::LoadJoins() const {
        join_sources_.empty() ? own : join_sources_) {
     schema::ReadJoins(db, &joins_, &join_names_);
   }
+  for (const auto& [expansion, acronym] : joins_) {
+    joined_from_[acronym].push_back(expansion);
+  }
+  // In a fixed order, whatever the map's.
+  for (auto& [acronym, expansions] : joined_from_) {
+    std::sort(expansions.begin(), expansions.end());
+  }
 }
 
 const std::unordered_map<std::string, std::string>& QueryBuilder::Joins()
@@ -223,8 +230,8 @@ std::vector<std::string> QueryBuilder::JoinedGroup(
   const auto j = joins_.find(term);
   const std::string& head = j == joins_.end() ? term : j->second;
   std::vector<std::string> group{head};
-  for (const auto& [expansion, acronym] : joins_) {
-    if (acronym == head) group.push_back(expansion);
+  if (const auto from = joined_from_.find(head); from != joined_from_.end()) {
+    group.insert(group.end(), from->second.begin(), from->second.end());
   }
   return group;
 }

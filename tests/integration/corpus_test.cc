@@ -80,7 +80,9 @@ TEST_F(DefaultCorpusTest, JoinedPassagesAreRangesOfTheText) {
     EXPECT_EQ(hit.end - hit.start, hit.text.size()) << hit.source;
     // Here a passage under 30 words is its article's only one: no
     // paragraph of corpus/ is long enough to keep a short one apart.
-    if (CountWords(hit.text) < 30) EXPECT_EQ(hit.passage, 0u) << hit.text;
+    if (CountWords(hit.text) < 30) {
+      EXPECT_EQ(hit.passage, 0u) << hit.text;
+    }
   }
 }
 

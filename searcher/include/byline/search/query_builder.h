@@ -134,6 +134,9 @@ class QueryBuilder {
   void LoadJoins() const;
   mutable bool joins_loaded_ = false;
   mutable std::unordered_map<std::string, std::string> joins_, join_names_;
+  // The terms joined to each acronym's (joins_ the other way round).
+  mutable std::unordered_map<std::string, std::vector<std::string>>
+      joined_from_;
   mutable std::string filter_error_;  // see DateFilter()
 };
 
