@@ -9,6 +9,7 @@
 #include "byline/text.h"
 #include "rules/word_lists.h"
 #include "rules/words.h"
+
 namespace byline::rules {
 
 bool IsAdjectiveAlone(

@@ -10,6 +10,7 @@
 #include "byline/text.h"
 #include "rules/word_lists.h"
 #include "rules/words.h"
+
 namespace byline::rules {
 
 bool IsEquipmentName(std::string_view name) {
