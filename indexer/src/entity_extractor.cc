@@ -64,7 +64,6 @@ using rules::AllUpper;
 using rules::AtSentenceStart;
 using rules::Candidate;
 using rules::CapitalRunEnd;
-using rules::CleanSpan;
 using rules::Covered;
 using rules::DottedInitialsEnd;
 using rules::FindFacilities;
@@ -153,20 +152,16 @@ ExtractedEntities EntityExtractor::Extract(
   const rules::ArticleText article_text{text, ranges, range_words, tagger_};
 
   std::vector<Candidate> cands;
-  const auto slice = [&](TextRange r) {
-    return text.substr(r.start, r.size());
-  };
-  const auto add = [&](EntityType type, TextRange r) {
-    r = CleanSpan(text, r, type);
-    if (r.size() == 0) return;
-    cands.push_back({type, r, FoldName(slice(r)), ""});
-  };
+  const auto slice = [&](TextRange r) { return article_text.Slice(r); };
   if (tagger_ != nullptr) {
     // The whole article at once, so a name in one paragraph helps tag it in
     // the others.
     for (const std::vector<NerSpan>& spans :
          tagger_->TagDocument(text, ranges)) {
-      for (const NerSpan& s : spans) add(FromNer(s.type), {s.start, s.end});
+      for (const NerSpan& s : spans) {
+        rules::AddCandidate(article_text, FromNer(s.type), {s.start, s.end},
+                            &cands);
+      }
     }
     // Rule 'results' (rules/sports_results.h).
     if (RuleOn("results")) rules::MarkResultTeams(article_text, &cands);
