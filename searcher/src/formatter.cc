@@ -90,6 +90,8 @@ class TextFormatter : public Formatter {
     if (e.entities > 0) {
       out << " + entities " << num(e.entities) << list(e.entity_terms);
     }
+    if (e.article > 0) out << " + article " << num(e.article);
+    if (e.proximity > 0) out << " + proximity " << num(e.proximity);
     out << "\n";
   }
 
@@ -202,7 +204,9 @@ nlohmann::ordered_json HitJson(const Hit& hit) {
                     {"word_terms", terms(e.word_terms)},
                     {"headline", e.headline},
                     {"entities", e.entities},
-                    {"entity_terms", terms(e.entity_terms)}};
+                    {"entity_terms", terms(e.entity_terms)},
+                    {"article", e.article},
+                    {"proximity", e.proximity}};
   }
   return h;
 }

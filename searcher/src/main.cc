@@ -31,6 +31,7 @@ constexpr long long kMaxLimit = 100000;      // hits shown
 constexpr long long kMaxOffset = 10000000;   // hits skipped
 constexpr long long kMaxPerArticle = 10000;
 constexpr long long kMaxFacetLimit = 10000;
+constexpr long long kMaxRerankDepth = 10000;
 
 void PrintUsage(std::ostream& out, const po::options_description& general,
                 const po::options_description& serving) {
@@ -164,7 +165,8 @@ int main(int argc, char** argv) {
   // Read signed, so that "-1" is refused rather than wrapped to a huge
   // size_t, then checked against Limits below.
   struct {
-    long long limit = 10, offset = 0, per_article = 0, facet_limit = 10;
+    long long limit = 10, offset = 0, per_article = 0, facet_limit = 10,
+              rerank_depth = 30;
   } counts;
   bool serve = false;
   std::string listen = "127.0.0.1:8080";
@@ -209,7 +211,22 @@ int main(int argc, char** argv) {
       ("title-weight", po::value(&options.ranking.title_weight)
            ->default_value(options.ranking.title_weight, "0.03")
            ->value_name("W"),
-       "weight of the query's words in the headline (0: off)")
+       "weight of the query's words in the headline\n"
+       "(0: off)")
+      ("article-weight", po::value(&options.ranking.article_weight)
+           ->default_value(options.ranking.article_weight, "0.1")
+           ->value_name("W"),
+       "weight of the query's words in the hit's whole\n"
+       "article (0: off)")
+      ("proximity-weight", po::value(&options.ranking.proximity_weight)
+           ->default_value(options.ranking.proximity_weight, "1")
+           ->value_name("W"),
+       "for a query phrased as a question, weight of its\n"
+       "words next to each other in the passage (0: off)")
+      ("rerank-depth", po::value(&counts.rerank_depth)
+           ->default_value(counts.rerank_depth)->value_name("N"),
+       "how many top hits the article weight and the\n"
+       "proximity weight order again (0: none)")
       ("bm25-k1", po::value(&options.ranking.bm25_k1)
            ->default_value(options.ranking.bm25_k1, "1")->value_name("K1"),
        "BM25: how fast more of a word stops counting")
@@ -221,7 +238,8 @@ int main(int argc, char** argv) {
        "http://localhost:8080/coll/{timestamp}/{url}")
       ("explain", po::bool_switch(&options.explain),
        "show how each hit's score was made: the BM25\n"
-       "of each word, the headline and the entity boost")
+       "of each word, the headline, the entity boost,\n"
+       "the article and the proximity")
       ("color", po::value(&color)->default_value(color)->value_name("WHEN"),
        "bold matches: auto (on a terminal), always, never")
       ("help,h", "show this help and exit");
@@ -280,7 +298,9 @@ int main(int argc, char** argv) {
         std::tuple{"--per-article", counts.per_article, kMaxPerArticle,
                    &options.per_article},
         std::tuple{"--facet-limit", counts.facet_limit, kMaxFacetLimit,
-                   &options.facet_limit}}) {
+                   &options.facet_limit},
+        std::tuple{"--rerank-depth", counts.rerank_depth, kMaxRerankDepth,
+                   &options.ranking.rerank_depth}}) {
     if (value < 0 || value > max) {
       return usage_error(std::string(name) + " must be from 0 to " +
                          std::to_string(max) + ", not " +
@@ -291,6 +311,9 @@ int main(int argc, char** argv) {
   for (const auto& [name, value, max] :
        {std::tuple{"--entity-boost", options.ranking.entity_boost, 100.0},
         std::tuple{"--title-weight", options.ranking.title_weight, 100.0},
+        std::tuple{"--article-weight", options.ranking.article_weight, 100.0},
+        std::tuple{"--proximity-weight", options.ranking.proximity_weight,
+                   100.0},
         std::tuple{"--bm25-k1", options.ranking.bm25_k1, 100.0},
         std::tuple{"--bm25-b", options.ranking.bm25_b, 1.0}}) {
     if (!std::isfinite(value) || value < 0 || value > max) {

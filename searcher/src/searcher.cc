@@ -17,6 +17,7 @@
 #include "byline/schema.h"
 #include "byline/search/query_builder.h"
 #include "byline/text.h"
+#include "second_stage.h"
 
 namespace byline {
 
@@ -958,6 +959,23 @@ Status Searcher::SearchOnce(const SearchOptions& options,
         });
       }
     }
+    // The second stage orders the top rerank_depth hits again (article
+    // evidence; proximity for questions): all of them are fetched when the
+    // page asked for starts among them. Not through xapian-tcpsrv, where
+    // each passage's positions and each article's passages would be a
+    // round trip.
+    const QueryOptions& ranking = options.ranking;
+    const bool question =
+        ranking.proximity_weight > 0 && IsQuestion(options.query);
+    const bool second_stage =
+        !any_remote && options.limit > 0 && ranking.rerank_depth > 0 &&
+        options.offset < ranking.rerank_depth &&
+        (ranking.article_weight > 0 || question);
+    const size_t first = second_stage ? 0 : options.offset;
+    const size_t wanted =
+        second_stage ? std::max(ranking.rerank_depth,
+                                options.offset + options.limit)
+                     : std::max<size_t>(options.limit, 1);
     Xapian::MSet mset;
     try {
       if (count_here) {
@@ -970,8 +988,8 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       // show: with none to fill, the matcher cannot skip documents that
       // could not make the list, and weighs and collapses every match.
       mset = enquire.get_mset(
-          static_cast<Xapian::doccount>(options.offset),
-          static_cast<Xapian::doccount>(std::max<size_t>(options.limit, 1)),
+          static_cast<Xapian::doccount>(first),
+          static_cast<Xapian::doccount>(wanted),
           static_cast<Xapian::doccount>(check_at_least), nullptr,
           copy_filter.get());
       if (copy_filter && !copy_column->InStep(copy_revision)) {
@@ -1021,9 +1039,37 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       words.set_query(builder.HighlightQuery(options.query));
       highlight = words.get_mset(0, 0);
     }
+    // The hits in the order shown (indexes into mset) and their scores.
+    std::vector<Xapian::doccount> order(mset.size());
+    std::vector<double> scores(mset.size());
+    std::vector<SecondStageEvidence> evidence;
+    for (Xapian::doccount i = 0; i < mset.size(); ++i) {
+      order[i] = i;
+      scores[i] = mset[i].get_weight();
+    }
+    size_t shown_from = 0;
+    if (second_stage) {
+      const size_t n = std::min<size_t>(ranking.rerank_depth, mset.size());
+      std::vector<Xapian::docid> top;
+      for (size_t i = 0; i < n; ++i) top.push_back(*mset[i]);
+      evidence = SecondStage(db_, StemmedWordsInOrder(db_, parts.words),
+                             parts.entity_terms, top,
+                             ranking.article_weight > 0, question);
+      for (size_t i = 0; i < n; ++i) {
+        scores[i] += ranking.article_weight * evidence[i].article +
+                     ranking.proximity_weight * evidence[i].proximity;
+      }
+      std::stable_sort(order.begin(), order.begin() + n,
+                       [&](Xapian::doccount a, Xapian::doccount b) {
+                         return scores[a] > scores[b];
+                       });
+      shown_from = options.offset;
+    }
     size_t rank = options.offset;
     std::unordered_map<std::string, std::string> records;  // by article id
-    for (auto it = mset.begin(); it != mset.end() && options.limit > 0; ++it) {
+    for (size_t k = shown_from;
+         k < order.size() && k < shown_from + options.limit; ++k) {
+      const Xapian::MSetIterator it = mset[order[k]];
       const Xapian::Document doc = it.get_document();
       StoredPassage stored;
       if (!ReadStoredPassage(doc, &records, &stored)) {
@@ -1034,7 +1080,7 @@ Status Searcher::SearchOnce(const SearchOptions& options,
       }
       Hit hit;
       hit.rank = ++rank;
-      hit.score = it.get_weight();
+      hit.score = scores[order[k]];
       hit.provenance = ProvenanceOf(stored);
       hit.article_id = std::move(stored.article_id);
       hit.source = std::move(stored.source);
@@ -1070,6 +1116,12 @@ Status Searcher::SearchOnce(const SearchOptions& options,
         hit.explanation = Explain(
             db_, weighting, parts,
             schema::UniqueTerm(hit.article_id, hit.passage));
+        if (order[k] < evidence.size()) {
+          hit.explanation->article =
+              ranking.article_weight * evidence[order[k]].article;
+          hit.explanation->proximity =
+              ranking.proximity_weight * evidence[order[k]].proximity;
+        }
       }
       results->hits.push_back(std::move(hit));
     }

@@ -316,7 +316,7 @@ TEST_F(IndexedCliTest, TextOutputIsReadable) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(ReplaceAll(r.out, TestData(""), "<data>/"),
             "1. **Harbour bridge reopens after storm repairs**\n"
-            "   <data>/articles/harbour.txt  passage 2  score 2.174\n"
+            "   <data>/articles/harbour.txt  passage 2  score 2.397\n"
             "   **Ferry** operators, who carried extra passengers during the "
             "closure, welcomed the news.\n"
             "\n"

@@ -70,6 +70,66 @@ TEST_F(DefaultCorpusTest, RankedOrdersOfTheDefaultScoring) {
   EXPECT_EQ(Ranked(db(), "Przewodów"), (Ids{"nato-poland-missiles#4"}));
 }
 
+// Ranked with the second stage's weights as given (docs/design.md,
+// "Ranking").
+Ids RankedWith(const std::string& db, const std::string& query, size_t limit,
+               double article_weight, double proximity_weight) {
+  SearchOptions options;
+  options.query = query;
+  options.limit = limit;
+  options.ranking.article_weight = article_weight;
+  options.ranking.proximity_weight = proximity_weight;
+  return HitIds(SearchDb(db, options));
+}
+
+TEST_F(DefaultCorpusTest, ArticleEvidenceLiftsThePassageOfTheRightArticle) {
+  // The museum story's last passage names a future exhibition in passing;
+  // the Graz story is about an exhibition, and its passage on who curated
+  // it rises above the museum's on its article's words.
+  const QueryOptions defaults;
+  EXPECT_EQ(Ranked(db(), "exhibition", 3),
+            (Ids{"graz-glass-negatives-exhibition#5",
+                 "graz-glass-negatives-exhibition#3",
+                 "museum-repatriation-benin#6"}));
+  EXPECT_EQ(RankedWith(db(), "exhibition", 3, 0, defaults.proximity_weight),
+            (Ids{"graz-glass-negatives-exhibition#5",
+                 "museum-repatriation-benin#6",
+                 "graz-glass-negatives-exhibition#3"}));
+}
+
+TEST_F(DefaultCorpusTest, QuestionsRankThePassageThatAnswersThemFirst) {
+  // Each answer has the question's words next to each other ("Swiss
+  // National Bank ... lowered its policy rate", "ferry crews ... stopped
+  // work"); BM25 alone puts a passage that only shares its words first.
+  const QueryOptions defaults;
+  const struct {
+    const char* question;
+    const char* answer;
+    const char* without_proximity;
+  } cases[] = {
+      {"What interest rate did the Swiss National Bank set?",
+       "snb-rate-cut-zero#0", "snb-rate-cut-zero#5"},
+      {"When did the ferry crews walk out?", "harbour-ferry-strike#0",
+       "harbour-ferry-strike#4"},
+      {"What did the appeals court decide about Shell?",
+       "shell-appeal-climate-ruling#0", "shell-appeal-climate-ruling#6"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.question);
+    const Ids ranked = Ranked(db(), c.question, 2);
+    const Ids plain =
+        RankedWith(db(), c.question, 2, defaults.article_weight, 0);
+    EXPECT_EQ(ranked, (Ids{c.answer, c.without_proximity}));
+    ASSERT_FALSE(plain.empty());
+    EXPECT_EQ(plain.front(), c.without_proximity);
+  }
+  // The same words as keywords, not a question: no proximity, so BM25's
+  // (and the article's) order.
+  EXPECT_EQ(Ranked(db(), "interest rate Swiss National Bank set", 2),
+            RankedWith(db(), "interest rate Swiss National Bank set", 2,
+                       defaults.article_weight, 0));
+}
+
 TEST_F(DefaultCorpusTest, JoinedPassagesAreRangesOfTheText) {
   SearchOptions options;
   options.query = "Stoltenberg";

@@ -32,16 +32,18 @@ double Sum(const std::vector<Explanation::Part>& parts) {
 }
 
 TEST_F(ExplainTest, PartsAddUpToTheScore) {
-  size_t boosted = 0, headlined = 0;
+  size_t boosted = 0, headlined = 0, by_article = 0, by_proximity = 0;
   for (const std::string query :
        {"missiles Stoltenberg", "ferry strike", "rail heat Germany",
-        "\"air defence\"", "Jens Stoltenberg"}) {
+        "\"air defence\"", "Jens Stoltenberg",
+        "Who leads the ferry strike?"}) {
     const SearchResults r = Explained(db_, query);
     ASSERT_FALSE(r.hits.empty()) << query;
     for (const Hit& h : r.hits) {
       ASSERT_TRUE(h.explanation.has_value());
       const Explanation& e = *h.explanation;
-      EXPECT_NEAR(e.words + e.headline + e.entities, h.score, 1e-9)
+      EXPECT_NEAR(e.words + e.headline + e.entities + e.article + e.proximity,
+                  h.score, 1e-9)
           << query << " #" << h.rank;
       EXPECT_GT(e.words, 0) << query;
       if (query[0] != '"') {  // a phrase weighs its words only together
@@ -50,10 +52,18 @@ TEST_F(ExplainTest, PartsAddUpToTheScore) {
       EXPECT_NEAR(Sum(e.entity_terms), e.entities, 1e-9) << query;
       boosted += e.entities > 0;
       headlined += e.headline > 0;
+      by_article += e.article > 0;
+      by_proximity += e.proximity > 0;
+      // Proximity counts only for the question.
+      if (query.back() != '?') {
+        EXPECT_EQ(e.proximity, 0) << query;
+      }
     }
   }
   EXPECT_GT(boosted, 0u);
   EXPECT_GT(headlined, 0u);
+  EXPECT_GT(by_article, 0u);
+  EXPECT_GT(by_proximity, 0u);
 }
 
 TEST_F(ExplainTest, NoBoostNoEntityPart) {

@@ -112,6 +112,9 @@ class RemoteShardsTest : public ::testing::Test {
     options.facets.assign(std::begin(kAllEntityTypes),
                           std::end(kAllEntityTypes));
     options.ranking.entity_boost = boost;
+    // The second stage (article evidence, proximity) does not run through
+    // xapian-tcpsrv: the local database is compared without it.
+    options.ranking.rerank_depth = 0;
     return SearchDb(db, options);
   }
 

@@ -33,6 +33,14 @@ struct QueryOptions {
   // over the title field) times this factor, for every passage of an
   // article whose headline has them. 0 turns it off.
   double title_weight = 0.03;
+  // The second stage (docs/design.md, "Ranking"): the top `rerank_depth`
+  // hits are ordered again with article evidence (BM25 of the query's
+  // words over the hit's whole article) times `article_weight`, and, for a
+  // query phrased as a question, the proximity of its words in the passage
+  // times `proximity_weight`. 0 turns each off.
+  double article_weight = 0.1;
+  double proximity_weight = 1.0;
+  size_t rerank_depth = 30;
 };
 
 // The pieces of a parsed query whose weights add up to a passage's score

@@ -47,6 +47,8 @@ struct Explanation {
   double headline = 0;          // the query's words in the headline, scaled
   double entities = 0;          // the entity boost
   std::vector<Part> entity_terms;  // each named entity's share
+  double article = 0;    // article evidence, scaled (second stage)
+  double proximity = 0;  // proximity of the words, scaled (questions)
 };
 
 struct Hit {
