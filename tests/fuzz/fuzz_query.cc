@@ -1,7 +1,8 @@
 // libFuzzer target: a query string through the query builder (Xapian's
 // parser with Byline's fields, date ranges, entity aliases, the
-// highlight query and spelling suggestions) against a small database holding the terms, aliases and spelling data the builder
-// looks up.
+// highlight query and spelling suggestions) and the second stage of
+// ranking (searcher/src/second_stage.h), against a small database holding
+// the terms, positions, articles, aliases and spelling data they look up.
 #include <unistd.h>
 #include <xapian.h>
 
@@ -9,9 +10,11 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "byline/schema.h"
 #include "byline/search/query_builder.h"
+#include "second_stage.h"
 
 namespace {
 
@@ -32,9 +35,14 @@ const Xapian::Database& Db() {
     for (const char* date : {"2024", "2024-07", "2024-07-16", "2023-12-01"}) {
       Xapian::Document doc;
       doc.add_boolean_term(std::string(byline::schema::kDatePrefix) + date);
-      doc.add_term("Zmissil");
-      doc.add_term("Zstoltenberg");
+      doc.add_posting("Zmissil", 1);
+      doc.add_posting("Zstoltenberg", 2);
+      doc.add_posting("Zmissil", 5);
       doc.add_term("XPERjens stoltenberg");
+      // Passages of two articles.
+      const std::string article = date[3] == '3' ? "a" : "b";
+      doc.add_term(std::string(byline::schema::kArticlePrefix) + article);
+      doc.add_value(byline::schema::kSlotArticleId, article);
       w.add_document(doc);
     }
     w.add_synonym("XALIASstoltenberg", "XPERjens stoltenberg");
@@ -57,7 +65,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (builder.Parse(text, &query, &parts).ok()) {
     Xapian::Enquire enquire(Db());
     enquire.set_query(query);
-    (void)enquire.get_mset(0, 10);
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    std::vector<Xapian::docid> hits;
+    for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(*it);
+    (void)byline::SecondStage(
+        Db(), byline::StemmedWordsInOrder(Db(), parts.words),
+        parts.entity_terms, hits, /*article=*/true, byline::IsQuestion(text));
   }
   (void)builder.HighlightQuery(text);
   if (text.size() <= byline::kMaxQueryBytes) (void)builder.Suggest(text);
