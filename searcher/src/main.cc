@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> dbs, words;
   std::string format = "text", color = "auto";
   std::string facets = "person,org,place,date";
-  bool no_boost = false;
+  bool no_boost = false, keep_question_words = false;
   // Read signed, so that "-1" is refused rather than wrapped to a huge
   // size_t, then checked against Limits below.
   struct {
@@ -223,6 +223,10 @@ int main(int argc, char** argv) {
            ->value_name("W"),
        "for a query phrased as a question, weight of its\n"
        "words next to each other in the passage (0: off)")
+      ("keep-question-words",
+       po::bool_switch(&keep_question_words),
+       "in a question, search for what, who, when ...\n"
+       "too (default: left out, as stop words)")
       ("rerank-depth", po::value(&counts.rerank_depth)
            ->default_value(counts.rerank_depth)->value_name("N"),
        "how many top hits the article weight and the\n"
@@ -341,6 +345,7 @@ int main(int argc, char** argv) {
   // answers JSON and sets its own).
   options.highlight_offsets = format == "json" || format == "jsonl";
   if (no_boost) options.ranking.entity_boost = 0;
+  if (keep_question_words) options.ranking.drop_question_words = false;
   if (byline::Status s = byline::ParseFacetTypes(facets, &options.facets);
       !s.ok()) {
     return usage_error("--facets: " + s.message());

@@ -6,14 +6,16 @@
 
 #include "byline/schema.h"
 #include "byline/text.h"
+#include "second_stage.h"
 
 namespace byline {
 namespace {
 
 // How every query is parsed (Parse(); HighlightQuery() without synonyms).
-constexpr unsigned kParseFlags =
-    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                                 Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT |
+                                 Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 // The OR of `terms` (queries or term strings), its weight times `factor`.
 template <typename Terms>
@@ -23,6 +25,14 @@ Xapian::Query ScaledOr(const Terms& terms, double factor) {
       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), factor);
 }
 
+// What a field processor returns for a filter that matches nothing: a
+// term no document has (the indexer writes no XNONE term, docs/schema.md).
+// Xapian's parser (1.4.22) dereferences an empty query from a field
+// processor in a negated group: "-u -(-date:x)" crashed the search.
+Xapian::Query NotEmpty(Xapian::Query q) {
+  return q.empty() ? Xapian::Query("XNONE") : q;
+}
+
 // "mentioned:": dates the passage mentions (person:, org:, place: and
 // date: go through EntityFieldProcessor).
 class MentionedDateProcessor : public Xapian::FieldProcessor {
@@ -30,7 +40,7 @@ class MentionedDateProcessor : public Xapian::FieldProcessor {
   explicit MentionedDateProcessor(const QueryBuilder& builder)
       : builder_(builder) {}
   Xapian::Query operator()(const std::string& value) override {
-    return builder_.DateFilter(schema::kMentionedDatePrefix, value);
+    return NotEmpty(builder_.DateFilter(schema::kMentionedDatePrefix, value));
   }
 
  private:
@@ -42,7 +52,7 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
   EntityFieldProcessor(const QueryBuilder& builder, EntityType type)
       : builder_(builder), type_(type) {}
   Xapian::Query operator()(const std::string& value) override {
-    return builder_.EntityFilter(type_, value);
+    return NotEmpty(builder_.EntityFilter(type_, value));
   }
 
  private:
@@ -62,9 +72,8 @@ struct FreeWord {
 
 bool StartsWithCapital(std::string_view word) {
   Xapian::Utf8Iterator it(word.data(), word.size());
-  return it != Xapian::Utf8Iterator() &&
-         Xapian::Unicode::get_category(*it) ==
-             Xapian::Unicode::UPPERCASE_LETTER;
+  return it != Xapian::Utf8Iterator() && Xapian::Unicode::get_category(*it) ==
+                                             Xapian::Unicode::UPPERCASE_LETTER;
 }
 
 std::vector<FreeWord> FreeWords(std::string_view text) {
@@ -127,8 +136,9 @@ std::vector<FreeWord> FreeWords(std::string_view text) {
 // Lower-case words a name may hold between capitalised ones ("Bank of
 // England", "Ludwig van Beethoven").
 bool IsNameConnector(std::string_view w) {
-  for (std::string_view c : {"of", "the", "de", "van", "von", "der", "den",
-                             "du", "la", "le", "del", "da", "and", "for", "&"}) {
+  for (std::string_view c :
+       {"of", "the", "de", "van", "von", "der", "den", "du", "la", "le", "del",
+        "da", "and", "for", "&"}) {
     if (w == c) return true;
   }
   return false;
@@ -162,6 +172,10 @@ std::string_view EntityTermName(std::string_view term) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
     : db_(db), options_(options), stemmer_(schema::kStemLanguage) {
+  for (const char* w : {"what", "which", "who", "whom", "whose", "when",
+                        "where", "why", "how"}) {
+    question_words_.add(w);
+  }
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
   // The index holds "Z" + stem only (schema.h). STEM_ALL_Z would make the
@@ -339,8 +353,8 @@ std::vector<std::string> QueryBuilder::NamedEntities(
         const std::string mirrored =
             part.get_metadata(schema::AliasMetadataKey(key));
         for (const std::string_view t : Split(mirrored, '\n')) {
-          if (!t.empty() && std::find(terms.begin(), terms.end(), t) ==
-                                terms.end()) {
+          if (!t.empty() &&
+              std::find(terms.begin(), terms.end(), t) == terms.end()) {
             terms.emplace_back(t);
           }
         }
@@ -354,9 +368,8 @@ std::vector<std::string> QueryBuilder::NamedEntities(
         return EntityTermName(j == Joins().end() ? t : j->second);
       };
       const std::string_view name = head(terms.front());
-      if (std::all_of(terms.begin(), terms.end(), [&](const std::string& t) {
-            return head(t) == name;
-          })) {
+      if (std::all_of(terms.begin(), terms.end(),
+                      [&](const std::string& t) { return head(t) == name; })) {
         // With the names the index joins to them.
         for (const std::string& t : terms) {
           for (std::string& member : JoinedGroup(t)) {
@@ -396,8 +409,9 @@ std::string QueryBuilder::Suggest(std::string_view text) const {
   parser.add_boolean_prefix("mentioned", "XSPELL");
   parser.add_prefix("title", std::string(schema::kTitlePrefix));
   try {
-    parser.parse_query(std::string(text),
-                       kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    parser.parse_query(
+        std::string(text),
+        kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     return parser.get_corrected_query_string();
   } catch (const Xapian::Error&) {
     return "";
@@ -420,6 +434,12 @@ Status QueryBuilder::Parse(std::string_view text, Xapian::Query* out,
                            " are allowed");
   }
   Xapian::Query query;
+  // Question words are stop words in a question (QueryOptions), unless
+  // one of them is written as an acronym ("the WHO").
+  parser_.set_stopper(options_.drop_question_words && IsQuestion(text) &&
+                              !HasQuestionWordInCapitals(text)
+                          ? &question_words_
+                          : nullptr);
   try {
     query = parser_.parse_query(std::string(text), kParseFlags);
   } catch (const Xapian::QueryParserError& e) {

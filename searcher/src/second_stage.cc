@@ -102,29 +102,80 @@ std::vector<std::string_view> NameWords(std::string_view term) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view kQuestionWords[] = {
+    "what", "which", "who",    "whom",  "whose", "when", "where", "why",
+    "how",  "is",    "are",    "was",   "were",  "do",   "does",  "did",
+    "can",  "could", "should", "would", "will",  "has",  "have",  "had"};
+
+// The query's words (ASCII letters), as written.
+std::vector<std::string_view> LetterWords(std::string_view query) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < query.size()) {
+    while (i < query.size() &&
+           !std::isalpha(static_cast<unsigned char>(query[i]))) {
+      ++i;
+    }
+    const size_t start = i;
+    while (i < query.size() &&
+           std::isalpha(static_cast<unsigned char>(query[i]))) {
+      ++i;
+    }
+    if (i > start) words.push_back(query.substr(start, i - start));
+  }
+  return words;
+}
+
+bool HasLowerCase(std::string_view query) {
+  return std::any_of(query.begin(), query.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c));
+  });
+}
+
+bool AllUpperCase(std::string_view word) {
+  return std::none_of(word.begin(), word.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c));
+  });
+}
+
+std::string Lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
 bool IsQuestion(std::string_view query) {
-  static constexpr std::string_view kQuestionWords[] = {
-      "what", "which", "who",    "whom",  "whose", "when", "where", "why",
-      "how",  "is",    "are",    "was",   "were",  "do",   "does",  "did",
-      "can",  "could", "should", "would", "will",  "has",  "have",  "had"};
   while (!query.empty() &&
          std::isspace(static_cast<unsigned char>(query.back()))) {
     query.remove_suffix(1);
   }
   if (!query.empty() && query.back() == '?') return true;
-  size_t i = 0;
-  while (i < query.size() &&
-         !std::isalpha(static_cast<unsigned char>(query[i]))) {
-    ++i;
-  }
-  std::string first;
-  while (i < query.size() &&
-         std::isalpha(static_cast<unsigned char>(query[i]))) {
-    first +=
-        static_cast<char>(std::tolower(static_cast<unsigned char>(query[i++])));
+  const std::vector<std::string_view> words = LetterWords(query);
+  if (words.empty()) return false;
+  // "WHO guidelines": an acronym, in a query that has lower case.
+  if (words.size() > 1 && words.front().size() > 1 && HasLowerCase(query) &&
+      AllUpperCase(words.front())) {
+    return false;
   }
   return std::find(std::begin(kQuestionWords), std::end(kQuestionWords),
-                   first) != std::end(kQuestionWords);
+                   Lower(words.front())) != std::end(kQuestionWords);
+}
+
+bool HasQuestionWordInCapitals(std::string_view query) {
+  if (!HasLowerCase(query)) return false;
+  for (const std::string_view w : LetterWords(query)) {
+    if (w.size() > 1 && AllUpperCase(w) &&
+        std::find(std::begin(kQuestionWords), std::end(kQuestionWords),
+                  Lower(w)) != std::end(kQuestionWords)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<std::string> StemmedWordsInOrder(const Xapian::Database& db,

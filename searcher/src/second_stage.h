@@ -24,6 +24,10 @@ namespace byline {
 // queries ("dielectric constant liquids microwave") get no proximity.
 bool IsQuestion(std::string_view query);
 
+// Whether a query that has lower case writes one of the question words in
+// capitals ("Who leads the WHO?"): an acronym, not a question word.
+bool HasQuestionWordInCapitals(std::string_view query);
+
 // The query's stemmed words (schema::kStemPrefix terms) in the order they
 // come in `words`, each once, leaving out those no passage has.
 std::vector<std::string> StemmedWordsInOrder(const Xapian::Database& db,

@@ -7,12 +7,21 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "byline/schema.h"
+#include "byline/search/query_builder.h"
 
 namespace byline {
 namespace {
+
+// a + b (GCC 12 warns, wrongly, on operator+ of two strings here).
+std::string Cat(std::string_view a, std::string_view b) {
+  std::string out(a);
+  out += b;
+  return out;
+}
 
 // A passage of article `article`: its words stemmed as the indexer stems
 // them, at positions 1, 2, ...; `entities` added as terms.
@@ -25,10 +34,10 @@ Xapian::docid AddPassage(Xapian::WritableDatabase& db,
   std::string word;
   Xapian::termpos pos = 0;
   while (words >> word) {
-    doc.add_posting(std::string(schema::kStemPrefix) + stem(word), ++pos);
+    doc.add_posting(Cat(schema::kStemPrefix, stem(word)), ++pos);
   }
   for (const std::string& e : entities) doc.add_term(e);
-  doc.add_term(std::string(schema::kArticlePrefix) + article);
+  doc.add_term(Cat(schema::kArticlePrefix, article));
   doc.add_value(schema::kSlotArticleId, article);
   return db.add_document(doc);
 }
@@ -42,7 +51,7 @@ std::vector<std::string> Terms(const Xapian::Database& db,
   std::string w;
   Xapian::termpos pos = 0;
   while (in >> w) {
-    parts.emplace_back(std::string(schema::kStemPrefix) + stem(w), 1, ++pos);
+    parts.emplace_back(Cat(schema::kStemPrefix, stem(w)), 1, ++pos);
   }
   return StemmedWordsInOrder(
       db, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
@@ -58,6 +67,49 @@ TEST(SecondStageTest, QuestionsAreToldFromKeywords) {
   EXPECT_FALSE(IsQuestion("Whatever happened to the ferry"));
   EXPECT_FALSE(IsQuestion(""));
   EXPECT_FALSE(IsQuestion("?!"));  // no word and no question mark at the end
+  // An acronym in a query with lower case is no question word; a query
+  // all in capitals is read as written.
+  EXPECT_FALSE(IsQuestion("WHO guidelines on masks"));
+  EXPECT_TRUE(IsQuestion("WHAT REFERENCES ON MODEL EXPERIMENTS"));
+  EXPECT_TRUE(HasQuestionWordInCapitals("Who leads the WHO?"));
+  EXPECT_FALSE(HasQuestionWordInCapitals("Who leads the agency?"));
+  EXPECT_FALSE(HasQuestionWordInCapitals("WHAT REFERENCES ON AURORA"));
+}
+
+// The stemmed words the query builder makes of `text`.
+std::vector<std::string> ParsedWords(const Xapian::Database& db,
+                                     const std::string& text,
+                                     QueryOptions options = {}) {
+  QueryBuilder builder(db, options);
+  Xapian::Query query;
+  QueryParts parts;
+  EXPECT_TRUE(builder.Parse(text, &query, &parts).ok()) << text;
+  std::vector<std::string> words;
+  for (auto t = parts.words.get_unique_terms_begin();
+       t != parts.words.get_unique_terms_end(); ++t) {
+    words.push_back(*t);
+  }
+  return words;
+}
+
+TEST(SecondStageTest, QuestionWordsAreStopWordsInQuestionsOnly) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  AddPassage(db, "a", "who curated the exhibition");
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(ParsedWords(db, "Who curated the exhibition?"),
+            (Words{"Zcurat", "Zexhibit", "Zthe"}));
+  // Kept: asked not to drop them, alone, as an acronym, in a phrase, and
+  // in a query that is no question.
+  QueryOptions keep;
+  keep.drop_question_words = false;
+  EXPECT_EQ(ParsedWords(db, "Who curated the exhibition?", keep),
+            (Words{"Zcurat", "Zexhibit", "Zthe", "Zwho"}));
+  EXPECT_EQ(ParsedWords(db, "who?"), (Words{"Zwho"}));
+  EXPECT_EQ(ParsedWords(db, "Who leads the WHO?"),
+            (Words{"Zlead", "Zthe", "Zwho"}));
+  EXPECT_EQ(ParsedWords(db, "how \"who curated\""), (Words{"Zcurat", "Zwho"}));
+  EXPECT_EQ(ParsedWords(db, "exhibition who curated"),
+            (Words{"Zcurat", "Zexhibit", "Zwho"}));
 }
 
 TEST(SecondStageTest, WordsInOrderOnceAndOnlyThoseTheIndexHas) {
@@ -77,7 +129,8 @@ TEST(SecondStageTest, ProximityRewardsTheQuerysWordsTogetherInOrder) {
       "news and far away in every swiss canton");
   const Xapian::docid reversed =
       AddPassage(db, "c", "rate the bank national swiss on thursday");
-  for (int i = 0; i < 5; ++i) AddPassage(db, "x" + std::to_string(i), "filler");
+  for (int i = 0; i < 5; ++i)
+    AddPassage(db, Cat("x", std::to_string(i)), "filler");
   const auto terms = Terms(db, "swiss national bank rate");
   const auto e = SecondStage(db, terms, {}, {together, apart, reversed},
                              /*article=*/false, /*proximity=*/true);
@@ -102,7 +155,8 @@ TEST(SecondStageTest, ArticleEvidenceCountsTheWholeArticlesWords) {
       AddPassage(db, "museum", "the exhibition opens on friday");
   AddPassage(db, "museum", "the council voted to return the objects");
   AddPassage(db, "museum", "residents signed a letter to the council");
-  for (int i = 0; i < 5; ++i) AddPassage(db, "x" + std::to_string(i), "filler");
+  for (int i = 0; i < 5; ++i)
+    AddPassage(db, Cat("x", std::to_string(i)), "filler");
   const auto e = SecondStage(db, Terms(db, "exhibition"), {}, {about, passing},
                              /*article=*/true, /*proximity=*/false);
   EXPECT_GT(e[0].article, e[1].article);
@@ -112,22 +166,22 @@ TEST(SecondStageTest, ArticleEvidenceCountsTheWholeArticlesWords) {
 
 TEST(SecondStageTest, NameWordsAloneEarnNoArticleEvidence) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  const std::string person = std::string(schema::kPersonPrefix) +
-                             "jens stoltenberg";
-  const Xapian::docid names =
-      AddPassage(db, "norway", "jens stoltenberg became finance minister",
-                 {person});
+  const std::string person =
+      std::string(schema::kPersonPrefix) + "jens stoltenberg";
+  const Xapian::docid names = AddPassage(
+      db, "norway", "jens stoltenberg became finance minister", {person});
   const Xapian::docid fisherman =
       AddPassage(db, "norway", "a fisherman called jens mended his nets");
   const Xapian::docid minister =
       AddPassage(db, "norway", "the minister spoke of jens and the budget");
-  for (int i = 0; i < 5; ++i) AddPassage(db, "x" + std::to_string(i), "filler");
+  for (int i = 0; i < 5; ++i)
+    AddPassage(db, Cat("x", std::to_string(i)), "filler");
   const auto terms = Terms(db, "jens stoltenberg minister");
   const auto e = SecondStage(db, terms, {person}, {names, fisherman, minister},
                              true, false);
-  EXPECT_GT(e[0].article, 0);   // names the person
-  EXPECT_EQ(e[1].article, 0);   // only "jens", not the person
-  EXPECT_GT(e[2].article, 0);   // "minister", a word of the query not a name
+  EXPECT_GT(e[0].article, 0);  // names the person
+  EXPECT_EQ(e[1].article, 0);  // only "jens", not the person
+  EXPECT_GT(e[2].article, 0);  // "minister", a word of the query not a name
   EXPECT_DOUBLE_EQ(e[0].article, e[2].article);  // one article, one figure
   // Without a named entity every hit gets its article's figure.
   const auto plain = SecondStage(db, terms, {}, {fisherman}, true, false);

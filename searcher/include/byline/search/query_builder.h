@@ -41,6 +41,12 @@ struct QueryOptions {
   double article_weight = 0.1;
   double proximity_weight = 1.0;
   size_t rerank_depth = 30;
+  // In a query phrased as a question, the question words (what, which,
+  // who, whom, whose, when, where, why, how) are stop words: they say what
+  // kind of answer is wanted, and the passage that gives it rarely has
+  // them. Xapian's parser keeps them in a phrase, with +, or when the
+  // query has nothing else.
+  bool drop_question_words = true;
 };
 
 // The pieces of a parsed query whose weights add up to a passage's score
@@ -132,6 +138,7 @@ class QueryBuilder {
  private:
   const Xapian::Database& db_;
   QueryOptions options_;
+  Xapian::SimpleStopper question_words_;  // before parser_, which uses it
   Xapian::QueryParser parser_;
   Xapian::QueryParser highlight_parser_;
   Xapian::Stem stemmer_;
