@@ -26,11 +26,11 @@ Xapian::Query ScaledOr(const Terms& terms, double factor) {
 }
 
 // What a field processor returns for a filter that matches nothing: a
-// term no document has (the indexer writes no XNONE term, docs/schema.md).
-// Xapian's parser (1.4.22) dereferences an empty query from a field
-// processor in a negated group: "-u -(-date:x)" crashed the search.
+// term no document has (schema::kNoDocumentTerm). Xapian's parser
+// (1.4.22) dereferences an empty query from a field processor in a
+// negated group: "-u -(-date:x)" crashed the search.
 Xapian::Query NotEmpty(Xapian::Query q) {
-  return q.empty() ? Xapian::Query("XNONE") : q;
+  return q.empty() ? Xapian::Query(std::string(schema::kNoDocumentTerm)) : q;
 }
 
 // "mentioned:": dates the passage mentions (person:, org:, place: and

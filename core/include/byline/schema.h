@@ -39,6 +39,10 @@ inline constexpr std::string_view kDatePrefix = "XDATE";
 // The payload digest of a web-archive capture ("XDIGESTsha1:AB12..."):
 // a payload already indexed under another article is not indexed again.
 inline constexpr std::string_view kDigestPrefix = "XDIGEST";
+// Never written: a query for it matches nothing (what the query builder
+// gives Xapian's parser for a filter that matches nothing; the parser
+// cannot take an empty query from a field processor everywhere).
+inline constexpr std::string_view kNoDocumentTerm = "XNONE";
 
 // Near-duplicate articles (indexer/include/byline/index/near_dup.h). On
 // the first passage of an article: one term per MinHash band of its body
