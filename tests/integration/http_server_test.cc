@@ -271,6 +271,10 @@ TEST_F(HttpServerTest, BadRequestsAreJsonErrors) {
   ExpectError(client.Get("/search?q=" + std::string(65, 'a')), 400,
               "at most 64");
   ExpectError(client.Get("/search?q=%FF%FE"), 400, "not valid UTF-8");
+  // A bad date in a negated group under a pure NOT once crashed Xapian's
+  // parser, and the server with it.
+  ExpectError(client.Get("/search?q=-u+-(-date:x)"), 400,
+              "'x' is not a date");
   ExpectError(client.Get("/nowhere"), 404, "no endpoint /nowhere");
   ExpectError(client.Post("/search", std::string(4096, 'q'),
                           "application/x-www-form-urlencoded"),
