@@ -90,6 +90,13 @@ std::vector<std::string> EntityTerms(EntityType type, std::string_view name) {
   return DateTerms(kMentionedDatePrefix, name);
 }
 
+std::string_view EntityTermName(std::string_view term) {
+  for (std::string_view prefix : {kPersonPrefix, kOrgPrefix, kPlacePrefix}) {
+    if (term.starts_with(prefix)) return term.substr(prefix.size());
+  }
+  return term;
+}
+
 std::vector<std::string> DateTerms(std::string_view prefix,
                                    std::string_view iso) {
   std::vector<std::string> terms{BooleanTerm(prefix, iso)};

@@ -159,23 +159,11 @@ bool HasPositional(const Xapian::Query& q) {
   return false;
 }
 
-// The name an entity term names, without its type prefix.
-std::string_view EntityTermName(std::string_view term) {
-  for (std::string_view prefix :
-       {schema::kPersonPrefix, schema::kOrgPrefix, schema::kPlacePrefix}) {
-    if (term.starts_with(prefix)) return term.substr(prefix.size());
-  }
-  return term;
-}
-
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryOptions options)
     : db_(db), options_(options), stemmer_(schema::kStemLanguage) {
-  for (const char* w : {"what", "which", "who", "whom", "whose", "when",
-                        "where", "why", "how"}) {
-    question_words_.add(w);
-  }
+  for (const std::string_view w : kWhWords) question_words_.add(std::string(w));
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
   // The index holds "Z" + stem only (schema.h). STEM_ALL_Z would make the
@@ -365,7 +353,7 @@ std::vector<std::string> QueryBuilder::NamedEntities(
       // Treaty Organization").
       const auto head = [&](const std::string& t) {
         const auto j = Joins().find(t);
-        return EntityTermName(j == Joins().end() ? t : j->second);
+        return schema::EntityTermName(j == Joins().end() ? t : j->second);
       };
       const std::string_view name = head(terms.front());
       if (std::all_of(terms.begin(), terms.end(),

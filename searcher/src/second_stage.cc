@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "byline/schema.h"
+#include "byline/text.h"
 
 namespace byline {
 namespace {
@@ -81,13 +82,7 @@ double Proximity(const std::vector<std::vector<Xapian::termpos>>& positions,
 // The words of the (folded) name an entity term holds: "XPERjens
 // stoltenberg" -> "jens", "stoltenberg".
 std::vector<std::string_view> NameWords(std::string_view term) {
-  for (std::string_view prefix :
-       {schema::kPersonPrefix, schema::kOrgPrefix, schema::kPlacePrefix}) {
-    if (term.starts_with(prefix)) {
-      term.remove_prefix(prefix.size());
-      break;
-    }
-  }
+  term = schema::EntityTermName(term);
   std::vector<std::string_view> words;
   size_t start = 0;
   for (size_t i = 0; i <= term.size(); ++i) {
@@ -100,14 +95,34 @@ std::vector<std::string_view> NameWords(std::string_view term) {
   return words;
 }
 
-}  // namespace
+// Calls on_posting(docid, tag, wdf) for each (docid, tag) of `docs`
+// (sorted by docid) whose passage has `term`, walking its posting list
+// once.
+template <typename Tag, typename OnPosting>
+void ForEachPosting(const Xapian::Database& db, const std::string& term,
+                    const std::vector<std::pair<Xapian::docid, Tag>>& docs,
+                    OnPosting&& on_posting) {
+  Xapian::PostingIterator p = db.postlist_begin(term);
+  const Xapian::PostingIterator end = db.postlist_end(term);
+  for (const auto& [did, tag] : docs) {
+    p.skip_to(did);
+    if (p == end) break;
+    if (*p == did) on_posting(did, tag, p.get_wdf());
+  }
+}
 
-namespace {
+// Words that open a question besides kWhWords.
+constexpr std::string_view kQuestionVerbs[] = {
+    "is",    "are",    "was",   "were", "do",  "does", "did", "can",
+    "could", "should", "would", "will", "has", "have", "had"};
 
-constexpr std::string_view kQuestionWords[] = {
-    "what", "which", "who",    "whom",  "whose", "when", "where", "why",
-    "how",  "is",    "are",    "was",   "were",  "do",   "does",  "did",
-    "can",  "could", "should", "would", "will",  "has",  "have",  "had"};
+// Whether `word` (lower case) is a question word or opens a question.
+bool IsQuestionWord(std::string_view word) {
+  const auto in = [&](const auto& list) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  };
+  return in(kWhWords) || in(kQuestionVerbs);
+}
 
 // The query's words (ASCII letters), as written.
 std::vector<std::string_view> LetterWords(std::string_view query) {
@@ -140,13 +155,6 @@ bool AllUpperCase(std::string_view word) {
   });
 }
 
-std::string Lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 bool IsQuestion(std::string_view query) {
@@ -162,16 +170,13 @@ bool IsQuestion(std::string_view query) {
       AllUpperCase(words.front())) {
     return false;
   }
-  return std::find(std::begin(kQuestionWords), std::end(kQuestionWords),
-                   Lower(words.front())) != std::end(kQuestionWords);
+  return IsQuestionWord(AsciiLower(words.front()));
 }
 
 bool HasQuestionWordInCapitals(std::string_view query) {
   if (!HasLowerCase(query)) return false;
   for (const std::string_view w : LetterWords(query)) {
-    if (w.size() > 1 && AllUpperCase(w) &&
-        std::find(std::begin(kQuestionWords), std::end(kQuestionWords),
-                  Lower(w)) != std::end(kQuestionWords)) {
+    if (w.size() > 1 && AllUpperCase(w) && IsQuestionWord(AsciiLower(w))) {
       return true;
     }
   }
@@ -217,7 +222,7 @@ std::vector<SecondStageEvidence> SecondStage(
       const auto [it, added] = article_of.emplace(id, length.size());
       hit_article.push_back(it->second);
       if (!added) continue;
-      const std::string term = std::string(schema::kArticlePrefix) + id;
+      const std::string term = schema::ArticleTerm(id);
       double total = 0;
       for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
         passages.emplace_back(*p, it->second);
@@ -226,16 +231,22 @@ std::vector<SecondStageEvidence> SecondStage(
       length.push_back(total);
     }
     std::sort(passages.begin(), passages.end());
+    // Each hit is one of its article's passages: the walk that counts the
+    // articles' words also tells which of the words each hit has.
+    std::unordered_map<Xapian::docid, size_t> hit_of;
+    for (size_t h = 0; h < hits.size(); ++h) hit_of.emplace(hits[h], h);
     std::vector<std::vector<Xapian::termcount>> tf(
         length.size(), std::vector<Xapian::termcount>(terms.size(), 0));
+    std::vector<std::vector<bool>> hit_has(
+        hits.size(), std::vector<bool>(terms.size(), false));
     for (size_t t = 0; t < terms.size(); ++t) {
-      Xapian::PostingIterator p = db.postlist_begin(terms[t]);
-      const Xapian::PostingIterator end = db.postlist_end(terms[t]);
-      for (const auto& [did, a] : passages) {
-        p.skip_to(did);
-        if (p == end) break;
-        if (*p == did) tf[a][t] += p.get_wdf();
-      }
+      ForEachPosting(db, terms[t], passages,
+                     [&](Xapian::docid did, size_t a, Xapian::termcount wdf) {
+                       tf[a][t] += wdf;
+                       if (const auto h = hit_of.find(did); h != hit_of.end()) {
+                         hit_has[h->second][t] = true;
+                       }
+                     });
     }
     // Lengths against the mean of these articles: only the order of the
     // hits matters, and the index keeps no count of its articles.
@@ -256,29 +267,23 @@ std::vector<SecondStageEvidence> SecondStage(
           }
         }
       }
-      std::vector<std::pair<Xapian::docid, size_t>> sorted;
+      std::vector<std::pair<Xapian::docid, size_t>> sorted;  // (docid, hit)
       for (size_t h = 0; h < hits.size(); ++h) sorted.emplace_back(hits[h], h);
       std::sort(sorted.begin(), sorted.end());
-      const auto holding = [&](const std::string& term, auto&& on_hit) {
-        Xapian::PostingIterator p = db.postlist_begin(term);
-        const Xapian::PostingIterator end = db.postlist_end(term);
-        for (const auto& [did, h] : sorted) {
-          p.skip_to(did);
-          if (p == end) break;
-          if (*p == did) on_hit(h);
-        }
-      };
-      std::vector<bool> names_it(hits.size(), false),
-          other_word(hits.size(), false);
+      std::vector<bool> names_it(hits.size(), false);
       for (const std::string& entity : named) {
-        holding(entity, [&](size_t h) { names_it[h] = true; });
+        ForEachPosting(db, entity, sorted,
+                       [&](Xapian::docid, size_t h, Xapian::termcount) {
+                         names_it[h] = true;
+                       });
       }
-      for (size_t t = 0; t < terms.size(); ++t) {
-        if (!name_word[t])
-          holding(terms[t], [&](size_t h) { other_word[h] = true; });
+      for (size_t h = 0; h < hits.size(); ++h) {
+        bool other_word = false;
+        for (size_t t = 0; t < terms.size(); ++t) {
+          other_word = other_word || (hit_has[h][t] && !name_word[t]);
+        }
+        about[h] = names_it[h] || other_word;
       }
-      for (size_t h = 0; h < hits.size(); ++h)
-        about[h] = names_it[h] || other_word[h];
     }
     for (size_t h = 0; h < hits.size(); ++h) {
       const size_t a = hit_article[h];

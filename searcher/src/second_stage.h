@@ -19,6 +19,11 @@
 
 namespace byline {
 
+// The question words proper, which a question's search leaves out
+// (QueryOptions::drop_question_words).
+inline constexpr std::string_view kWhWords[] = {
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how"};
+
 // Whether `query` reads as a question: it opens with a question word
 // ("what", "who", "when", "how", "did", ...) or ends with "?". Keyword
 // queries ("dielectric constant liquids microwave") get no proximity.

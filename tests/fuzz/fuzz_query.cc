@@ -41,7 +41,7 @@ const Xapian::Database& Db() {
       doc.add_term("XPERjens stoltenberg");
       // Passages of two articles.
       const std::string article = date[3] == '3' ? "a" : "b";
-      doc.add_term(std::string(byline::schema::kArticlePrefix) + article);
+      doc.add_term(byline::schema::ArticleTerm(article));
       doc.add_value(byline::schema::kSlotArticleId, article);
       w.add_document(doc);
     }

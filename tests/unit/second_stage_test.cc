@@ -37,7 +37,7 @@ Xapian::docid AddPassage(Xapian::WritableDatabase& db,
     doc.add_posting(Cat(schema::kStemPrefix, stem(word)), ++pos);
   }
   for (const std::string& e : entities) doc.add_term(e);
-  doc.add_term(Cat(schema::kArticlePrefix, article));
+  doc.add_term(schema::ArticleTerm(article));
   doc.add_value(schema::kSlotArticleId, article);
   return db.add_document(doc);
 }

@@ -139,6 +139,11 @@ std::string_view EntityPrefix(EntityType type);
 // ...2024).
 std::vector<std::string> EntityTerms(EntityType type, std::string_view name);
 
+// The folded name a person, organisation or place term holds, without its
+// prefix ("XPERjens stoltenberg" -> "jens stoltenberg"); any other term as
+// it is.
+std::string_view EntityTermName(std::string_view term);
+
 // One term per level of an ISO date under `prefix`; a partial "--07-14"
 // has one level.
 std::vector<std::string> DateTerms(std::string_view prefix,
