@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -17,6 +18,7 @@
 #include "byline/schema.h"
 #include "byline/search/query_builder.h"
 #include "byline/text.h"
+#include "other_cpu_thread.h"
 #include "second_stage.h"
 
 namespace byline {
@@ -900,7 +902,8 @@ Status Searcher::SearchOnce(const SearchOptions& options,
     std::unique_ptr<CountShare> share;      // counting shared by both threads
     std::unique_ptr<FacetCounter> counter;  // the counting thread's share
     std::exception_ptr counting_error;
-    std::jthread counting;
+    // On another processor than this one's at once (OtherCpuThread).
+    std::optional<OtherCpuThread> counting;
     if (!options.facets.empty()) {
       for (const Xapian::Database& shard : shards_) {
         if (shard.size() != 1) {
@@ -929,10 +932,10 @@ Status Searcher::SearchOnce(const SearchOptions& options,
         }
         share = ShareCount(shards_, column_of, query,
                            options.facet_range_docs);
-        counting = std::jthread([this, &options, &facet_lists, &counter,
-                                 &counting_error, share = share.get(),
-                                 serialised = query.serialise(),
-                                 revisions = std::move(revisions)] {
+        counting.emplace([this, &options, &facet_lists, &counter,
+                          &counting_error, share = share.get(),
+                          serialised = query.serialise(),
+                          revisions = std::move(revisions)] {
           try {
             OpenCountingShards();
             for (size_t k = 0; k < count_shards_.size(); ++k) {
@@ -1131,8 +1134,8 @@ Status Searcher::SearchOnce(const SearchOptions& options,
                                             options.per_article > 0);
       CountShared(shards_, share.get(), mine.get());
     }
-    if (counting.joinable()) {
-      counting.join();
+    if (counting) {
+      counting->join();
       if (counting_error) std::rethrow_exception(counting_error);
     }
     if (share) {
