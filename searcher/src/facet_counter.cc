@@ -22,6 +22,13 @@ Named Lookup(const Xapian::Database& db, schema::FacetId id) {
   return {std::move(entry.key), std::move(entry.listed)};
 }
 
+// The first document of the article of passage `did`, whose passage number
+// is `passage`: an article's passages have consecutive ids. Never 0 (a
+// damaged number names the passage alone).
+uint32_t ArticleOf(Xapian::docid did, uint64_t passage) {
+  return passage < did ? static_cast<uint32_t>(did - passage) : did;
+}
+
 }  // namespace
 
 FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
@@ -32,15 +39,15 @@ FacetCounter::FacetCounter(std::vector<Xapian::Database> shards,
   for (Xapian::Database& db : shards) {
     Shard s;
     s.db = std::move(db);
-    // Room for the ids the database had when the search began; a writer
-    // may add more, which Grow() makes room for.
-    s.known = schema::NextFacetSerial(s.db) * 4;
+    // Room for the serials the database had when the search began; a
+    // writer may add more, which Grow() makes room for.
+    s.known = schema::NextFacetSerial(s.db);
     std::vector<std::pair<schema::FacetId, schema::FacetId>> merges;
     if (schema::DecodeMerges(s.db.get_metadata(schema::kMergesKey), &merges)) {
       // Ids the database has not given are damage: left out, so that a
       // bad entry cannot size the arrays.
       std::erase_if(merges, [&](const auto& m) {
-        return m.first >= s.known || m.second >= s.known;
+        return (m.first >> 2) >= s.known || (m.second >> 2) >= s.known;
       });
       for (const auto& [from, to] : merges) {
         if ((from >> 6) >= s.merged_bits.size()) {
@@ -79,21 +86,26 @@ std::string FacetCounter::ListedName(const Shard& shard, schema::FacetId id,
 }
 
 void FacetCounter::Grow(Shard& shard, schema::FacetId id) const {
-  const size_t size = std::max<size_t>(size_t{id} + 1, shard.counts.size() * 3 / 2);
+  const size_t size =
+      std::max<size_t>(size_t{id >> 2} + 1, shard.counts.size() * 3 / 2);
   shard.counts.resize(size, 0);
+  shard.types.resize((size + 3) / 4, 0);
   if (per_article_) shard.last_article.resize(size, 0);
 }
 
 void FacetCounter::MakeDense(Shard& shard) const {
   size_t size = shard.known;
   for (const auto& [id, entry] : shard.sparse) {
-    size = std::max<size_t>(size, size_t{id} + 1);
+    size = std::max<size_t>(size, size_t{id >> 2} + 1);
   }
   shard.counts.assign(size, 0);
+  shard.types.assign((size + 3) / 4, 0);
   if (per_article_) shard.last_article.assign(size, 0);
   for (const auto& [id, entry] : shard.sparse) {
-    shard.counts[id] = entry.first;
-    if (per_article_) shard.last_article[id] = entry.second;
+    if (entry.first == 0) continue;
+    shard.Add(id);
+    shard.counts[id >> 2] = entry.first;
+    if (per_article_) shard.last_article[id >> 2] = entry.second;
   }
   shard.sparse.clear();
   shard.dense = true;
@@ -107,6 +119,7 @@ void FacetCounter::Reset(size_t k) {
   s.passages = 0;
   s.sparse.clear();
   s.counts.clear();
+  s.types.clear();
   s.last_article.clear();
 }
 
@@ -118,21 +131,22 @@ void FacetCounter::Counted(const Shard& s, size_t keep, Counts* out) {
     }
     return;
   }
-  // One pass over the counts for all four types: a type's ids are every
-  // fourth, so a pass per type would read every cache line four times.
-  // With `keep`, a min-heap per type holds the `keep` largest counts seen
+  // One pass over the counts for all four types, which are mixed: a pass
+  // per type would read every cache line four times. With `keep`, a min-heap per type holds the `keep` largest counts seen
   // so far; a count below the least of them cannot make the list and is
   // passed over, so the lists stay short (a query can count tens of
   // thousands of names).
   std::array<std::vector<uint32_t>, 4> largest;
   uint32_t floor[4] = {1, 1, 1, 1};
   const uint32_t* counts = s.counts.data();
-  for (size_t id = 0; id < s.counts.size(); ++id) {
-    const uint32_t c = counts[id];
+  for (size_t serial = 0; serial < s.counts.size(); ++serial) {
+    const uint32_t c = counts[serial];
+    if (c == 0) continue;
+    const schema::FacetId id = s.IdOf(serial);
     const size_t t = id & 3;
-    if (c < floor[t]) continue;  // also every 0
+    if (c < floor[t]) continue;
     auto& list = (*out)[t];
-    list.emplace_back(c, static_cast<schema::FacetId>(id));
+    list.emplace_back(c, id);
     if (keep == SIZE_MAX) continue;
     auto& heap = largest[t];
     if (heap.size() < keep) {
@@ -187,21 +201,30 @@ void FacetCounter::Merge(FacetCounter& other) {
     Shard& mine = shards_[k];
     const Shard& theirs = other.shards_[k];
     if (theirs.dense && !mine.dense) MakeDense(mine);
-    const auto add = [&](uint32_t id, uint32_t count) {
-      if (count == 0) return;
-      if (mine.dense) {
-        if (id >= mine.counts.size()) Grow(mine, id);
-        mine.counts[id] += count;
-      } else {
-        mine.sparse[id].first += count;
-      }
-    };
     if (theirs.dense) {
-      for (size_t id = 0; id < theirs.counts.size(); ++id) {
-        add(static_cast<uint32_t>(id), theirs.counts[id]);
+      // Array onto array.
+      if (!theirs.counts.empty() &&
+          theirs.counts.size() > mine.counts.size()) {
+        Grow(mine, static_cast<schema::FacetId>(
+                       (theirs.counts.size() - 1) << 2));
+      }
+      for (size_t serial = 0; serial < theirs.counts.size(); ++serial) {
+        mine.counts[serial] += theirs.counts[serial];
+      }
+      for (size_t b = 0; b < theirs.types.size(); ++b) {
+        mine.types[b] |= theirs.types[b];
       }
     } else {
-      for (const auto& [id, entry] : theirs.sparse) add(id, entry.first);
+      for (const auto& [id, entry] : theirs.sparse) {
+        if (entry.first == 0) continue;
+        if (mine.dense) {
+          if ((id >> 2) >= mine.counts.size()) Grow(mine, id);
+          mine.Add(id);
+          mine.counts[id >> 2] += entry.first - 1;
+        } else {
+          mine.sparse[id].first += entry.first;
+        }
+      }
     }
     mine.passages += theirs.passages;
   }
@@ -236,8 +259,7 @@ void FacetCounter::CountBatch(Shard& shard) {
     std::string_view value = values[i];
     uint64_t passage;
     if (!schema::ReadVarint(&value, &passage)) continue;
-    // An article's passages have consecutive ids: this names the article.
-    const uint64_t article = batch_[i] - passage;
+    const uint32_t article = ArticleOf(batch_[i], passage);
     const size_t first = m;
     bool joined = false;
     uint64_t id = 0;
@@ -247,12 +269,12 @@ void FacetCounter::CountBatch(Shard& shard) {
       id += delta;
       if ((!every_type && !wanted_[id & 3]) || id > UINT32_MAX) continue;
       const uint32_t counted = shard.Joined(id, &joined);
-      if (counted >= shard.counts.size()) Grow(shard, counted);
-      __builtin_prefetch(&shard.counts[counted], 1);
+      if ((counted >> 2) >= shard.counts.size()) Grow(shard, counted);
+      __builtin_prefetch(&shard.counts[counted >> 2], 1);
       batch_ids_[m] = counted;
       if (per_article_) {
-        __builtin_prefetch(&shard.last_article[counted], 1);
-        batch_articles_[m] = article + 1;
+        __builtin_prefetch(&shard.last_article[counted >> 2], 1);
+        batch_articles_[m] = article;
       }
       ++m;
     }
@@ -269,12 +291,12 @@ void FacetCounter::CountBatch(Shard& shard) {
     for (size_t j = 0; j < m; ++j) {
       const uint32_t id = batch_ids_[j];
       // An article's passages come one after another.
-      if (shard.last_article[id] == batch_articles_[j]) continue;
-      shard.last_article[id] = batch_articles_[j];
-      ++shard.counts[id];
+      if (shard.last_article[id >> 2] == batch_articles_[j]) continue;
+      shard.last_article[id >> 2] = batch_articles_[j];
+      shard.Add(id);
     }
   } else {
-    for (size_t j = 0; j < m; ++j) ++shard.counts[batch_ids_[j]];
+    for (size_t j = 0; j < m; ++j) shard.Add(batch_ids_[j]);
   }
 }
 
@@ -284,8 +306,7 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
   if (!shard.dense && ++shard.passages > dense_after_) MakeDense(shard);
   uint64_t passage;
   if (!schema::ReadVarint(&value, &passage)) return;
-  // An article's passages have consecutive ids: this names the article.
-  const uint64_t article = did - passage;
+  const uint32_t article = ArticleOf(did, passage);
   // The passage's wanted ids as counted (joined), each once.
   std::vector<uint32_t>& ids = passage_ids_;
   ids.clear();
@@ -306,19 +327,19 @@ void FacetCounter::Count(Shard& shard, Xapian::docid did,
     if (!shard.dense) {
       auto& [count, last] = shard.sparse[static_cast<uint32_t>(id)];
       if (per_article_) {
-        if (last == article + 1) continue;
-        last = article + 1;
+        if (last == article) continue;
+        last = article;
       }
       ++count;
       continue;
     }
-    if (id >= shard.counts.size()) Grow(shard, static_cast<schema::FacetId>(id));
+    if ((id >> 2) >= shard.counts.size()) Grow(shard, id);
     if (per_article_) {
       // An article's passages come one after another.
-      if (shard.last_article[id] == article + 1) continue;
-      shard.last_article[id] = article + 1;
+      if (shard.last_article[id >> 2] == article) continue;
+      shard.last_article[id >> 2] = article;
     }
-    ++shard.counts[id];
+    shard.Add(id);
   }
 }
 
