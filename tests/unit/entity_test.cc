@@ -25,9 +25,11 @@ TEST(FoldNameTest, LowercasesAndRemovesAccents) {
   EXPECT_EQ(FoldName("Volodymyr Zelenskyy"), "volodymyr zelenskyy");
 }
 
-// FoldName skips ICU's transliterator when decomposing is enough; its
-// results must be the transliterator's, for every word of corpus/ that is
-// not ASCII and for letters only Latin-ASCII or nothing folds.
+// FoldName skips ICU's transliterator when decomposing is enough, and ICU
+// altogether for most Latin letters (a table); its results must be the
+// transliterator's, for every word of corpus/ that is not ASCII, for
+// letters only Latin-ASCII or nothing folds, and for every letter of the
+// table.
 TEST(FoldNameTest, AgreesWithTheTransliteratorItStandsFor) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> rules(
@@ -57,6 +59,20 @@ TEST(FoldNameTest, AgreesWithTheTransliteratorItStandsFor) {
     }
   }
   ASSERT_GT(names.size(), 100u);
+  // Every letter FoldName() folds without ICU (U+00C0-U+017F, the
+  // combining marks, Romanian's U+0218-U+021B) and those around them, alone
+  // and inside a word.
+  for (UChar32 c = 0x80; c < 0x250; ++c) {
+    std::string letter;
+    icu::UnicodeString(c).toUTF8String(letter);
+    names.insert(letter);
+    names.insert("Ab" + letter + "cD");
+  }
+  for (UChar32 c = 0x300; c < 0x370; ++c) {
+    std::string mark;
+    icu::UnicodeString(c).toUTF8String(mark);
+    names.insert("E" + mark + "va");
+  }
   for (const std::string& name : names) {
     const std::string collapsed = CollapseWhitespace(name);
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(collapsed);
