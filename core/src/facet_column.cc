@@ -111,9 +111,15 @@ Status FacetColumnWriter::Open(const std::string& db_dir,
 }
 
 FacetColumnWriter::~FacetColumnWriter() {
-  if (idx_ >= 0) ::close(idx_);
-  if (dat_ >= 0) ::close(dat_);
-  if (copies_ >= 0) ::close(copies_);
+  // The pages written stay cached as the writes made them, 4 KB each; let
+  // go of them (those already on disk), so that the next search reads the
+  // files again through its mapping, in 2 MB pages where the kernel can
+  // (FacetColumnReader::Open()).
+  for (const int fd : {idx_, dat_, copies_}) {
+    if (fd < 0) continue;
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    ::close(fd);
+  }
 }
 
 Status FacetColumnWriter::WriteHeader(uint64_t stamp) {
@@ -280,6 +286,15 @@ std::unique_ptr<FacetColumnReader> FacetColumnReader::Open(
       } else if (void* m = ::mmap(nullptr, *size, PROT_READ, MAP_SHARED, fd, 0);
                  m != MAP_FAILED) {
         p = static_cast<const char*>(m);
+        // Pages this mapping reads from disk come in as 2 MB pages where
+        // the kernel can (file large folios, as in Linux 6.16+ on ext4;
+        // transparent huge pages "madvise" or "always"), which every
+        // later search maps with a few page-table entries instead of one
+        // a 4 KB page: at a million passages, a search that counts a
+        // common word touches about 4,000 pages of the column, which
+        // cost it about a millisecond to map and unmap (docs/
+        // benchmarks.md, issue 14, session 17). Elsewhere it does nothing.
+        ::madvise(m, *size, MADV_HUGEPAGE);
       }
     }
     ::close(fd);
