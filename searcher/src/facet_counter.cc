@@ -102,9 +102,7 @@ void FacetCounter::MakeDense(Shard& shard) const {
   shard.types.assign((size + 3) / 4, 0);
   if (per_article_) shard.last_article.assign(size, 0);
   for (const auto& [id, entry] : shard.sparse) {
-    if (entry.first == 0) continue;
-    shard.Add(id);
-    shard.counts[id >> 2] = entry.first;
+    shard.Add(id, entry.first);
     if (per_article_) shard.last_article[id >> 2] = entry.second;
   }
   shard.sparse.clear();
@@ -132,10 +130,10 @@ void FacetCounter::Counted(const Shard& s, size_t keep, Counts* out) {
     return;
   }
   // One pass over the counts for all four types, which are mixed: a pass
-  // per type would read every cache line four times. With `keep`, a min-heap per type holds the `keep` largest counts seen
-  // so far; a count below the least of them cannot make the list and is
-  // passed over, so the lists stay short (a query can count tens of
-  // thousands of names).
+  // per type would read every cache line four times. With `keep`, a
+  // min-heap per type holds the `keep` largest counts seen so far; a count
+  // below the least of them cannot make the list and is passed over, so
+  // the lists stay short (a query can count tens of thousands of names).
   std::array<std::vector<uint32_t>, 4> largest;
   uint32_t floor[4] = {1, 1, 1, 1};
   const uint32_t* counts = s.counts.data();
@@ -219,8 +217,7 @@ void FacetCounter::Merge(FacetCounter& other) {
         if (entry.first == 0) continue;
         if (mine.dense) {
           if ((id >> 2) >= mine.counts.size()) Grow(mine, id);
-          mine.Add(id);
-          mine.counts[id >> 2] += entry.first - 1;
+          mine.Add(id, entry.first);
         } else {
           mine.sparse[id].first += entry.first;
         }

@@ -3,10 +3,11 @@
 // Xapian::MatchSpy, so it sees every document the matcher checks: its
 // counts are exact when the match runs with check_at_least >= the number of
 // matching documents. The searcher runs it in a match of its own, without
-// weights or collapsing, beside the ranked one. Per match it reads one short value (schema::
-// kSlotFacets: the passage's number and its facet ids) and adds
-// one to a flat array per id: no strings, no ICU. Names are looked up in
-// the databases' metadata only for the facets it reports.
+// weights or collapsing, beside the ranked one. Per match it reads one
+// short value (schema::kSlotFacets: the passage's number and its facet
+// ids) and adds one to a flat array by facet serial: no strings, no ICU.
+// Names are looked up in the databases' metadata only for the facets it
+// reports.
 //
 // Several databases searched together (shards) are counted apart, each by
 // a match of its own (SetShard()), because their facet ids differ, and
@@ -122,10 +123,10 @@ class FacetCounter : public Xapian::MatchSpy {
     // With per_article, by serial: the document id of the first passage
     // of the article that last counted it (0: none).
     std::vector<uint32_t> last_article;
-    // Adds one to the dense count of facet `id`.
-    void Add(uint32_t id) {
+    // Adds `n` to the dense count of facet `id`.
+    void Add(uint32_t id, uint32_t n = 1) {
       const uint32_t serial = id >> 2;
-      ++counts[serial];
+      counts[serial] += n;
       types[serial >> 2] |= static_cast<uint8_t>((id & 3) << (serial & 3) * 2);
     }
     // The facet id of a counted serial.
