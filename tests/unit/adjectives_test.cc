@@ -13,7 +13,8 @@ namespace {
 // as a capitalised dictionary word and "Adrian" as a given name.
 NerTagger::WordFacts Facts(std::string_view w) {
   NerTagger::WordFacts f;
-  f.demonym = w == "Slovenian" || w == "Bohemian";
+  f.demonym = w == "Slovenian" || w == "Bohemian" || w == "Polish" ||
+              w == "Spanish";
   f.dictionary_capital = w == "European" || w == "Adrian";
   f.given_name = w == "Adrian";
   return f;
@@ -23,6 +24,10 @@ TEST(AdjectivesTest, AdjectivesAloneAreNoNames) {
   EXPECT_TRUE(IsAdjectiveAlone("Slovenian", Facts));
   EXPECT_TRUE(IsAdjectiveAlone("European", Facts));
   EXPECT_TRUE(IsAdjectiveAlone("South Bohemian", Facts));
+  // Compounds: "the Polish-Slovenian border", "Franco-Spanish talks".
+  EXPECT_TRUE(IsAdjectiveAlone("Polish-Slovenian", Facts));
+  EXPECT_TRUE(IsAdjectiveAlone("Franco-Spanish", Facts));
+  EXPECT_TRUE(IsAdjectiveAlone("Franco-Polish-Spanish", Facts));
 }
 
 TEST(AdjectivesTest, NamesStay) {
@@ -31,6 +36,11 @@ TEST(AdjectivesTest, NamesStay) {
   EXPECT_FALSE(IsAdjectiveAlone("Great Bohemian", Facts));  // no compass word
   EXPECT_FALSE(IsAdjectiveAlone("Lithuanian", Facts));      // lists do not know it
   EXPECT_FALSE(IsAdjectiveAlone("Vilnius", Facts));         // no adjective ending
+  EXPECT_FALSE(IsAdjectiveAlone("Polish-Lithuanian", Facts));  // one part unknown
+  EXPECT_FALSE(IsAdjectiveAlone("Spanish-Vilnius", Facts));  // a name in it
+  EXPECT_FALSE(IsAdjectiveAlone("Polish-", Facts));          // an empty part
+  EXPECT_FALSE(IsAdjectiveAlone("Franco", Facts));           // no compound
+  EXPECT_FALSE(IsAdjectiveAlone("Polish-Franco", Facts));    // -o only first
   EXPECT_FALSE(IsAdjectiveAlone("", Facts));
 }
 

@@ -1,6 +1,10 @@
 // The tagger's internals (indexer/ner/src): which tokens it leaves unscored,
 // and Viterbi over them.
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -39,6 +43,88 @@ TEST(PlainTokensTest, OnlyWordsFarFromCapitalsDigitsAndCaselessLetters) {
   EXPECT_EQ(Plain({"a", "b", "c", "d", "\xE5\xBC\xA0", "e", "f", "g", "h"}),
             (std::vector<uint8_t>{1, 1, 0, 0, 0, 0, 1, 1, 1}));
   EXPECT_EQ(Plain({"iPhone"}), (std::vector<uint8_t>{0}));
+}
+
+// A lexicon that knows only word clusters, keyed by the word as written.
+class ClusterLexicon : public Lexicon {
+ public:
+  uint8_t PhraseTypes(uint64_t) const override { return 0; }
+  uint8_t WordClass(uint64_t) const override { return 0; }
+  uint8_t WordCluster(uint64_t raw_hash) const override {
+    for (const auto& [word, cluster] : clusters) {
+      if (HashBytes(word) == raw_hash) return cluster;
+    }
+    return 0;
+  }
+  std::vector<std::pair<std::string_view, uint8_t>> clusters;
+};
+
+TEST(WordClusterTest, ClustersOfTheWordAndItsNeighboursAreFeatures) {
+  const std::vector<std::string_view> words = {"in", "Leeds", "today"};
+  auto features = [&](const Lexicon& lex) {
+    FeatureExtractor fx;
+    std::vector<uint64_t> out;
+    fx.Extract(words, lex, &out);
+    return out;
+  };
+  ClusterLexicon a, b, c;
+  a.clusters = {{"Leeds", 34}, {"today", 7}};
+  b.clusters = {{"Leeds", 35}, {"today", 7}};  // another cluster for Leeds
+  c.clusters = {{"Leeds", 34}, {"today", 7}};
+  const std::vector<uint64_t> fa = features(a), fb = features(b),
+                              fc = features(c);
+  ASSERT_EQ(fa.size(), words.size() * FeatureExtractor::kFeaturesPerToken);
+  EXPECT_EQ(fa, fc);
+  // Leeds's cluster shows in its own features and in its neighbours'.
+  for (size_t i = 0; i < words.size(); ++i) {
+    const auto first = fa.begin() + i * FeatureExtractor::kFeaturesPerToken;
+    const auto last = first + FeatureExtractor::kFeaturesPerToken;
+    EXPECT_FALSE(std::equal(first, last,
+                            fb.begin() + i * FeatureExtractor::kFeaturesPerToken))
+        << "token " << i;
+  }
+  // Without clusters, every word has cluster 0.
+  FeatureExtractor fx;
+  std::vector<uint64_t> out;
+  fx.Extract(words, EmptyLexicon(), &out);
+  for (const WordInfo& w : fx.info()) EXPECT_EQ(w.cluster, 0);
+}
+
+TEST(WordClusterTest, CapitalisedWordNotListedTakesItsLowercaseFormsCluster) {
+  ClusterLexicon lex;
+  lex.clusters = {{"reading", 12}, {"Paris", 132}};
+  FeatureExtractor fx;
+  std::vector<uint64_t> out;
+  fx.Extract({"Reading", "Paris", "Lyon", "reading"}, lex, &out);
+  ASSERT_EQ(fx.info().size(), 4u);
+  EXPECT_EQ(fx.info()[0].cluster, 12 + kMaxCluster);
+  EXPECT_EQ(fx.info()[1].cluster, 132);
+  EXPECT_EQ(fx.info()[2].cluster, 0);
+  EXPECT_EQ(fx.info()[3].cluster, 12);
+  EXPECT_EQ(CoarseCluster(0), 0);
+  EXPECT_EQ(CoarseCluster(1), 1);
+  EXPECT_EQ(CoarseCluster(kClusterFanout), 1);
+  EXPECT_EQ(CoarseCluster(kClusterFanout + 1), 2);
+  EXPECT_EQ(CoarseCluster(kMaxCluster), 16);
+}
+
+TEST(WordClusterTest, ModelFileKeepsTheClusters) {
+  Model m;
+  m.hash_bits = 8;
+  m.layers.resize(1);
+  m.layers[0].weights.assign((size_t{1} << m.hash_bits) * kTagStride, 0);
+  m.clusters.Insert(HashBytes("Leeds"), 34);
+  m.clusters.Insert(HashBytes("Chelsea"), 35);
+  const std::string path = ::testing::TempDir() + "/clusters.model";
+  ASSERT_TRUE(m.Save(path).ok());
+  Model loaded;
+  const Status s = Model::Load(path, &loaded);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(loaded.clusters.size(), 2u);
+  EXPECT_EQ(loaded.WordCluster(HashBytes("Leeds")), 34);
+  EXPECT_EQ(loaded.WordCluster(HashBytes("Chelsea")), 35);
+  EXPECT_EQ(loaded.WordCluster(HashBytes("leeds")), 0);
+  std::remove(path.c_str());
 }
 
 TEST(ViterbiSkipTest, SkippedTokensAreOWhateverTheirScores) {

@@ -75,7 +75,7 @@ TEST(NerTaggerLoadTest, TruncatedModelIsRejectedWithThePlace) {
   TempDir dir;
   const std::string path = dir / "cut.model";
   // Magic line and version, then the file stops in the hash_bits field.
-  WriteFile(path, std::string("byline-ner-model\n\x02\x00\x00\x00\x14\x00", 23));
+  WriteFile(path, std::string("byline-ner-model\n\x03\x00\x00\x00\x14\x00", 23));
   std::unique_ptr<NerTagger> tagger;
   Status s = NerTagger::Load(path, &tagger);
   EXPECT_EQ(s.code(), StatusCode::kBadInput);
@@ -91,7 +91,7 @@ TEST(NerTaggerLoadTest, OtherVersionIsRejected) {
   Status s = NerTagger::Load(path, &tagger);
   EXPECT_EQ(s.code(), StatusCode::kBadInput);
   EXPECT_EQ(s.message(),
-            path + ": NER model version 9, this program reads version 2");
+            path + ": NER model version 9, this program reads version 3");
 }
 
 TEST(NerTaggerLoadTest, EnvironmentOverridesDefaultModelPath) {

@@ -22,6 +22,7 @@ WordInfo PadInfo(std::string_view name) {
   WordInfo w;
   w.raw = w.lower = w.shape = w.short_shape = HashBytes(name);
   w.prefix3 = w.suffix2 = w.suffix3 = w.suffix4 = w.raw;
+  w.cluster = name == "<s>" ? 1000 : 1001;  // beyond any word's
   return w;
 }
 
@@ -109,6 +110,13 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
   for (size_t i = 0; i < n; ++i) {
     Describe(words[i], &info_[i]);
     info_[i].word_class = lex.WordClass(info_[i].lower);
+    uint16_t cluster = lex.WordCluster(info_[i].raw);
+    if (cluster == 0 && info_[i].raw != info_[i].lower) {
+      if (const uint8_t c = lex.WordCluster(info_[i].lower); c != 0) {
+        cluster = static_cast<uint16_t>(c + kMaxCluster);
+      }
+    }
+    info_[i].cluster = cluster;
     if (info_[i].has_lower && !info_[i].upper_initial) {
       lower_seen_.push_back(info_[i].lower);
     }
@@ -232,6 +240,15 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
     put(Combine(gaz(i - 1) << 16 | gaz(i), w.short_shape));
     put(Combine(gaz(i) << 16 | gaz(i + 1), p1.lower));
     put(Combine(Combine(p1.word_class, w.word_class), n1.word_class));
+    // Word clusters: the word's and its neighbours', and the coarse
+    // cluster with the shape.
+    put(w.cluster);
+    put(p1.cluster);
+    put(n1.cluster);
+    const bool via_lower = w.cluster > kMaxCluster;
+    const auto own = static_cast<uint8_t>(via_lower ? w.cluster - kMaxCluster
+                                                    : w.cluster);
+    put(Combine(CoarseCluster(own) + (via_lower ? 256u : 0u), w.short_shape));
   }
 }
 

@@ -87,7 +87,24 @@ class Lexicon {
   // Word-class bits of a lowercased word (HashBytes of its lowercase form):
   // kWordCommon, kWordDictLower, kWordDictCapital; 0 if unknown.
   virtual uint8_t WordClass(uint64_t lower_hash) const = 0;
+  // Word cluster of a word as written (HashBytes of the word), 1 to
+  // kMaxCluster; 0 if the word is not in the cluster list (or the model has
+  // none). Clusters group words that occur in the same contexts in
+  // unlabelled text (bench/ner/make_clusters.py).
+  virtual uint8_t WordCluster(uint64_t raw_hash) const {
+    (void)raw_hash;
+    return 0;
+  }
 };
+
+// Word clusters are numbered 1 + coarse * kClusterFanout + fine, fine below
+// kClusterFanout: two levels of a hierarchical clustering, so that the
+// coarse cluster of a word is (cluster - 1) / kClusterFanout.
+constexpr int kClusterFanout = 15;
+constexpr int kMaxCluster = 16 * kClusterFanout;
+inline uint8_t CoarseCluster(uint8_t c) {
+  return c == 0 ? 0 : static_cast<uint8_t>(1 + (c - 1) / kClusterFanout);
+}
 
 // Hash of a phrase from the HashBytes() of its tokens, in order.
 inline uint64_t PhraseStart() { return 0x51ED270B2A3F4C1DULL; }
@@ -106,6 +123,10 @@ struct WordInfo {
   uint64_t suffix3 = 0;
   uint64_t suffix4 = 0;
   uint8_t word_class = 0;      // Lexicon::WordClass(lower)
+  // Lexicon::WordCluster(raw); for a capitalised word not in the list, the
+  // cluster of its lowercase form plus kMaxCluster (so "Reading" unknown
+  // still says where "reading" stands).
+  uint16_t cluster = 0;
   bool upper_initial = false;  // first character is an uppercase letter
   bool has_lower = false;
   // An uppercase letter, a digit or a letter without case (CJK, Arabic...)
@@ -120,7 +141,7 @@ constexpr int kMaxPhraseTokens = 6;
 
 class FeatureExtractor {
  public:
-  static constexpr int kFeaturesPerToken = 33;
+  static constexpr int kFeaturesPerToken = 37;
 
   // Computes the features of `words` (one paragraph or sentence, in order)
   // into out->[i * kFeaturesPerToken + k]. `words` must stay valid only

@@ -216,6 +216,11 @@ Status Model::Save(const std::string& path) const {
     w.Put(k);
     w.Put(v);
   });
+  w.Put(static_cast<uint32_t>(clusters.size()));
+  clusters.ForEach([&](uint64_t k, uint8_t v) {
+    w.Put(k);
+    w.Put(v);
+  });
   w.PutBytes(kTrailer, 4);
 
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "wb"), &std::fclose);
@@ -287,7 +292,7 @@ Status Model::Load(const std::string& path, Model* out) {
       for (int t = 0; t < kNumTags; ++t) r.Get(&layer.weights[row * kTagStride + t]);
     }
   }
-  // The two word lists: n x (u64 hash, u8 bits) each.
+  // The three word lists: n x (u64 hash, u8 value) each.
   const auto read_table = [&](HashTable* table) {
     if (!r.Get(&n) || r.remaining() / 9 < n) return false;
     table->Reserve(n);
@@ -300,7 +305,10 @@ Status Model::Load(const std::string& path, Model* out) {
     }
     return true;
   };
-  if (!read_table(&m.names) || !read_table(&m.common)) return truncated();
+  if (!read_table(&m.names) || !read_table(&m.common) ||
+      !read_table(&m.clusters)) {
+    return truncated();
+  }
   if (!r.Skip(kTrailer, 4) || r.remaining() != 0) return truncated();
   return Status::Ok();
 }

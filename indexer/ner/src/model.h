@@ -5,7 +5,7 @@
 // Written by byline-train-ner, read by NerTagger::Load(). Immutable after
 // loading; all const members are thread-safe.
 //
-// File format (little-endian), version 2:
+// File format (little-endian), version 3:
 //   "byline-ner-model\n"  magic
 //   u32 version, u32 hash_bits, u32 num_tags, u32 features_per_token,
 //   u32 doc_features_per_token, u32 layers (1 or 2), then per layer:
@@ -14,6 +14,7 @@
 //     u32 n, then n x (u32 row, i16 weight[7])     non-zero weight rows
 //   u32 n, then n x (u64 phrase hash, u8 types)  known names
 //   u32 n, then n x (u64 lowercase word hash, u8 word-class bits)
+//   u32 n, then n x (u64 word hash, u8 cluster)     (version 3)
 //   "end\n"
 #ifndef BYLINE_NER_SRC_MODEL_H_
 #define BYLINE_NER_SRC_MODEL_H_
@@ -28,7 +29,7 @@
 
 namespace byline::ner {
 
-inline constexpr uint32_t kModelVersion = 2;
+inline constexpr uint32_t kModelVersion = 3;
 
 // Open-addressing map from a non-zero 64-bit hash to a byte.
 class HashTable {
@@ -82,12 +83,16 @@ class Model : public Lexicon {
   std::vector<Layer> layers;  // 1 or 2 (two-pass, document features)
   HashTable names;   // phrase hash -> type and gazetteer bits
   HashTable common;  // lowercase word hash -> word-class bits
+  HashTable clusters;  // word hash (as written) -> cluster, 1..kMaxCluster
 
   uint8_t PhraseTypes(uint64_t phrase_hash) const override {
     return names.Find(phrase_hash);
   }
   uint8_t WordClass(uint64_t lower_hash) const override {
     return common.Find(lower_hash);
+  }
+  uint8_t WordCluster(uint64_t raw_hash) const override {
+    return clusters.Find(raw_hash);
   }
   size_t Row(uint64_t feature) const {
     return static_cast<size_t>(feature >> (64 - hash_bits));

@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "byline/ner/tagger.h"
+#include "tokenizer.h"
 #include "trainer.h"
 
 namespace po = boost::program_options;
@@ -37,6 +38,7 @@ int Fail(const byline::Status& s) {
 
 int main(int argc, char** argv) {
   std::string command, model, out, iso_dir, exclude, dictionary, gazetteers;
+  std::string clusters;
   std::vector<std::string> wikiann, wnut, jsonl, gold, dev_jsonl, dev_conll;
   int epochs = 0, jsonl_repeat = 0, repeat = 0, wnut_repeat = 1, folds = 5;
   int min_feature_count = 0, ensemble = 1;
@@ -69,6 +71,8 @@ int main(int argc, char** argv) {
       ("gazetteers", po::value(&gazetteers)->default_value(""),
        "directory of lists from bench/ner/export_gazetteers.mjs\n"
        "(cities, countries, demonyms, given names, surnames)")
+      ("clusters", po::value(&clusters)->default_value(""),
+       "word clusters from bench/ner/make_clusters.py (word<TAB>cluster)")
       ("whole-mentions", "keep WikiANN mentions whole (default: cut them into "
        "capitalised runs, the GUM style)")
       ("cut-nested", "also cut WikiANN organisations that start with a\n"
@@ -117,7 +121,8 @@ int main(int argc, char** argv) {
               << "usage: " << kProgram << " train [options] --out FILE\n"
               << "       " << kProgram << " eval --model FILE --gold FILE.jsonl\n"
               << "       " << kProgram << " bench --model FILE --gold FILE.jsonl\n"
-              << "       " << kProgram << " tag --model FILE < text\n\n"
+              << "       " << kProgram << " tag --model FILE < text\n"
+              << "       " << kProgram << " tokenize < text   (one line of tokens a line)\n\n"
               << general << "\n" << train_opts << "\n" << eval_opts;
     return command.empty() && !vm.count("help") ? 2 : 0;
   }
@@ -154,6 +159,7 @@ int main(int argc, char** argv) {
     options.iso_codes_dir = iso_dir;
     options.dictionary = dictionary;
     options.gazetteer_dir = gazetteers;
+    options.clusters = clusters;
     options.split_mentions = vm.count("whole-mentions") == 0;
     options.cut_nested = vm.count("cut-nested") > 0;
     options.two_pass = vm.count("single-pass") == 0;
@@ -210,7 +216,23 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
+  if (command == "tokenize") {
+    // One line of text in, its tokens out, space-separated: the words the
+    // tagger sees, for bench/ner/make_clusters.py.
+    std::vector<byline::ner::Token> tokens;
+    std::string line, out_line;
+    while (std::getline(std::cin, line)) {
+      byline::ner::Tokenize(line, {0, line.size()}, &tokens);
+      out_line.clear();
+      for (const auto& t : tokens) {
+        if (!out_line.empty()) out_line += ' ';
+        out_line.append(line, t.start, t.end - t.start);
+      }
+      std::cout << out_line << "\n";
+    }
+    return 0;
+  }
   std::cerr << kProgram << ": unknown command '" << command
-            << "' (train, eval, bench)\n";
+            << "' (train, eval, bench, tag, tokenize)\n";
   return 2;
 }

@@ -150,8 +150,13 @@ class TrainLexicon : public Lexicon {
     auto it = common_.find(lower_hash);
     return it == common_.end() ? 0 : it->second;
   }
+  uint8_t WordCluster(uint64_t raw_hash) const override {
+    auto it = clusters_.find(raw_hash);
+    return it == clusters_.end() ? 0 : it->second;
+  }
 
   std::unordered_map<uint64_t, Counts> names_;
+  std::unordered_map<uint64_t, uint8_t> clusters_;
   std::unordered_map<uint64_t, int> lower_counts_;
   std::unordered_map<uint64_t, uint8_t> common_;
   std::vector<std::pair<uint64_t, int>> own_;
@@ -256,6 +261,40 @@ void AddGazetteers(const std::string& dir, TrainLexicon* lex,
   read("demonyms.txt", word(kWordDemonym));
   read("first_names.txt", word(kWordGivenName));
   read("last_names.txt", word(kWordSurname));
+}
+
+// The word clusters of bench/ner/make_clusters.py: lines "word<TAB>cluster"
+// with cluster 1 to kMaxCluster.
+Status ReadClusters(const std::string& path, TrainLexicon* lex,
+                    std::ostream& log) {
+  std::ifstream in(path);
+  if (!in) {
+    return IoError(path + ": not found (bench/ner/make_clusters.py writes it)");
+  }
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    const size_t tab = line.find('\t');
+    int c = 0;
+    if (tab != std::string::npos) {
+      try {
+        c = std::stoi(line.substr(tab + 1));
+      } catch (const std::exception&) {
+        c = 0;
+      }
+    }
+    if (tab == std::string::npos || tab == 0 || c < 1 || c > kMaxCluster) {
+      return BadInput(path + ":" + std::to_string(line_no) +
+                      ": expected word<TAB>cluster (1 to " +
+                      std::to_string(kMaxCluster) + ")");
+    }
+    lex->clusters_[HashBytes(std::string_view(line).substr(0, tab))] =
+        static_cast<uint8_t>(c);
+  }
+  log << "word clusters " << path << ": " << lex->clusters_.size() << "\n";
+  return Status::Ok();
 }
 
 struct Scores {
@@ -779,6 +818,9 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
   if (!options.gazetteer_dir.empty()) {
     AddGazetteers(options.gazetteer_dir, &lex, log);
   }
+  if (!options.clusters.empty()) {
+    if (Status s = ReadClusters(options.clusters, &lex, log); !s.ok()) return s;
+  }
   // Given names: the first word of people's names of two or more words.
   {
     std::unordered_map<uint64_t, int> given;
@@ -1107,6 +1149,7 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
     }
   }
   for (const auto& [h, bits] : lex.common_) out.common.Insert(h, bits);
+  for (const auto& [h, c] : lex.clusters_) out.clusters.Insert(h, c);
   log << "names " << out.names.size() << "\n";
   return out.Save(model_path);
 }

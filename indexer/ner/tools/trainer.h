@@ -51,6 +51,8 @@ struct TrainOptions {
   std::string dictionary = "/usr/share/dict/words";  // empty: none
   // Lists from bench/ner/export_gazetteers.mjs; empty: none.
   std::string gazetteer_dir;
+  // Word clusters (bench/ner/make_clusters.py); empty: none.
+  std::string clusters;
   // Cut whole mentions ("University of Helsinki") into their capitalised
   // runs ("University", "Helsinki"), the style of the GUM names gold.
   bool split_mentions = true;

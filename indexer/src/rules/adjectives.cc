@@ -25,13 +25,28 @@ bool IsAdjectiveAlone(
       return false;
     }
   }
-  const std::string_view w = words.back();
-  if (!(w.ends_with("ian") || w.ends_with("ean") || w.ends_with("ese") ||
-        w.ends_with("ish"))) {
-    return false;
+  // A compound of such adjectives ("Polish-Lithuanian border",
+  // "Franco-Spanish") is one too; a part before the last may be a
+  // combining form ending in -o ("Franco", "Sino", "Anglo").
+  const std::string_view last = words.back();
+  if (last.starts_with('-') || last.ends_with('-')) return false;
+  const std::vector<std::string_view> parts = Split(last, '-');
+  if (parts.size() > 3) return false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string_view w = parts[i];
+    if (w.empty()) return false;
+    if (parts.size() > 1 && i + 1 < parts.size() && w.size() >= 4 &&
+        w.ends_with("o") && w.front() >= 'A' && w.front() <= 'Z') {
+      continue;  // a combining form: "Franco-", "Sino-", "Anglo-"
+    }
+    if (!(w.ends_with("ian") || w.ends_with("ean") || w.ends_with("ese") ||
+          w.ends_with("ish"))) {
+      return false;
+    }
+    const NerTagger::WordFacts f = facts(w);
+    if (!(f.demonym || f.dictionary_capital) || f.given_name) return false;
   }
-  const NerTagger::WordFacts f = facts(w);
-  return (f.demonym || f.dictionary_capital) && !f.given_name;
+  return true;
 }
 
 void DropAdjectives(const ArticleText& a, std::vector<Candidate>* out) {

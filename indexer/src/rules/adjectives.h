@@ -18,7 +18,9 @@ namespace byline::rules {
 // word, or a compass word ("North", "South", "East", "West", "Central")
 // and one word, that word ending like an adjective (-ian, -ean, -ese,
 // -ish) and known to `facts` (the tagger's word lists) as a demonym or a
-// capitalised dictionary word, and not as a given name.
+// capitalised dictionary word, and not as a given name; or a hyphenated
+// compound of two or three such words, where a part before the last may be
+// a combining form ending in -o ("Polish-Lithuanian", "Franco-Spanish").
 bool IsAdjectiveAlone(
     std::string_view name,
     const std::function<NerTagger::WordFacts(std::string_view)>& facts);
