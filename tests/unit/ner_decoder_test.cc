@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>

@@ -206,21 +206,14 @@ Status Model::Save(const std::string& path) const {
                  kNumTags * sizeof(int16_t));
     }
   }
-  w.Put(static_cast<uint32_t>(names.size()));
-  names.ForEach([&](uint64_t k, uint8_t v) {
-    w.Put(k);
-    w.Put(v);
-  });
-  w.Put(static_cast<uint32_t>(common.size()));
-  common.ForEach([&](uint64_t k, uint8_t v) {
-    w.Put(k);
-    w.Put(v);
-  });
-  w.Put(static_cast<uint32_t>(clusters.size()));
-  clusters.ForEach([&](uint64_t k, uint8_t v) {
-    w.Put(k);
-    w.Put(v);
-  });
+  // The word lists, in the order Load() reads them.
+  for (const HashTable* table : {&names, &common, &clusters}) {
+    w.Put(static_cast<uint32_t>(table->size()));
+    table->ForEach([&](uint64_t k, uint8_t v) {
+      w.Put(k);
+      w.Put(v);
+    });
+  }
   w.PutBytes(kTrailer, 4);
 
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "wb"), &std::fclose);
