@@ -16,6 +16,7 @@
 #include "rules/adjectives.h"
 #include "rules/agencies.h"
 #include "rules/appositions.h"
+#include "rules/bylines.h"
 #include "rules/candidate.h"
 #include "rules/capitals.h"
 #include "rules/common_words.h"
@@ -258,6 +259,10 @@ ExtractedEntities EntityExtractor::Extract(
 
   // Rule 'cue' (rules/cues.h).
   if (RuleOn("cue")) rules::TypeByCues(article_text, &cands);
+
+  // Rule 'bylineplace' (rules/bylines.h).
+  if (tagger_ != nullptr && RuleOn("bylineplace"))
+    rules::TypeBylinePlaces(article_text, &cands);
 
   // One type per name: the majority of its tagged mentions.
   std::map<std::string, std::array<int, 4>> votes;

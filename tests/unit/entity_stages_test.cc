@@ -356,6 +356,13 @@ const StageCase kCases[] = {
      {},
      "TARSK, Velmoria (AP) - The port reopened on Monday.",
      "place Tarsk <- TARSK"},
+    {"bylineplace",
+     {{"Tarsk", kPer}},
+     {},
+     {},
+     "By Ada Lind | Tarsk | 3 May 2025\n\nRockets have flown from Tarsk "
+     "since 1960.",
+     "place Tarsk <- Tarsk"},
     {"acrany",
      {{"Doctors Without Borders", kOrg}},
      {},
@@ -510,6 +517,37 @@ INSTANTIATE_TEST_SUITE_P(Stages, EntityStageTest, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<StageCase>& info) {
                            return std::string(info.param.rule);
                          });
+
+// The place field of a byline is found when the lists know it, even where
+// the tagger found nothing; an organisation's field (a news agency) and a
+// date's are left alone.
+TEST(BylinePlaceTest, ListedPlaceFoundAgencyAndDateLeft) {
+  const StageCase listed{"bylineplace",
+                         {{"Norpress", kOrg}},
+                         {{"Vellmoor", City()}, {"Norpress", ListedOrg()}},
+                         {},
+                         "By Ada Lind \u00b7 Vellmoor \u00b7 Norpress \u00b7 "
+                         "Updated 10:42 Monday\n\nThe port reopened.",
+                         ""};
+  const std::vector<std::string> m = Mentions(listed);
+  EXPECT_TRUE(Has(m, "place Vellmoor <- Vellmoor")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org Norpress <- Norpress")) << ::testing::PrintToString(m);
+  for (const std::string& s : m) EXPECT_EQ(s.find("Monday"), std::string::npos);
+}
+
+// Only a line that opens with "By " and splits into fields is a byline.
+TEST(BylinePlaceTest, ProseIsNoByline) {
+  const StageCase prose{"bylineplace",
+                        {{"Tarsk", kPer}},
+                        {},
+                        {},
+                        "Written by Ada Lind | Tarsk | 3 May 2025\n\nTarsk "
+                        "said so.",
+                        ""};
+  const std::vector<std::string> m = Mentions(prose);
+  EXPECT_TRUE(Has(m, "person Tarsk <- Tarsk")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(Has(m, "place Tarsk <- Tarsk")) << ::testing::PrintToString(m);
+}
 
 }  // namespace
 }  // namespace byline
