@@ -105,6 +105,11 @@ Facts ListedOrg() {
   f.gazetteer_org = true;
   return f;
 }
+// What the training data also named as an organisation.
+Facts KnownOrgToo(Facts f) {
+  f.org = true;
+  return f;
+}
 Facts ListedOrgAndPlace() {
   Facts f = ListedOrg();
   f.gazetteer_place = true;
@@ -205,6 +210,19 @@ const StageCase kCases[] = {
      {},
      "Tourists crowd the old streets of Portel in summer.",
      "place Portel <- Portel"},
+    {"designation",
+     {{"Corvane 6", kOrg}},
+     {},
+     {},
+     "Delays to the Corvane 6 rocket left Europe without a launcher.",
+     "org Corvane 6 <- Corvane 6",
+     true},
+    {"govplace",
+     {{"Velmoria", kOrg}},
+     {{"Velmoria", KnownOrgToo(Country())}},
+     {},
+     "Allies support Velmoria in different ways.",
+     "place Velmoria <- Velmoria"},
     {"orgrole",
      {{"Velmor", kLoc}, {"Ada Lind", kPer}},
      {},
@@ -530,9 +548,67 @@ TEST(BylinePlaceTest, ListedPlaceFoundAgencyAndDateLeft) {
                          "Updated 10:42 Monday\n\nThe port reopened.",
                          ""};
   const std::vector<std::string> m = Mentions(listed);
-  EXPECT_TRUE(Has(m, "place Vellmoor <- Vellmoor")) << ::testing::PrintToString(m);
-  EXPECT_TRUE(Has(m, "org Norpress <- Norpress")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "place Vellmoor <- Vellmoor"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org Norpress <- Norpress"))
+      << ::testing::PrintToString(m);
   for (const std::string& s : m) EXPECT_EQ(s.find("Monday"), std::string::npos);
+}
+
+// A capital standing for its government is a place; where the article
+// names an organisation after it, the city's name alone may be short for
+// that organisation, and is left to the tagger.
+TEST(GovPlaceTest, CapitalIsPlaceUnlessAnOrganisationHasItsName) {
+  const StageCase capital{"govplace",
+                          {{"Vilnius", kOrg}},
+                          {{"Vilnius", KnownOrgToo(City())}},
+                          {},
+                          "Talks with Vilnius resumed on Monday.",
+                          ""};
+  std::vector<std::string> m = Mentions(capital);
+  EXPECT_TRUE(Has(m, "place Vilnius <- Vilnius"))
+      << ::testing::PrintToString(m);
+  StageCase university = capital;
+  university.tagged.push_back({"Vilnius University", kOrg});
+  university.body =
+      "Vilnius University hired her. Vilnius awarded the prize on Monday.";
+  m = Mentions(university);
+  EXPECT_TRUE(Has(m, "org Vilnius <- Vilnius")) << ::testing::PrintToString(m);
+}
+
+// A name that ends with a number is a model only before the kind of thing
+// it is: a party or a channel numbered so stays.
+TEST(DesignationTest, NumberedBodiesStay) {
+  const StageCase c{"designation",
+                    {{"Democrats 66", kOrg}, {"Antena 3", kOrg}},
+                    {},
+                    {},
+                    "Democrats 66 won seats, Antena 3 reported on Monday.",
+                    ""};
+  const std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "org Democrats 66 <- Democrats 66"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org Antena 3 <- Antena 3"))
+      << ::testing::PrintToString(m);
+}
+
+// A parliament's own name is an organisation, alone or after an adjective,
+// whatever the tagger took it for.
+TEST(OrgHeadsTest, ParliamentsOwnNameIsAnOrganisation) {
+  const StageCase c{"orghead",
+                    {{"Seimas", kLoc}, {"Polish Sejm", kLoc}},
+                    {},
+                    {},
+                    "A member of the Seimas committee met the Polish Sejm.",
+                    ""};
+  std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "org Seimas <- Seimas")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org Polish Sejm <- Polish Sejm"))
+      << ::testing::PrintToString(m);
+  SetEntityRule("orghead", false);
+  m = Mentions(c);
+  ResetEntityRules();
+  EXPECT_TRUE(Has(m, "place Seimas <- Seimas")) << ::testing::PrintToString(m);
 }
 
 // Only a line that opens with "By " and splits into fields is a byline.

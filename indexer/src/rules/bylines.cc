@@ -50,8 +50,7 @@ bool IsNameField(std::string_view field) {
     const std::string_view w = field.substr(words[k].start, words[k].size());
     const bool inner = k > 0 && k + 1 < words.size();
     if (IsUpperInitial(w)) continue;
-    if (inner && w.size() <= 3 &&
-        std::all_of(w.begin(), w.end(), [](char c) {
+    if (inner && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) {
           return std::islower(static_cast<unsigned char>(c));
         })) {
       continue;
@@ -95,12 +94,13 @@ void TypeBylinePlaces(const ArticleText& a, std::vector<Candidate>* out) {
         const TextRange range{at_line + field_start, at_line + field_end};
         const NerTagger::NameFacts facts = tagger->LookUpName(field);
         if (facts.gazetteer_org || (facts.org && !facts.place)) continue;
-        const bool listed = facts.gazetteer_place || facts.city ||
-                            facts.country || facts.place;
+        const bool listed =
+            facts.gazetteer_place || facts.city || facts.country || facts.place;
         const std::string key = FoldName(field);
         bool here = false, named = false;
         for (const Candidate& c : cands) {
-          here = here || (c.range.start == range.start && c.range.end == range.end);
+          here = here ||
+                 (c.range.start == range.start && c.range.end == range.end);
           named = named || c.key == key;
         }
         if (!listed && !named) continue;

@@ -27,12 +27,33 @@ bool EndsWithOrgHead(std::string_view name) {
   return kHeads.count(name.substr(space + 1)) > 0;
 }
 
+bool EndsWithLegislatureName(std::string_view name) {
+  // National and regional parliaments' names in their own languages, as
+  // English news writes them. Not "Cortes" (a surname) or "Diet" (a
+  // word).
+  static const std::set<std::string_view> kLegislatures = {
+      "Althing",    "Althingi",   "Bundesrat",     "Bundestag",   "Congreso",
+      "Dáil",       "Duma",       "Eduskunta",     "Folketing",   "Folketinget",
+      "Kenesh",     "Khural",     "Knesset",       "Landtag",     "Løgting",
+      "Majlis",     "Majles",     "Mazhilis",      "Nationalrat", "Oireachtas",
+      "Rada",       "Riigikogu",  "Riksdag",       "Riksdagen",   "Sabor",
+      "Saeima",     "Sangsad",    "Seanad",        "Seimas",      "Sejm",
+      "Skupština",  "Skupshtina", "Sobranie",      "Sobranje",    "Storting",
+      "Stortinget", "Tynwald",    "Verkhovna Rada"};
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  if (kLegislatures.count(name) > 0) return true;
+  const size_t space = name.rfind(' ');
+  return space != std::string_view::npos &&
+         kLegislatures.count(name.substr(space + 1)) > 0;
+}
+
 void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   for (Candidate& c : cands) {
     if (c.type != EntityType::kOrg && c.type != EntityType::kDate &&
-        EndsWithOrgHead(slice(c.range))) {
+        (EndsWithOrgHead(slice(c.range)) ||
+         EndsWithLegislatureName(slice(c.range)))) {
       c.type = EntityType::kOrg;
     }
   }

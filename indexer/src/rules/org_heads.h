@@ -20,8 +20,14 @@ namespace byline::rules {
 // not "forum").
 bool EndsWithOrgHead(std::string_view name);
 
+// Whether the last word of `name` (one word or more) is a parliament's
+// own name, which news leaves untranslated ("Seimas", "the Polish Sejm",
+// "Verkhovna Rada", "Bundestag").
+bool EndsWithLegislatureName(std::string_view name);
+
 // A name that ends with an organisation's head noun ("Ashcombe
-// Heritage Forum") is an organisation (rules/org_heads.h).
+// Heritage Forum") or with a parliament's own name ("Seimas") is an
+// organisation (rules/org_heads.h).
 void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules

@@ -43,6 +43,14 @@ void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
     if (c.type != EntityType::kPerson || words.size() < 2) continue;
     for (const TextRange& w : words) person_words.insert(slice(w));
   }
+  // Words of the article's longer organisation names: "Columbia" alone
+  // may be short for "Columbia University".
+  std::set<std::string_view> org_words;
+  for (const Candidate& c : cands) {
+    const std::vector<TextRange> words = Words(text, c.range);
+    if (c.type != EntityType::kOrg || words.size() < 2) continue;
+    for (const TextRange& w : words) org_words.insert(slice(w));
+  }
   for (Candidate& c : cands) {
     if (c.team) continue;
     if (c.type == EntityType::kPerson) {
@@ -73,6 +81,13 @@ void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
                facts.gazetteer_place && !facts.gazetteer_org && !facts.org) {
       // Elsewhere a city or country that the training data never named
       // as an organisation is a place ("Porto").
+      c.type = EntityType::kPlace;
+    } else if (!sports && RuleOn("govplace") && c.type == EntityType::kOrg &&
+               (facts.country || IsCapitalCity(slice(c.range))) &&
+               !facts.gazetteer_org && org_words.count(slice(c.range)) == 0) {
+      // A country or a capital standing for its government ("support
+      // Kyiv", "Moscow said") is a place, as the CoNLL style has it, even
+      // where the training data also named it as an organisation.
       c.type = EntityType::kPlace;
     }
   }

@@ -64,6 +64,38 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
       }
     }
   }
+  // A model's designation, a name and its number before the kind of thing
+  // it is ("the Ariane 6 rocket", "a Falcon 9 launcher", "Sojourn 3
+  // satellites"), names a product, not its maker (rule 'designation').
+  // Bodies numbered so ("Democrats 66", "Antena 3") are followed by other
+  // nouns.
+  static const std::set<std::string_view> kProductKinds = {
+      "aircraft", "airliner",  "airliners",  "car",        "cars",
+      "console",  "engine",    "engines",    "helicopter", "helicopters",
+      "jet",      "jets",      "launcher",   "launchers",  "plane",
+      "planes",   "probe",     "programme",  "program",    "rocket",
+      "rockets",  "satellite", "satellites", "smartphone", "spacecraft",
+      "tank",     "tanks",     "telescope",  "vehicle",    "vehicles"};
+  if (RuleOn("designation")) {
+    for (const Candidate& c : cands) {
+      const std::string_view number = LastWord(text, c.range);
+      if (c.type == EntityType::kDate || number.size() > 4 ||
+          number.size() == slice(c.range).size() ||
+          !std::all_of(number.begin(), number.end(), [](char ch) {
+            return std::isdigit(static_cast<unsigned char>(ch));
+          })) {
+        continue;
+      }
+      const size_t at = c.range.end + 1;
+      if (at >= text.size() || text[c.range.end] != ' ') continue;
+      size_t e = at;
+      while (e < text.size() &&
+             std::islower(static_cast<unsigned char>(text[e])))
+        ++e;
+      if (kProductKinds.count(text.substr(at, e - at)) > 0)
+        vehicles.insert(c.key);
+    }
+  }
   // The same after a vehicle word where the tagger tagged nothing
   // ("Space Shuttle Tern lifts off" ... "Tern and Heron"): the
   // capitalised words after it.

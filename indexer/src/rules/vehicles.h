@@ -14,7 +14,9 @@ namespace byline::rules {
 // cruise ship Nordstjerna", "Space Shuttle Tern") is dropped, with its
 // other mentions in the article; so is a name with a capitalised
 // vehicle word inside ("Space Shuttle Tern" tagged whole) and the words
-// after it ("Tern").
+// after it ("Tern"). A name that ends with a number before the kind of
+// thing it is ("the Ariane 6 rocket", "the Falcon 9 launcher") names a
+// model, and is dropped too (switch `designation`).
 void DropVehicles(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules

@@ -95,6 +95,48 @@ bool IsTitleWord(std::string_view w) {
   return kTitles.count(w) > 0;
 }
 
+bool IsCapitalCity(std::string_view name) {
+  // clang-format off
+  static const std::set<std::string_view> kCapitals = {
+      "Abu Dhabi", "Abuja", "Accra", "Addis Ababa", "Algiers", "Amman",
+      "Amsterdam", "Andorra la Vella", "Ankara", "Antananarivo", "Apia",
+      "Ashgabat", "Asmara", "Astana", "Asunción", "Athens", "Baghdad", "Baku",
+      "Bamako", "Bandar Seri Begawan", "Bangkok", "Bangui", "Banjul",
+      "Basseterre", "Beijing", "Beirut", "Belgrade", "Belmopan", "Berlin",
+      "Bern", "Bishkek", "Bissau", "Bloemfontein", "Bogotá", "Brasília",
+      "Bratislava", "Brazzaville", "Bridgetown", "Brussels", "Bucharest",
+      "Budapest", "Buenos Aires", "Cairo", "Canberra", "Cape Town", "Caracas",
+      "Castries", "Chișinău", "City of San Marino", "Colombo", "Conakry",
+      "Copenhagen", "Dakar", "Damascus", "Delhi", "Dhaka", "Dili", "Djibouti",
+      "Dodoma", "Doha", "Dublin", "Dushanbe", "Freetown", "Funafuti",
+      "Gaborone", "Georgetown", "Gitega", "Guatemala City", "Hanoi", "Harare",
+      "Havana", "Helsinki", "Honiara", "Islamabad", "Jakarta", "Jerusalem",
+      "Juba", "Kabul", "Kampala", "Kathmandu", "Khartoum", "Kiev", "Kigali",
+      "Kingston", "Kingstown", "Kinshasa", "Kuala Lumpur", "Kuwait City",
+      "Kyiv", "Libreville", "Lilongwe", "Lima", "Lisbon", "Ljubljana",
+      "Lobamba", "Lomé", "London", "Luanda", "Lusaka", "Luxembourg", "Madrid",
+      "Majuro", "Malabo", "Malé", "Managua", "Manama", "Manila", "Maputo",
+      "Maseru", "Mexico City", "Minsk", "Mogadishu", "Monaco", "Monrovia",
+      "Montevideo", "Moroni", "Moscow", "Muscat", "N'Djamena", "Nairobi",
+      "Nassau", "Naypyidaw", "New Delhi", "Ngerulmud", "Niamey", "Nicosia",
+      "Nouakchott", "Nuku'alofa", "Oslo", "Ottawa", "Ouagadougou", "Palikir",
+      "Panama City", "Paramaribo", "Paris", "Phnom Penh", "Podgorica",
+      "Port Louis", "Port Moresby", "Port Vila", "Port of Spain",
+      "Port-au-Prince", "Porto-Novo", "Prague", "Praia", "Pretoria", "Pristina",
+      "Pyongyang", "Quito", "Rabat", "Rangoon", "Reykjavik", "Riga", "Riyadh",
+      "Rome", "Roseau", "Saint John's", "San José", "San Salvador", "Sana'a",
+      "Santiago", "Santo Domingo", "Sarajevo", "Seoul", "Singapore", "Skopje",
+      "Sofia", "South Tarawa", "St. George's", "Stockholm", "Sucre", "Suva",
+      "São Tomé", "Taipei", "Tallinn", "Tashkent", "Tbilisi", "Tegucigalpa",
+      "Tehran", "Thimphu", "Tirana", "Tokyo", "Tripoli", "Tunis", "Ulaanbaatar",
+      "Ulan Bator", "Vaduz", "Valletta", "Vatican City", "Victoria", "Vienna",
+      "Vientiane", "Vilnius", "Warsaw", "Washington", "Washington D.C.",
+      "Wellington", "Windhoek", "Yamoussoukro", "Yangon", "Yaoundé", "Yaren",
+      "Yerevan", "Zagreb"};
+  // clang-format on
+  return kCapitals.count(name) > 0;
+}
+
 bool IsMonthOrWeekday(std::string_view key) {
   static const std::set<std::string_view> kWords = {
       "january",  "february", "march",    "april",     "may",

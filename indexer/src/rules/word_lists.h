@@ -14,6 +14,12 @@ bool IsTitleWord(std::string_view w);
 
 bool IsMonthOrWeekday(std::string_view key);
 
+// The capital of a sovereign state as English news writes it ("Kyiv",
+// "Kiev", "Washington", "Mexico City"): the states of world-countries
+// 5.x (npm, ODbL) that are independent or UN members, with a few
+// spellings news also uses. Case-sensitive.
+bool IsCapitalCity(std::string_view name);
+
 // A capitalised month or weekday name ("March", "Friday").
 bool IsMonthOrWeekdayWord(std::string_view w);
 
