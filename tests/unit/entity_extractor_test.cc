@@ -278,20 +278,32 @@ TEST(EntityExtractorTest, SurnameAloneIsThePersonOfTheFullName) {
                                 "person Ana Lindqvist <- Lindqvist @1"}));
 }
 
-TEST(EntityExtractorTest, CountriesAreTeamsInAMatchReport) {
+// A national side named by its country stays the place, as CoNLL has it
+// ("Japan ... a lucky 2-1 win against Syria": both LOC); with rule `sport`
+// (off by default: GUM's convention) a country in a match report is its
+// team, an organisation. Either way the title, the score sentence and the
+// results line agree.
+TEST(EntityExtractorTest, CountriesInAMatchReport) {
   const FactsTagger tagger({{"Chile", kLoc}, {"Norway", kLoc}},
                            {{"Chile", Country()}, {"Norway", Country()}});
-  const Extracted report = Extract(
+  const char* kReport =
       "Chile beat Norway\n\nChile defeated Norway 2 \u2013 1 in the group "
       "match. Chile scored twice after half-time and the goalkeeper saved "
-      "a penalty.\n\nNext: Norway 0-0 Peru.\n",
-      &tagger);
-  EXPECT_EQ(Describe(report),
+      "a penalty.\n\nNext: Norway 0-0 Peru.\n";
+  EXPECT_EQ(Describe(Extract(kReport, &tagger)),
+            (Lines{"place Chile <- Chile @title",
+                   "place Norway <- Norway @title", "place Chile <- Chile @0",
+                   "place Norway <- Norway @0", "place Chile <- Chile @0",
+                   "place Norway <- Norway @1"}));
+  SetEntityRule("sport", true);
+  const Extracted gum_style = Extract(kReport, &tagger);
+  const Extracted pact =
+      Extract("Pact\n\nChile and Norway signed a trade pact.\n", &tagger);
+  ResetEntityRules();
+  EXPECT_EQ(Describe(gum_style),
             (Lines{"org Chile <- Chile @title", "org Norway <- Norway @title",
                    "org Chile <- Chile @0", "org Norway <- Norway @0",
                    "org Chile <- Chile @0", "org Norway <- Norway @1"}));
-  const Extracted pact =
-      Extract("Pact\n\nChile and Norway signed a trade pact.\n", &tagger);
   EXPECT_EQ(Describe(pact), (Lines{"place Chile <- Chile @0",
                                    "place Norway <- Norway @0"}));
 }
@@ -452,6 +464,20 @@ TEST(EntityExtractorTest, TeamsInResultsAreOrganisations) {
                    "person Mara Velt <- Mara Velt @0",
                    "org Tarnow <- Tarnow @1", "org Orlen <- Orlen @1",
                    "org Tarnow <- Tarnow @2"}));
+}
+
+// In a results table a club named after its town is an organisation and a
+// national side named by its country a place, whatever the tagger made of
+// either.
+TEST(EntityExtractorTest, ResultsLinesTypeClubsAndNationsApart) {
+  const FactsTagger tagger(
+      {{"Japan", kOrg}, {"Syria", kOrg}, {"Leeds", kLoc}, {"Chelsea", kLoc}},
+      {{"Japan", Country()}, {"Syria", Country()}, {"Leeds", City()}}, {});
+  const Extracted e =
+      Extract("Results\n\nJapan 2 Syria 1\nLeeds 2 Chelsea 1\n", &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"place Japan <- Japan @0", "place Syria <- Syria @0",
+                   "org Leeds <- Leeds @0", "org Chelsea <- Chelsea @0"}));
 }
 
 // Rule stage `orghead`: a name that ends with an organisation's head noun

@@ -488,16 +488,6 @@ const StageCase kCases[] = {
      {},
      "Crews trained at Lovell Space Center in May.",
      "place Lovell Space Center <- Lovell Space Center"},
-    // A country away from the results lines of a match report: the
-    // report makes it a team.
-    {"sport",
-     {{"Argentina", kLoc}},
-     {{"Argentina", Country()}},
-     {},
-     "Orlen beat Tarnow 2-1 in the league and Stal drew 1-1 with Motor. "
-     "The striker scored two goals before half-time; the coach praised the "
-     "squad. Argentina, who play next week, watched from the stand.",
-     "org Argentina <- Argentina"},
     {"caps",
      {{"BAAR", kOrg}},
      {{"Baar", City()}},

@@ -267,6 +267,14 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
   return out;
 }
 
+bool IsCountryName(const NerTagger* tagger, std::string_view name) {
+  // The nations of the United Kingdom field teams of their own, though
+  // the country lists (ISO 3166) know them as one country.
+  static const std::set<std::string_view> kHomeNations = {
+      "England", "Scotland", "Wales", "Northern Ireland"};
+  return tagger->LookUpName(name).country || kHomeNations.count(name) > 0;
+}
+
 void MarkResultTeams(const ArticleText& a, std::vector<Candidate>* out) {
   const std::string_view text = a.text;
   const std::vector<TextRange>& ranges = a.ranges;
@@ -292,8 +300,15 @@ void MarkResultTeams(const ArticleText& a, std::vector<Candidate>* out) {
       std::erase_if(cands, [&](const Candidate& c) {
         return c.range.start < team.end && team.start < c.range.end;
       });
-      cands.push_back(
-          {EntityType::kOrg, team, FoldName(slice(team)), "", true});
+      // A national side goes by its country's name, and the CoNLL style
+      // keeps that name a place ("Japan 2 Syria 1"), unless rule `sport`
+      // (off by default: GUM's style) makes national sides teams too; a
+      // club named after its town is the club, an organisation ("Leeds 2
+      // Chelsea 1").
+      const bool nation =
+          !RuleOn("sport") && IsCountryName(tagger, slice(team));
+      cands.push_back({nation ? EntityType::kPlace : EntityType::kOrg, team,
+                       FoldName(slice(team)), "", true});
     }
   }
 }

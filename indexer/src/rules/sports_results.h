@@ -32,7 +32,12 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range);
 
 // Teams in sports results are organisations, whatever the tagger made
 // of them: "Leeds beat Chelsea 2-1", "Bayer Leverkusen 3 Hamburg 1"
-// (rule stage 'results', rules/sports_results.h).
+// (rule stage 'results', rules/sports_results.h). A national side named
+// by its country is a place, as CoNLL annotates it ("Japan 2 Syria 1").
+// Whether the lists know `name` as a country, or it is one of the nations
+// of the United Kingdom (which field teams of their own).
+bool IsCountryName(const NerTagger* tagger, std::string_view name);
+
 void MarkResultTeams(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules

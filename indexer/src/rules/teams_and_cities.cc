@@ -10,6 +10,7 @@
 
 #include "byline/text.h"
 #include "rules/match_reports.h"
+#include "rules/sports_results.h"
 #include "rules/word_lists.h"
 #include "rules/words.h"
 
@@ -21,13 +22,14 @@ void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   {
-    std::set<std::string> teams;
+    std::map<std::string, EntityType> teams;
     for (const Candidate& c : cands) {
-      if (c.team) teams.insert(c.key);
+      if (c.team) teams.emplace(c.key, c.type);
     }
     for (Candidate& c : cands) {
-      if (!c.team && teams.count(c.key) > 0) {
-        c.type = EntityType::kOrg;
+      const auto team = teams.find(c.key);
+      if (!c.team && team != teams.end()) {
+        c.type = team->second;
         c.team = true;
       }
     }
@@ -70,12 +72,8 @@ void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
       continue;
     }
     const NerTagger::NameFacts facts = tagger->LookUpName(slice(c.range));
-    // The nations of the United Kingdom field teams of their own, though
-    // the country lists (ISO 3166) know them as one country.
-    static const std::set<std::string_view> kHomeNations = {
-        "England", "Scotland", "Wales", "Northern Ireland"};
     if (sports && c.type == EntityType::kPlace &&
-        (facts.country || kHomeNations.count(slice(c.range)) > 0)) {
+        IsCountryName(tagger, slice(c.range))) {
       c.type = EntityType::kOrg;
     } else if (!sports && RuleOn("placeprior") && c.type == EntityType::kOrg &&
                facts.gazetteer_place && !facts.gazetteer_org && !facts.org) {
