@@ -305,43 +305,94 @@ ExtractedEntities EntityExtractor::Extract(
       surfaces.insert(std::string(last));
     }
   }
+  // Whether a name is searched for again: a one-word name that also occurs
+  // in lowercase is a common word ("Bank", "Storm"), and month or day
+  // names are dates.
+  const auto Refindable = [&](const std::string& s) {
+    const std::string key = FoldName(s);
+    if (s.find(' ') != std::string::npos) return true;
+    if (IsMonthOrWeekday(key) || s.size() < 2) return false;
+    for (const TextRange& r : ranges) {
+      const std::string_view part = slice(r);
+      for (size_t at = part.find(key); at != std::string_view::npos;
+           at = part.find(key, at + 1)) {
+        const size_t e = at + key.size();
+        if ((at == 0 || !IsAlnumByte(part[at - 1])) &&
+            (e == part.size() || !IsAlnumByte(part[e]))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
   std::vector<bool> covered = Covered(text.size(), cands);
+  // Lines written in capitals (a wire headline: "SOCCER - JAPAN GET LUCKY
+  // WIN"), where the tagger, which reads case, finds little: the
+  // article's names are found there again in capitals (rule 'capsagain').
+  std::vector<TextRange> caps_lines;
+  if (tagger_ != nullptr && RuleOn("capsagain")) {
+    for (const TextRange& r : ranges) {
+      for (size_t line = r.start; line < r.end;) {
+        size_t end = text.find('\n', line);
+        if (end == std::string_view::npos || end > r.end) end = r.end;
+        size_t upper = 0, lower = 0;
+        for (size_t i = line; i < end; ++i) {
+          upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
+          lower += std::islower(static_cast<unsigned char>(text[i])) != 0;
+        }
+        if (upper >= 4 && lower == 0) caps_lines.push_back({line, end});
+        line = end + 1;
+      }
+    }
+  }
+  std::map<size_t, std::string> caps_name;  // start -> "Leeds United"
+  // Adds each free, whole-word occurrence of `needle` in `within` as a
+  // mention of `key`; `caps_of`, for capitals, is the name as written
+  // elsewhere.
+  const auto find_again = [&](std::string_view needle, TextRange within,
+                              EntityType type, const std::string& key,
+                              const std::string* caps_of) {
+    const std::string_view upto = text.substr(0, within.end);
+    for (size_t at = upto.find(needle, within.start);
+         at != std::string_view::npos; at = upto.find(needle, at + 1)) {
+      const size_t e = at + needle.size();
+      if ((at > 0 && IsAlnumByte(text[at - 1])) ||
+          (e < text.size() && IsAlnumByte(text[e]))) {
+        continue;
+      }
+      bool free = true;
+      for (size_t i = at; i < e && free; ++i) free = !covered[i];
+      if (!free) continue;
+      for (size_t i = at; i < e; ++i) covered[i] = true;
+      cands.push_back({type, {at, e}, key, ""});
+      if (caps_of != nullptr) caps_name[at] = *caps_of;
+    }
+  };
   for (const std::string& s : surfaces) {
     const std::string key = FoldName(s);
-    if (s.find(' ') == std::string::npos) {
-      if (IsMonthOrWeekday(key) || s.size() < 2) continue;
-      std::string lower = key;
-      bool common = false;
-      for (const TextRange& r : ranges) {
-        const std::string_view part = slice(r);
-        for (size_t at = part.find(lower);
-             at != std::string_view::npos && !common;
-             at = part.find(lower, at + 1)) {
-          const bool left = at == 0 || !IsAlnumByte(part[at - 1]);
-          const size_t e = at + lower.size();
-          const bool right = e == part.size() || !IsAlnumByte(part[e]);
-          common = left && right;
-        }
-      }
-      if (common) continue;
-    }
+    if (!Refindable(s)) continue;
     const EntityType type = majority(key);
-    for (const TextRange& r : ranges) {
-      // Ends with the range, as the acronym searches do.
-      const std::string_view upto = text.substr(0, r.end);
-      for (size_t at = upto.find(s, r.start); at != std::string_view::npos;
-           at = upto.find(s, at + 1)) {
-        const size_t e = at + s.size();
-        if ((at > 0 && IsAlnumByte(text[at - 1])) ||
-            (e < text.size() && IsAlnumByte(text[e]))) {
-          continue;
-        }
-        bool free = true;
-        for (size_t i = at; i < e && free; ++i) free = !covered[i];
-        if (!free) continue;
-        for (size_t i = at; i < e; ++i) covered[i] = true;
-        cands.push_back({type, {at, e}, key, ""});
-      }
+    // Ends with the range, as the acronym searches do.
+    for (const TextRange& r : ranges) find_again(s, r, type, key, nullptr);
+  }
+
+  if (!caps_lines.empty()) {
+    // Longer names first: "LEEDS UNITED" before "LEEDS".
+    std::vector<std::string> by_length(surfaces.begin(), surfaces.end());
+    std::stable_sort(by_length.begin(), by_length.end(),
+                     [](const std::string& a, const std::string& b) {
+                       return a.size() > b.size();
+                     });
+    for (const std::string& s : by_length) {
+      const std::string key = FoldName(s);
+      const EntityType type = majority(key);
+      if (type == EntityType::kDate || !Refindable(s)) continue;
+      std::string upper = s;
+      for (char& ch : upper)
+        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (upper == s) continue;
+      for (const TextRange& line : caps_lines)
+        find_again(upper, line, type, key, &s);
     }
   }
 
@@ -387,6 +438,9 @@ ExtractedEntities EntityExtractor::Extract(
     } else if (c.type == EntityType::kOrg && head_short.count(c.key) &&
                (full = by_head.Find(c.key)) != nullptr) {
       c.name = *full;
+    } else if (auto k = caps_name.find(c.range.start);
+               k != caps_name.end() && k->second.size() == c.range.size()) {
+      c.name = k->second;  // as the article writes it outside capitals
     } else {
       c.name = CollapseWhitespace(slice(c.range));
     }

@@ -105,10 +105,11 @@ std::vector<std::string> Describe(const Extracted& e) {
   std::vector<std::string> out;
   for (const Mention& m : e.entities.mentions) {
     EXPECT_EQ(e.article.text.substr(m.start, m.end - m.start), m.text);
-    out.push_back(std::string(EntityTypeName(m.type)) + " " + m.name +
-                  " <- " + m.text + " @" +
-                  (m.passage == Mention::kNoPassage ? std::string("title")
-                                                    : std::to_string(m.passage)));
+    out.push_back(std::string(EntityTypeName(m.type)) + " " + m.name + " <- " +
+                  m.text + " @" +
+                  (m.passage == Mention::kNoPassage
+                       ? std::string("title")
+                       : std::to_string(m.passage)));
   }
   return out;
 }
@@ -128,18 +129,18 @@ TEST(EntityExtractorTest, TitlesPossessivesAndShortForms) {
       "Prime Minister Donald Tusk met Jens Stoltenberg.\n\n"
       "Stoltenberg's reply disappointed Poland's government; Tusk said so.\n",
       &tagger);
-  EXPECT_EQ(Describe(e),
-            (Lines{"person Donald Tusk <- Tusk @title",
-                   "person Donald Tusk <- Donald Tusk @0",
-                   "person Jens Stoltenberg <- Jens Stoltenberg @0",
-                   "person Jens Stoltenberg <- Stoltenberg @1",
-                   "place Poland <- Poland @1",
-                   "person Donald Tusk <- Tusk @1"}));
+  EXPECT_EQ(
+      Describe(e),
+      (Lines{"person Donald Tusk <- Tusk @title",
+             "person Donald Tusk <- Donald Tusk @0",
+             "person Jens Stoltenberg <- Jens Stoltenberg @0",
+             "person Jens Stoltenberg <- Stoltenberg @1",
+             "place Poland <- Poland @1", "person Donald Tusk <- Tusk @1"}));
 }
 
 TEST(EntityExtractorTest, AcronymsPairedWithTheirExpansionAgree) {
-  const ListTagger tagger({{"North Atlantic Treaty Organization", kOrg},
-                           {"NATO", kOrg}});
+  const ListTagger tagger(
+      {{"North Atlantic Treaty Organization", kOrg}, {"NATO", kOrg}});
   const Extracted e = Extract(
       "Summit\n\nLeaders of the North Atlantic Treaty Organization (NATO) met."
       "\n\nNATO said the North Atlantic Treaty Organization would grow.\n",
@@ -164,12 +165,11 @@ TEST(EntityExtractorTest, FindsTaggedNamesAgainButNotCommonWords) {
 }
 
 TEST(EntityExtractorTest, MajorityTypeAndUnicodeNames) {
-  const ListTagger tagger({{"Radosław Sikorski", kPer},
-                           {"Sikorski", kPer},
-                           {"Żilina", kLoc}});
-  const Extracted e = Extract(
-      "Title\n\nRadosław Sikorski visited Żilina.\n\nSikorski spoke.\n",
-      &tagger);
+  const ListTagger tagger(
+      {{"Radosław Sikorski", kPer}, {"Sikorski", kPer}, {"Żilina", kLoc}});
+  const Extracted e =
+      Extract("Title\n\nRadosław Sikorski visited Żilina.\n\nSikorski spoke.\n",
+              &tagger);
   EXPECT_EQ(Describe(e),
             (Lines{"person Radosław Sikorski <- Radosław Sikorski @0",
                    "place Żilina <- Żilina @0",
@@ -189,8 +189,7 @@ TEST(EntityExtractorTest, SurnameOfAFullNameIsThatPersonWhateverItsTag) {
   // full name); the full name decides.
   const ListTagger tagger({{"Mark Oduya", kPer}, {"Oduya", kLoc}});
   const Extracted e = Extract(
-      "Title\n\nMark Oduya left.\n\nOduya said so. Oduya smiled.\n",
-      &tagger);
+      "Title\n\nMark Oduya left.\n\nOduya said so. Oduya smiled.\n", &tagger);
   EXPECT_EQ(Describe(e), (Lines{"person Mark Oduya <- Mark Oduya @0",
                                 "person Mark Oduya <- Oduya @1",
                                 "person Mark Oduya <- Oduya @1"}));
@@ -290,11 +289,11 @@ TEST(EntityExtractorTest, CountriesInAMatchReport) {
       "Chile beat Norway\n\nChile defeated Norway 2 \u2013 1 in the group "
       "match. Chile scored twice after half-time and the goalkeeper saved "
       "a penalty.\n\nNext: Norway 0-0 Peru.\n";
-  EXPECT_EQ(Describe(Extract(kReport, &tagger)),
-            (Lines{"place Chile <- Chile @title",
-                   "place Norway <- Norway @title", "place Chile <- Chile @0",
-                   "place Norway <- Norway @0", "place Chile <- Chile @0",
-                   "place Norway <- Norway @1"}));
+  EXPECT_EQ(
+      Describe(Extract(kReport, &tagger)),
+      (Lines{"place Chile <- Chile @title", "place Norway <- Norway @title",
+             "place Chile <- Chile @0", "place Norway <- Norway @0",
+             "place Chile <- Chile @0", "place Norway <- Norway @1"}));
   SetEntityRule("sport", true);
   const Extracted gum_style = Extract(kReport, &tagger);
   const Extracted pact =
@@ -304,8 +303,8 @@ TEST(EntityExtractorTest, CountriesInAMatchReport) {
             (Lines{"org Chile <- Chile @title", "org Norway <- Norway @title",
                    "org Chile <- Chile @0", "org Norway <- Norway @0",
                    "org Chile <- Chile @0", "org Norway <- Norway @1"}));
-  EXPECT_EQ(Describe(pact), (Lines{"place Chile <- Chile @0",
-                                   "place Norway <- Norway @0"}));
+  EXPECT_EQ(Describe(pact),
+            (Lines{"place Chile <- Chile @0", "place Norway <- Norway @0"}));
 }
 
 TEST(EntityExtractorTest, KnownCityTaggedAsOrganisationIsAPlace) {
@@ -313,8 +312,8 @@ TEST(EntityExtractorTest, KnownCityTaggedAsOrganisationIsAPlace) {
                            {{"Porto", Place()}});
   const Extracted e =
       Extract("Title\n\nSonae opened a store in Porto.\n", &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"org Sonae <- Sonae @0",
-                                "place Porto <- Porto @0"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Sonae <- Sonae @0", "place Porto <- Porto @0"}));
 }
 
 TEST(EntityExtractorTest, CityTaggedAsPersonIsAPlaceUnlessPartOfAName) {
@@ -376,31 +375,31 @@ TEST(EntityExtractorTest, PossessiveInsideAnOrganisationNameIsOneName) {
       "Border clash\n\nThe Northern People's Army fired first. NATO's Fleet "
       "stayed in port. The Free Men's Party protested.\n",
       &tagger);
-  EXPECT_EQ(Describe(e),
-            (Lines{"org Northern People's Army <- Army @0",
-                   "org NATO <- NATO @0", "org Fleet <- Fleet @0",
-                   "org Free Men's Party <- Party @0"}));
+  EXPECT_EQ(Describe(e), (Lines{"org Northern People's Army <- Army @0",
+                                "org NATO <- NATO @0", "org Fleet <- Fleet @0",
+                                "org Free Men's Party <- Party @0"}));
 }
 
 TEST(EntityExtractorTest, FirstWordOfAPlaceNameStandsForIt) {
-  const ListTagger tagger({{"West Arvonia", kLoc}, {"West", kLoc},
-                           {"East Arvonia", kLoc}, {"East", kLoc}});
+  const ListTagger tagger({{"West Arvonia", kLoc},
+                           {"West", kLoc},
+                           {"East Arvonia", kLoc},
+                           {"East", kLoc}});
   const Extracted e = Extract(
       "Talks\n\nWest Arvonia and East Arvonia met. The West asked the East "
       "to wait.\n",
       &tagger);
-  EXPECT_EQ(Describe(e),
-            (Lines{"place West Arvonia <- West Arvonia @0",
-                   "place East Arvonia <- East Arvonia @0",
-                   "place West Arvonia <- West @0",
-                   "place East Arvonia <- East @0"}));
+  EXPECT_EQ(Describe(e), (Lines{"place West Arvonia <- West Arvonia @0",
+                                "place East Arvonia <- East Arvonia @0",
+                                "place West Arvonia <- West @0",
+                                "place East Arvonia <- East @0"}));
 }
 
 TEST(EntityExtractorTest, CompassAndNationalityIsANationality) {
   // The lists know the two-word form only; the one-word form follows.
-  const ListTagger tagger({{"South Arvonian", kOrg}, {"Arvonian", kOrg},
-                           {"Lena Moor", kPer}},
-                          {"South Arvonian"});
+  const ListTagger tagger(
+      {{"South Arvonian", kOrg}, {"Arvonian", kOrg}, {"Lena Moor", kPer}},
+      {"South Arvonian"});
   const Extracted e = Extract(
       "Visit\n\nSouth Arvonian officials met Lena Moor. Arvonian papers "
       "said so.\n",
@@ -458,12 +457,12 @@ TEST(EntityExtractorTest, TeamsInResultsAreOrganisations) {
       "Title\n\nTarnow beat Orlen 2-1 on Saturday. Velt beat Mara Velt 6-4 "
       "in the final.\n\nTarnow 3 Orlen 0\n\nTarnow hosts the next round.\n",
       &tagger);
-  EXPECT_EQ(Describe(e),
-            (Lines{"org Tarnow <- Tarnow @0", "org Orlen <- Orlen @0",
-                   "person Mara Velt <- Velt @0",
-                   "person Mara Velt <- Mara Velt @0",
-                   "org Tarnow <- Tarnow @1", "org Orlen <- Orlen @1",
-                   "org Tarnow <- Tarnow @2"}));
+  EXPECT_EQ(
+      Describe(e),
+      (Lines{"org Tarnow <- Tarnow @0", "org Orlen <- Orlen @0",
+             "person Mara Velt <- Velt @0", "person Mara Velt <- Mara Velt @0",
+             "org Tarnow <- Tarnow @1", "org Orlen <- Orlen @1",
+             "org Tarnow <- Tarnow @2"}));
 }
 
 // In a results table a club named after its town is an organisation and a
@@ -478,6 +477,21 @@ TEST(EntityExtractorTest, ResultsLinesTypeClubsAndNationsApart) {
   EXPECT_EQ(Describe(e),
             (Lines{"place Japan <- Japan @0", "place Syria <- Syria @0",
                    "org Leeds <- Leeds @0", "org Chelsea <- Chelsea @0"}));
+}
+
+// A standings line's name is a club, a national side's a place; a
+// player's line in a leaderboard stays the person's.
+TEST(EntityExtractorTest, StandingsLinesTypeTheirNames) {
+  const FactsTagger tagger(
+      {{"Tarnow", kLoc}, {"Arvia", kLoc}, {"Mara Velt", kPer}},
+      {{"Tarnow", City()}, {"Arvia", Country()}}, {});
+  const Extracted e = Extract(
+      "Standings\n\nTarnow 16 11 4 1 41 16 37\nArvia 3 2 1 0 5 1 7\n"
+      "Mara Velt 68 70 72 210\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Tarnow <- Tarnow @0", "place Arvia <- Arvia @0",
+                   "person Mara Velt <- Mara Velt @0"}));
 }
 
 // Rule stage `orghead`: a name that ends with an organisation's head noun
@@ -515,13 +529,14 @@ TEST(EntityExtractorTest, WeaponsAndTheirAcronymsAreNoNames) {
       "Title\n\nVilnius will buy the National Advanced Surface-to-Air "
       "Missile System (NASAMS) from Kongsberg. The NASAMS batteries arrive "
       "next year.\n";
-  EXPECT_EQ(Describe(Extract(text, &tagger)),
-            (Lines{"place Vilnius <- Vilnius @0",
-                   "org Kongsberg <- Kongsberg @0"}));
+  EXPECT_EQ(
+      Describe(Extract(text, &tagger)),
+      (Lines{"place Vilnius <- Vilnius @0", "org Kongsberg <- Kongsberg @0"}));
   SetEntityRule("equipment", false);
   const Extracted off = Extract(text, &tagger);
   ResetEntityRules();
-  EXPECT_EQ(Describe(off).size(), 5u) << ::testing::PrintToString(Describe(off));
+  EXPECT_EQ(Describe(off).size(), 5u)
+      << ::testing::PrintToString(Describe(off));
 }
 
 // Rule stage `cue`: a lone word the tagger took for a person, after a
@@ -538,8 +553,7 @@ TEST(EntityExtractorTest, WordsAroundALoneNameTellItsType) {
       "was brought by Velmora, the Danish branch of Friends of the Fjord. "
       "Ida Brenner, the director of Velmora, spoke.\n";
   EXPECT_EQ(Describe(Extract(text, &tagger)),
-            (Lines{"place Kazmark <- Kazmark @0",
-                   "org Velmora <- Velmora @0",
+            (Lines{"place Kazmark <- Kazmark @0", "org Velmora <- Velmora @0",
                    "org Friends of the Fjord <- Friends of the Fjord @0",
                    "person Ida Brenner <- Ida Brenner @0",
                    "org Velmora <- Velmora @0"}));
@@ -552,11 +566,9 @@ TEST(EntityExtractorTest, WordsAroundALoneNameTellItsType) {
 // Rule stages `placelink` and `theplace`: "Vila Serra de Tavo" is one
 // place, and "The Hague"-like names keep their capital "The".
 TEST(EntityExtractorTest, PlaceNamesOfSeveralNames) {
-  const FactsTagger tagger({{"Vila Serra", kLoc},
-                            {"Tavo", kLoc},
-                            {"Haagen", kLoc},
-                            {"Porto", kLoc}},
-                           {}, {});
+  const FactsTagger tagger(
+      {{"Vila Serra", kLoc}, {"Tavo", kLoc}, {"Haagen", kLoc}, {"Porto", kLoc}},
+      {}, {});
   const std::string text =
       "Title\n\nVisitors cross from Porto to Vila Serra de Tavo. The court "
       "in The Haagen ruled.\n\nHaagen is quiet.\n";
@@ -633,8 +645,8 @@ TEST(EntityExtractorTest, LowercaseWordAtTheEndIsCutOff) {
       "Title\n\nTrains will reach Riga airport and cross the Daugava river "
       "soon.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"place Riga <- Riga @0",
-                                "place Daugava <- Daugava @0"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"place Riga <- Riga @0", "place Daugava <- Daugava @0"}));
 }
 
 // A country's dotted code that the tagger left out is that country.
@@ -645,9 +657,9 @@ TEST(EntityExtractorTest, UntaggedDottedCountryCodeIsAPlace) {
       "Title\n\nThe U.S. and the U.K. signed the treaty in Geneva, "
       "said the A.B. Group.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"place U.S. <- U.S. @0",
-                                "place U.K. <- U.K. @0",
-                                "place Geneva <- Geneva @0"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"place U.S. <- U.S. @0", "place U.K. <- U.K. @0",
+                   "place Geneva <- Geneva @0"}));
 }
 
 // By default (the CoNLL style), such names stay whole.
@@ -660,10 +672,11 @@ TEST(EntityExtractorTest, NestedNamesStayWholeByDefault) {
       "Title\n\nThe Tarnow Police Department thanked Mara Velt, whose Mara "
       "Velt Foundation gave.\n",
       &tagger);
-  EXPECT_EQ(Describe(e),
-            (Lines{"org Tarnow Police Department <- Tarnow Police Department @0",
-                   "person Mara Velt <- Mara Velt @0",
-                   "org Mara Velt Foundation <- Mara Velt Foundation @0"}));
+  EXPECT_EQ(
+      Describe(e),
+      (Lines{"org Tarnow Police Department <- Tarnow Police Department @0",
+             "person Mara Velt <- Mara Velt @0",
+             "org Mara Velt Foundation <- Mara Velt Foundation @0"}));
 }
 
 TEST(EntityExtractorTest, FirstWordsTellSchoolsSaintsAndStreets) {
@@ -814,11 +827,11 @@ TEST(EntityExtractorTest, EventNamedAfterANameIsThatName) {
       "Ministry of War said the Second Dorn War was over.\n",
       &tagger);
   // A war is dropped even when no name is found in front of it.
-  EXPECT_EQ(Describe(e), (Lines{"org Nordel <- Nordel @0",
-                                "org Nordel <- Nordel @0",
-                                "place Vell City <- Vell City @0",
-                                "org Harvest Festival <- Harvest Festival @0",
-                                "org Ministry of War <- Ministry of War @1"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Nordel <- Nordel @0", "org Nordel <- Nordel @0",
+                   "place Vell City <- Vell City @0",
+                   "org Harvest Festival <- Harvest Festival @0",
+                   "org Ministry of War <- Ministry of War @1"}));
 }
 
 TEST(EntityExtractorTest, InitialsWithFullStopsAreTheNamesAcronym) {
@@ -963,15 +976,16 @@ TEST(EntityExtractorTest, SentenceOpeningWordIsNotPartOfAName) {
 TEST(EntityExtractorTest, DatelineInCapitalsIsThePlace) {
   // A paragraph that opens with a listed place in capitals; capitals the
   // lists do not know as a place stay as the tagger had them.
-  const FactsTagger tagger({{"OSLVIK", kOrg}, {"Oslvik", kLoc}, {"NORDA", kOrg}},
-                           {{"Oslvik", City()}});
+  const FactsTagger tagger(
+      {{"OSLVIK", kOrg}, {"Oslvik", kLoc}, {"NORDA", kOrg}},
+      {{"Oslvik", City()}});
   const Extracted e = Extract(
       "Title\n\nOSLVIK (Wire) - Talks began in Oslvik on Monday.\n\n"
       "NORDA said the talks would go on.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"place Oslvik <- OSLVIK @0",
-                                "place Oslvik <- Oslvik @0",
-                                "org NORDA <- NORDA @1"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"place Oslvik <- OSLVIK @0", "place Oslvik <- Oslvik @0",
+                   "org NORDA <- NORDA @1"}));
 }
 
 TEST(EntityExtractorTest, OrganisationWithoutItsQualifierIsTheQualifiedName) {
@@ -998,9 +1012,9 @@ TEST(EntityExtractorTest, NewspaperNamedForItsTownIsOneName) {
   const RuleSwitch nested("nested", true);  // off by default
   // A police department is cut from its town (the CoNLL / GUM cut); a
   // newspaper keeps the town in its name.
-  const FactsTagger tagger({{"Tarnow Evening Courier", kOrg},
-                            {"Tarnow Police Department", kOrg}},
-                           {{"Tarnow", City()}});
+  const FactsTagger tagger(
+      {{"Tarnow Evening Courier", kOrg}, {"Tarnow Police Department", kOrg}},
+      {{"Tarnow", City()}});
   const Extracted e = Extract(
       "Title\n\nThe Tarnow Evening Courier said the Tarnow Police "
       "Department had closed the road.\n",
@@ -1016,7 +1030,9 @@ TEST(EntityExtractorTest, AmpersandAndLegalFormsAreNoNameEnds) {
   // before a lowercase word the "&" goes. A legal form or a title alone is
   // no organisation.
   // A line break ends the name.
-  const ListTagger tagger({{"Brandt &", kOrg}, {"Inc.", kOrg}, {"CEO &", kOrg},
+  const ListTagger tagger({{"Brandt &", kOrg},
+                           {"Inc.", kOrg},
+                           {"CEO &", kOrg},
                            {"Orla Kest &", kOrg}});
   const Extracted e = Extract(
       "Title\n\nBrandt & Sons sold Vessa, Inc. to a fund. Its CEO & founder "
@@ -1038,18 +1054,19 @@ TEST(EntityExtractorTest, PortfolioAfterOfIsPartOfTheMinistry) {
       "Title\n\nThe Varnian Ministry of Health agreed, and the Ministry of "
       "Finance Minister Jan Berg spoke.\n",
       &tagger);
-  EXPECT_EQ(Describe(e),
-            (Lines{"org Varnian Ministry of Health <- Varnian Ministry of Health @0",
-                   "org Ministry of Finance <- Ministry of Finance @0",
-                   "person Jan Berg <- Jan Berg @0"}));
+  EXPECT_EQ(
+      Describe(e),
+      (Lines{"org Varnian Ministry of Health <- Varnian Ministry of Health @0",
+             "org Ministry of Finance <- Ministry of Finance @0",
+             "person Jan Berg <- Jan Berg @0"}));
 }
 
 TEST(EntityExtractorTest, HyphenatedGivenNameAfterASurname) {
   // The stand-in tagger finds the surname only; "Bush-era" and
   // "Prize-winner" are English compounds, not given names.
-  const FactsTagger tagger({{"Tam", kPer}}, {},
-                           {{"era", Common()}, {"Prize", Common()},
-                            {"winner", Common()}});
+  const FactsTagger tagger(
+      {{"Tam", kPer}}, {},
+      {{"era", Common()}, {"Prize", Common()}, {"winner", Common()}});
   const Extracted e = Extract(
       "Title\n\nVoters chose Tam Ka-wing and Yip Mei-lan. The Bush-era "
       "rules stayed, said a Prize-winner.\n",
@@ -1086,19 +1103,20 @@ TEST(EntityExtractorTest, WordTheListsKnowOnlyAsAnOrganisationIsOne) {
   // run ("Orlism Youth").
   NerTagger::NameFacts org_and_place = WordNetOrg();
   org_and_place.gazetteer_place = true;
-  const FactsTagger tagger(
-      {}, {{"Velthism", WordNetOrg()}, {"Senate", WordNetOrg()},
-           {"Orlism", WordNetOrg()},
-           {"Orvan", org_and_place}},
-      {{"Senate", Common()}});
+  const FactsTagger tagger({},
+                           {{"Velthism", WordNetOrg()},
+                            {"Senate", WordNetOrg()},
+                            {"Orlism", WordNetOrg()},
+                            {"Orvan", org_and_place}},
+                           {{"Senate", Common()}});
   const Extracted e = Extract(
       "Title\n\nMembers of Velthism wrote to the Senate in Orvan. Its "
       "Velthism-related offices and Velthism's lawyers said no. The "
       "Orlism Youth, a longer name, marched.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"org Velthism <- Velthism @0",
-                                "org Velthism <- Velthism @0",
-                                "org Velthism <- Velthism @0"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Velthism <- Velthism @0", "org Velthism <- Velthism @0",
+                   "org Velthism <- Velthism @0"}));
 }
 
 TEST(EntityExtractorTest, PlaceInsideAnInstitutionsNameIsCutOut) {
@@ -1129,10 +1147,11 @@ TEST(EntityExtractorTest, StateTheTaggerCutFromItsUniversityJoinsThePlace) {
   const RuleSwitch nested("nested", true);  // off by default
   const FactsTagger tagger({{"Arvia", kLoc}, {"State University", kOrg}},
                            {{"Arvia", Place()}});
-  const Extracted e =
-      Extract("Title\n\nShe studied at Arvia State University then.\n", &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"place Arvia <- Arvia State @0",
-                                "org Arvia State University <- University @0"}));
+  const Extracted e = Extract(
+      "Title\n\nShe studied at Arvia State University then.\n", &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"place Arvia <- Arvia State @0",
+                   "org Arvia State University <- University @0"}));
 }
 
 TEST(EntityExtractorTest, HyphenatedWordInAnInstitutionOrPlaceCutsItsSpan) {
@@ -1162,11 +1181,9 @@ TEST(EntityExtractorTest, HyphenatedWordInAnInstitutionOrPlaceCutsItsSpan) {
 TEST(EntityExtractorTest, PlacesOfPhraseIsPartOfItsNameWhateverItHolds) {
   // The tagger cut "State" + "Orvia" (a listed place) and "Plains" +
   // "Adal" (tagged a person): a geographic head takes its "of" phrase.
-  const FactsTagger tagger({{"State", kLoc},
-                            {"Orvia", kLoc},
-                            {"Plains", kOrg},
-                            {"Adal", kPer}},
-                           {{"Orvia", Place()}});
+  const FactsTagger tagger(
+      {{"State", kLoc}, {"Orvia", kLoc}, {"Plains", kOrg}, {"Adal", kPer}},
+      {{"Orvia", Place()}});
   const Extracted e = Extract(
       "Title\n\nThe State of Orvia bought land on the Plains of Adal.\n",
       &tagger);
@@ -1185,10 +1202,10 @@ TEST(EntityExtractorTest, PortfolioBeforeACountryIsAGovernmentAgency) {
       "Title\n\nA Statistics Arvia report and \"Health Arvia staff\" said "
       "so; Culture Arvia and Health Tarnow did not.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"org Statistics Arvia <- Statistics Arvia @0",
-                                "org Health Arvia <- Health Arvia @0",
-                                "place Arvia <- Arvia @0",
-                                "place Tarnow <- Tarnow @0"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Statistics Arvia <- Statistics Arvia @0",
+                   "org Health Arvia <- Health Arvia @0",
+                   "place Arvia <- Arvia @0", "place Tarnow <- Tarnow @0"}));
 }
 
 TEST(EntityExtractorTest, CountryCodeOnACurrencyIsNoPlace) {
@@ -1217,18 +1234,16 @@ TEST(EntityExtractorTest, WordInCapitalsIsNamedAsTheListsKnowIt) {
   // "ARVIA" is unknown as written and a country with one capital; "REVIEW"
   // a common word in capitals; "CARE" short enough to be an acronym;
   // "ORVIS" unknown either way, and stays as written.
-  const FactsTagger tagger({{"ARVIA", kOrg},
-                            {"REVIEW", kOrg},
-                            {"CARE", kOrg},
-                            {"ORVIS", kOrg}},
-                           {{"Arvia", Country()}},
-                           {{"REVIEW", Common()}, {"CARE", Common()}});
+  const FactsTagger tagger(
+      {{"ARVIA", kOrg}, {"REVIEW", kOrg}, {"CARE", kOrg}, {"ORVIS", kOrg}},
+      {{"Arvia", Country()}}, {{"REVIEW", Common()}, {"CARE", Common()}});
   const Extracted e = Extract(
       "Title\n\nTARSK, ARVIA\n\nThe REVIEW stage began; CARE and ORVIS "
       "helped.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"place Arvia <- ARVIA @0", "org CARE <- CARE @1",
-                                "org ORVIS <- ORVIS @1"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"place Arvia <- ARVIA @0", "org CARE <- CARE @1",
+                   "org ORVIS <- ORVIS @1"}));
 }
 
 TEST(EntityExtractorTest, NewspaperWordAfterAPlaceIsNamedByBoth) {
@@ -1239,9 +1254,9 @@ TEST(EntityExtractorTest, NewspaperWordAfterAPlaceIsNamedByBoth) {
       "Title\n\nAccording to the Tarsk Times, rents rose. The Times "
       "agreed.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"place Tarsk <- Tarsk @0",
-                                "org Tarsk Times <- Times @0",
-                                "org Times <- Times @0"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"place Tarsk <- Tarsk @0", "org Tarsk Times <- Times @0",
+                   "org Times <- Times @0"}));
 }
 
 TEST(EntityExtractorTest, SportingEventWithoutANameInFrontIsNoName) {
@@ -1321,11 +1336,10 @@ TEST(EntityExtractorTest, NameBeforeAnOfficeAndAPersonIsAnOrganisation) {
       "Title\n\nVelmor founder Ada Lind met Arvia spokesman Jon Berg. "
       "Velmor grew.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"org Velmor <- Velmor @0",
-                                "person Ada Lind <- Ada Lind @0",
-                                "place Arvia <- Arvia @0",
-                                "person Jon Berg <- Jon Berg @0",
-                                "org Velmor <- Velmor @0"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Velmor <- Velmor @0", "person Ada Lind <- Ada Lind @0",
+                   "place Arvia <- Arvia @0", "person Jon Berg <- Jon Berg @0",
+                   "org Velmor <- Velmor @0"}));
 }
 
 TEST(EntityExtractorTest, HouseOfAndAModifierBeforeTheName) {
@@ -1346,16 +1360,15 @@ TEST(EntityExtractorTest, HouseOfAndAModifierBeforeTheName) {
 }
 
 TEST(EntityExtractorTest, LegalFormIsNoPartOfACompanysName) {
-  const FactsTagger tagger({{"Velmor Inc.", kOrg},
-                            {"Velmor", kOrg},
-                            {"Tarsk Mills, Ltd", kOrg}},
-                           {});
-  const Extracted e = Extract(
-      "Title\n\nVelmor Inc. said Velmor and Tarsk Mills, Ltd agreed.\n",
-      &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"org Velmor <- Velmor Inc. @0",
-                                "org Velmor <- Velmor @0",
-                                "org Tarsk Mills <- Tarsk Mills, Ltd @0"}));
+  const FactsTagger tagger(
+      {{"Velmor Inc.", kOrg}, {"Velmor", kOrg}, {"Tarsk Mills, Ltd", kOrg}},
+      {});
+  const Extracted e =
+      Extract("Title\n\nVelmor Inc. said Velmor and Tarsk Mills, Ltd agreed.\n",
+              &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"org Velmor <- Velmor Inc. @0", "org Velmor <- Velmor @0",
+                   "org Tarsk Mills <- Tarsk Mills, Ltd @0"}));
 }
 
 TEST(EntityExtractorTest, DatelineTheTaggerMissedIsThePlace) {
@@ -1373,6 +1386,44 @@ TEST(EntityExtractorTest, DatelineTheTaggerMissedIsThePlace) {
                                 "place Port Vell <- PORT VELL @1"}));
 }
 
+TEST(EntityExtractorTest, WireDatelineWithADateIsThePlace) {
+  // "PLACE DATE" alone on a line, as wire copy heads a story, whether the
+  // lists know the place or not, with or without a country after a comma
+  // (spaced as tokenised text spaces it); capitals before other words are
+  // left alone.
+  const FactsTagger tagger({}, {{"Oslvik", City()}});
+  const Extracted e = Extract(
+      "Title\n\nOSLVIK 1996-12-06\n\nTalks began.\n\n"
+      "AL-KARIM , Arvia 1996-12-07\n\nTalks ended.\n\n"
+      "PORT ARNE, Arvia, May 3\n\nNORDA TALKS 1996-12-08 were long.\n",
+      &tagger);
+  EXPECT_EQ(
+      Describe(e),
+      (Lines{"place Oslvik <- OSLVIK @0", "date 1996-12-06 <- 1996-12-06 @0",
+             "place Al-Karim <- AL-KARIM @2",
+             "date 1996-12-07 <- 1996-12-07 @2",
+             "place Port Arne <- PORT ARNE @4", "date 1996-05-03 <- May 3 @4",
+             "date 1996-12-08 <- 1996-12-08 @5"}));
+}
+
+TEST(EntityExtractorTest, HeadlineInCapitalsNamesTheArticlesNames) {
+  // A headline in capitals: the names the article tags in its text are
+  // found there in capitals, longer names first, with their types; a name
+  // cut short in capitals grows to the name the lists know.
+  const FactsTagger tagger(
+      {{"Leeds United", kOrg}, {"Syria", kLoc}, {"ZEALAND", kLoc}},
+      {{"Syria", Country()}, {"New Zealand", Country()}});
+  const Extracted e = Extract(
+      "SOCCER - LEEDS UNITED HOST SYRIA\n\nLeeds United met Syria in a "
+      "friendly.\n\nCRICKET - NEW ZEALAND WIN\n",
+      &tagger);
+  EXPECT_EQ(Describe(e), (Lines{"org Leeds United <- LEEDS UNITED @title",
+                                "place Syria <- SYRIA @title",
+                                "org Leeds United <- Leeds United @0",
+                                "place Syria <- Syria @0",
+                                "place New Zealand <- NEW ZEALAND @1"}));
+}
+
 TEST(EntityExtractorTest, NameAfterARoyalTitleIsAPerson) {
   // Not inside a name ("Arno King Jr."), nor before an institution or a
   // place named after someone.
@@ -1381,9 +1432,9 @@ TEST(EntityExtractorTest, NameAfterARoyalTitleIsAPerson) {
       "Title\n\nKing Olav IX and Queen Sigrid met Pope Lino. Then Arno "
       "King Jr. spoke at Queen Maren Hospital.\n",
       &tagger);
-  EXPECT_EQ(Describe(e), (Lines{"person Olav IX <- Olav IX @0",
-                                "person Sigrid <- Sigrid @0",
-                                "person Lino <- Lino @0"}));
+  EXPECT_EQ(Describe(e),
+            (Lines{"person Olav IX <- Olav IX @0", "person Sigrid <- Sigrid @0",
+                   "person Lino <- Lino @0"}));
 }
 
 }  // namespace

@@ -57,6 +57,16 @@ TEST(SportsResultsTest, NoScoreOrNoResultVerbIsNoTeam) {
   EXPECT_TRUE(Teams("Anna drew Maria 2-1 in crayon.").empty());
 }
 
+TEST(SportsResultsTest, StandingsLinesNameTheirTeam) {
+  EXPECT_EQ(Teams("Standings (played, won, drawn, lost, goals, points):\n"
+                  "Barcelona 16 11 4 1 41 16 37\n"
+                  "Real Madrid 15 10 4 1 29 11 34\n"),
+            (Names{"Barcelona", "Real Madrid"}));
+  // Fewer than four figures, or words after them: no standings line.
+  EXPECT_EQ(Teams("Barcelona 16 11 4\nSevilla 16 7 3 6 17 18 24 points\n"),
+            Names{});
+}
+
 TEST(SportsResultsTest, LinesAreSeparate) {
   // A name never runs across a line break.
   EXPECT_EQ(Teams("Group B\nLeeds beat Chelsea 2-1."),

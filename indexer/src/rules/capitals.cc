@@ -14,15 +14,109 @@
 
 namespace byline::rules {
 
+namespace {
+
+bool IsCapitalsWord(std::string_view w) {
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c)) || c == '-' ||
+                  c == '.' || c == '\'';
+         });
+}
+
+}  // namespace
+
+void JoinCapitals(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  std::vector<bool> covered = Covered(text.size(), cands);
+  // The word in capitals that ends just before `pos` (a single space
+  // between), or an empty range.
+  const auto word_before = [&](size_t pos) -> TextRange {
+    if (pos < 2 || text[pos - 1] != ' ') return {pos, pos};
+    size_t b = pos - 1;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n') --b;
+    const TextRange r{b, pos - 1};
+    return IsCapitalsWord(a.Slice(r)) ? r : TextRange{pos, pos};
+  };
+  const auto word_after = [&](size_t pos) -> TextRange {
+    if (pos + 1 >= text.size() || text[pos] != ' ') return {pos, pos};
+    size_t e = pos + 1;
+    while (e < text.size() && text[e] != ' ' && text[e] != '\n') ++e;
+    const TextRange r{pos + 1, e};
+    return IsCapitalsWord(a.Slice(r)) ? r : TextRange{pos, pos};
+  };
+  const auto free = [&](TextRange r) {
+    for (size_t i = r.start; i < r.end; ++i) {
+      if (covered[i]) return false;
+    }
+    return true;
+  };
+  for (Candidate& c : cands) {
+    if (c.type == EntityType::kDate || !IsCapitalsWord(a.Slice(c.range)))
+      continue;
+    // The longest run of up to two words in capitals on each side that
+    // the lists know as one name.
+    TextRange best = c.range;
+    NerTagger::NameFacts best_facts;
+    TextRange left = c.range;
+    for (int l = 0; l <= 2; ++l) {
+      if (l > 0) {
+        const TextRange w = word_before(left.start);
+        if (w.start == w.end || !free(w)) break;
+        left.start = w.start;
+      }
+      TextRange span = left;
+      for (int r = 0; r <= 2; ++r) {
+        if (r > 0) {
+          const TextRange w = word_after(span.end);
+          if (w.start == w.end || !free(w)) break;
+          span.end = w.end;
+        }
+        if (l + r == 0 || span.size() <= best.size()) continue;
+        const NerTagger::NameFacts f =
+            tagger->LookUpName(TitleCase(a.Slice(span)));
+        if (f.country || f.city || f.gazetteer_place || f.gazetteer_org ||
+            f.place || f.org || f.person) {
+          best = span;
+          best_facts = f;
+        }
+      }
+    }
+    if (best.size() == c.range.size()) continue;
+    for (size_t i = best.start; i < best.end; ++i) covered[i] = true;
+    const std::string title = TitleCase(a.Slice(best));
+    SetRange(text, best, &c);
+    c.name = title;
+    const NerTagger::NameFacts& f = best_facts;
+    const bool place = f.country || f.city || f.gazetteer_place || f.place;
+    const bool org = f.org || f.gazetteer_org;
+    if (place && !org) {
+      c.type = EntityType::kPlace;
+    } else if (org && !place && !f.person) {
+      c.type = EntityType::kOrg;
+    } else if (f.person && !place && !org) {
+      c.type = EntityType::kPerson;
+    }
+  }
+}
+
 void NameCapitals(const ArticleText& a, std::vector<Candidate>* out) {
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
+  if (RuleOn("capsjoin")) JoinCapitals(a, out);
   // Renames in place; returns true for a candidate to drop.
   const auto rename_or_drop = [&](Candidate& c) {
+    // A team of the article's results keeps its type ("CHELSEA" in a
+    // headline over "Leeds United beat Chelsea 2-1").
     if (c.type == EntityType::kDate) return false;
     const std::string_view w = slice(c.range);
     if (w.size() < 4 || !AllUpper(w)) return false;
+    if (c.team) {
+      c.name = TitleCase(w);
+      return false;
+    }
     const NerTagger::NameFacts as_written = tagger->LookUpName(w);
     if (as_written.person || as_written.org || as_written.place ||
         as_written.gazetteer_org || as_written.gazetteer_place) {

@@ -15,6 +15,13 @@ namespace byline::rules {
 // a common word of six letters or more in capitals that they do not
 // know is no name (rule 'caps'). Acronyms the lists know ("NASA") stay
 // as they are.
+// A name in capitals the tagger cut short ("PAKISTAN V NEW ZEALAND" with
+// only "ZEALAND" tagged) grows over up to two neighbouring words in
+// capitals on each side when the lists know the longer run as a name
+// ("New Zealand"), named and typed as the lists know it (rule
+// 'capsjoin', run at the start of 'caps').
+void JoinCapitals(const ArticleText& a, std::vector<Candidate>* out);
+
 void NameCapitals(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules

@@ -200,6 +200,24 @@ void ResultsLine(std::string_view text, const std::vector<Word>& words,
   out->push_back({Span(words, first2, last2), true});
 }
 
+// A standings line: a name, then four figures or more and nothing else
+// ("Barcelona 16 11 4 1 41 16 37": played, won, drawn, lost, goals,
+// points). Typed as a score sentence's names are, so a golfer's line
+// ("Tiger Woods 68 70 72 210") stays a person's.
+void StandingsLine(std::string_view text, const std::vector<Word>& words,
+                   std::vector<TeamName>* out) {
+  size_t first = 0, last = 0;
+  if (!NameStartingAt(text, words, 0, &first, &last) || first != 0 ||
+      words.size() < last + 5) {
+    return;
+  }
+  for (size_t k = last + 1; k < words.size(); ++k) {
+    const std::string_view w = Bare(text, words[k]);
+    if (!(AllDigits(w) && w.size() <= 4) && !IsScore(w)) return;
+  }
+  out->push_back({Span(words, first, last), false});
+}
+
 // "Leeds beat Chelsea 2-1", "Hamburg drew with Bremen 1-1".
 void ScoreSentences(std::string_view text, const std::vector<Word>& words,
                     std::vector<TeamName>* out) {
@@ -256,6 +274,7 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
     const std::vector<Word> words = SplitWords(text, {start, end});
     if (!words.empty()) {
       ResultsLine(text, words, &out);
+      StandingsLine(text, words, &out);
       ScoreSentences(text, words, &out);
     }
     start = end + 1;

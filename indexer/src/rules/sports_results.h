@@ -16,6 +16,7 @@ namespace byline::rules {
 struct TeamName {
   TextRange range;
   bool in_table = false;  // from a results line, else a score sentence
+                          // or a standings line
   bool operator==(const TeamName&) const = default;
 };
 
@@ -26,7 +27,9 @@ struct TeamName {
 //    is not one: the line must end with the second score);
 //  - a score sentence: a capitalised name, a result verb (beat, defeated,
 //    drew with, lost to, edged, thrashed, ...), a capitalised name, then
-//    a score "N-N" before the sentence ends ("Leeds beat Chelsea 2-1").
+//    a score "N-N" before the sentence ends ("Leeds beat Chelsea 2-1");
+//  - a standings line: a capitalised name at the line's start, then four
+//    figures or more and nothing else ("Barcelona 16 11 4 1 41 16 37").
 // Linear in the range's length.
 std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range);
 

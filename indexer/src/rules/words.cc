@@ -103,7 +103,9 @@ bool IsUpperInitial(std::string_view w) {
 std::string TitleCase(std::string_view capitals) {
   std::string out(capitals);
   for (size_t i = 1; i < out.size(); ++i) {
-    if (out[i - 1] == ' ') continue;
+    // A word starts after a space, and a part after a hyphen or an
+    // apostrophe ("AL-AIN" -> "Al-Ain", "O'HARE" -> "O'Hare").
+    if (out[i - 1] == ' ' || out[i - 1] == '-' || out[i - 1] == '\'') continue;
     out[i] =
         static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
   }

@@ -37,7 +37,8 @@ bool IsAcronym(std::string_view s);
 
 bool IsUpperInitial(std::string_view w);
 
-// Capitals as a name is written: "NEW YORK" -> "New York" (ASCII).
+// Capitals as a name is written: "NEW YORK" -> "New York", "AL-AIN" ->
+// "Al-Ain" (ASCII).
 std::string TitleCase(std::string_view capitals);
 
 // The last space-separated word of text[r].
