@@ -166,6 +166,8 @@ ExtractedEntities EntityExtractor::Extract(
     }
     // Rule 'results' (rules/sports_results.h).
     if (RuleOn("results")) rules::MarkResultTeams(article_text, &cands);
+    // Rule 'scorecard' (rules/sports_results.h).
+    if (RuleOn("scorecard")) rules::MarkScorecardPlayers(article_text, &cands);
     // Rule 'countrycode' (rules/country_codes.h).
     if (RuleOn("countrycode")) rules::AddCountryCodes(article_text, &cands);
     // Rule 'honorific' (rules/honorifics.h).

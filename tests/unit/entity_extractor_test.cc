@@ -494,6 +494,19 @@ TEST(EntityExtractorTest, StandingsLinesTypeTheirNames) {
                    "person Mara Velt <- Mara Velt @0"}));
 }
 
+// A scorecard's players are persons, though a bowler's name is a city's
+// too, and stay so where the article names them again.
+TEST(EntityExtractorTest, ScorecardPlayersArePersons) {
+  const FactsTagger tagger({{"Ana Berg", kPer}, {"Tarsk", kLoc}},
+                           {{"Tarsk", City()}}, {});
+  const Extracted e = Extract(
+      "Scoreboard\n\nAna Berg lbw b Tarsk 12\n\nTarsk took four wickets.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"person Ana Berg <- Ana Berg @0", "person Tarsk <- Tarsk @0",
+                   "person Tarsk <- Tarsk @1"}));
+}
+
 // Rule stage `orghead`: a name that ends with an organisation's head noun
 // is an organisation, however the tagger typed it; the town it starts
 // with stays a place where it stands alone.

@@ -67,6 +67,28 @@ TEST(SportsResultsTest, StandingsLinesNameTheirTeam) {
             Names{});
 }
 
+std::vector<std::string> Players(const std::string& text) {
+  std::vector<std::string> out;
+  for (const TextRange& r : FindScorecardNames(text, {0, text.size()}))
+    out.push_back(text.substr(r.start, r.size()));
+  return out;
+}
+
+TEST(SportsResultsTest, ScorecardLinesNameTheirPlayers) {
+  EXPECT_EQ(Players("Ana Berg c Lind b Tarsk 12\n"
+                    "Ole Vik lbw b Tarsk 7\n"
+                    "Per Dal run out (Lind) 4\n"
+                    "Eva Sol not out 20\n"
+                    "Tarsk 20.3-5-45-4 (nb-2)\n"
+                    "Vell --- Arne 1-2-3\n"),
+            (Names{"Ana Berg", "Lind", "Tarsk", "Ole Vik", "Tarsk", "Per Dal",
+                   "Lind", "Eva Sol", "Tarsk"}));
+  // No dismissal, or words after the runs: no batting line.
+  EXPECT_EQ(Players("Ana Berg scored 12\nOle Vik b Tarsk 7 in the rain\n"
+                    "Extras (lb-4) 6\n"),
+            Names{});
+}
+
 TEST(SportsResultsTest, LinesAreSeparate) {
   // A name never runs across a line break.
   EXPECT_EQ(Teams("Group B\nLeeds beat Chelsea 2-1."),

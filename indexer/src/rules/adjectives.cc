@@ -55,7 +55,7 @@ void DropAdjectives(const ArticleText& a, std::vector<Candidate>* out) {
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   const auto facts = [&](std::string_view w) { return tagger->LookUpWord(w); };
   std::erase_if(cands, [&](const Candidate& c) {
-    return !c.team &&
+    return !c.fixed &&
            IsAdjectiveAlone(CollapseWhitespace(slice(c.range)), facts);
   });
 }

@@ -121,7 +121,7 @@ void TypeBylinePlaces(const ArticleText& a, std::vector<Candidate>* out) {
   for (Candidate& c : added) cands.push_back(std::move(c));
   if (place_keys.empty()) return;
   for (Candidate& c : cands) {
-    if (place_keys.count(c.key) > 0 && !c.team) c.type = EntityType::kPlace;
+    if (place_keys.count(c.key) > 0 && !c.fixed) c.type = EntityType::kPlace;
   }
 }
 

@@ -21,9 +21,11 @@ namespace byline::rules {
 struct Candidate {
   EntityType type;
   TextRange range;
-  std::string key;    // FoldName(surface)
-  std::string name;   // canonical, set last
-  bool team = false;  // a team in sports results: no later rule retypes it
+  std::string key;   // FoldName(surface)
+  std::string name;  // canonical, set last
+  // Typed by the sports results or a scorecard (a team, a player): no later
+  // rule retypes it.
+  bool fixed = false;
 };
 
 // An article's names by a part of them (a surname, a first word, what

@@ -108,12 +108,12 @@ void NameCapitals(const ArticleText& a, std::vector<Candidate>* out) {
   if (RuleOn("capsjoin")) JoinCapitals(a, out);
   // Renames in place; returns true for a candidate to drop.
   const auto rename_or_drop = [&](Candidate& c) {
-    // A team of the article's results keeps its type ("CHELSEA" in a
-    // headline over "Leeds United beat Chelsea 2-1").
+    // A team of the article's results (or a scorecard's player) keeps its
+    // type ("CHELSEA" in a headline over "Leeds United beat Chelsea 2-1").
     if (c.type == EntityType::kDate) return false;
     const std::string_view w = slice(c.range);
     if (w.size() < 4 || !AllUpper(w)) return false;
-    if (c.team) {
+    if (c.fixed) {
       c.name = TitleCase(w);
       return false;
     }

@@ -97,7 +97,7 @@ void TypeByCues(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   for (Candidate& c : cands) {
-    if (c.type != EntityType::kPerson || c.team ||
+    if (c.type != EntityType::kPerson || c.fixed ||
         slice(c.range).find_first_of(" \n") != std::string_view::npos) {
       continue;
     }

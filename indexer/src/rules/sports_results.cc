@@ -262,7 +262,110 @@ void ScoreSentences(std::string_view text, const std::vector<Word>& words,
   }
 }
 
+// A cricket scorecard's batting line ("Saeed Anwar c Parore b Doull 12",
+// "Ijaz Ahmed lbw b Cairns 7", "Moin Khan not out 20", "Aamir Sohail run
+// out (Astle) 4") or bowling line ("Wasim Akram 20.3-5-45-4"): the names
+// of the batsman, the fielder and the bowler.
+void ScorecardLine(std::string_view text, const std::vector<Word>& words,
+                   std::vector<TextRange>* out) {
+  size_t first = 0, last = 0;
+  if (!NameStartingAt(text, words, 0, &first, &last) || first != 0 ||
+      last + 2 > words.size()) {
+    return;
+  }
+  const std::string_view next = Bare(text, words[last + 1]);
+  // Bowling: overs-maidens-runs-wickets, then maybe extras in brackets.
+  const auto figures = [](std::string_view w) {
+    size_t parts = 0;
+    while (true) {
+      const size_t dash = w.find('-');
+      const std::string_view part = w.substr(0, dash);
+      const std::string_view whole = part.substr(0, part.find('.'));
+      if (!AllDigits(whole) || (whole.size() < part.size() &&
+                                !AllDigits(part.substr(whole.size() + 1)))) {
+        return false;
+      }
+      ++parts;
+      if (dash == std::string_view::npos) return parts == 4;
+      w.remove_prefix(dash + 1);
+    }
+  };
+  if (figures(next)) {
+    out->push_back(Span(words, first, last));
+    return;
+  }
+  // Batting: dismissal words and the names they take, then the runs.
+  static constexpr std::array<std::string_view, 12> kDismissal = {
+      "c",   "b",       "lbw",  "st", "run", "out",
+      "not", "retired", "hurt", "&",  "c&b", "hit"};
+  std::vector<TextRange> names = {Span(words, first, last)};
+  bool dismissed = false;
+  size_t k = last + 1;
+  while (k < words.size()) {
+    std::string_view w = Bare(text, words[k]);
+    if (std::find(kDismissal.begin(), kDismissal.end(), w) !=
+        kDismissal.end()) {
+      dismissed = dismissed || w != "&";
+      ++k;
+      continue;
+    }
+    if (w.size() > 1 && w.front() == '(') {  // "run out (Astle)"
+      if (!Capitalised(w.substr(1))) return;
+      size_t l = k;
+      while (l + 1 < words.size() && !Punctuated(words[l]) &&
+             Capitalised(Bare(text, words[l + 1]))) {
+        ++l;
+      }
+      names.push_back({words[k].range.start + 1, words[l].range.end});
+      k = l + 1;
+      continue;
+    }
+    size_t nf = 0, nl = 0;
+    if (NameStartingAt(text, words, k, &nf, &nl) && nf == k) {
+      names.push_back(Span(words, nf, nl));
+      k = nl + 1;
+      continue;
+    }
+    break;
+  }
+  // The runs, and maybe minutes, balls, fours and sixes after them.
+  if (!dismissed || k == words.size()) return;
+  for (size_t j = k; j < words.size(); ++j) {
+    if (!AllDigits(Bare(text, words[j]))) return;
+  }
+  out->insert(out->end(), names.begin(), names.end());
+}
+
 }  // namespace
+
+std::vector<TextRange> FindScorecardNames(std::string_view text,
+                                          TextRange range) {
+  std::vector<TextRange> out;
+  range.end = std::min(range.end, text.size());
+  for (size_t start = range.start; start < range.end;) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos || end > range.end) end = range.end;
+    const std::vector<Word> words = SplitWords(text, {start, end});
+    if (!words.empty()) ScorecardLine(text, words, &out);
+    start = end + 1;
+  }
+  std::sort(out.begin(), out.end(),
+            [](TextRange a, TextRange b) { return a.start < b.start; });
+  return out;
+}
+
+void MarkScorecardPlayers(const ArticleText& a, std::vector<Candidate>* out) {
+  std::vector<Candidate>& cands = *out;
+  for (const TextRange& r : a.ranges) {
+    for (const TextRange& name : FindScorecardNames(a.text, r)) {
+      std::erase_if(cands, [&](const Candidate& c) {
+        return c.range.start < name.end && name.start < c.range.end;
+      });
+      cands.push_back(
+          {EntityType::kPerson, name, FoldName(a.Slice(name)), "", true});
+    }
+  }
+}
 
 std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
   std::vector<TeamName> out;

@@ -37,6 +37,18 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range);
 // of them: "Leeds beat Chelsea 2-1", "Bayer Leverkusen 3 Hamburg 1"
 // (rule stage 'results', rules/sports_results.h). A national side named
 // by its country is a place, as CoNLL annotates it ("Japan 2 Syria 1").
+// The players a cricket scorecard names, line by line, in text order:
+// the batsman, fielder and bowler of a batting line ("Saeed Anwar c
+// Parore b Doull 12", "Moin Khan not out 20": dismissal words, then the
+// runs and nothing else) and the bowler of a bowling line ("Wasim Akram
+// 20.3-5-45-4"). Pure text.
+std::vector<TextRange> FindScorecardNames(std::string_view text,
+                                          TextRange range);
+
+// The players of a scorecard are persons, whatever the tagger made of
+// them (rule stage 'scorecard').
+void MarkScorecardPlayers(const ArticleText& a, std::vector<Candidate>* out);
+
 // Whether the lists know `name` as a country, or it is one of the nations
 // of the United Kingdom (which field teams of their own).
 bool IsCountryName(const NerTagger* tagger, std::string_view name);

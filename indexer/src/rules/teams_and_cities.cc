@@ -22,15 +22,17 @@ void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   {
-    std::map<std::string, EntityType> teams;
+    // A team or player of the results or a scorecard is that wherever the
+    // article names it.
+    std::map<std::string, EntityType> fixed;
     for (const Candidate& c : cands) {
-      if (c.team) teams.emplace(c.key, c.type);
+      if (c.fixed) fixed.emplace(c.key, c.type);
     }
     for (Candidate& c : cands) {
-      const auto team = teams.find(c.key);
-      if (!c.team && team != teams.end()) {
-        c.type = team->second;
-        c.team = true;
+      const auto f = fixed.find(c.key);
+      if (!c.fixed && f != fixed.end()) {
+        c.type = f->second;
+        c.fixed = true;
       }
     }
   }
@@ -54,7 +56,7 @@ void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
     for (const TextRange& w : words) org_words.insert(slice(w));
   }
   for (Candidate& c : cands) {
-    if (c.team) continue;
+    if (c.fixed) continue;
     if (c.type == EntityType::kPerson) {
       // A city or country standing for its government ("support Kyiv",
       // "talks with Paris") is a place, not a person, unless the
