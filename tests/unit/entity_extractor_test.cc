@@ -780,12 +780,16 @@ TEST(EntityExtractorTest, NameAfterAnHonorificIsAPerson) {
 TEST(EntityExtractorTest, VehiclesAndPluralsOfProductsAreNotNames) {
   // "Nordstjerna" is a ship wherever it is named; "Lumas" is the plural of
   // a product the article also names in the singular.
-  const FactsTagger tagger(
-      {{"Nordstjerna", kOrg}, {"Tern", kLoc}, {"Lumas", kOrg}, {"Oslo", kLoc}},
-      {});
+  const FactsTagger tagger({{"Nordstjerna", kOrg},
+                            {"Tern", kLoc},
+                            {"Lumas", kOrg},
+                            {"Oslo", kLoc},
+                            {"Annelie", kPer}},
+                           {});
   const Extracted e = Extract(
       "Title\n\nThe cruise ship Nordstjerna and the Space Shuttle Tern left "
-      "Oslo. Nordstjerna carried 40 Lumas; each Luma was sold.\n",
+      "Oslo. Nordstjerna carried 40 Lumas; each Luma was sold. His motor "
+      "vessel, the Annelie, waited.\n",
       &tagger);
   EXPECT_EQ(Describe(e), (Lines{"place Oslo <- Oslo @0"}));
 }

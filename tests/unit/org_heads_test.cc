@@ -11,6 +11,15 @@ TEST(OrgHeadsTest, BodiesEndWithTheirHeadNoun) {
   EXPECT_TRUE(EndsWithOrgHead("Polish Wind Energy Association"));
   EXPECT_TRUE(EndsWithOrgHead("Green Party"));
   EXPECT_TRUE(EndsWithOrgHead("Harbour Authority "));  // trailing space
+  EXPECT_TRUE(EndsWithOrgHead("Vistula Ferry Lines"));
+}
+
+TEST(OrgHeadsTest, ParliamentsByTheirOwnName) {
+  EXPECT_TRUE(EndsWithLegislatureName("Seimas"));
+  EXPECT_TRUE(EndsWithLegislatureName("Polish Sejm"));
+  EXPECT_TRUE(EndsWithLegislatureName("Verkhovna Rada"));
+  EXPECT_FALSE(EndsWithLegislatureName("Cortes"));  // a surname too
+  EXPECT_FALSE(EndsWithLegislatureName("Sejm Street"));
 }
 
 TEST(OrgHeadsTest, OtherNamesDoNot) {

@@ -73,8 +73,10 @@ int main(int argc, char** argv) {
        "(cities, countries, demonyms, given names, surnames)")
       ("clusters", po::value(&clusters)->default_value(""),
        "word clusters from bench/ner/make_clusters.py (word<TAB>cluster)")
-      ("whole-mentions", "keep WikiANN mentions whole (default: cut them into "
-       "capitalised runs, the GUM style)")
+      ("whole-mentions", "keep WikiANN mentions whole, the CoNLL style, but "
+       "for titles before or after a name (default: cut them into capitalised "
+       "runs, the GUM style)")
+      ("keep-titles", "with --whole-mentions, keep the titles too")
       ("cut-nested", "also cut WikiANN organisations that start with a\n"
                      "city, country or person (\"Irving\" + \"Police Department\")")
       ("single-pass", "one layer, no document features (default: two passes)")
@@ -161,6 +163,7 @@ int main(int argc, char** argv) {
     options.gazetteer_dir = gazetteers;
     options.clusters = clusters;
     options.split_mentions = vm.count("whole-mentions") == 0;
+    options.keep_titles = vm.count("keep-titles") > 0;
     options.cut_nested = vm.count("cut-nested") > 0;
     options.two_pass = vm.count("single-pass") == 0;
     options.stack_folds = folds;

@@ -664,6 +664,51 @@ size_t NestedPrefix(const TrainLexicon& lex,
   return 0;
 }
 
+// Takes the titles off each name of a whole-mention example, the CoNLL
+// style: a leading title and the "of" or "of the" after it ("Prime
+// Minister of Peru" -> "Peru"), a leading "The", and titles after the name
+// ("U.S. President" -> "U.S."). What is left of a name that lost a title
+// takes the type the name lists know it by, and is no name when they know
+// none (the office was what WikiANN typed); the rest stays whole
+// ("University of Helsinki").
+void TrimTitles(const TrainLexicon& lex, Example* ex) {
+  std::vector<TokenSpan> spans;
+  SpansFromTags(ex->tags, &spans);
+  for (const TokenSpan& s : spans) {
+    size_t i = s.first, end = s.last;
+    bool lost_type = false;
+    if (const size_t title = TitleLength(ex->words, i, end); title > 0) {
+      i += title;
+      lost_type = true;
+      if (i < end && ex->words[i] == "of") ++i;
+      if (i < end && ex->words[i] == "the") ++i;
+    }
+    if (i < end && (ex->words[i] == "The" || ex->words[i] == "THE")) ++i;
+    while (end > i + 1 && (IsTitle(ex->words[end - 1]) ||
+                           IsTitleModifier(ex->words[end - 1]))) {
+      --end;
+      lost_type = true;
+    }
+    if (i == s.first && end == s.last) continue;
+    for (size_t k = s.first; k < s.last; ++k) ex->tags[k] = kO;
+    int type = s.type;
+    if (lost_type) {
+      type = -1;
+      if (end > i && end - i <= kMaxPhraseTokens) {
+        const uint8_t known = lex.PhraseTypes(PhraseHash(ex->words, i, end)) &
+                              (kTypePer | kTypeOrg | kTypeLoc);
+        if (known == kTypeLoc) type = 2;
+        if (known == kTypePer) type = 0;
+        if (known == kTypeOrg) type = 1;
+      }
+    }
+    if (type < 0 || end <= i) continue;
+    ex->tags[i] = static_cast<uint8_t>(1 + 2 * type);
+    for (size_t k = i + 1; k < end; ++k)
+      ex->tags[k] = static_cast<uint8_t>(2 + 2 * type);
+  }
+}
+
 // Cuts each name of a whole-mention example into its capitalised runs. The
 // first run keeps the mention's type; a later run ("Helsinki" in "University
 // of Helsinki") takes the type the name lists know it by, if any.
@@ -843,9 +888,14 @@ Status Train(std::vector<Example> train, const TrainOptions& options,
     log << "given names: " << n << "\n";
   }
   CountNames(train, &lex);
-  if (options.split_mentions) {
+  if (options.split_mentions || !options.keep_titles) {
     for (Example& ex : train) {
-      if (ex.whole_mentions) SplitMentions(lex, options, &ex);
+      if (!ex.whole_mentions) continue;
+      if (options.split_mentions) {
+        SplitMentions(lex, options, &ex);
+      } else {
+        TrimTitles(lex, &ex);
+      }
     }
     CountNames(train, &lex);
   }

@@ -56,6 +56,11 @@ struct TrainOptions {
   // Cut whole mentions ("University of Helsinki") into their capitalised
   // runs ("University", "Helsinki"), the style of the GUM names gold.
   bool split_mentions = true;
+  // Without split_mentions: also take titles off whole mentions, as the
+  // CoNLL style leaves them out ("Prime Minister of Peru" -> "Peru",
+  // typed as the lists know it; "U.S. President" -> "U.S."), unless
+  // keep_titles.
+  bool keep_titles = false;
   // Also cut a name that starts with a place or person of its own, as the
   // GUM style does ("Irving Police Department" -> "Irving" LOC + "Police
   // Department" ORG); only with split_mentions.

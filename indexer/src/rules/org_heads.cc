@@ -18,9 +18,9 @@ bool EndsWithOrgHead(std::string_view name) {
       "Authority",    "Bureau",        "Coalition",   "Commission",
       "Committee",    "Confederation", "Consortium",  "Cooperative",
       "Co-operative", "Council",       "Federation",  "Forum",
-      "Foundation",   "Institute",     "League",      "Ministry",
-      "Movement",     "Network",       "Party",       "Society",
-      "Syndicate",    "Trust"};
+      "Foundation",   "Institute",     "League",      "Lines",
+      "Ministry",     "Movement",      "Network",     "Party",
+      "Society",      "Syndicate",     "Trust"};
   while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
   const size_t space = name.rfind(' ');
   if (space == std::string_view::npos) return false;

@@ -46,6 +46,14 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
     size_t a = b;
     while (a > 0 && !IsAsciiSpace(text[a - 1])) --a;
     if (a == b) continue;
+    // "the vessel, the Annelie": the word before the article.
+    if (text.substr(a, b - a) == "the" && a > 0) {
+      b = a;
+      while (b > 0 && (IsAsciiSpace(text[b - 1]) || text[b - 1] == ',')) --b;
+      a = b;
+      while (a > 0 && !IsAsciiSpace(text[a - 1])) --a;
+      if (a == b) continue;
+    }
     const std::vector<TextRange> words = Words(text, c.range);
     // A capitalised vehicle word inside the name ("Space Shuttle
     // Tern"): the words after it name the vehicle.

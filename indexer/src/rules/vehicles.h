@@ -11,7 +11,8 @@ namespace byline::rules {
 
 // Names of vehicles are not people, organisations or places (CoNLL's
 // MISC): a name right after "ship", "shuttle", "vessel" ... ("the
-// cruise ship Nordstjerna", "Space Shuttle Tern") is dropped, with its
+// cruise ship Nordstjerna", "Space Shuttle Tern", "his vessel, the
+// Annelie") is dropped, with its
 // other mentions in the article; so is a name with a capitalised
 // vehicle word inside ("Space Shuttle Tern" tagged whole) and the words
 // after it ("Tern"). A name that ends with a number before the kind of
