@@ -224,6 +224,7 @@ ExtractedEntities EntityExtractor::Extract(
     if (RuleOn("placenoun")) rules::TypeByPlaceNouns(article_text, &cands);
     // Rule 'appos' (rules/appositions.h).
     if (RuleOn("appos")) rules::TypeByApposition(article_text, &cands);
+    if (RuleOn("restate")) rules::TypeRestatedNames(article_text, &cands);
     // Rule 'common' (rules/common_words.h).
     if (RuleOn("common")) rules::DropCommonWords(article_text, &cands);
   }

@@ -210,6 +210,12 @@ const StageCase kCases[] = {
      {},
      "Tourists crowd the old streets of Portel in summer.",
      "place Portel <- Portel"},
+    {"restate",
+     {{"Harbour Court", kOrg}, {"Velmar Raad", kPer}},
+     {},
+     {},
+     "The case went to the Harbour Court, the Velmar Raad, which ruled.",
+     "org Velmar Raad <- Velmar Raad"},
     {"designation",
      {{"Corvane 6", kOrg}},
      {},
@@ -579,6 +585,28 @@ TEST(DesignationTest, NumberedBodiesStay) {
   EXPECT_TRUE(Has(m, "org Democrats 66 <- Democrats 66"))
       << ::testing::PrintToString(m);
   EXPECT_TRUE(Has(m, "org Antena 3 <- Antena 3"))
+      << ::testing::PrintToString(m);
+}
+
+// A body named with an "of" phrase, then restated: the restatement is the
+// body too; a name after a place alone is not.
+TEST(RestateTest, BodyAfterAnOfPhrase) {
+  const StageCase c{"restate",
+                    {{"Supreme Court", kOrg},
+                     {"Velmoria", kLoc},
+                     {"Velmar Raad", kPer},
+                     {"Tarsk", kLoc},
+                     {"Ada Lind", kPer}},
+                    {},
+                    {},
+                    "It went to the Supreme Court of Velmoria, the Velmar "
+                    "Raad, which ruled. In Tarsk, the Ada Lind, a ferry, "
+                    "sailed.",
+                    ""};
+  const std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "org Velmar Raad <- Velmar Raad"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "person Ada Lind <- Ada Lind"))
       << ::testing::PrintToString(m);
 }
 

@@ -60,4 +60,43 @@ void TypeByApposition(const ArticleText& a, std::vector<Candidate>* out) {
   for (Candidate& c : added) cands.push_back(std::move(c));
 }
 
+void TypeRestatedNames(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  std::vector<Candidate>& cands = *out;
+  std::sort(cands.begin(), cands.end(),
+            [](const Candidate& x, const Candidate& y) {
+              return x.range.start < y.range.start;
+            });
+  const auto gap_between = [&](const Candidate& x, const Candidate& y) {
+    return text.substr(x.range.end, y.range.start - x.range.end);
+  };
+  for (size_t i = 0; i + 1 < cands.size(); ++i) {
+    Candidate& second = cands[i + 1];
+    // The name before, or the body an "of" phrase ends ("the Supreme
+    // Court of the Netherlands").
+    bool org = cands[i].type == EntityType::kOrg;
+    if (!org && i > 0 && cands[i - 1].type == EntityType::kOrg &&
+        cands[i - 1].range.end <= cands[i].range.start) {
+      const std::string_view of = gap_between(cands[i - 1], cands[i]);
+      org = of == " of " || of == " of the ";
+    }
+    const Candidate& first = cands[i];
+    if (!org || second.type == EntityType::kOrg ||
+        second.type == EntityType::kDate || second.fixed ||
+        second.range.start < first.range.end) {
+      continue;
+    }
+    const std::string_view gap = gap_between(first, second);
+    if (gap != ", the " && gap != ", the\n") continue;
+    // The second name ends the apposition: a comma, a full stop, a
+    // semicolon or a bracket follows it.
+    const size_t e = second.range.end;
+    if (e >= text.size() ||
+        std::string_view(",.;)").find(text[e]) == std::string_view::npos) {
+      continue;
+    }
+    second.type = EntityType::kOrg;
+  }
+}
+
 }  // namespace byline::rules
