@@ -338,12 +338,13 @@ ExtractedEntities EntityExtractor::Extract(
       for (size_t line = r.start; line < r.end;) {
         size_t end = text.find('\n', line);
         if (end == std::string_view::npos || end > r.end) end = r.end;
-        size_t upper = 0, lower = 0;
-        for (size_t i = line; i < end; ++i) {
+        // Stops at the first lowercase letter: most lines have one early.
+        size_t upper = 0, i = line;
+        for (; i < end && !std::islower(static_cast<unsigned char>(text[i]));
+             ++i) {
           upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
-          lower += std::islower(static_cast<unsigned char>(text[i])) != 0;
         }
-        if (upper >= 4 && lower == 0) caps_lines.push_back({line, end});
+        if (i == end && upper >= 4) caps_lines.push_back({line, end});
         line = end + 1;
       }
     }

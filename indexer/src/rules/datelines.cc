@@ -149,6 +149,10 @@ void FindDatelines(const ArticleText& a, std::vector<Candidate>* out,
   // heads its story ("LONDON 1996-08-30", "AL-AIN , United Arab Emirates
   // 1996-12-06"): the capitals are the place, known to the lists or not.
   for (const size_t start : starts) {
+    if (start + 1 >= text.size() || !IsUpperByte(text[start]) ||
+        !IsUpperByte(text[start + 1])) {
+      continue;
+    }
     const size_t limit = RangeEndAt(ranges, start);
     const TextRange caps = CapitalsRun(text, start, limit);
     if (caps.end == caps.start || !PlaceAndDateFollow(text, caps.end, limit))
@@ -184,7 +188,10 @@ void FindDatelines(const ArticleText& a, std::vector<Candidate>* out,
   std::set<size_t> tagged_starts;
   for (const Candidate& c : cands) tagged_starts.insert(c.range.start);
   for (const size_t start : starts) {
-    if (tagged_starts.count(start)) continue;
+    if (tagged_starts.count(start) || start + 1 >= text.size() ||
+        !IsUpperByte(text[start]) || !IsUpperByte(text[start + 1])) {
+      continue;
+    }
     const size_t limit = RangeEndAt(ranges, start);
     const size_t end = CapitalsRun(text, start, limit).end;
     if (end == start) continue;

@@ -345,8 +345,21 @@ std::vector<TextRange> FindScorecardNames(std::string_view text,
   for (size_t start = range.start; start < range.end;) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos || end > range.end) end = range.end;
-    const std::vector<Word> words = SplitWords(text, {start, end});
-    if (!words.empty()) ScorecardLine(text, words, &out);
+    // Only a line with a dismissal or bowling figures can be one: looked
+    // for before the line is split into words, as few lines are.
+    bool maybe = false;
+    size_t dashes = 0;
+    for (size_t i = start; i < end && !maybe; ++i) {
+      dashes += text[i] == '-';
+      maybe = dashes >= 3 ||
+              (text[i] == ' ' && i + 2 < end &&
+               ((text[i + 1] == 'b' && text[i + 2] == ' ') ||
+                text.substr(i + 1, 3) == "out"));
+    }
+    if (maybe) {
+      const std::vector<Word> words = SplitWords(text, {start, end});
+      if (!words.empty()) ScorecardLine(text, words, &out);
+    }
     start = end + 1;
   }
   std::sort(out.begin(), out.end(),
