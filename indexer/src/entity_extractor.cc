@@ -335,18 +335,16 @@ ExtractedEntities EntityExtractor::Extract(
   std::vector<TextRange> caps_lines;
   if (tagger_ != nullptr && RuleOn("capsagain")) {
     for (const TextRange& r : ranges) {
-      for (size_t line = r.start; line < r.end;) {
-        size_t end = text.find('\n', line);
-        if (end == std::string_view::npos || end > r.end) end = r.end;
+      rules::ForEachLine(text, r, [&](TextRange line) {
         // Stops at the first lowercase letter: most lines have one early.
-        size_t upper = 0, i = line;
-        for (; i < end && !std::islower(static_cast<unsigned char>(text[i]));
+        size_t upper = 0, i = line.start;
+        for (;
+             i < line.end && !std::islower(static_cast<unsigned char>(text[i]));
              ++i) {
           upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
         }
-        if (i == end && upper >= 4) caps_lines.push_back({line, end});
-        line = end + 1;
-      }
+        if (i == line.end && upper >= 4) caps_lines.push_back(line);
+      });
     }
   }
   std::map<size_t, std::string> caps_name;  // start -> "Leeds United"
@@ -372,32 +370,34 @@ ExtractedEntities EntityExtractor::Extract(
       if (caps_of != nullptr) caps_name[at] = *caps_of;
     }
   };
+  // The names searched for again, for the lines in capitals after.
+  struct Refound {
+    const std::string* surface;
+    std::string key;
+    EntityType type;
+  };
+  std::vector<Refound> refound;
   for (const std::string& s : surfaces) {
-    const std::string key = FoldName(s);
     if (!Refindable(s)) continue;
+    std::string key = FoldName(s);
     const EntityType type = majority(key);
     // Ends with the range, as the acronym searches do.
     for (const TextRange& r : ranges) find_again(s, r, type, key, nullptr);
+    if (!caps_lines.empty() && type != EntityType::kDate)
+      refound.push_back({&s, std::move(key), type});
   }
-
-  if (!caps_lines.empty()) {
-    // Longer names first: "LEEDS UNITED" before "LEEDS".
-    std::vector<std::string> by_length(surfaces.begin(), surfaces.end());
-    std::stable_sort(by_length.begin(), by_length.end(),
-                     [](const std::string& a, const std::string& b) {
-                       return a.size() > b.size();
-                     });
-    for (const std::string& s : by_length) {
-      const std::string key = FoldName(s);
-      const EntityType type = majority(key);
-      if (type == EntityType::kDate || !Refindable(s)) continue;
-      std::string upper = s;
-      for (char& ch : upper)
-        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      if (upper == s) continue;
-      for (const TextRange& line : caps_lines)
-        find_again(upper, line, type, key, &s);
-    }
+  // Longer names first: "LEEDS UNITED" before "LEEDS".
+  std::stable_sort(refound.begin(), refound.end(),
+                   [](const Refound& a, const Refound& b) {
+                     return a.surface->size() > b.surface->size();
+                   });
+  for (const Refound& f : refound) {
+    std::string upper = *f.surface;
+    for (char& ch : upper)
+      ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (upper == *f.surface) continue;
+    for (const TextRange& line : caps_lines)
+      find_again(upper, line, f.type, f.key, f.surface);
   }
 
   NamesByPart by_head;  // organisations by the key of their head word

@@ -71,17 +71,12 @@ void TypeBylinePlaces(const ArticleText& a, std::vector<Candidate>* out) {
   std::set<std::string> place_keys;
   std::vector<Candidate> added;
   for (const TextRange& r : a.ranges) {
-    for (size_t line_start = r.start; line_start < r.end;) {
-      size_t line_end = text.find('\n', line_start);
-      if (line_end == std::string_view::npos || line_end > r.end)
-        line_end = r.end;
-      const std::string_view line =
-          text.substr(line_start, line_end - line_start);
-      const size_t at_line = line_start;
-      line_start = line_end + 1;
+    ForEachLine(text, r, [&](TextRange line_range) {
+      const std::string_view line = a.Slice(line_range);
+      const size_t at_line = line_range.start;
       if (!line.starts_with("By ") || line.size() < 4 ||
           !IsUpperInitial(line.substr(3))) {
-        continue;
+        return;
       }
       // The fields after the writer's.
       auto [sep, sep_size] = NextSeparator(line, 0);
@@ -118,7 +113,7 @@ void TypeBylinePlaces(const ArticleText& a, std::vector<Candidate>* out) {
           }
         }
       }
-    }
+    });
   }
   for (Candidate& c : added) cands.push_back(std::move(c));
   if (place_keys.empty()) return;

@@ -108,11 +108,11 @@ void NameCapitals(const ArticleText& a, std::vector<Candidate>* out) {
   if (RuleOn("capsjoin")) JoinCapitals(a, out);
   // Renames in place; returns true for a candidate to drop.
   const auto rename_or_drop = [&](Candidate& c) {
-    // A team of the article's results (or a scorecard's player) keeps its
-    // type ("CHELSEA" in a headline over "Leeds United beat Chelsea 2-1").
     if (c.type == EntityType::kDate) return false;
     const std::string_view w = slice(c.range);
     if (w.size() < 4 || !AllUpper(w)) return false;
+    // A team of the article's results (or a scorecard's player) keeps its
+    // type ("CHELSEA" in a headline over "Leeds United beat Chelsea 2-1").
     if (c.fixed) {
       c.name = TitleCase(w);
       return false;

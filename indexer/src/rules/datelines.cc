@@ -136,14 +136,11 @@ void FindDatelines(const ArticleText& a, std::vector<Candidate>* out,
   // Where each paragraph and each line in it starts.
   std::set<size_t> starts;
   for (const TextRange& r : ranges) {
-    for (size_t line = r.start; line < r.end;) {
-      size_t i = line;
-      while (i < r.end && IsAsciiSpace(text[i])) ++i;
-      if (i < r.end) starts.insert(i);
-      const size_t nl = text.find('\n', line);
-      if (nl == std::string_view::npos || nl >= r.end) break;
-      line = nl + 1;
-    }
+    ForEachLine(text, r, [&](TextRange line) {
+      size_t i = line.start;
+      while (i < line.end && IsAsciiSpace(text[i])) ++i;
+      if (i < line.end) starts.insert(i);
+    });
   }
   // A line that is only a place in capitals and a date, as wire copy
   // heads its story ("LONDON 1996-08-30", "AL-AIN , United Arab Emirates
@@ -163,8 +160,9 @@ void FindDatelines(const ArticleText& a, std::vector<Candidate>* out,
     const std::string title = TitleCase(slice(caps));
     const auto facts = tagger->LookUpName(title);
     if (facts.org && !facts.place && !facts.gazetteer_place) continue;
-    cands.push_back({EntityType::kPlace, caps, FoldName(slice(caps)), ""});
-    dateline_name[FoldName(slice(caps))] = title;
+    const std::string key = FoldName(slice(caps));
+    cands.push_back({EntityType::kPlace, caps, key, ""});
+    dateline_name[key] = title;
   }
   for (Candidate& c : cands) {
     if (!starts.count(c.range.start)) continue;

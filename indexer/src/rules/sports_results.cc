@@ -341,27 +341,21 @@ void ScorecardLine(std::string_view text, const std::vector<Word>& words,
 std::vector<TextRange> FindScorecardNames(std::string_view text,
                                           TextRange range) {
   std::vector<TextRange> out;
-  range.end = std::min(range.end, text.size());
-  for (size_t start = range.start; start < range.end;) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos || end > range.end) end = range.end;
+  ForEachLine(text, range, [&](TextRange line) {
     // Only a line with a dismissal or bowling figures can be one: looked
     // for before the line is split into words, as few lines are.
     bool maybe = false;
     size_t dashes = 0;
-    for (size_t i = start; i < end && !maybe; ++i) {
+    for (size_t i = line.start; i < line.end && !maybe; ++i) {
       dashes += text[i] == '-';
-      maybe = dashes >= 3 ||
-              (text[i] == ' ' && i + 2 < end &&
-               ((text[i + 1] == 'b' && text[i + 2] == ' ') ||
-                text.substr(i + 1, 3) == "out"));
+      maybe = dashes >= 3 || (text[i] == ' ' && i + 2 < line.end &&
+                              ((text[i + 1] == 'b' && text[i + 2] == ' ') ||
+                               text.substr(i + 1, 3) == "out"));
     }
-    if (maybe) {
-      const std::vector<Word> words = SplitWords(text, {start, end});
-      if (!words.empty()) ScorecardLine(text, words, &out);
-    }
-    start = end + 1;
-  }
+    if (!maybe) return;
+    const std::vector<Word> words = SplitWords(text, line);
+    if (!words.empty()) ScorecardLine(text, words, &out);
+  });
   std::sort(out.begin(), out.end(),
             [](TextRange a, TextRange b) { return a.start < b.start; });
   return out;
@@ -382,19 +376,14 @@ void MarkScorecardPlayers(const ArticleText& a, std::vector<Candidate>* out) {
 
 std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
   std::vector<TeamName> out;
-  range.end = std::min(range.end, text.size());
-  size_t start = range.start;
-  while (start < range.end) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos || end > range.end) end = range.end;
-    const std::vector<Word> words = SplitWords(text, {start, end});
+  ForEachLine(text, range, [&](TextRange line) {
+    const std::vector<Word> words = SplitWords(text, line);
     if (!words.empty()) {
       ResultsLine(text, words, &out);
       StandingsLine(text, words, &out);
       ScoreSentences(text, words, &out);
     }
-    start = end + 1;
-  }
+  });
   std::sort(out.begin(), out.end(), [](const TeamName& a, const TeamName& b) {
     return a.range.start < b.range.start;
   });

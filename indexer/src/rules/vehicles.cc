@@ -34,6 +34,14 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
   const auto is_vehicle_word = [&](std::string_view w) {
     return kVehicles.count(w) > 0 || (storms && kStorms.count(w) > 0);
   };
+  // The word before text[pos], past spaces and commas; empty at the start.
+  const auto word_before = [&](size_t pos) {
+    size_t b = pos;
+    while (b > 0 && (IsAsciiSpace(text[b - 1]) || text[b - 1] == ',')) --b;
+    size_t a = b;
+    while (a > 0 && !IsAsciiSpace(text[a - 1])) --a;
+    return TextRange{a, b};
+  };
   std::set<std::string> vehicles;
   for (const Candidate& c : cands) {
     // The storm word alone ("the Cyclone is almost certain to"), but
@@ -41,18 +49,12 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
     if (storms && kStorms.count(slice(c.range)) && slice(c.range) != "Storm") {
       vehicles.insert(c.key);
     }
-    size_t b = c.range.start;
-    while (b > 0 && (IsAsciiSpace(text[b - 1]) || text[b - 1] == ',')) --b;
-    size_t a = b;
-    while (a > 0 && !IsAsciiSpace(text[a - 1])) --a;
-    if (a == b) continue;
+    TextRange before = word_before(c.range.start);
+    if (before.size() == 0) continue;
     // "the vessel, the Annelie": the word before the article.
-    if (text.substr(a, b - a) == "the" && a > 0) {
-      b = a;
-      while (b > 0 && (IsAsciiSpace(text[b - 1]) || text[b - 1] == ',')) --b;
-      a = b;
-      while (a > 0 && !IsAsciiSpace(text[a - 1])) --a;
-      if (a == b) continue;
+    if (slice(before) == "the") {
+      const TextRange w = word_before(before.start);
+      if (w.size() > 0) before = w;
     }
     const std::vector<TextRange> words = Words(text, c.range);
     // A capitalised vehicle word inside the name ("Space Shuttle
@@ -65,7 +67,7 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
         inside = k + 1;
       }
     }
-    if (is_vehicle_word(text.substr(a, b - a)) || inside > 0) {
+    if (is_vehicle_word(slice(before)) || inside > 0) {
       vehicles.insert(c.key);
       if (inside > 0) {
         vehicles.insert(FoldName(slice({words[inside].start, c.range.end})));

@@ -3,6 +3,7 @@
 #ifndef BYLINE_INDEX_RULES_WORDS_H_
 #define BYLINE_INDEX_RULES_WORDS_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,20 @@ size_t DottedInitialsEnd(std::string_view text, size_t i, size_t end);
 
 // Word ranges of text[r] split at ASCII spaces.
 std::vector<TextRange> Words(std::string_view text, TextRange r);
+
+// Calls f(line) for each line of text[r], in order: split at '\n' (not
+// part of any line), the last ending with r. A name never crosses one.
+template <typename F>
+void ForEachLine(std::string_view text, TextRange r, F&& f) {
+  r.end = std::min(r.end, text.size());
+  const std::string_view upto = text.substr(0, r.end);
+  for (size_t start = r.start; start < r.end;) {
+    size_t end = upto.find('\n', start);
+    if (end == std::string_view::npos) end = r.end;
+    f(TextRange{start, end});
+    start = end + 1;
+  }
+}
 
 // Whether text[pos] follows a sentence end, a line break or the text's
 // start (spaces and opening quotes skipped).
