@@ -7,12 +7,14 @@
 #include <cmath>
 #include <fstream>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <random>
 #include <set>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -664,48 +666,74 @@ size_t NestedPrefix(const TrainLexicon& lex,
   return 0;
 }
 
+// Takes titles off words[*i, *end): a leading title and the "of" or "of
+// the" after it ("Prime Minister of Peru" -> "Peru"), a leading "The", and
+// titles after the name ("U.S. President" -> "U.S."). Returns whether a
+// title went from the start, and whether one went from the end.
+std::pair<bool, bool> TakeOffTitles(const std::vector<std::string>& words,
+                                    size_t* i, size_t* end) {
+  bool lead = false, tail = false;
+  if (const size_t title = TitleLength(words, *i, *end); title > 0) {
+    *i += title;
+    lead = true;
+    if (*i < *end && words[*i] == "of") ++*i;
+    if (*i < *end && words[*i] == "the") ++*i;
+  }
+  if (*i < *end && (words[*i] == "The" || words[*i] == "THE")) ++*i;
+  while (*end > *i + 1 &&
+         (IsTitle(words[*end - 1]) || IsTitleModifier(words[*end - 1]))) {
+    --*end;
+    tail = true;
+  }
+  return {lead, tail};
+}
+
+// The type bits (kTypePer | kTypeOrg | kTypeLoc) the name lists know
+// words[i, end) by; nothing for a run they cannot hold (empty, or longer
+// than kMaxPhraseTokens).
+std::optional<uint8_t> ListedTypes(const TrainLexicon& lex,
+                                   const std::vector<std::string>& words,
+                                   size_t i, size_t end) {
+  if (end <= i || end - i > kMaxPhraseTokens) return std::nullopt;
+  return static_cast<uint8_t>(lex.PhraseTypes(PhraseHash(words, i, end)) &
+                              (kTypePer | kTypeOrg | kTypeLoc));
+}
+
+// 0 (PER), 1 (ORG) or 2 (LOC) for one type bit alone; -1 otherwise.
+int TypeOfBits(uint8_t bits) {
+  if (bits == kTypePer) return 0;
+  if (bits == kTypeOrg) return 1;
+  if (bits == kTypeLoc) return 2;
+  return -1;
+}
+
+// Tags words[i, end) as one name of `type` (0 PER, 1 ORG, 2 LOC).
+void TagName(size_t i, size_t end, int type, Example* ex) {
+  if (end <= i) return;
+  ex->tags[i] = static_cast<uint8_t>(1 + 2 * type);
+  for (size_t k = i + 1; k < end; ++k)
+    ex->tags[k] = static_cast<uint8_t>(2 + 2 * type);
+}
+
 // Takes the titles off each name of a whole-mention example, the CoNLL
-// style: a leading title and the "of" or "of the" after it ("Prime
-// Minister of Peru" -> "Peru"), a leading "The", and titles after the name
-// ("U.S. President" -> "U.S."). What is left of a name that lost a title
-// takes the type the name lists know it by, and is no name when they know
-// none (the office was what WikiANN typed); the rest stays whole
-// ("University of Helsinki").
+// style (TakeOffTitles). What is left of a name that lost a title takes
+// the type the name lists know it by, and is no name when they know none
+// (the office was what WikiANN typed); the rest stays whole ("University
+// of Helsinki").
 void TrimTitles(const TrainLexicon& lex, Example* ex) {
   std::vector<TokenSpan> spans;
   SpansFromTags(ex->tags, &spans);
   for (const TokenSpan& s : spans) {
     size_t i = s.first, end = s.last;
-    bool lost_type = false;
-    if (const size_t title = TitleLength(ex->words, i, end); title > 0) {
-      i += title;
-      lost_type = true;
-      if (i < end && ex->words[i] == "of") ++i;
-      if (i < end && ex->words[i] == "the") ++i;
-    }
-    if (i < end && (ex->words[i] == "The" || ex->words[i] == "THE")) ++i;
-    while (end > i + 1 && (IsTitle(ex->words[end - 1]) ||
-                           IsTitleModifier(ex->words[end - 1]))) {
-      --end;
-      lost_type = true;
-    }
+    const auto [lead, tail] = TakeOffTitles(ex->words, &i, &end);
     if (i == s.first && end == s.last) continue;
     for (size_t k = s.first; k < s.last; ++k) ex->tags[k] = kO;
     int type = s.type;
-    if (lost_type) {
-      type = -1;
-      if (end > i && end - i <= kMaxPhraseTokens) {
-        const uint8_t known = lex.PhraseTypes(PhraseHash(ex->words, i, end)) &
-                              (kTypePer | kTypeOrg | kTypeLoc);
-        if (known == kTypeLoc) type = 2;
-        if (known == kTypePer) type = 0;
-        if (known == kTypeOrg) type = 1;
-      }
+    if (lead || tail) {
+      const std::optional<uint8_t> known = ListedTypes(lex, ex->words, i, end);
+      type = known ? TypeOfBits(*known) : -1;
     }
-    if (type < 0 || end <= i) continue;
-    ex->tags[i] = static_cast<uint8_t>(1 + 2 * type);
-    for (size_t k = i + 1; k < end; ++k)
-      ex->tags[k] = static_cast<uint8_t>(2 + 2 * type);
+    if (type >= 0) TagName(i, end, type, ex);
   }
 }
 
@@ -730,30 +758,17 @@ void SplitMentions(const TrainLexicon& lex, const TrainOptions& options,
       const size_t run_end = j;
       size_t end = j;
       while (end > i && (ex->words[end - 1] == "-" || ex->words[end - 1] == "'")) --end;
-      // Titles and a leading "The" are not part of the name.
-      const size_t title = TitleLength(ex->words, i, end);
-      if (title > 0) {
-        i += title;
-        if (first_run) lost_type = true;
-      }
-      if (i < end && (ex->words[i] == "The" || ex->words[i] == "THE")) ++i;
-      // A title after the name is not part of it either: "U.S. President".
-      bool cut_tail = false;
-      while (end > i + 1 && (IsTitle(ex->words[end - 1]) ||
-                             IsTitleModifier(ex->words[end - 1]))) {
-        --end;
-        cut_tail = true;
-      }
-      if (cut_tail && first_run) lost_type = true;
+      // Titles and a leading "The" are not part of the name (a run holds no
+      // lowercase "of" or "the" to take off after a title).
+      const auto [lead, tail] = TakeOffTitles(ex->words, &i, &end);
+      if ((lead || tail) && first_run) lost_type = true;
       int type = s.type;
-      if ((!first_run || lost_type) && end > i && end - i <= kMaxPhraseTokens) {
-        const uint8_t known =
-            lex.PhraseTypes(PhraseHash(ex->words, i, end)) &
-            (kTypePer | kTypeOrg | kTypeLoc);
-        if (known == kTypeLoc) type = 2;
-        if (known == kTypePer) type = 0;
-        if (known == kTypeOrg) type = 1;
-        if (lost_type && known == 0) type = -1;  // no evidence: leave it O
+      if (!first_run || lost_type) {
+        if (const std::optional<uint8_t> known =
+                ListedTypes(lex, ex->words, i, end)) {
+          if (TypeOfBits(*known) >= 0) type = TypeOfBits(*known);
+          if (lost_type && *known == 0) type = -1;  // no evidence: leave it O
+        }
       }
       if (type < 0) end = i;
       // A nested name: an organisation whose name starts with a city,
@@ -763,20 +778,14 @@ void SplitMentions(const TrainLexicon& lex, const TrainOptions& options,
           end - i >= 2) {
         const size_t k = NestedPrefix(lex, ex->words, i, end);
         if (k > 0) {
-          const uint8_t inner_type =
+          const int inner_type =
               (lex.PhraseTypes(PhraseHash(ex->words, i, i + k)) &
                (kGazCity | kGazCountry)) ? 2 : 0;
-          ex->tags[i] = static_cast<uint8_t>(1 + 2 * inner_type);
-          for (size_t m = i + 1; m < i + k; ++m) {
-            ex->tags[m] = static_cast<uint8_t>(2 + 2 * inner_type);
-          }
+          TagName(i, i + k, inner_type, ex);
           i += k;
         }
       }
-      if (end > i) {
-        ex->tags[i] = static_cast<uint8_t>(1 + 2 * type);
-        for (size_t k = i + 1; k < end; ++k) ex->tags[k] = static_cast<uint8_t>(2 + 2 * type);
-      }
+      TagName(i, end, type, ex);
       first_run = false;
       i = run_end;
     }
