@@ -39,21 +39,16 @@ void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
   // In a match report a country is its team, an organisation (as in
   // GUM): "Chile beat Norway 2 - 1".
   const bool sports = RuleOn("sport") && IsSportsReport(text);
-  // Words of the article's longer person names: "Washington" alone may
-  // be short for "George Washington".
-  std::set<std::string_view> person_words;
+  // Words of the article's longer person and organisation names:
+  // "Washington" alone may be short for "George Washington", "Columbia"
+  // for "Columbia University".
+  std::set<std::string_view> person_words, org_words;
   for (const Candidate& c : cands) {
+    if (c.type != EntityType::kPerson && c.type != EntityType::kOrg) continue;
     const std::vector<TextRange> words = Words(text, c.range);
-    if (c.type != EntityType::kPerson || words.size() < 2) continue;
-    for (const TextRange& w : words) person_words.insert(slice(w));
-  }
-  // Words of the article's longer organisation names: "Columbia" alone
-  // may be short for "Columbia University".
-  std::set<std::string_view> org_words;
-  for (const Candidate& c : cands) {
-    const std::vector<TextRange> words = Words(text, c.range);
-    if (c.type != EntityType::kOrg || words.size() < 2) continue;
-    for (const TextRange& w : words) org_words.insert(slice(w));
+    if (words.size() < 2) continue;
+    auto& into = c.type == EntityType::kPerson ? person_words : org_words;
+    for (const TextRange& w : words) into.insert(slice(w));
   }
   for (Candidate& c : cands) {
     if (c.fixed) continue;
