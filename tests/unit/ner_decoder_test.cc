@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -88,6 +89,38 @@ TEST(WordClusterTest, ClustersOfTheWordAndItsNeighboursAreFeatures) {
   std::vector<uint64_t> out;
   fx.Extract(words, EmptyLexicon(), &out);
   for (const WordInfo& w : fx.info()) EXPECT_EQ(w.cluster, 0);
+}
+
+TEST(WordCacheTest, CachedWordsGiveTheFeaturesOfTheLexiconInUse) {
+  const std::vector<std::string_view> words = {"Leeds", "beat", "Leeds",
+                                               "United", "in", "Leeds"};
+  ClusterLexicon a, b;
+  a.clusters = {{"Leeds", 34}, {"beat", 7}};
+  b.clusters = {{"Leeds", 35}, {"beat", 7}};
+  FeatureExtractor plain, cached, small;
+  cached.CacheWords(100);
+  small.CacheWords(2);  // fewer than the words: the cache fills and empties
+  std::vector<uint64_t> expect, got, got_small;
+  for (const Lexicon* lex : {static_cast<const Lexicon*>(&a),
+                             static_cast<const Lexicon*>(&b),
+                             static_cast<const Lexicon*>(&a)}) {
+    plain.Extract(words, *lex, &expect);
+    cached.Extract(words, *lex, &got);
+    small.Extract(words, *lex, &got_small);
+    EXPECT_EQ(got, expect);
+    EXPECT_EQ(got_small, expect);
+    ASSERT_EQ(cached.info().size(), words.size());
+    EXPECT_EQ(cached.info()[2].cluster, lex == &a ? 34 : 35);
+  }
+  // A lexicon made where another was (same address) is another lexicon.
+  auto first = std::make_unique<ClusterLexicon>();
+  first->clusters = {{"Leeds", 34}};
+  cached.Extract(words, *first, &got);
+  first.reset();
+  auto second = std::make_unique<ClusterLexicon>();
+  second->clusters = {{"Leeds", 36}};
+  cached.Extract(words, *second, &got);
+  EXPECT_EQ(cached.info()[0].cluster, 36);
 }
 
 TEST(WordClusterTest, CapitalisedWordNotListedTakesItsLowercaseFormsCluster) {

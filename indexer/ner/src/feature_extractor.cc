@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 
 #include "text_utf8.h"
 
@@ -27,6 +28,13 @@ WordInfo PadInfo(std::string_view name) {
 }
 
 }  // namespace
+
+namespace {
+std::atomic<uint64_t> next_lexicon_id{1};
+}  // namespace
+
+Lexicon::Lexicon() : id_(next_lexicon_id++) {}
+Lexicon::Lexicon(const Lexicon&) : id_(next_lexicon_id++) {}
 
 void FeatureExtractor::Describe(std::string_view word, WordInfo* info) {
   lower_buf_.clear();
@@ -99,6 +107,19 @@ void FeatureExtractor::Describe(std::string_view word, WordInfo* info) {
   }
 }
 
+void FeatureExtractor::DescribeAndLookUp(std::string_view word,
+                                         const Lexicon& lex, WordInfo* info) {
+  Describe(word, info);
+  info->word_class = lex.WordClass(info->lower);
+  uint16_t cluster = lex.WordCluster(info->raw);
+  if (cluster == 0 && info->raw != info->lower) {
+    if (const uint8_t c = lex.WordCluster(info->lower); c != 0) {
+      cluster = static_cast<uint16_t>(c + kMaxCluster);
+    }
+  }
+  info->cluster = cluster;
+}
+
 void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
                                const Lexicon& lex, std::vector<uint64_t>* out,
                                bool skip_plain) {
@@ -107,16 +128,19 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
   const size_t n = words.size();
   info_.resize(n);
   lower_seen_.clear();
+  if (cache_lexicon_ != lex.id() || cache_.size() >= cache_max_) {
+    cache_.clear();
+    cache_lexicon_ = lex.id();
+  }
   for (size_t i = 0; i < n; ++i) {
-    Describe(words[i], &info_[i]);
-    info_[i].word_class = lex.WordClass(info_[i].lower);
-    uint16_t cluster = lex.WordCluster(info_[i].raw);
-    if (cluster == 0 && info_[i].raw != info_[i].lower) {
-      if (const uint8_t c = lex.WordCluster(info_[i].lower); c != 0) {
-        cluster = static_cast<uint16_t>(c + kMaxCluster);
-      }
+    if (cache_max_ == 0) {
+      DescribeAndLookUp(words[i], lex, &info_[i]);
+    } else if (auto it = cache_.find(words[i]); it != cache_.end()) {
+      info_[i] = it->second;
+    } else {
+      DescribeAndLookUp(words[i], lex, &info_[i]);
+      cache_.emplace(std::string(words[i]), info_[i]);
     }
-    info_[i].cluster = cluster;
     if (info_[i].has_lower && !info_[i].upper_initial) {
       lower_seen_.push_back(info_[i].lower);
     }

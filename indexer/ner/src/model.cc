@@ -39,6 +39,14 @@ class Reader {
     pos_ += sizeof(T);
     return true;
   }
+  // n values at once (the caller has checked that they are there).
+  template <typename T>
+  bool GetArray(T* v, size_t n) {
+    if ((data_.size() - pos_) / sizeof(T) < n) return false;
+    std::memcpy(v, data_.data() + pos_, n * sizeof(T));
+    pos_ += n * sizeof(T);
+    return true;
+  }
   bool Skip(const char* expected, size_t n) {
     if (data_.size() - pos_ < n || data_.compare(pos_, n, expected, n) != 0)
       return false;
@@ -58,8 +66,8 @@ class Reader {
 void HashTable::Reserve(size_t n) {
   size_t cap = 16;
   while (cap < n * 2) cap <<= 1;
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint8_t> old_values = std::move(values_);
+  LargeTable<uint64_t> old_keys = std::move(keys_);
+  LargeTable<uint8_t> old_values = std::move(values_);
   keys_.assign(cap, 0);
   values_.assign(cap, 0);
   mask_ = cap - 1;
@@ -230,6 +238,13 @@ Status Model::Load(const std::string& path, Model* out) {
   {
     std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f) return IoError(path + ": cannot open: " + std::strerror(errno));
+    // Read in one piece when the size is known: growing the string by
+    // chunks copied the 23 MB model several times over.
+    if (std::fseek(f.get(), 0, SEEK_END) == 0) {
+      const long size = std::ftell(f.get());
+      if (size > 0) data.reserve(static_cast<size_t>(size));
+      std::rewind(f.get());
+    }
     char buf[1 << 16];
     size_t got;
     while ((got = std::fread(buf, 1, sizeof(buf), f.get())) > 0) data.append(buf, got);
@@ -282,7 +297,7 @@ Status Model::Load(const std::string& path, Model* out) {
       uint32_t row = 0;
       r.Get(&row);
       if (row >= rows) return truncated();
-      for (int t = 0; t < kNumTags; ++t) r.Get(&layer.weights[row * kTagStride + t]);
+      r.GetArray(&layer.weights[row * kTagStride], kNumTags);
     }
   }
   // The three word lists: n x (u64 hash, u8 value) each.

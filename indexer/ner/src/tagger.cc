@@ -115,6 +115,10 @@ class PerceptronTagger : public NerTagger {
     // Buffers are per thread, so tagging stays const and thread-safe
     // without allocating on every call.
     thread_local ner::DocWorkspace dw;
+    // The model does not change: words seen before are looked up once.
+    // 32k words, a few MB a thread, cover most of news prose's words.
+    constexpr size_t kCachedWords = size_t{1} << 15;
+    dw.extractor.CacheWords(kCachedWords);
     thread_local std::vector<ner::TokenSpan> spans;
     thread_local std::vector<ner::Token> range_tokens;
     std::vector<std::vector<NerSpan>> result(ranges.size());

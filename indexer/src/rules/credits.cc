@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +20,7 @@ void DropCredits(const ArticleText& a, std::vector<Candidate>* out) {
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
-  static const std::set<std::string_view> kCredits = {
+  static const WordSet kCredits = {
       "Image:",   "Images:",     "Photo:",  "Photos:",
       "Picture:", "Photograph:", "Credit:", "Credits:"};
   for (size_t n = 0; n < ranges.size(); ++n) {

@@ -1,7 +1,6 @@
 #include "rules/cues.h"
 
 #include <algorithm>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,7 +56,7 @@ std::vector<std::string> AppositionWords(std::string_view text, size_t n) {
 std::optional<EntityType> TypeFromCues(std::string_view before,
                                        std::string_view after) {
   // Kinds of place a name follows with "of".
-  static const std::set<std::string_view> kPlaceKinds = {
+  static const WordSet kPlaceKinds = {
       "quarter",   "district",     "suburb",   "neighbourhood", "neighborhood",
       "borough",   "town",         "city",     "village",       "region",
       "province",  "municipality", "county",   "island",        "port",
@@ -65,7 +64,7 @@ std::optional<EntityType> TypeFromCues(std::string_view before,
       "districts", "suburbs",      "villages", "towns"};
   // Posts in a body a name follows with "of" or "for": a person holds the
   // post, the name is the body's.
-  static const std::set<std::string_view> kPosts = {
+  static const WordSet kPosts = {
       "director",    "directors",   "chairman",     "chairwoman", "chairperson",
       "spokesman",   "spokeswoman", "spokesperson", "founder",    "co-founder",
       "cofounder",   "employees",   "shareholders", "staff",      "members",
@@ -73,7 +72,7 @@ std::optional<EntityType> TypeFromCues(std::string_view before,
       "researchers", "analysts",    "economists",   "owner",      "owners",
       "board"};
   // What an apposition calls a part of a body: ", the Dutch branch of".
-  static const std::set<std::string_view> kParts = {
+  static const WordSet kParts = {
       "branch", "arm",     "subsidiary", "affiliate", "division", "unit",
       "wing",   "chapter", "section",    "offshoot",  "member"};
   const std::vector<std::string> last = LastWords(before, 2);

@@ -14,10 +14,10 @@
 namespace byline::rules {
 
 bool IsEquipmentName(std::string_view name) {
-  static const std::set<std::string_view> kClasses = {
+  static const WordSet kClasses = {
       "missile", "missiles",  "launcher", "launchers", "howitzer", "howitzers",
       "torpedo", "torpedoes", "drone",    "drones",    "warhead",  "warheads"};
-  static const std::set<std::string_view> kSystemOf = {
+  static const WordSet kSystemOf = {
       "missile", "defence", "defense",  "rocket",
       "weapon",  "weapons", "artillery"};
   std::vector<std::string> words;

@@ -19,20 +19,20 @@ void NameEventsByTheirName(const ArticleText& a, std::vector<Candidate>* out) {
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
-  static const std::set<std::string_view> kEventHeads = {
+  static const WordSet kEventHeads = {
       "Fair",     "Festival",     "Expo",          "Olympics",   "Olympiad",
       "Cup",      "Championship", "Championships", "Tournament", "Marathon",
       "Biennale", "Awards",       "War",           "Wars"};
   // Sporting events are no organisation, place or person either ("the
   // World Cup", "the Winter Carnival", "the Paralympic Games"): dropped
   // like wars when no name is found in front (rule 'sportevent').
-  static const std::set<std::string_view> kSportHeads = {
+  static const WordSet kSportHeads = {
       "Cup",         "Championship", "Championships", "Tournament", "Olympics",
       "Paralympics", "Olympiad",     "Marathon",      "Carnival",   "Games"};
-  static const std::set<std::string_view> kGamesBefore = {
+  static const WordSet kGamesBefore = {
       "Olympic", "Paralympic", "Commonwealth", "Asian",  "Invictus",
       "Youth",   "Winter",     "Summer",       "Special"};
-  static const std::set<std::string_view> kSportWords = {
+  static const WordSet kSportWords = {
       "Olympics", "Paralympics", "Olympic", "Paralympic"};
   std::map<std::string, EntityType> alone;
   for (const Candidate& c : cands) alone.emplace(c.key, c.type);

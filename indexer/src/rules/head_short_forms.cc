@@ -25,7 +25,7 @@ void FindHeadShortForms(const ArticleText& a, std::vector<Candidate>* out,
   const std::vector<TextRange>& ranges = a.ranges;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
-  static const std::set<std::string_view> kVague = {
+  static const WordSet kVague = {
       "Friends", "Sons", "Daughters", "Knights", "Order",  "Front",
       "Guard",   "Fund", "Trust",     "Office",  "Service"};
   const auto head_of = [&](const Candidate& c) -> std::string_view {

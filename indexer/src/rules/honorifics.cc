@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,14 +22,14 @@ void AddNamesAfterHonorifics(const ArticleText& a,
   const auto add = [&](EntityType type, TextRange r) {
     AddCandidate(a, type, r, out);
   };
-  static const std::set<std::string_view> kHonorifics = {
+  static const WordSet kHonorifics = {
       "Mr", "Mr.", "Mrs",  "Mrs.", "Ms",    "Ms.",
       "Dr", "Dr.", "Miss", "Prof", "Prof.", "Professor"};
   // Royal and religious titles too ("King Felipe VI", "Pope Leo"),
   // but not inside a name ("Stephen King Jr.") nor before a building,
   // a place or an institution named after someone ("Queen Mary
   // Hospital", "Prince Edward Island"; rule 'royal').
-  static const std::set<std::string_view> kRoyal = {
+  static const WordSet kRoyal = {
       "King", "Queen",  "Prince",  "Princess",
       "Pope", "Sheikh", "Emperor", "Empress"};
   for (size_t k = 0; k < ranges.size(); ++k) {

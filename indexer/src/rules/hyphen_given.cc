@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,7 +38,7 @@ void AddHyphenatedGivenNames(const ArticleText& a,
     // Syllables of two or three letters are often words too ("bin",
     // "yan"): those are checked against a short list of suffixes.
     const auto english = [&](std::string_view part) {
-      static const std::set<std::string_view> kShort = {
+      static const WordSet kShort = {
           "age", "day", "end", "era", "led", "man", "old", "run", "set", "war"};
       if (part.size() < 4) return kShort.count(part) > 0;
       return tagger->LookUpWord(part).common;

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +49,7 @@ bool IsSportsReport(std::string_view text) {
     }
   }
   if (scores < 2) return false;
-  static const std::set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "goal",     "goals",      "scored",    "scoring",      "match",
       "matches",  "penalty",    "striker",   "midfielder",   "goalkeeper",
       "defender", "tournament", "kick-off",  "half-time",    "halftime",

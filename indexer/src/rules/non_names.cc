@@ -36,7 +36,7 @@ void DropNonNames(const ArticleText& a,
   // Hajj") and the home nations' adjectives the lists lack ("English
   // captain"): CoNLL's MISC, unless the word is part of a longer person
   // name in the article ("Christian Lund" ... "Christian said").
-  static const std::set<std::string_view> kBeliefs = {
+  static const WordSet kBeliefs = {
       "Islam",       "Christianity", "Buddhism",   "Hinduism",    "Judaism",
       "Sikhism",     "Jainism",      "Taoism",     "Catholicism", "Muslim",
       "Muslims",     "Christian",    "Christians", "Buddhist",    "Buddhists",
@@ -65,7 +65,7 @@ void DropNonNames(const ArticleText& a,
     // made of them ("DNA", "GDP", "the CEO", rule 'abbrev'), unless the
     // article spells one out as a name ("International Cycling Union
     // (ICU)").
-    static const std::set<std::string_view> kCommonAbbreviations = {
+    static const WordSet kCommonAbbreviations = {
         "AIDS", "ATM", "BBQ", "CCTV", "CD",  "CEO", "CFO", "COO", "CPU",  "CTO",
         "DIY",  "DJ",  "DNA", "DVD",  "ECG", "FAQ", "GDP", "GPS", "GPU",  "HIV",
         "HTML", "ICU", "ID",  "IQ",   "ISP", "IVF", "LCD", "LED", "LGBT", "MBA",

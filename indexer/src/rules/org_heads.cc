@@ -1,7 +1,6 @@
 #include "rules/org_heads.h"
 
 #include <algorithm>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +12,7 @@
 namespace byline::rules {
 
 bool EndsWithOrgHead(std::string_view name) {
-  static const std::set<std::string_view> kHeads = {
+  static const WordSet kHeads = {
       "Agency",       "Alliance",      "Association", "Associations",
       "Authority",    "Bureau",        "Coalition",   "Commission",
       "Committee",    "Confederation", "Consortium",  "Cooperative",
@@ -31,7 +30,7 @@ bool EndsWithLegislatureName(std::string_view name) {
   // National and regional parliaments' names in their own languages, as
   // English news writes them. Not "Cortes" (a surname) or "Diet" (a
   // word).
-  static const std::set<std::string_view> kLegislatures = {
+  static const WordSet kLegislatures = {
       "Althing",    "Althingi",   "Bundesrat",     "Bundestag",   "Congreso",
       "Dáil",       "Duma",       "Eduskunta",     "Folketing",   "Folketinget",
       "Kenesh",     "Khural",     "Knesset",       "Landtag",     "Løgting",

@@ -19,7 +19,7 @@ void TypeNamesBeforeOffices(const ArticleText& a, std::vector<Candidate>* out) {
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
-  static const std::set<std::string_view> kOffices = {
+  static const WordSet kOffices = {
       "founder",    "co-founder", "cofounder",   "CEO",          "chairman",
       "chairwoman", "spokesman",  "spokeswoman", "spokesperson", "owner",
       "co-owner",   "executive",  "chief"};

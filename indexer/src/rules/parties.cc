@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +19,7 @@ void AddParties(const ArticleText& a, std::vector<Candidate>* out) {
   const auto add = [&](EntityType type, TextRange r) {
     AddCandidate(a, type, r, out);
   };
-  static const std::set<std::string_view> kPartyWords = {
+  static const WordSet kPartyWords = {
       "Republican",   "Democratic",  "Labour",      "Labor",
       "Conservative", "Liberal",     "Green",       "Communist",
       "Socialist",    "Progressive", "Libertarian", "Nationalist",

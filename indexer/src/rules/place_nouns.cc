@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +18,7 @@ void TypeByPlaceNouns(const ArticleText& a, std::vector<Candidate>* out) {
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
-  static const std::set<std::string_view> kLand = {
+  static const WordSet kLand = {
       "area",   "region",   "district", "village",   "town",
       "valley", "province", "county",   "peninsula", "desert",
       "basin",  "coast",    "lowlands", "highlands", "plateau"};

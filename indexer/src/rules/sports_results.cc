@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -394,7 +393,7 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
 bool IsCountryName(const NerTagger* tagger, std::string_view name) {
   // The nations of the United Kingdom field teams of their own, though
   // the country lists (ISO 3166) know them as one country.
-  static const std::set<std::string_view> kHomeNations = {
+  static const WordSet kHomeNations = {
       "England", "Scotland", "Wales", "Northern Ireland"};
   return tagger->LookUpName(name).country || kHomeNations.count(name) > 0;
 }

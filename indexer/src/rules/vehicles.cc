@@ -19,7 +19,7 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
   const std::vector<TextRange>& ranges = a.ranges;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
-  static const std::set<std::string_view> kVehicles = {
+  static const WordSet kVehicles = {
       "ship",    "Ship",      "vessel",     "Vessel", "shuttle", "Shuttle",
       "orbiter", "Orbiter",   "spacecraft", "yacht",  "ferry",   "submarine",
       "frigate", "destroyer", "tanker",     "liner",  "rover",   "HMS",
@@ -27,7 +27,7 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
   // Named storms go the same way: no person, place or organisation
   // (CoNLL's MISC), "Hurricane Tilda" ... "Tilda made landfall"
   // (rule 'storm').
-  static const std::set<std::string_view> kStorms = {
+  static const WordSet kStorms = {
       "hurricane", "Hurricane", "cyclone", "Cyclone",
       "typhoon",   "Typhoon",   "storm",   "Storm"};
   const bool storms = RuleOn("storm");
@@ -79,7 +79,7 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
   // satellites"), names a product, not its maker (rule 'designation').
   // Bodies numbered so ("Democrats 66", "Antena 3") are followed by other
   // nouns.
-  static const std::set<std::string_view> kProductKinds = {
+  static const WordSet kProductKinds = {
       "aircraft", "airliner",  "airliners",  "car",        "cars",
       "console",  "engine",    "engines",    "helicopter", "helicopters",
       "jet",      "jets",      "launcher",   "launchers",  "plane",

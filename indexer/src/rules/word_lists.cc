@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +15,7 @@
 namespace byline::rules {
 
 bool IsTitleWord(std::string_view w) {
-  static const std::set<std::string_view> kTitles = {"President",
+  static const WordSet kTitles = {"President",
                                                      "Prime",
                                                      "Minister",
                                                      "Secretary",
@@ -97,7 +96,7 @@ bool IsTitleWord(std::string_view w) {
 
 bool IsCapitalCity(std::string_view name) {
   // clang-format off
-  static const std::set<std::string_view> kCapitals = {
+  static const WordSet kCapitals = {
       "Abu Dhabi", "Abuja", "Accra", "Addis Ababa", "Algiers", "Amman",
       "Amsterdam", "Andorra la Vella", "Ankara", "Antananarivo", "Apia",
       "Ashgabat", "Asmara", "Astana", "Asunción", "Athens", "Baghdad", "Baku",
@@ -138,7 +137,7 @@ bool IsCapitalCity(std::string_view name) {
 }
 
 bool IsMonthOrWeekday(std::string_view key) {
-  static const std::set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "january",  "february", "march",    "april",     "may",
       "june",     "july",     "august",   "september", "october",
       "november", "december", "monday",   "tuesday",   "wednesday",
@@ -147,7 +146,7 @@ bool IsMonthOrWeekday(std::string_view key) {
 }
 
 bool IsMonthOrWeekdayWord(std::string_view w) {
-  static const std::set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "January",  "February", "March",    "April",     "May",
       "June",     "July",     "August",   "September", "October",
       "November", "December", "Monday",   "Tuesday",   "Wednesday",
@@ -156,7 +155,7 @@ bool IsMonthOrWeekdayWord(std::string_view w) {
 }
 
 bool IsOpeningWord(std::string_view w) {
-  static const std::set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "After",     "Also",    "Although",  "And",    "As",       "At",
       "Because",   "Before",  "But",       "By",     "Despite",  "During",
       "Each",      "Even",    "Every",     "For",    "From",     "Had",
@@ -173,10 +172,10 @@ bool IsOpeningWord(std::string_view w) {
 }
 
 bool IsLegalForm(std::string_view w, bool letter_codes) {
-  static const std::set<std::string_view> kForms = {
+  static const WordSet kForms = {
       "Inc",   "Inc.", "Ltd", "Ltd.", "LLC", "Corp",
       "Corp.", "Co.",  "plc", "PLC",  "GmbH"};
-  static const std::set<std::string_view> kLetterCodes = {
+  static const WordSet kLetterCodes = {
       "AG", "SA", "S.A.", "NV", "N.V.", "ASA", "LLP", "Pty"};
   return kForms.count(w) > 0 || (letter_codes && kLetterCodes.count(w) > 0);
 }
@@ -190,7 +189,7 @@ bool IsCompassWord(std::string_view folded) {
 }
 
 bool IsInstitutionHead(std::string_view w) {
-  static const std::set<std::string_view> kHeads = {
+  static const WordSet kHeads = {
       "Academy",      "Agency",    "Army",        "Assembly",    "Association",
       "Bank",         "Board",     "Brotherhood", "Bureau",      "Center",
       "Centre",       "Chamber",   "Church",      "College",     "Commission",
@@ -208,7 +207,7 @@ bool IsInstitutionHead(std::string_view w) {
 }
 
 bool IsGeographicHead(std::string_view w) {
-  static const std::set<std::string_view> kHeads = {
+  static const WordSet kHeads = {
       "Bay",   "Cape",   "City",    "Commonwealth", "County",   "District",
       "Gulf",  "Island", "Islands", "Isle",         "Kingdom",  "Lake",
       "Mount", "Plains", "Port",    "Province",     "Republic", "Sea",
@@ -217,15 +216,15 @@ bool IsGeographicHead(std::string_view w) {
 }
 
 bool IsFacilityHead(std::string_view w, std::string_view before, bool strict) {
-  static const std::set<std::string_view> kHeads = {
+  static const WordSet kHeads = {
       "Airport",   "Arena",   "Avenue",  "Boulevard", "Bridge", "Castle",
       "Cathedral", "Complex", "Hotel",   "Mosque",    "Palace", "Planetarium",
       "Road",      "Stadium", "Station", "Street",    "Temple"};
-  static const std::set<std::string_view> kLoose = {"Hall",  "Park",   "Square",
+  static const WordSet kLoose = {"Hall",  "Park",   "Square",
                                                     "Tower", "Towers", "Base"};
   // A centre is a place when it is a venue ("Space Center", "Convention
   // Centre"), not a research body ("Centre for Social Evolution").
-  static const std::set<std::string_view> kVenues = {
+  static const WordSet kVenues = {
       "Space",    "Science",    "Convention",    "Visitor",    "Shopping",
       "Trade",    "Art",        "Arts",          "Civic",      "Community",
       "Cultural", "Exhibition", "Sports",        "Conference", "Aquatic",
@@ -236,7 +235,7 @@ bool IsFacilityHead(std::string_view w, std::string_view before, bool strict) {
 }
 
 bool IsForeignInstitutionHead(std::string_view w) {
-  static const std::set<std::string_view> kHeads = {
+  static const WordSet kHeads = {
       "Instituto", "Istituto", "Institut", "Colegio", "Collegio", "Colégio",
       "Liceo", "Lycée", "Escuela", "Escola", "Scuola", "École", "Universidad",
       "Università", "Universidade", "Universität", "Université", "Hochschule",
@@ -257,20 +256,20 @@ bool IsForeignInstitutionHead(std::string_view w) {
 }
 
 bool IsPolishNewOrOld(std::string_view w) {
-  static const std::set<std::string_view> kWords = {"Nowy",  "Nowa",  "Nowe",
+  static const WordSet kWords = {"Nowy",  "Nowa",  "Nowe",
                                                     "Stary", "Stara", "Stare"};
   return kWords.count(w) > 0;
 }
 
 bool IsSaintWord(std::string_view w) {
-  static const std::set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "San",    "Santo", "Santa", "Santi", "Sant'", "São", "Saint",
       "Sainte", "Sankt", "St.",   "Ste.",  "St",    "Ste"};
   return kWords.count(w) > 0;
 }
 
 bool IsStreetName(std::string_view first, size_t words) {
-  static const std::set<std::string_view> kPrefixes = {
+  static const WordSet kPrefixes = {
       "Rue",   "Via",   "Viale", "Piazza",    "Calle",  "Avenida", "Rua",
       "Plaza", "Praça", "Largo", "Boulevard", "Avenue", "Allee",   "Corso"};
   if (words >= 2) return kPrefixes.count(first) > 0;
@@ -285,7 +284,7 @@ bool IsStreetName(std::string_view first, size_t words) {
 }
 
 bool IsNewspaperWord(std::string_view w) {
-  static const std::set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "Advertiser", "Bulletin",  "Chronicle", "Courier",  "Dispatch",
       "Examiner",   "Express",   "Gazette",   "Guardian", "Herald",
       "Inquirer",   "Journal",   "Ledger",    "Mail",     "Mercury",
@@ -295,7 +294,7 @@ bool IsNewspaperWord(std::string_view w) {
 }
 
 bool IsOrganisationNoun(std::string_view w) {
-  static const std::set<std::string_view> kNouns = {
+  static const WordSet kNouns = {
       "school",       "schools",       "college",       "company",
       "companies",    "firm",          "group",         "band",
       "magazine",     "newspaper",     "newspapers",    "daily",
@@ -311,7 +310,7 @@ bool IsOrganisationNoun(std::string_view w) {
 }
 
 bool IsNameLinkWord(std::string_view w) {
-  static const std::set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "of",  "the", "for",   "and", "&",     "on",    "in",  "de",
       "di",  "del", "della", "dei", "degli", "delle", "des", "du",
       "der", "die", "und",   "y",   "e",     "et",    "da",  "do",

@@ -6,12 +6,19 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "byline/passage.h"
 #include "byline/text.h"
 
 namespace byline::rules {
+
+// A fixed list of words the rules look up ("President", "Street"). A hash
+// set: the rules look words up millions of times an archive, and with
+// std::set the string compares of those lookups were about a sixth of
+// extraction's time (perf, session 20).
+using WordSet = std::unordered_set<std::string_view>;
 
 // Every byte an ASCII capital: "NASA", "SWITZERLAND".
 bool AllUpper(std::string_view s);
