@@ -15,6 +15,20 @@
 
 namespace byline::rules {
 
+WordSet::WordSet(const std::vector<std::string_view>& words) {
+  size_t cap = 8;
+  while (cap < words.size() * 2) cap <<= 1;
+  slots_.assign(cap, std::string_view());
+  mask_ = cap - 1;
+  for (std::string_view w : words) {
+    if (w.data() == nullptr) w = std::string_view("", 0);
+    lengths_ |= uint64_t{1} << std::min<size_t>(w.size(), 63);
+    size_t i = Hash(w) & mask_;
+    while (slots_[i].data() != nullptr && slots_[i] != w) i = (i + 1) & mask_;
+    slots_[i] = w;
+  }
+}
+
 bool AllUpper(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char ch) {
     return std::isupper(static_cast<unsigned char>(ch)) != 0;

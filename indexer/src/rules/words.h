@@ -4,9 +4,10 @@
 #define BYLINE_INDEX_RULES_WORDS_H_
 
 #include <algorithm>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "byline/passage.h"
@@ -14,11 +15,39 @@
 
 namespace byline::rules {
 
-// A fixed list of words the rules look up ("President", "Street"). A hash
-// set: the rules look words up millions of times an archive, and with
+// A fixed list of words the rules look up ("President", "Street"). The
+// rules look up nearly every word of an archive in several lists: with
 // std::set the string compares of those lookups were about a sixth of
-// extraction's time (perf, session 20).
-using WordSet = std::unordered_set<std::string_view>;
+// extraction's time, and std::unordered_set's hashing, division and nodes
+// still showed (perf, session 20). This one is open addressing over
+// string_views of the listed literals, and most words are turned away by
+// their length before they are hashed.
+class WordSet {
+ public:
+  // The words must outlive the set (literals, as the rules list them).
+  WordSet(std::initializer_list<std::string_view> words)
+      : WordSet(std::vector<std::string_view>(words)) {}
+  explicit WordSet(const std::vector<std::string_view>& words);
+  bool contains(std::string_view w) const {
+    const size_t bit = std::min<size_t>(w.size(), 63);
+    if ((lengths_ >> bit & 1) == 0) return false;
+    for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].data() == nullptr) return false;
+      if (slots_[i] == w) return true;
+    }
+  }
+  size_t count(std::string_view w) const { return contains(w) ? 1 : 0; }
+
+ private:
+  static size_t Hash(std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  std::vector<std::string_view> slots_;  // a null data() marks a free slot
+  size_t mask_ = 0;
+  uint64_t lengths_ = 0;  // bit n: a word of n bytes (63: of 63 or more)
+};
 
 // Every byte an ASCII capital: "NASA", "SWITZERLAND".
 bool AllUpper(std::string_view s);
