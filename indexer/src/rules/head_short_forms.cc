@@ -42,8 +42,8 @@ void FindHeadShortForms(const ArticleText& a, std::vector<Candidate>* out,
     if (!h.empty())
       by_head.Add(FoldName(h), CollapseWhitespace(slice(c.range)), c.key);
   }
-  for (const TextRange& r : ranges) {
-    const std::vector<TextRange> words = Words(text, r);
+  for (size_t n = 0; n < ranges.size(); ++n) {
+    const std::vector<TextRange>& words = a.range_words[n];
     for (size_t k = 1; k < words.size(); ++k) {
       const std::string_view the = slice(words[k - 1]);
       if (the != "the" && the != "The") continue;

@@ -376,6 +376,14 @@ void MarkScorecardPlayers(const ArticleText& a, std::vector<Candidate>* out) {
 std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
   std::vector<TeamName> out;
   ForEachLine(text, range, [&](TextRange line) {
+    // Each of the three reads a number (a score, points, a standing):
+    // most lines of prose have none and are not split into words.
+    const std::string_view l = text.substr(line.start, line.size());
+    if (std::none_of(l.begin(), l.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        })) {
+      return;
+    }
     const std::vector<Word> words = SplitWords(text, line);
     if (!words.empty()) {
       ResultsLine(text, words, &out);

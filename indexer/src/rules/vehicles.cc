@@ -109,8 +109,8 @@ void DropVehicles(const ArticleText& a, std::vector<Candidate>* out) {
   // The same after a vehicle word where the tagger tagged nothing
   // ("Space Shuttle Tern lifts off" ... "Tern and Heron"): the
   // capitalised words after it.
-  for (const TextRange& r : ranges) {
-    const std::vector<TextRange> words = Words(text, r);
+  for (size_t n = 0; n < ranges.size(); ++n) {
+    const std::vector<TextRange>& words = a.range_words[n];
     for (size_t k = 0; k + 1 < words.size(); ++k) {
       if (!is_vehicle_word(slice(words[k])) ||
           words[k + 1].start != words[k].end + 1) {
