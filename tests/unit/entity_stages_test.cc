@@ -572,6 +572,47 @@ TEST(GovPlaceTest, CapitalIsPlaceUnlessAnOrganisationHasItsName) {
   EXPECT_TRUE(Has(m, "org Vilnius <- Vilnius")) << ::testing::PrintToString(m);
 }
 
+// Regions' and peoples' adjectives are no names either ("a Breton
+// lighthouse", "Kurdish fighters"), but a listed word that is part of a
+// person's longer name in the article stays ("Tamil Selvan" ... "Tamil").
+TEST(BeliefTest, RegionalAdjectivesDroppedUnlessPartOfAPersonsName) {
+  const StageCase c{"belief",
+                    {{"Breton", kLoc}, {"Kurdish", kOrg}, {"Tamil", kPer},
+                     {"Tamil Selvan", kPer}},
+                    {},
+                    {},
+                    "The Breton lighthouse reopened. Kurdish fighters left. "
+                    "Tamil Selvan spoke first; Tamil said the talks went well.",
+                    ""};
+  const std::vector<std::string> m = Mentions(c);
+  for (const std::string& s : m) {
+    EXPECT_EQ(s.find("Breton"), std::string::npos) << s;
+    EXPECT_EQ(s.find("Kurdish"), std::string::npos) << s;
+  }
+  EXPECT_TRUE(Has(m, "person Tamil <- Tamil")) << ::testing::PrintToString(m);
+}
+
+// A company's head turns a place into an organisation, not a person: some
+// are surnames too.
+TEST(OrgHeadStageTest, CompanyHeadsTypePlacesNotPeople) {
+  const StageCase c{"orghead",
+                    {{"Northland Power", kLoc}, {"Tyrone Power", kPer}},
+                    {},
+                    {},
+                    "Canada's Northland Power built it. Tyrone Power starred.",
+                    ""};
+  std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "org Northland Power <- Northland Power"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "person Tyrone Power <- Tyrone Power"))
+      << ::testing::PrintToString(m);
+  SetEntityRule("orghead", false);
+  m = Mentions(c);
+  ResetEntityRules();
+  EXPECT_TRUE(Has(m, "place Northland Power <- Northland Power"))
+      << ::testing::PrintToString(m);
+}
+
 // A name that ends with a number is a model only before the kind of thing
 // it is: a party or a channel numbered so stays.
 TEST(DesignationTest, NumberedBodiesStay) {

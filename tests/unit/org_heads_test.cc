@@ -22,6 +22,18 @@ TEST(OrgHeadsTest, ParliamentsByTheirOwnName) {
   EXPECT_FALSE(EndsWithLegislatureName("Sejm Street"));
 }
 
+TEST(OrgHeadsTest, CompaniesByTheirHead) {
+  EXPECT_TRUE(EndsWithCompanyHead("Northland Power"));
+  EXPECT_TRUE(EndsWithCompanyHead("Vistula Airlines"));
+  EXPECT_TRUE(EndsWithCompanyHead("Tarsk Motors"));
+  EXPECT_FALSE(EndsWithCompanyHead("Power"));  // the head alone
+  EXPECT_FALSE(EndsWithCompanyHead("Power Station"));
+  EXPECT_FALSE(EndsWithCompanyHead("Northland power"));
+  // Not an organisation's head of the other list: where the tagger saw a
+  // person ("Tyrone Power"), the stage leaves it (OrgHeadStageTest).
+  EXPECT_FALSE(EndsWithOrgHead("Northland Power"));
+}
+
 TEST(OrgHeadsTest, OtherNamesDoNot) {
   EXPECT_FALSE(EndsWithOrgHead("Forum"));            // one word: the head alone
   EXPECT_FALSE(EndsWithOrgHead("Ashcombe"));

@@ -33,9 +33,12 @@ void DropNonNames(const ArticleText& a,
     return false;
   };
   // Faiths, their followers and feasts ("Islam", "Buddhist", "the
-  // Hajj") and the home nations' adjectives the lists lack ("English
-  // captain"): CoNLL's MISC, unless the word is part of a longer person
-  // name in the article ("Christian Lund" ... "Christian said").
+  // Hajj"), and the adjectives of home nations, regions and peoples that
+  // the country lists lack ("English captain", "a Breton lighthouse",
+  // "Kurdish fighters"): CoNLL's MISC, unless the word is part of a
+  // longer person name in the article ("Christian Lund" ... "Christian
+  // said"). Words that also name a club or a city ("Celtic", "Roma") are
+  // not listed.
   static const WordSet kBeliefs = {
       "Islam",       "Christianity", "Buddhism",   "Hinduism",    "Judaism",
       "Sikhism",     "Jainism",      "Taoism",     "Catholicism", "Muslim",
@@ -46,7 +49,16 @@ void DropNonNames(const ArticleText& a,
       "Sunnis",      "Shia",         "Shiite",     "Shiites",     "Hajj",
       "Ramadan",     "Eid",          "Easter",     "Christmas",   "Passover",
       "Diwali",      "Hanukkah",     "English",    "Scottish",    "Welsh",
-      "Scots",       "Cornish"};
+      "Scots",       "Cornish",      "Breton",     "Bretons",     "Basque",
+      "Basques",     "Catalan",      "Catalans",   "Flemish",     "Walloon",
+      "Bavarian",    "Corsican",     "Sardinian",  "Sicilian",    "Alsatian",
+      "Galician",    "Frisian",      "Andalusian", "Tyrolean",    "Kashubian",
+      "Silesian",    "Sorbian",      "Occitan",    "Kurdish",     "Kurds",
+      "Tamil",       "Tamils",       "Tibetan",    "Tibetans",    "Uyghur",
+      "Uyghurs",     "Chechen",      "Chechens",   "Tatar",       "Tatars",
+      "Pashtun",     "Berber",       "Bedouin",    "Druze",       "Rohingya",
+      "Yoruba",      "Igbo",         "Hausa",      "Zulu",        "Maori",
+      "Māori",       "Sámi",         "Inuit"};
   std::set<std::string_view> person_words;
   for (const Candidate& c : cands) {
     if (c.type != EntityType::kPerson) continue;

@@ -26,6 +26,17 @@ bool EndsWithOrgHead(std::string_view name) {
   return kHeads.count(name.substr(space + 1)) > 0;
 }
 
+bool EndsWithCompanyHead(std::string_view name) {
+  static const WordSet kHeads = {
+      "Power",    "Energy",     "Airlines",   "Airways",
+      "Motors",   "Holdings",   "Industries", "Pharmaceuticals",
+      "Group"};
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  const size_t space = name.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  return kHeads.count(name.substr(space + 1)) > 0;
+}
+
 bool EndsWithLegislatureName(std::string_view name) {
   // National and regional parliaments' names in their own languages, as
   // English news writes them. Not "Cortes" (a surname) or "Diet" (a
@@ -52,7 +63,9 @@ void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out) {
   for (Candidate& c : cands) {
     if (c.type != EntityType::kOrg && c.type != EntityType::kDate &&
         (EndsWithOrgHead(slice(c.range)) ||
-         EndsWithLegislatureName(slice(c.range)))) {
+         EndsWithLegislatureName(slice(c.range)) ||
+         (c.type == EntityType::kPlace &&
+          EndsWithCompanyHead(slice(c.range))))) {
       c.type = EntityType::kOrg;
     }
   }

@@ -20,6 +20,12 @@ namespace byline::rules {
 // not "forum").
 bool EndsWithOrgHead(std::string_view name);
 
+// Whether `name`, of two words or more, ends with a word that heads
+// companies' names ("Northland Power", "Baltic Airlines", "Tata
+// Motors"). Some are surnames too ("Tyrone Power"): such a name is an
+// organisation only where the tagger took it for a place.
+bool EndsWithCompanyHead(std::string_view name);
+
 // Whether the last word of `name` (one word or more) is a parliament's
 // own name, which news leaves untranslated ("Seimas", "the Polish Sejm",
 // "Verkhovna Rada", "Bundestag").
@@ -27,7 +33,8 @@ bool EndsWithLegislatureName(std::string_view name);
 
 // A name that ends with an organisation's head noun ("Ashcombe
 // Heritage Forum") or with a parliament's own name ("Seimas") is an
-// organisation (rules/org_heads.h).
+// organisation, and so is a place that ends with a company's head
+// ("Canada's Northland Power") (rules/org_heads.h).
 void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
