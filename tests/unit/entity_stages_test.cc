@@ -613,6 +613,28 @@ TEST(OrgHeadStageTest, CompanyHeadsTypePlacesNotPeople) {
       << ::testing::PrintToString(m);
 }
 
+// A tagged name that runs on past a possessive into an acronym's name is
+// two names: the owner, and the name the acronym spells.
+TEST(AcronymRunTest, PossessiveOwnerIsItsOwnName) {
+  const StageCase c{"acrrun",
+                    {{"Vellmar Union's Tarsk Ferry Service", kOrg}},
+                    {},
+                    {},
+                    "Money came from the Vellmar Union's Tarsk Ferry Service "
+                    "(TFS) on Monday. The TFS paid.",
+                    ""};
+  std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "org Vellmar Union <- Vellmar Union"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org TFS <- Tarsk Ferry Service"))
+      << ::testing::PrintToString(m);
+  SetEntityRule("acrrun", false);
+  m = Mentions(c);
+  ResetEntityRules();
+  EXPECT_FALSE(Has(m, "org Vellmar Union <- Vellmar Union"))
+      << ::testing::PrintToString(m);
+}
+
 // A name that ends with a number is a model only before the kind of thing
 // it is: a party or a channel numbered so stays.
 TEST(DesignationTest, NumberedBodiesStay) {

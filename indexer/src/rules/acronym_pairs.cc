@@ -70,12 +70,32 @@ void PairAcronyms(const ArticleText& a, std::vector<Candidate>* out,
         // tagged name that starts before the run keeps it.
         EntityType type = EntityType::kOrg;
         bool inside = false;
+        // "the European Union's Connecting Europe Facility (CEF)": a
+        // tagged name that runs on past a possessive into the run is two
+        // names, and the owner keeps the words before "'s".
+        size_t owner_end = std::string_view::npos;
+        for (std::string_view s : {"'s ", "\u2019s "}) {
+          if (run.start >= s.size() &&
+              text.substr(run.start - s.size(), s.size()) == s) {
+            owner_end = run.start - s.size();
+          }
+        }
+        std::vector<size_t> owners;
         for (size_t i = 0; i < tagged; ++i) {
           const TextRange t = cands[i].range;
           if (t.start == run.start && t.end == run.end) type = cands[i].type;
-          inside = inside || (t.start < run.start && run.start < t.end);
+          if (t.start < run.start && run.start < t.end) {
+            if (owner_end != std::string_view::npos && t.start < owner_end) {
+              owners.push_back(i);
+            } else {
+              inside = true;
+            }
+          }
         }
         if (inside) continue;
+        for (size_t i : owners) {
+          SetRange(text, {cands[i].range.start, owner_end}, &cands[i]);
+        }
         acronym_of[FoldName(slice(run))] = std::string(acr);
         acronym_of[FoldName(acr)] = std::string(acr);
         name_at.emplace(FoldName(acr), run.start);
