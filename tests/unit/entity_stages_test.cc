@@ -85,6 +85,14 @@ bool Has(const std::vector<std::string>& lines, const std::string& line) {
   return std::find(lines.begin(), lines.end(), line) != lines.end();
 }
 
+// Mentions(c) with c's rule switched off.
+std::vector<std::string> MentionsWithRuleOff(const StageCase& c) {
+  SetEntityRule(c.rule, false);
+  std::vector<std::string> m = Mentions(c);
+  ResetEntityRules();
+  return m;
+}
+
 Facts Place() {
   Facts f;
   f.gazetteer_place = true;
@@ -131,9 +139,7 @@ class EntityStageTest : public ::testing::TestWithParam<StageCase> {};
 TEST_P(EntityStageTest, TheStageMakesTheDifference) {
   const StageCase& c = GetParam();
   const std::vector<std::string> on = Mentions(c);
-  SetEntityRule(c.rule, false);
-  const std::vector<std::string> off = Mentions(c);
-  ResetEntityRules();
+  const std::vector<std::string> off = MentionsWithRuleOff(c);
   if (c.drops) {
     EXPECT_FALSE(Has(on, c.mention)) << ::testing::PrintToString(on);
     EXPECT_TRUE(Has(off, c.mention)) << ::testing::PrintToString(off);
@@ -606,9 +612,7 @@ TEST(OrgHeadStageTest, CompanyHeadsTypePlacesNotPeople) {
       << ::testing::PrintToString(m);
   EXPECT_TRUE(Has(m, "person Tyrone Power <- Tyrone Power"))
       << ::testing::PrintToString(m);
-  SetEntityRule("orghead", false);
-  m = Mentions(c);
-  ResetEntityRules();
+  m = MentionsWithRuleOff(c);
   EXPECT_TRUE(Has(m, "place Northland Power <- Northland Power"))
       << ::testing::PrintToString(m);
 }
@@ -628,9 +632,7 @@ TEST(AcronymRunTest, PossessiveOwnerIsItsOwnName) {
       << ::testing::PrintToString(m);
   EXPECT_TRUE(Has(m, "org TFS <- Tarsk Ferry Service"))
       << ::testing::PrintToString(m);
-  SetEntityRule("acrrun", false);
-  m = Mentions(c);
-  ResetEntityRules();
+  m = MentionsWithRuleOff(c);
   EXPECT_FALSE(Has(m, "org Vellmar Union <- Vellmar Union"))
       << ::testing::PrintToString(m);
 }
@@ -686,9 +688,7 @@ TEST(OrgHeadsTest, ParliamentsOwnNameIsAnOrganisation) {
   EXPECT_TRUE(Has(m, "org Seimas <- Seimas")) << ::testing::PrintToString(m);
   EXPECT_TRUE(Has(m, "org Polish Sejm <- Polish Sejm"))
       << ::testing::PrintToString(m);
-  SetEntityRule("orghead", false);
-  m = Mentions(c);
-  ResetEntityRules();
+  m = MentionsWithRuleOff(c);
   EXPECT_TRUE(Has(m, "place Seimas <- Seimas")) << ::testing::PrintToString(m);
 }
 
