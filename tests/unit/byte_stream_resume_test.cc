@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,25 @@ TEST(ByteStreamResumeTest, ABrokenMemberIsAGapAndTheNextIsRead) {
   EXPECT_EQ(got.substr(0, 13), "first member\n");
   EXPECT_EQ(got.substr(got.size() - 13), "third member\n");
   EXPECT_EQ(s->RawOffsetOf(s->position()), a.size() + b.size() + c.size());
+}
+
+// A file is read up to the size it had when opened and a byte more; one
+// that grew after opening (a log still being written) is read to its new
+// end, and an empty one is empty.
+TEST(ByteStreamFileTest, FileThatGrewAfterOpeningIsReadWhole) {
+  testing::TempDir dir;
+  const std::string path = dir / "growing.txt";
+  const std::string first = "Title\n\nFirst paragraph.\n";
+  testing::WriteFile(path, first);
+  std::unique_ptr<ByteStream> s;
+  ASSERT_TRUE(ByteStream::Open(path, &s).ok());
+  std::string more;
+  for (int i = 0; i < 300000; ++i) more += "word" + std::to_string(i) + " ";
+  testing::WriteFile(path, first + more);  // over a megabyte more, after Open()
+  EXPECT_EQ(ReadRest(*s), first + more);
+  testing::WriteFile(path, "");
+  ASSERT_TRUE(ByteStream::Open(path, &s).ok());
+  EXPECT_EQ(ReadRest(*s), "");
 }
 
 }  // namespace

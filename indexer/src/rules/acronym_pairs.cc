@@ -178,74 +178,85 @@ void PairAcronyms(const ArticleText& a, std::vector<Candidate>* out,
 
   // Acronyms of names the article spells out ("Nordic Press Agency"
   // ... "NPA"), where the tagger missed them: same type as the name.
-  {
-    std::map<std::string, EntityType> by_initials;
-    std::map<std::string, std::vector<TextRange>> untagged_runs;
-    for (size_t i = 0; i < tagged; ++i) {
-      const Candidate& c = cands[i];
-      if (c.type == EntityType::kPerson) continue;
-      const std::string initials = Initials(slice(c.range));
-      if (initials.size() >= 2) by_initials.emplace(initials, c.type);
-    }
-    // Also the initials of capitalised runs the tagger did not tag whole
-    // ("Malaysian Rubber Board" -> "MRB"): organisations, unless tagged
-    // otherwise.
-    if (RuleOn("acronym")) {
-      for (const RunInitial& run : RunInitials(text, ranges)) {
-        EntityType type = EntityType::kOrg;
-        bool person = false, overlapped = false;
-        for (size_t i = 0; i < tagged; ++i) {
-          const TextRange r = cands[i].range;
-          if (r.start <= run.range.start && run.range.start < r.end) {
-            person = cands[i].type == EntityType::kPerson;
-            type = cands[i].type;
-          }
-          overlapped = overlapped ||
-                       (r.start < run.range.end && run.range.start < r.end);
-        }
-        if (person) continue;
-        by_initials.emplace(run.initials, type);
-        // A whole run the tagger missed is the name the acronym stands
-        // for ("International Labour Organization" ... "ILO"), if the acronym
-        // is in the article.
-        if (!overlapped) untagged_runs[run.initials].push_back(run.range);
+  // First the words in capitals the article has: most articles have few or
+  // none, and only their initials need looking for.
+  struct Caps {
+    TextRange range;
+    std::string acronym;
+  };
+  std::vector<Caps> caps;
+  for (const TextRange& r : ranges) {
+    size_t i = r.start;
+    while (i < r.end) {
+      if (!std::isupper(static_cast<unsigned char>(text[i])) ||
+          (i > r.start && IsAlnumByte(text[i - 1]))) {
+        ++i;
+        continue;
       }
-    }
-    for (const TextRange& r : ranges) {
-      size_t i = r.start;
-      while (i < r.end) {
-        if (!std::isupper(static_cast<unsigned char>(text[i])) ||
-            (i > r.start && IsAlnumByte(text[i - 1]))) {
-          ++i;
-          continue;
-        }
-        size_t e = i;
-        std::string acronym;
-        while (e < r.end && std::isupper(static_cast<unsigned char>(text[e]))) {
-          acronym += text[e++];
-        }
-        // Initials with full stops: "U.N.", "E.U." (rule 'dotted').
-        if (acronym.size() == 1 && e < r.end && text[e] == '.' &&
-            RuleOn("dotted")) {
-          e = DottedInitialsEnd(text, i, r.end);
-          acronym.clear();
-          for (size_t k = i; k < e; k += 2) acronym += text[k];
-        }
-        if (acronym.size() >= 2 && (e == r.end || !IsAlnumByte(text[e]))) {
-          auto it = by_initials.find(acronym);
-          if (it != by_initials.end()) {
-            cands.push_back({it->second, {i, e}, FoldName(acronym), ""});
-            auto runs = untagged_runs.find(acronym);
-            if (runs != untagged_runs.end()) {
-              for (const TextRange& run : runs->second) {
-                cands.push_back({it->second, run, FoldName(slice(run)), ""});
-              }
-              untagged_runs.erase(runs);
-            }
-          }
-        }
-        i = e;
+      size_t e = i;
+      std::string acronym;
+      while (e < r.end && std::isupper(static_cast<unsigned char>(text[e]))) {
+        acronym += text[e++];
       }
+      // Initials with full stops: "U.N.", "E.U." (rule 'dotted').
+      if (acronym.size() == 1 && e < r.end && text[e] == '.' &&
+          RuleOn("dotted")) {
+        e = DottedInitialsEnd(text, i, r.end);
+        acronym.clear();
+        for (size_t k = i; k < e; k += 2) acronym += text[k];
+      }
+      if (acronym.size() >= 2 && (e == r.end || !IsAlnumByte(text[e]))) {
+        caps.push_back({{i, e}, std::move(acronym)});
+      }
+      i = e;
+    }
+  }
+  if (caps.empty()) return;
+  std::set<std::string_view> wanted;
+  for (const Caps& c : caps) wanted.insert(c.acronym);
+  std::map<std::string, EntityType> by_initials;
+  std::map<std::string, std::vector<TextRange>> untagged_runs;
+  for (size_t i = 0; i < tagged; ++i) {
+    const Candidate& c = cands[i];
+    if (c.type == EntityType::kPerson) continue;
+    const std::string initials = Initials(slice(c.range));
+    if (initials.size() >= 2) by_initials.emplace(initials, c.type);
+  }
+  // Also the initials of capitalised runs the tagger did not tag whole
+  // ("Malaysian Rubber Board" -> "MRB"): organisations, unless tagged
+  // otherwise.
+  if (RuleOn("acronym")) {
+    for (const RunInitial& run : RunInitials(text, ranges)) {
+      if (!wanted.count(run.initials)) continue;
+      EntityType type = EntityType::kOrg;
+      bool person = false, overlapped = false;
+      for (size_t i = 0; i < tagged; ++i) {
+        const TextRange r = cands[i].range;
+        if (r.start <= run.range.start && run.range.start < r.end) {
+          person = cands[i].type == EntityType::kPerson;
+          type = cands[i].type;
+        }
+        overlapped = overlapped ||
+                     (r.start < run.range.end && run.range.start < r.end);
+      }
+      if (person) continue;
+      by_initials.emplace(run.initials, type);
+      // A whole run the tagger missed is the name the acronym stands
+      // for ("International Labour Organization" ... "ILO"), if the acronym
+      // is in the article.
+      if (!overlapped) untagged_runs[run.initials].push_back(run.range);
+    }
+  }
+  for (const Caps& c : caps) {
+    auto it = by_initials.find(c.acronym);
+    if (it == by_initials.end()) continue;
+    cands.push_back({it->second, c.range, FoldName(c.acronym), ""});
+    auto runs = untagged_runs.find(c.acronym);
+    if (runs != untagged_runs.end()) {
+      for (const TextRange& run : runs->second) {
+        cands.push_back({it->second, run, FoldName(slice(run)), ""});
+      }
+      untagged_runs.erase(runs);
     }
   }
 }

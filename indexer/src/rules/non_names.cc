@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "byline/text.h"
@@ -23,11 +24,15 @@ void DropNonNames(const ArticleText& a,
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   // The lists know "South Korean"; then "Korean" is one too.
+  // Looked up once a word: most candidates are names met before.
+  std::unordered_map<std::string_view, bool> demonyms;
   const auto demonym = [&](std::string_view word) {
-    if (tagger->LookUpWord(word).demonym) return true;
+    const auto [it, added] = demonyms.emplace(word, false);
+    if (!added) return it->second;
+    if (tagger->LookUpWord(word).demonym) return it->second = true;
     for (std::string_view c : {"North ", "South ", "East ", "West "}) {
       if (tagger->LookUpWord(std::string(c) + std::string(word)).demonym) {
-        return true;
+        return it->second = true;
       }
     }
     return false;

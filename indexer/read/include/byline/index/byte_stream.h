@@ -116,6 +116,7 @@ class ByteStream {
   std::string raw_;  // raw bytes read, not yet decoded
   size_t raw_begin_ = 0;
   uint64_t raw_pos_ = 0;  // file offset just past raw_
+  uint64_t size_hint_ = 0;  // the file's size when opened (0: unknown)
   bool raw_eof_ = false;
   void* z_ = nullptr;  // z_stream
   bool in_member_ = false;
