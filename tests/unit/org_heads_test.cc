@@ -26,6 +26,8 @@ TEST(OrgHeadsTest, CompaniesByTheirHead) {
   EXPECT_TRUE(EndsWithCompanyHead("Northland Power"));
   EXPECT_TRUE(EndsWithCompanyHead("Vistula Airlines"));
   EXPECT_TRUE(EndsWithCompanyHead("Tarsk Motors"));
+  EXPECT_TRUE(EndsWithCompanyHead("Vellmoor Gazette"));  // a newspaper
+  EXPECT_FALSE(EndsWithCompanyHead("Newport News"));      // a town too
   EXPECT_FALSE(EndsWithCompanyHead("Power"));  // the head alone
   EXPECT_FALSE(EndsWithCompanyHead("Power Station"));
   EXPECT_FALSE(EndsWithCompanyHead("Northland power"));

@@ -34,7 +34,8 @@ bool EndsWithCompanyHead(std::string_view name) {
   while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
   const size_t space = name.rfind(' ');
   if (space == std::string_view::npos) return false;
-  return kHeads.count(name.substr(space + 1)) > 0;
+  const std::string_view last = name.substr(space + 1);
+  return kHeads.count(last) > 0 || IsNewspaperWord(last);
 }
 
 bool EndsWithLegislatureName(std::string_view name) {

@@ -21,9 +21,11 @@ namespace byline::rules {
 bool EndsWithOrgHead(std::string_view name);
 
 // Whether `name`, of two words or more, ends with a word that heads
-// companies' names ("Northland Power", "Baltic Airlines", "Tata
-// Motors"). Some are surnames too ("Tyrone Power"): such a name is an
-// organisation only where the tagger took it for a place.
+// companies' or newspapers' names ("Northland Power", "Baltic Airlines",
+// "Tata Motors", "Edmonton Sun"). Some are surnames too ("Tyrone Power",
+// "Emily Post"): such a name is an organisation only where the tagger
+// took it for a place. Not "News", which ends towns' names ("Newport
+// News").
 bool EndsWithCompanyHead(std::string_view name);
 
 // Whether the last word of `name` (one word or more) is a parliament's
