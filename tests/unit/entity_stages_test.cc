@@ -637,6 +637,27 @@ TEST(AcronymRunTest, PossessiveOwnerIsItsOwnName) {
       << ::testing::PrintToString(m);
 }
 
+// An agency's acronym in its own language may mix cases ("BfG", "BaFin");
+// a legal form in brackets is no acronym.
+TEST(AcronymAnyTest, MixedCaseAcronymsPairedLegalFormsNot) {
+  const StageCase c{"acrany",
+                    {{"Federal Institute of Hydrology", kOrg},
+                     {"Tarsk Shipping", kOrg}},
+                    {},
+                    {},
+                    "The Federal Institute of Hydrology (BfG) measured it. "
+                    "Tarsk Shipping (GmbH) paid. The BfG said so.",
+                    ""};
+  std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "org BfG <- BfG")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org BfG <- Federal Institute of Hydrology"))
+      << ::testing::PrintToString(m);
+  for (const std::string& s : m) EXPECT_EQ(s.find("GmbH"), std::string::npos);
+  m = MentionsWithRuleOff(c);
+  EXPECT_FALSE(Has(m, "org BfG <- Federal Institute of Hydrology"))
+      << ::testing::PrintToString(m);
+}
+
 // A name that ends with a number is a model only before the kind of thing
 // it is: a party or a channel numbered so stays.
 TEST(DesignationTest, NumberedBodiesStay) {

@@ -157,11 +157,15 @@ void PairAcronyms(const ArticleText& a, std::vector<Candidate>* out,
     for (const auto& [i, r] : foreign) {
       const std::string_view acr = slice(r);
       const Candidate& c = cands[i];
+      // Capitals, or capitals with a lowercase letter or two as German
+      // and other agencies write them ("BfG", "BaFin"), but no legal form
+      // ("GmbH").
+      const auto lower = std::count_if(acr.begin(), acr.end(), [](char ch) {
+        return std::islower(static_cast<unsigned char>(ch));
+      });
       if (acronym_of.count(FoldName(acr)) || acronym_of.count(c.key) ||
           Words(text, c.range).size() < 2 || acr.size() > 6 ||
-          !std::all_of(acr.begin(), acr.end(), [](char ch) {
-            return std::isupper(static_cast<unsigned char>(ch));
-          })) {
+          !IsAcronym(acr) || lower > 2 || IsLegalForm(acr, false)) {
         continue;
       }
       const NerTagger::NameFacts facts = tagger->LookUpName(acr);
