@@ -95,10 +95,18 @@ TEST_F(OffsetsTest, EntitySpansNameTheEntityInTheText) {
             shared |= name.count(w) > 0;
           }
           // Or the name is the acronym the text spells out ("Swiss
-          // National Bank" for SNB).
-          const bool acronym =
-              std::all_of(e.name.begin(), e.name.end(),
-                          [](char c) { return c >= 'A' && c <= 'Z'; });
+          // National Bank" for SNB), capitals or capitals with a lowercase
+          // letter or two in an agency's own language ("Federal Institute
+          // of Hydrology" for BfG).
+          const auto upper = std::count_if(
+              e.name.begin(), e.name.end(),
+              [](char c) { return c >= 'A' && c <= 'Z'; });
+          const auto lower = std::count_if(
+              e.name.begin(), e.name.end(),
+              [](char c) { return c >= 'a' && c <= 'z'; });
+          const bool acronym = upper >= 2 && lower <= 2 &&
+                               upper + lower == std::ssize(e.name) &&
+                               e.name[0] >= 'A' && e.name[0] <= 'Z';
           EXPECT_TRUE(shared || acronym) << "'" << said << "' for " << e.name;
         }
       }
