@@ -27,10 +27,8 @@ WordInfo PadInfo(std::string_view name) {
   return w;
 }
 
-}  // namespace
-
-namespace {
 std::atomic<uint64_t> next_lexicon_id{1};
+
 }  // namespace
 
 Lexicon::Lexicon() : id_(next_lexicon_id++) {}

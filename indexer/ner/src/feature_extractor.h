@@ -175,7 +175,7 @@ class FeatureExtractor {
 
   // Keeps what Describe() and the lexicon said of up to `max_words`
   // distinct words, for words seen again (most words of an archive): a
-  // word's description and its three lexicon lookups were about a sixth
+  // word's description and its three lexicon lookups were about a tenth
   // of extraction (perf, session 20). Only for a lexicon that does not
   // change while it is used (a loaded model); 0, the default, keeps none.
   void CacheWords(size_t max_words) { cache_max_ = max_words; }

@@ -39,7 +39,7 @@ class Reader {
     pos_ += sizeof(T);
     return true;
   }
-  // n values at once (the caller has checked that they are there).
+  // n values at once; false if fewer are left.
   template <typename T>
   bool GetArray(T* v, size_t n) {
     if ((data_.size() - pos_) / sizeof(T) < n) return false;

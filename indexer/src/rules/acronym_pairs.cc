@@ -182,8 +182,8 @@ void PairAcronyms(const ArticleText& a, std::vector<Candidate>* out,
 
   // Acronyms of names the article spells out ("Nordic Press Agency"
   // ... "NPA"), where the tagger missed them: same type as the name.
-  // First the words in capitals the article has: most articles have few or
-  // none, and only their initials need looking for.
+  // First the words in capitals the article has: only their initials are
+  // looked for, and an article without any is done here.
   struct Caps {
     TextRange range;
     std::string acronym;
