@@ -602,12 +602,18 @@ TEST(BeliefTest, RegionalAdjectivesDroppedUnlessPartOfAPersonsName) {
 // are surnames too.
 TEST(OrgHeadStageTest, CompanyHeadsTypePlacesNotPeople) {
   const StageCase c{"orghead",
-                    {{"Northland Power", kLoc}, {"Tyrone Power", kPer}},
+                    {{"Northland Power", kLoc},
+                     {"Tyrone Power", kPer},
+                     {"Tarsk Evening Dispatch", kPer}},
                     {},
                     {},
-                    "Canada's Northland Power built it. Tyrone Power starred.",
+                    "Canada's Northland Power built it. Tyrone Power starred. "
+                    "The Tarsk Evening Dispatch reported it.",
                     ""};
   std::vector<std::string> m = Mentions(c);
+  // A newspaper's head that is nobody's surname: a person too.
+  EXPECT_TRUE(Has(m, "org Tarsk Evening Dispatch <- Tarsk Evening Dispatch"))
+      << ::testing::PrintToString(m);
   EXPECT_TRUE(Has(m, "org Northland Power <- Northland Power"))
       << ::testing::PrintToString(m);
   EXPECT_TRUE(Has(m, "person Tyrone Power <- Tyrone Power"))

@@ -36,6 +36,14 @@ TEST(OrgHeadsTest, CompaniesByTheirHead) {
   EXPECT_FALSE(EndsWithOrgHead("Northland Power"));
 }
 
+TEST(OrgHeadsTest, NewspapersByTheirHead) {
+  EXPECT_TRUE(EndsWithNewspaperName("Louis Post Dispatch"));
+  EXPECT_TRUE(EndsWithNewspaperName("Vellmoor Gazette"));
+  EXPECT_FALSE(EndsWithNewspaperName("Emily Post"));  // surnames too
+  EXPECT_FALSE(EndsWithNewspaperName("Jim Courier"));
+  EXPECT_FALSE(EndsWithNewspaperName("Gazette"));     // the head alone
+}
+
 TEST(OrgHeadsTest, OtherNamesDoNot) {
   EXPECT_FALSE(EndsWithOrgHead("Forum"));            // one word: the head alone
   EXPECT_FALSE(EndsWithOrgHead("Ashcombe"));

@@ -38,6 +38,19 @@ bool EndsWithCompanyHead(std::string_view name) {
   return kHeads.count(last) > 0 || IsNewspaperWord(last);
 }
 
+bool EndsWithNewspaperName(std::string_view name) {
+  // Newspaper heads that are nobody's surname (not "Post", "Sun", "Star",
+  // "Mail", "Mercury", "Courier", "Express", "Guardian").
+  static const WordSet kHeads = {
+      "Advertiser", "Bulletin", "Chronicle", "Dispatch", "Examiner",
+      "Gazette",    "Herald",   "Inquirer",  "Journal",  "Ledger",
+      "Observer",   "Sentinel", "Telegraph", "Times",    "Tribune"};
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  const size_t space = name.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  return kHeads.count(name.substr(space + 1)) > 0;
+}
+
 bool EndsWithLegislatureName(std::string_view name) {
   // National and regional parliaments' names in their own languages, as
   // English news writes them. Not "Cortes" (a surname) or "Diet" (a
@@ -66,7 +79,8 @@ void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out) {
         (EndsWithOrgHead(slice(c.range)) ||
          EndsWithLegislatureName(slice(c.range)) ||
          (c.type == EntityType::kPlace &&
-          EndsWithCompanyHead(slice(c.range))))) {
+          EndsWithCompanyHead(slice(c.range))) ||
+         EndsWithNewspaperName(slice(c.range)))) {
       c.type = EntityType::kOrg;
     }
   }

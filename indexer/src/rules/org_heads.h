@@ -28,6 +28,12 @@ bool EndsWithOrgHead(std::string_view name);
 // News").
 bool EndsWithCompanyHead(std::string_view name);
 
+// Whether `name`, of two words or more, ends with a newspaper's head that
+// is nobody's surname ("Louis Post Dispatch", "Saudi Gazette"; not "Emily
+// Post" or "Jim Courier"): an organisation whatever the tagger made of
+// it, a person included.
+bool EndsWithNewspaperName(std::string_view name);
+
 // Whether the last word of `name` (one word or more) is a parliament's
 // own name, which news leaves untranslated ("Seimas", "the Polish Sejm",
 // "Verkhovna Rada", "Bundestag").
