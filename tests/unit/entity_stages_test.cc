@@ -664,6 +664,23 @@ TEST(AcronymAnyTest, MixedCaseAcronymsPairedLegalFormsNot) {
       << ::testing::PrintToString(m);
 }
 
+// A broadcaster's news service is one name with it; a longer name after
+// "News" is left alone.
+TEST(OrgHeadStageTest, BroadcastersNewsServiceIsOneName) {
+  const StageCase c{"orghead",
+                    {{"VTN", kOrg}, {"KRB", kOrg}},
+                    {},
+                    {},
+                    "VTN News reported it first. KRB News Channel followed.",
+                    ""};
+  std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "org VTN News <- VTN News"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org KRB <- KRB")) << ::testing::PrintToString(m);
+  m = MentionsWithRuleOff(c);
+  EXPECT_TRUE(Has(m, "org VTN <- VTN")) << ::testing::PrintToString(m);
+}
+
 // A name that ends with a number is a model only before the kind of thing
 // it is: a party or a channel numbered so stays.
 TEST(DesignationTest, NumberedBodiesStay) {

@@ -84,6 +84,29 @@ void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out) {
       c.type = EntityType::kOrg;
     }
   }
+  // A broadcaster's news service is named with it: "CBC News", "ABC
+  // News" are one name where the tagger stopped before "News" (a
+  // capitalised word after "News" makes it a longer name, left alone).
+  const std::string_view text = a.text;
+  for (Candidate& c : cands) {
+    if (c.type != EntityType::kOrg || c.fixed ||
+        text.substr(c.range.end, 5) != " News") {
+      continue;
+    }
+    const size_t end = c.range.end + 5;
+    if (end < text.size() && IsAlnumByte(text[end])) continue;  // "Newsom"
+    size_t next = end;
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next > end && next < text.size() &&
+        IsUpperInitial(text.substr(next, 2))) {
+      continue;
+    }
+    const bool taken = std::any_of(
+        cands.begin(), cands.end(), [&](const Candidate& o) {
+          return &o != &c && o.range.start < end && c.range.end < o.range.end;
+        });
+    if (!taken) SetRange(text, {c.range.start, end}, &c);
+  }
 }
 
 }  // namespace byline::rules
