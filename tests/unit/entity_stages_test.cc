@@ -93,6 +93,25 @@ std::vector<std::string> MentionsWithRuleOff(const StageCase& c) {
   return m;
 }
 
+// The mentions ("type name <- text") a stage's case must and must not
+// give with its rule on, and with it off.
+struct Expected {
+  std::vector<std::string> on = {}, not_on = {}, off = {}, not_off = {};
+};
+
+void ExpectStage(const StageCase& c, const Expected& e) {
+  const std::vector<std::string> on = Mentions(c);
+  const std::vector<std::string> off = MentionsWithRuleOff(c);
+  for (const std::string& x : e.on)
+    EXPECT_TRUE(Has(on, x)) << x << " in " << ::testing::PrintToString(on);
+  for (const std::string& x : e.not_on)
+    EXPECT_FALSE(Has(on, x)) << x << " in " << ::testing::PrintToString(on);
+  for (const std::string& x : e.off)
+    EXPECT_TRUE(Has(off, x)) << x << " off: " << ::testing::PrintToString(off);
+  for (const std::string& x : e.not_off)
+    EXPECT_FALSE(Has(off, x)) << x << " off: " << ::testing::PrintToString(off);
+}
+
 Facts Place() {
   Facts f;
   f.gazetteer_place = true;
@@ -610,17 +629,11 @@ TEST(OrgHeadStageTest, CompanyHeadsTypePlacesNotPeople) {
                     "Canada's Northland Power built it. Tyrone Power starred. "
                     "The Tarsk Evening Dispatch reported it.",
                     ""};
-  std::vector<std::string> m = Mentions(c);
   // A newspaper's head that is nobody's surname: a person too.
-  EXPECT_TRUE(Has(m, "org Tarsk Evening Dispatch <- Tarsk Evening Dispatch"))
-      << ::testing::PrintToString(m);
-  EXPECT_TRUE(Has(m, "org Northland Power <- Northland Power"))
-      << ::testing::PrintToString(m);
-  EXPECT_TRUE(Has(m, "person Tyrone Power <- Tyrone Power"))
-      << ::testing::PrintToString(m);
-  m = MentionsWithRuleOff(c);
-  EXPECT_TRUE(Has(m, "place Northland Power <- Northland Power"))
-      << ::testing::PrintToString(m);
+  ExpectStage(c, {.on = {"org Tarsk Evening Dispatch <- Tarsk Evening Dispatch",
+                         "org Northland Power <- Northland Power",
+                         "person Tyrone Power <- Tyrone Power"},
+                  .off = {"place Northland Power <- Northland Power"}});
 }
 
 // A tagged name that runs on past a possessive into an acronym's name is
@@ -633,14 +646,9 @@ TEST(AcronymRunTest, PossessiveOwnerIsItsOwnName) {
                     "Money came from the Vellmar Union's Tarsk Ferry Service "
                     "(TFS) on Monday. The TFS paid.",
                     ""};
-  std::vector<std::string> m = Mentions(c);
-  EXPECT_TRUE(Has(m, "org Vellmar Union <- Vellmar Union"))
-      << ::testing::PrintToString(m);
-  EXPECT_TRUE(Has(m, "org TFS <- Tarsk Ferry Service"))
-      << ::testing::PrintToString(m);
-  m = MentionsWithRuleOff(c);
-  EXPECT_FALSE(Has(m, "org Vellmar Union <- Vellmar Union"))
-      << ::testing::PrintToString(m);
+  ExpectStage(c, {.on = {"org Vellmar Union <- Vellmar Union",
+                         "org TFS <- Tarsk Ferry Service"},
+                  .not_off = {"org Vellmar Union <- Vellmar Union"}});
 }
 
 // An agency's acronym in its own language may mix cases ("BfG", "BaFin");
@@ -654,14 +662,11 @@ TEST(AcronymAnyTest, MixedCaseAcronymsPairedLegalFormsNot) {
                     "The Federal Institute of Hydrology (BfG) measured it. "
                     "Tarsk Shipping (GmbH) paid. The BfG said so.",
                     ""};
-  std::vector<std::string> m = Mentions(c);
-  EXPECT_TRUE(Has(m, "org BfG <- BfG")) << ::testing::PrintToString(m);
-  EXPECT_TRUE(Has(m, "org BfG <- Federal Institute of Hydrology"))
-      << ::testing::PrintToString(m);
-  for (const std::string& s : m) EXPECT_EQ(s.find("GmbH"), std::string::npos);
-  m = MentionsWithRuleOff(c);
-  EXPECT_FALSE(Has(m, "org BfG <- Federal Institute of Hydrology"))
-      << ::testing::PrintToString(m);
+  ExpectStage(c, {.on = {"org BfG <- BfG",
+                         "org BfG <- Federal Institute of Hydrology"},
+                  .not_off = {"org BfG <- Federal Institute of Hydrology"}});
+  for (const std::string& s : Mentions(c))
+    EXPECT_EQ(s.find("GmbH"), std::string::npos) << s;
 }
 
 // A broadcaster's news service is one name with it; a longer name after
@@ -673,12 +678,8 @@ TEST(OrgHeadStageTest, BroadcastersNewsServiceIsOneName) {
                     {},
                     "VTN News reported it first. KRB News Channel followed.",
                     ""};
-  std::vector<std::string> m = Mentions(c);
-  EXPECT_TRUE(Has(m, "org VTN News <- VTN News"))
-      << ::testing::PrintToString(m);
-  EXPECT_TRUE(Has(m, "org KRB <- KRB")) << ::testing::PrintToString(m);
-  m = MentionsWithRuleOff(c);
-  EXPECT_TRUE(Has(m, "org VTN <- VTN")) << ::testing::PrintToString(m);
+  ExpectStage(c, {.on = {"org VTN News <- VTN News", "org KRB <- KRB"},
+                  .off = {"org VTN <- VTN"}});
 }
 
 // A name that ends with a number is a model only before the kind of thing
@@ -728,12 +729,9 @@ TEST(OrgHeadsTest, ParliamentsOwnNameIsAnOrganisation) {
                     {},
                     "A member of the Seimas committee met the Polish Sejm.",
                     ""};
-  std::vector<std::string> m = Mentions(c);
-  EXPECT_TRUE(Has(m, "org Seimas <- Seimas")) << ::testing::PrintToString(m);
-  EXPECT_TRUE(Has(m, "org Polish Sejm <- Polish Sejm"))
-      << ::testing::PrintToString(m);
-  m = MentionsWithRuleOff(c);
-  EXPECT_TRUE(Has(m, "place Seimas <- Seimas")) << ::testing::PrintToString(m);
+  ExpectStage(c, {.on = {"org Seimas <- Seimas",
+                         "org Polish Sejm <- Polish Sejm"},
+                  .off = {"place Seimas <- Seimas"}});
 }
 
 // Only a line that opens with "By " and splits into fields is a byline.
