@@ -11,6 +11,24 @@
 
 namespace byline::rules {
 
+namespace {
+
+// `name` without trailing spaces.
+std::string_view Trimmed(std::string_view name) {
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return name;
+}
+
+// The last word of `name` when it has two words or more; empty otherwise.
+std::string_view LastOfSeveral(std::string_view name) {
+  name = Trimmed(name);
+  const size_t space = name.rfind(' ');
+  return space == std::string_view::npos ? std::string_view()
+                                         : name.substr(space + 1);
+}
+
+}  // namespace
+
 bool EndsWithOrgHead(std::string_view name) {
   static const WordSet kHeads = {
       "Agency",       "Alliance",      "Association", "Associations",
@@ -20,10 +38,7 @@ bool EndsWithOrgHead(std::string_view name) {
       "Foundation",   "Institute",     "League",      "Lines",
       "Ministry",     "Movement",      "Network",     "Party",
       "Society",      "Syndicate",     "Trust"};
-  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-  const size_t space = name.rfind(' ');
-  if (space == std::string_view::npos) return false;
-  return kHeads.count(name.substr(space + 1)) > 0;
+  return kHeads.count(LastOfSeveral(name)) > 0;
 }
 
 bool EndsWithCompanyHead(std::string_view name) {
@@ -31,24 +46,17 @@ bool EndsWithCompanyHead(std::string_view name) {
       "Power",    "Energy",     "Airlines",   "Airways",
       "Motors",   "Holdings",   "Industries", "Pharmaceuticals",
       "Group"};
-  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-  const size_t space = name.rfind(' ');
-  if (space == std::string_view::npos) return false;
-  const std::string_view last = name.substr(space + 1);
+  const std::string_view last = LastOfSeveral(name);
   return kHeads.count(last) > 0 || IsNewspaperWord(last);
 }
 
 bool EndsWithNewspaperName(std::string_view name) {
-  // Newspaper heads that are nobody's surname (not "Post", "Sun", "Star",
-  // "Mail", "Mercury", "Courier", "Express", "Guardian").
-  static const WordSet kHeads = {
-      "Advertiser", "Bulletin", "Chronicle", "Dispatch", "Examiner",
-      "Gazette",    "Herald",   "Inquirer",  "Journal",  "Ledger",
-      "Observer",   "Sentinel", "Telegraph", "Times",    "Tribune"};
-  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-  const size_t space = name.rfind(' ');
-  if (space == std::string_view::npos) return false;
-  return kHeads.count(name.substr(space + 1)) > 0;
+  // The newspaper heads that are surnames too, or words of a register.
+  static const WordSet kSurnamesToo = {"Courier", "Express", "Guardian",
+                                       "Mail",    "Mercury", "Post",
+                                       "Register", "Star",   "Sun"};
+  const std::string_view last = LastOfSeveral(name);
+  return IsNewspaperWord(last) && kSurnamesToo.count(last) == 0;
 }
 
 bool EndsWithLegislatureName(std::string_view name) {
@@ -64,11 +72,8 @@ bool EndsWithLegislatureName(std::string_view name) {
       "Saeima",     "Sangsad",    "Seanad",        "Seimas",      "Sejm",
       "Skupština",  "Skupshtina", "Sobranie",      "Sobranje",    "Storting",
       "Stortinget", "Tynwald",    "Verkhovna Rada"};
-  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-  if (kLegislatures.count(name) > 0) return true;
-  const size_t space = name.rfind(' ');
-  return space != std::string_view::npos &&
-         kLegislatures.count(name.substr(space + 1)) > 0;
+  return kLegislatures.count(Trimmed(name)) > 0 ||
+         kLegislatures.count(LastOfSeveral(name)) > 0;
 }
 
 void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out) {
