@@ -10,7 +10,12 @@ line. Tokens are joined with spaces except where English puts none (before
 like text to Byline's tokenizer.
 
 Usage:
-  bench/ner/to_names_jsonl.py CORPUS OUT.jsonl
+  bench/ner/to_names_jsonl.py [--layout prose|lines|raw] CORPUS OUT.jsonl
+--layout prose (the default) writes paragraphs of three sentences as above;
+lines writes one sentence a line, as the CoNLL files hold them, with no
+blank lines; raw does the same and joins every token with a space
+("Japan 's", "U.S. ,"), the way a CoNLL file reads when its tokens are
+pasted back together: the unseen newswire test may come in either.
 CORPUS is one of: wikigold, btc-train, btc-dev, btc-test, btc-news (BTC
 section g, tweets of news accounts), uner-ewt, uner-pud, re-docred,
 crossner-politics, crossner-science, crossner-music, crossner-literature,
@@ -66,6 +71,8 @@ def spans_from_tags(tags, mapping):
 class DocWriter:
     """Builds one document's text and character spans from sentences."""
 
+    layout = "prose"
+
     def __init__(self, doc_id):
         self.doc_id = doc_id
         self.text = ""
@@ -74,7 +81,9 @@ class DocWriter:
 
     def add_sentence(self, tokens, spans, per_paragraph=3):
         if self.text:
-            if self.sentences_in_paragraph >= per_paragraph:
+            if self.layout != "prose":
+                self.text += "\n"
+            elif self.sentences_in_paragraph >= per_paragraph:
                 self.text += "\n\n"
                 self.sentences_in_paragraph = 0
             else:
@@ -82,7 +91,8 @@ class DocWriter:
         starts, ends = [], []
         prev = None
         for i, tok in enumerate(tokens):
-            if i > 0 and tok not in NO_SPACE_BEFORE and prev not in NO_SPACE_AFTER:
+            if i > 0 and (self.layout == "raw" or (
+                    tok not in NO_SPACE_BEFORE and prev not in NO_SPACE_AFTER)):
                 self.text += " "
             starts.append(len(self.text))
             self.text += tok
@@ -178,9 +188,13 @@ def load_demonyms():
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    if len(args) == 4 and args[0] == "--layout" and args[1] in ("prose", "lines", "raw"):
+        DocWriter.layout = args[1]
+        args = args[2:]
+    if len(args) != 2:
         sys.exit(__doc__)
-    corpus, out = sys.argv[1], sys.argv[2]
+    corpus, out = args
     D = DATA
     if corpus == "wikigold":
         docs = convert_columns("wikigold", [f"{D}/wikigold/wikigold.conll.txt.gz"],

@@ -269,7 +269,8 @@ ExtractedEntities EntityExtractor::Extract(
 
   // One type per name: the majority of its tagged mentions.
   std::map<std::string, std::array<int, 4>> votes;
-  for (const Candidate& c : cands) ++votes[c.key][static_cast<int>(c.type)];
+  for (const Candidate& c : cands)
+    votes[c.key][static_cast<int>(c.type)] += c.fixed ? 2 : 1;
   // A word that ends a person's full name in this article is that person
   // wherever it stands alone ("Mark Oduya" ... "Oduya"), whatever the
   // tagger guessed there.
@@ -286,7 +287,9 @@ ExtractedEntities EntityExtractor::Extract(
     return static_cast<EntityType>(std::max_element(v.begin(), v.end()) -
                                    v.begin());
   };
-  for (Candidate& c : cands) c.type = majority(c.key);
+  for (Candidate& c : cands) {
+    if (!c.fixed) c.type = majority(c.key);
+  }
 
   // Find tagged names again where the tagger missed them. A one-word name
   // that also occurs in lowercase is a common word ("Bank", "Storm"), and

@@ -602,7 +602,9 @@ TEST(GovPlaceTest, CapitalIsPlaceUnlessAnOrganisationHasItsName) {
 // person's longer name in the article stays ("Tamil Selvan" ... "Tamil").
 TEST(BeliefTest, RegionalAdjectivesDroppedUnlessPartOfAPersonsName) {
   const StageCase c{"belief",
-                    {{"Breton", kLoc}, {"Kurdish", kOrg}, {"Tamil", kPer},
+                    {{"Breton", kLoc},
+                     {"Kurdish", kOrg},
+                     {"Tamil", kPer},
                      {"Tamil Selvan", kPer}},
                     {},
                     {},
@@ -636,6 +638,103 @@ TEST(OrgHeadStageTest, CompanyHeadsTypePlacesNotPeople) {
                   .off = {"place Northland Power <- Northland Power"}});
 }
 
+// A name in a headline in capitals keeps the type the article gives it
+// where it is written in lower case, and a surname there is its person,
+// whatever the lists say of the word ("Newcastle", "Norman": cities).
+// A name in capitals the article writes nowhere else is still named as
+// the lists know it.
+TEST(CapitalsTest, HeadlineNamesKeepTheArticlesType) {
+  const StageCase c{"caps",
+                    {{"NEWCASTLE", kLoc},
+                     {"Newcastle", kOrg},
+                     {"NORMAN", kLoc},
+                     {"Greg Norman", kPer},
+                     {"DURHAM", kOrg}},
+                    {{"Newcastle", KnownOrgToo(City())},
+                     {"Norman", City()},
+                     {"Durham", City()}},
+                    {},
+                    "SOCCER - NEWCASTLE GO CLEAR, NORMAN LEADS IN DURHAM\n"
+                    "Newcastle went clear at the top. Newcastle won again. "
+                    "Greg Norman led the golf.",
+                    ""};
+  ExpectStage(
+      c, {.on = {"org Newcastle <- NEWCASTLE", "person Greg Norman <- NORMAN",
+                 "place Durham <- DURHAM"},
+          .not_on = {"place Newcastle <- NEWCASTLE"},
+          .off = {"org DURHAM <- DURHAM"}});
+}
+
+// A wire dateline is a place, even where the article's results name a
+// team after the city ("NEW YORK 98 Chicago 94": the team); the team keeps
+// its type too.
+TEST(DatelineTest, DatelinePlaceAndTeamOfTheSameName) {
+  const StageCase c{"dateline",
+                    {{"NEW YORK", kLoc}, {"Chicago", kLoc}},
+                    {{"New York", City()}, {"Chicago", City()}},
+                    {},
+                    "NEW YORK 1996-12-06\n"
+                    "Results of basketball games on Thursday:\n"
+                    "NEW YORK 98 Chicago 94\n"
+                    "Chicago 101 Boston 95",
+                    ""};
+  const std::vector<std::string> m = Mentions(c);
+  // The dateline first, then the team.
+  std::vector<std::string> new_york;
+  for (const std::string& s : m) {
+    if (s.ends_with("<- NEW YORK")) new_york.push_back(s);
+  }
+  EXPECT_EQ(new_york, (std::vector<std::string>{"place New York <- NEW YORK",
+                                                "org New York <- NEW YORK"}))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org Chicago <- Chicago")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(Has(m, "place Chicago <- Chicago"))
+      << ::testing::PrintToString(m);
+}
+
+// A dateline's place the lists know only as an organisation's name is a
+// place there, and the headline over it names the place too.
+TEST(DatelineTest, DatelineOutvotesTheHeadline) {
+  const StageCase c{"dateline",
+                    {{"SUN VALE", kOrg}},
+                    {{"Sun Vale", KnownOrgToo(Facts())}},
+                    {},
+                    "GOLF - NORMAN LEADS IN SUN VALE\n"
+                    "SUN VALE , South Africa 1996-12-06\n"
+                    "The leaders went out early.",
+                    ""};
+  ExpectStage(c, {.on = {"place Sun Vale <- SUN VALE"},
+                  .not_on = {"org Sun Vale <- SUN VALE"}});
+}
+
+// The scorers a results line names in brackets, and the players of a
+// golf leaderboard who start with a given name, are persons; the tagger
+// found none of them.
+TEST(ScorecardTest, ScorersAndLeaderboardEntriesArePersons) {
+  WordFacts given;
+  given.given_name = true;
+  const StageCase c{"scorecard",
+                    {},
+                    {},
+                    {{"Ernie", given}, {"Wayne", given}},
+                    "Results of Dutch first division matches:\n"
+                    "Varnholt 3 (Nilis 12, 56, Jonk 80) Aldeburg 1 (Van "
+                    "Gastel 33). Halftime 1-1.\n"
+                    "Leading scores after the second round:\n"
+                    "136 Ernie Els 68 68, Colin Montgomerie (Scotland) 70 66\n"
+                    "138 Wayne Westner 69 69\n"
+                    "1. Real Varnholt 15 10 4 1 29 11 34",
+                    ""};
+  ExpectStage(c, {.on = {"person Nilis <- Nilis", "person Jonk <- Jonk",
+                         "person Van Gastel <- Van Gastel",
+                         "person Ernie Els <- Ernie Els",
+                         "person Wayne Westner <- Wayne Westner"},
+                  .not_on = {"person Real Varnholt <- Real Varnholt",
+                             "person Colin Montgomerie <- Colin Montgomerie"},
+                  .not_off = {"person Nilis <- Nilis",
+                              "person Ernie Els <- Ernie Els"}});
+}
+
 // A tagged name that runs on past a possessive into an acronym's name is
 // two names: the owner, and the name the acronym spells.
 TEST(AcronymRunTest, PossessiveOwnerIsItsOwnName) {
@@ -654,17 +753,17 @@ TEST(AcronymRunTest, PossessiveOwnerIsItsOwnName) {
 // An agency's acronym in its own language may mix cases ("BfG", "BaFin");
 // a legal form in brackets is no acronym.
 TEST(AcronymAnyTest, MixedCaseAcronymsPairedLegalFormsNot) {
-  const StageCase c{"acrany",
-                    {{"Federal Institute of Hydrology", kOrg},
-                     {"Tarsk Shipping", kOrg}},
-                    {},
-                    {},
-                    "The Federal Institute of Hydrology (BfG) measured it. "
-                    "Tarsk Shipping (GmbH) paid. The BfG said so.",
-                    ""};
-  ExpectStage(c, {.on = {"org BfG <- BfG",
-                         "org BfG <- Federal Institute of Hydrology"},
-                  .not_off = {"org BfG <- Federal Institute of Hydrology"}});
+  const StageCase c{
+      "acrany",
+      {{"Federal Institute of Hydrology", kOrg}, {"Tarsk Shipping", kOrg}},
+      {},
+      {},
+      "The Federal Institute of Hydrology (BfG) measured it. "
+      "Tarsk Shipping (GmbH) paid. The BfG said so.",
+      ""};
+  ExpectStage(
+      c, {.on = {"org BfG <- BfG", "org BfG <- Federal Institute of Hydrology"},
+          .not_off = {"org BfG <- Federal Institute of Hydrology"}});
   for (const std::string& s : Mentions(c))
     EXPECT_EQ(s.find("GmbH"), std::string::npos) << s;
 }
@@ -729,9 +828,9 @@ TEST(OrgHeadsTest, ParliamentsOwnNameIsAnOrganisation) {
                     {},
                     "A member of the Seimas committee met the Polish Sejm.",
                     ""};
-  ExpectStage(c, {.on = {"org Seimas <- Seimas",
-                         "org Polish Sejm <- Polish Sejm"},
-                  .off = {"place Seimas <- Seimas"}});
+  ExpectStage(c,
+              {.on = {"org Seimas <- Seimas", "org Polish Sejm <- Polish Sejm"},
+               .off = {"place Seimas <- Seimas"}});
 }
 
 // Only a line that opens with "By " and splits into fields is a byline.

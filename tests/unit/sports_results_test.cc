@@ -41,6 +41,22 @@ TEST(SportsResultsTest, ResultsLinesNameBothTeams) {
   // sentence.
   EXPECT_EQ(Teams("The Reds 2 Rovers 1"),
             (Names{"Reds (table)", "Rovers (table)"}));
+  // A bracket after a name (the team's country) or a score (its
+  // scorers), spaced or not.
+  EXPECT_EQ(Teams("Teamsystem Bologna ( Italy ) 78 Alba Berlin ( Germany ) 71\n"
+                  "Olympiakos (Greece) 80 Real Madrid (Spain) 69\n"
+                  "Leeds 1 (Harte 50) Hull City 2 (Brown 12, Ross 88)\n"),
+            (Names{"Teamsystem Bologna (table)", "Alba Berlin (table)",
+                   "Olympiakos (table)", "Real Madrid (table)", "Leeds (table)",
+                   "Hull City (table)"}));
+  // A day's name may end a team's name, never start one.
+  EXPECT_EQ(Teams("Leeds 1 Sheffield Wednesday 1\n"
+                  "Sheffield Wednesday beat Leeds 2-1 on Saturday.\n"
+                  "On Wednesday Leeds beat Hull 2-1.\n"),
+            (Names{"Leeds (table)", "Sheffield Wednesday (table)",
+                   "Sheffield Wednesday", "Leeds", "Leeds", "Hull"}));
+  // Words after the second score are not a bracket: no results line.
+  EXPECT_TRUE(Teams("Leeds 1 Hull 2 Smith said").empty());
 }
 
 TEST(SportsResultsTest, NoScoreOrNoResultVerbIsNoTeam) {
@@ -67,11 +83,61 @@ TEST(SportsResultsTest, StandingsLinesNameTheirTeam) {
             Names{});
 }
 
-std::vector<std::string> Players(const std::string& text) {
+TEST(SportsResultsTest, NorthAmericanStandingsNameTheirTeam) {
+  // Won, lost, percentage, games behind.
+  EXPECT_EQ(Teams("W L PCT GB\nMIAMI 14 4 .778 -\nNEW YORK 12 6 .667 2\n"
+                  "ORLANDO 8 9 .471 5 1/2\n"),
+            (Names{"MIAMI", "NEW YORK", "ORLANDO"}));
+  // One whole figure is not enough.
+  EXPECT_EQ(Teams("Orlando 8 .471 -\n"), Names{});
+}
+
+TEST(SportsResultsTest, ResultsLineMayEndWithASentence) {
+  EXPECT_EQ(Teams("Ajax 2 (Kluivert 4, Overmars 66) Utrecht 0. Halftime 1-0. "
+                  "Attendance 41,000.\n"
+                  "Vitesse 1 Twente 1 . Halftime 0-0 .\n"),
+            (Names{"Ajax (table)", "Utrecht (table)", "Vitesse (table)",
+                   "Twente (table)"}));
+}
+
+std::vector<std::string> Ranges(const std::string& text,
+                                std::vector<TextRange> (*find)(std::string_view,
+                                                               TextRange)) {
   std::vector<std::string> out;
-  for (const TextRange& r : FindScorecardNames(text, {0, text.size()}))
+  for (const TextRange& r : find(text, {0, text.size()}))
     out.push_back(text.substr(r.start, r.size()));
   return out;
+}
+
+TEST(SportsResultsTest, ScorersInBracketsAfterTheScore) {
+  EXPECT_EQ(Ranges("PSV 3 ( Nilis 12 , 56 , Jonk 80 ) Feyenoord 1 ( Van "
+                   "Gastel 33 ) . Halftime 1-1 .\n"
+                   "Ajax 2 (Kluivert 4, de Boer 66 pen) Utrecht 0\n",
+                   FindScorerNames),
+            (Names{"Nilis", "Jonk", "Van Gastel", "Kluivert", "de Boer"}));
+  // A country in brackets after a name has no minute: no scorer.
+  EXPECT_EQ(Ranges("Alba Berlin (Germany) 71 Real Madrid (Spain) 69\n",
+                   FindScorerNames),
+            Names{});
+}
+
+TEST(SportsResultsTest, LeaderboardLinesNameTheirEntries) {
+  EXPECT_EQ(Ranges("134 Greg Norman ( Australia ) 67 67\n"
+                   "136 Ernie Els 68 68 , Colin Montgomerie (Scotland) 70 66\n"
+                   "T3 Nick Price (Zimbabwe) 70 68\n"
+                   "1. Katja Seizinger (Germany) 1:42.05\n",
+                   FindLeaderboardNames),
+            (Names{"Greg Norman", "Ernie Els", "Colin Montgomerie",
+                   "Nick Price", "Katja Seizinger"}));
+  // No rank first, one word only, or words after the figures: none.
+  EXPECT_EQ(Ranges("Greg Norman 67 67\n3. Barcelona 16 11 4\n"
+                   "2. Ernie Els 68 said he was tired\n",
+                   FindLeaderboardNames),
+            Names{});
+}
+
+std::vector<std::string> Players(const std::string& text) {
+  return Ranges(text, FindScorecardNames);
 }
 
 TEST(SportsResultsTest, ScorecardLinesNameTheirPlayers) {

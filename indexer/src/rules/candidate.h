@@ -23,8 +23,9 @@ struct Candidate {
   TextRange range;
   std::string key;   // FoldName(surface)
   std::string name;  // canonical, set last
-  // Typed by the sports results or a scorecard (a team, a player): no later
-  // rule retypes it.
+  // Typed by where it stands: a team of the sports results, a player of a
+  // scorecard, the place of a dateline. No later rule retypes it, and it
+  // counts twice when the article's mentions of a name vote on its type.
   bool fixed = false;
 };
 

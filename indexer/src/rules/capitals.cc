@@ -23,6 +23,15 @@ bool IsCapitalsWord(std::string_view w) {
          });
 }
 
+// Words of capital letters, one or more: "CHELSEA", "NEW YORK"; not
+// "U.K." (a code, which keeps its dots and capitals).
+bool IsCapitalsRun(std::string_view w) {
+  return !w.empty() && w.front() != ' ' &&
+         std::all_of(w.begin(), w.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c)) || c == ' ';
+         });
+}
+
 }  // namespace
 
 void JoinCapitals(const ArticleText& a, std::vector<Candidate>* out) {
@@ -106,17 +115,34 @@ void NameCapitals(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   if (RuleOn("capsjoin")) JoinCapitals(a, out);
+  // Names the article also writes in lower case: their type there (by
+  // the majority of their mentions) holds for the capitals too, whatever
+  // the lists say ("NEWCASTLE" in a headline over "Newcastle went three
+  // points clear", a club, not the city).
+  std::set<std::string> written_lower;  // copies: the candidates move below
+  for (const Candidate& c : cands) {
+    if (AllUpper(slice(c.range))) continue;
+    written_lower.insert(c.key);
+    // A person's surname: "NORMAN LEADS" over "Greg Norman".
+    if (c.type != EntityType::kPerson) continue;
+    const std::vector<TextRange> words = Words(a.text, c.range);
+    if (words.size() >= 2) written_lower.insert(FoldName(slice(words.back())));
+  }
   // Renames in place; returns true for a candidate to drop.
   const auto rename_or_drop = [&](Candidate& c) {
     if (c.type == EntityType::kDate) return false;
     const std::string_view w = slice(c.range);
-    if (w.size() < 4 || !AllUpper(w)) return false;
+    if (w.size() < 4) return false;
     // A team of the article's results (or a scorecard's player) keeps its
-    // type ("CHELSEA" in a headline over "Leeds United beat Chelsea 2-1").
-    if (c.fixed) {
-      c.name = TitleCase(w);
+    // type ("CHELSEA" in a headline over "Leeds United beat Chelsea 2-1",
+    // "NEW YORK 98 Chicago 94"), as does a name the article writes in
+    // lower case too; named with capitals at the start of each word.
+    if ((c.fixed || written_lower.count(c.key) > 0) && IsCapitalsRun(w)) {
+      // Unless named already as written elsewhere ("Leeds United").
+      if (c.fixed || c.name.empty() || c.name == w) c.name = TitleCase(w);
       return false;
     }
+    if (!AllUpper(w)) return false;
     const NerTagger::NameFacts as_written = tagger->LookUpName(w);
     if (as_written.person || as_written.org || as_written.place ||
         as_written.gazetteer_org || as_written.gazetteer_place) {

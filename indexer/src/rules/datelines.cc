@@ -158,14 +158,14 @@ void FindDatelines(const ArticleText& a, std::vector<Candidate>* out,
       return c.range.start < caps.end && caps.start < c.range.end;
     });
     const std::string title = TitleCase(slice(caps));
-    const auto facts = tagger->LookUpName(title);
-    if (facts.org && !facts.place && !facts.gazetteer_place) continue;
     const std::string key = FoldName(slice(caps));
-    cands.push_back({EntityType::kPlace, caps, key, ""});
+    cands.push_back({EntityType::kPlace, caps, key, "", true});
     dateline_name[key] = title;
   }
   for (Candidate& c : cands) {
-    if (!starts.count(c.range.start)) continue;
+    // A team of a results or standings line ("NEW YORK 98 Chicago 94")
+    // keeps its type.
+    if (!starts.count(c.range.start) || c.fixed) continue;
     const std::string_view word = slice(c.range);
     if (word.size() < 3 || std::any_of(word.begin(), word.end(), [](char ch) {
           return !std::isupper(static_cast<unsigned char>(ch)) && ch != ' ';
@@ -203,7 +203,7 @@ void FindDatelines(const ArticleText& a, std::vector<Candidate>* out,
     const std::string title = TitleCase(slice(r));
     const auto facts = tagger->LookUpName(title);
     if (!facts.gazetteer_place) continue;
-    cands.push_back({EntityType::kPlace, r, FoldName(slice(r)), ""});
+    cands.push_back({EntityType::kPlace, r, FoldName(slice(r)), "", true});
     dateline_name[FoldName(slice(r))] = title;
   }
 }

@@ -66,6 +66,15 @@ bool NotATeamWord(std::string_view w) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
+// A day's name may end a team's name though it never starts one
+// ("Sheffield Wednesday").
+bool IsDayName(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kDays = {
+      "Monday", "Tuesday",  "Wednesday", "Thursday",
+      "Friday", "Saturday", "Sunday"};
+  return std::find(kDays.begin(), kDays.end(), w) != kDays.end();
+}
+
 // A score: one to three digits (not a year).
 bool IsPoints(std::string_view w) { return AllDigits(w) && w.size() <= 3; }
 
@@ -116,11 +125,18 @@ bool EndsSentence(const Word& w) {
 // "The" is not part of it.
 bool NameEndingAt(std::string_view text, const std::vector<Word>& words,
                   size_t last, size_t* first) {
-  if (!Capitalised(Bare(text, words[last])) ||
-      NotATeamWord(Bare(text, words[last]))) {
-    return false;
+  const std::string_view last_word = Bare(text, words[last]);
+  if (!Capitalised(last_word)) return false;
+  if (NotATeamWord(last_word)) {
+    // "Sheffield Wednesday": a day's name after a team's word.
+    if (!IsDayName(last_word) || last == 0 || Punctuated(words[last - 1]) ||
+        !Capitalised(Bare(text, words[last - 1])) ||
+        NotATeamWord(Bare(text, words[last - 1]))) {
+      return false;
+    }
   }
   size_t f = last;
+  if (NotATeamWord(last_word)) --f;
   while (f > 0) {
     const Word& prev = words[f - 1];
     if (Punctuated(prev)) break;
@@ -156,7 +172,15 @@ bool NameStartingAt(std::string_view text, const std::vector<Word>& words,
   while (l + 1 < words.size()) {
     if (Punctuated(words[l])) break;
     const std::string_view next = Bare(text, words[l + 1]);
-    if (NotATeamWord(next)) break;
+    if (NotATeamWord(next)) {
+      // A day's name ends a name it does not start ("Sheffield
+      // Wednesday 1"), when no capitalised word follows it.
+      if (IsDayName(next) && !Punctuated(words[l + 1]) &&
+          (l + 2 >= words.size() || !Capitalised(Bare(text, words[l + 2])))) {
+        ++l;
+      }
+      break;
+    }
     if (Capitalised(next)) {
       ++l;
     } else if (Connector(next) && l + 2 < words.size() &&
@@ -175,28 +199,94 @@ TextRange Span(const std::vector<Word>& words, size_t first, size_t last) {
   return {words[first].range.start, words[last].range.end};
 }
 
-// "Bayer Leverkusen 3 Hamburg 1": the whole line.
-void ResultsLine(std::string_view text, const std::vector<Word>& words,
-                 std::vector<TeamName>* out) {
-  if (words.size() < 4 || !IsPoints(Bare(text, words.back()))) return;
-  // The first score: the first all-digit word after a capitalised one.
-  size_t score = 1;
-  while (score < words.size() && !AllDigits(Bare(text, words[score]))) {
-    ++score;
+// The word after a bracketed group that opens at word `k` ("(Italy)",
+// "( Italy )", "(Hirst 23, Booth 75)"), or `k` when none opens there.
+// A group runs to the first word that ends with ")", 16 words at most.
+size_t SkipBrackets(const std::vector<Word>& words, size_t k) {
+  if (k >= words.size() || words[k].raw.front() != '(') return k;
+  for (size_t j = k; j < words.size() && j < k + 16; ++j) {
+    std::string_view w = words[j].raw;
+    while (w.size() > 1 && (w.back() == '.' || w.back() == ',' ||
+                            w.back() == ';' || w.back() == ':')) {
+      w.remove_suffix(1);
+    }
+    if (w.back() == ')') return j + 1;
   }
-  if (score >= words.size() || !IsPoints(Bare(text, words[score]))) return;
-  if (score + 2 >= words.size()) return;
+  return k;
+}
+
+// The scorers a bracket after a score names, each followed by the
+// minutes of their goals: "(Nilis 12, 56, Jonk 80)", "( Van Gastel 33 )".
+// Words `begin` to `end` (exclusive) are the bracket's.
+void Scorers(std::string_view text, const std::vector<Word>& words,
+             size_t begin, size_t end, std::vector<TextRange>* out) {
+  // The bracket's words without the brackets themselves: "(Nilis" is
+  // "Nilis", a lone "(" nothing.
+  const auto inner = [&](size_t k) {
+    std::string_view w = Bare(text, words[k]);
+    size_t offset = 0;
+    if (!w.empty() && w.front() == '(') {
+      w.remove_prefix(1);
+      offset = 1;
+    }
+    return std::pair<std::string_view, size_t>{w, offset};
+  };
+  const auto particle = [](std::string_view w) {
+    return w == "van" || w == "de" || w == "der" || w == "den";
+  };
+  size_t k = begin;
+  while (k < end) {
+    const auto [w, offset] = inner(k);
+    // "de Boer": a particle opens the name when a capital follows it.
+    const bool opens = Capitalised(w) ||
+                       (particle(w) && k + 1 < end && !Punctuated(words[k]) &&
+                        Capitalised(inner(k + 1).first));
+    if (!opens) {
+      ++k;
+      continue;
+    }
+    size_t l = k;
+    while (l + 1 < end && !Punctuated(words[l])) {
+      const std::string_view next = inner(l + 1).first;
+      if (!Capitalised(next) && !particle(next)) break;
+      ++l;
+    }
+    // A minute after the name: "Jonk 80", "Kluivert 4".
+    if (l + 1 < end && !Punctuated(words[l]) && IsPoints(inner(l + 1).first)) {
+      out->push_back({words[k].range.start + offset, words[l].range.end});
+    }
+    k = l + 1;
+  }
+}
+
+// "Bayer Leverkusen 3 Hamburg 1": the whole line. A bracket may follow
+// each name and each score: the team's country ("Alba Berlin (Germany)
+// 71"), its scorers ("Leeds 1 (Harte 50)", into `scorers`), and a new
+// sentence may follow the last ("Ajax 2 Utrecht 0. Halftime 1-0.").
+void ResultsLine(std::string_view text, const std::vector<Word>& words,
+                 std::vector<TeamName>* out, std::vector<TextRange>* scorers) {
+  if (words.size() < 4) return;
   size_t first1 = 0, last1 = 0;
-  if (!NameStartingAt(text, words, 0, &first1, &last1) || last1 + 1 != score) {
+  if (!NameStartingAt(text, words, 0, &first1, &last1)) return;
+  const size_t score1 = SkipBrackets(words, last1 + 1);
+  if (score1 + 2 >= words.size() || !IsPoints(Bare(text, words[score1]))) {
     return;
   }
   size_t first2 = 0, last2 = 0;
-  if (!NameStartingAt(text, words, score + 1, &first2, &last2) ||
-      last2 + 2 != words.size()) {
-    return;
-  }
+  const size_t after1 = SkipBrackets(words, score1 + 1);
+  if (!NameStartingAt(text, words, after1, &first2, &last2)) return;
+  const size_t score2 = SkipBrackets(words, last2 + 1);
+  if (score2 >= words.size() || !IsPoints(Bare(text, words[score2]))) return;
+  const size_t after2 = SkipBrackets(words, score2 + 1);
+  const bool ends = after2 == words.size() || EndsSentence(words[after2 - 1]) ||
+                    words[after2].raw == ".";
+  if (!ends) return;
   out->push_back({Span(words, first1, last1), true});
   out->push_back({Span(words, first2, last2), true});
+  if (scorers != nullptr) {
+    Scorers(text, words, score1 + 1, after1, scorers);
+    Scorers(text, words, score2 + 1, after2, scorers);
+  }
 }
 
 // A standings line: a name, then four figures or more and nothing else
@@ -210,10 +300,29 @@ void StandingsLine(std::string_view text, const std::vector<Word>& words,
       words.size() < last + 5) {
     return;
   }
+  // Besides whole figures: a percentage (".778", "0.778"), games behind
+  // ("-", "1/2"), as North American standings have them.
+  const auto other_figure = [](std::string_view w) {
+    if (w == "-") return true;
+    const size_t dot = w.find('.');
+    if (dot != std::string_view::npos)
+      return (dot == 0 || AllDigits(w.substr(0, dot))) &&
+             AllDigits(w.substr(dot + 1));
+    const size_t slash = w.find('/');
+    return slash != std::string_view::npos && AllDigits(w.substr(0, slash)) &&
+           AllDigits(w.substr(slash + 1));
+  };
+  size_t whole = 0;
   for (size_t k = last + 1; k < words.size(); ++k) {
+    const std::string_view raw = words[k].raw;
     const std::string_view w = Bare(text, words[k]);
-    if (!(AllDigits(w) && w.size() <= 4) && !IsScore(w)) return;
+    if ((AllDigits(w) && w.size() <= 4) || IsScore(w)) {
+      ++whole;
+    } else if (!other_figure(raw)) {
+      return;
+    }
   }
+  if (whole < 2) return;
   out->push_back({Span(words, first, last), false});
 }
 
@@ -335,7 +444,87 @@ void ScorecardLine(std::string_view text, const std::vector<Word>& words,
   out->insert(out->end(), names.begin(), names.end());
 }
 
+// A figure of a leaderboard: strokes ("67"), a time ("1:42.51",
+// "42.05"), points.
+bool IsFigure(std::string_view w) {
+  if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0])))
+    return false;
+  return std::all_of(w.begin(), w.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.';
+  });
+}
+
+// A leaderboard line: a rank or total first ("134", "1.", "T3", "=5"),
+// then one or more entries, each a name of two words or more, maybe a
+// bracket (the country), and its figures, separated by commas: "134 Greg
+// Norman (Australia) 67 67", "136 Ernie Els 68 68, Colin Montgomerie
+// (Scotland) 70 66".
+void LeaderboardLine(std::string_view text, const std::vector<Word>& words,
+                     std::vector<TextRange>* out) {
+  if (words.size() < 4) return;
+  std::string_view rank = words[0].raw;
+  if (!rank.empty() && (rank[0] == 'T' || rank[0] == '='))
+    rank.remove_prefix(1);
+  if (!rank.empty() && rank.back() == '.') rank.remove_suffix(1);
+  if (!IsPoints(rank)) return;
+  std::vector<TextRange> names;
+  size_t k = 1;
+  while (k < words.size()) {
+    size_t first = 0, last = 0;
+    if (!NameStartingAt(text, words, k, &first, &last) || first != k ||
+        last == first) {
+      return;
+    }
+    size_t f = SkipBrackets(words, last + 1);
+    const size_t figures_from = f;
+    while (f < words.size() && IsFigure(Bare(text, words[f])) &&
+           !(words[f].raw.size() > 1 && words[f].raw.back() == ',')) {
+      ++f;
+    }
+    // "68 68," ends an entry with a comma of its own.
+    if (f < words.size() && IsFigure(Bare(text, words[f]))) ++f;
+    if (f == figures_from) return;
+    names.push_back(Span(words, first, last));
+    if (f == words.size()) break;
+    if (words[f].raw == ",") {
+      ++f;
+    } else if (words[f - 1].raw.back() != ',') {
+      return;
+    }
+    k = f;
+  }
+  out->insert(out->end(), names.begin(), names.end());
+}
+
 }  // namespace
+
+std::vector<TextRange> FindScorerNames(std::string_view text, TextRange range) {
+  std::vector<TextRange> out;
+  std::vector<TeamName> teams;
+  ForEachLine(text, range, [&](TextRange line) {
+    const std::string_view l = text.substr(line.start, line.size());
+    if (l.find('(') == std::string_view::npos) return;
+    const std::vector<Word> words = SplitWords(text, line);
+    if (!words.empty()) ResultsLine(text, words, &teams, &out);
+  });
+  return out;
+}
+
+std::vector<TextRange> FindLeaderboardNames(std::string_view text,
+                                            TextRange range) {
+  std::vector<TextRange> out;
+  ForEachLine(text, range, [&](TextRange line) {
+    size_t i = line.start;
+    while (i < line.end && IsSpace(text[i])) ++i;
+    if (i == line.end || (!std::isdigit(static_cast<unsigned char>(text[i])) &&
+                          text[i] != 'T' && text[i] != '=')) {
+      return;
+    }
+    const std::vector<Word> words = SplitWords(text, line);
+    LeaderboardLine(text, words, &out);
+  });
+  return out;
+}
 
 std::vector<TextRange> FindScorecardNames(std::string_view text,
                                           TextRange range) {
@@ -363,7 +552,23 @@ std::vector<TextRange> FindScorecardNames(std::string_view text,
 void MarkScorecardPlayers(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   for (const TextRange& r : a.ranges) {
-    for (const TextRange& name : FindScorecardNames(a.text, r)) {
+    std::vector<TextRange> players = FindScorecardNames(a.text, r);
+    for (const TextRange& name : FindScorerNames(a.text, r))
+      players.push_back(name);
+    // A leaderboard's entry is a player when it starts with a given name
+    // ("Ernie Els"), or the tagger found a person there; a rank and a
+    // team ("1. Real Madrid 15 10 4 1") is not.
+    for (const TextRange& name : FindLeaderboardNames(a.text, r)) {
+      const std::string_view first = a.Slice(Words(a.text, name).front());
+      const bool tagged_person =
+          std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+            return c.type == EntityType::kPerson && c.range.start < name.end &&
+                   name.start < c.range.end;
+          });
+      if (tagged_person || a.tagger->LookUpWord(first).given_name)
+        players.push_back(name);
+    }
+    for (const TextRange& name : players) {
       std::erase_if(cands, [&](const Candidate& c) {
         return c.range.start < name.end && name.start < c.range.end;
       });
@@ -386,7 +591,7 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
     }
     const std::vector<Word> words = SplitWords(text, line);
     if (!words.empty()) {
-      ResultsLine(text, words, &out);
+      ResultsLine(text, words, &out, nullptr);
       StandingsLine(text, words, &out);
       ScoreSentences(text, words, &out);
     }
@@ -401,8 +606,8 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
 bool IsCountryName(const NerTagger* tagger, std::string_view name) {
   // The nations of the United Kingdom field teams of their own, though
   // the country lists (ISO 3166) know them as one country.
-  static const WordSet kHomeNations = {
-      "England", "Scotland", "Wales", "Northern Ireland"};
+  static const WordSet kHomeNations = {"England", "Scotland", "Wales",
+                                       "Northern Ireland"};
   return tagger->LookUpName(name).country || kHomeNations.count(name) > 0;
 }
 

@@ -45,8 +45,22 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range);
 std::vector<TextRange> FindScorecardNames(std::string_view text,
                                           TextRange range);
 
-// The players of a scorecard are persons, whatever the tagger made of
-// them (rule stage 'scorecard').
+// The scorers a results line names in brackets after a team's score,
+// each followed by the minutes of their goals: "PSV 3 (Nilis 12, 56,
+// Jonk 80) Feyenoord 1 (Van Gastel 33)." gives Nilis, Jonk and Van
+// Gastel. Pure text.
+std::vector<TextRange> FindScorerNames(std::string_view text, TextRange range);
+
+// The entries of leaderboard lines: a rank or total first, then names of
+// two words or more, each maybe with a bracket and then its figures
+// ("134 Greg Norman (Australia) 67 67", "136 Ernie Els 68 68, Colin
+// Montgomerie (Scotland) 70 66"). Pure text: a person's or a team's.
+std::vector<TextRange> FindLeaderboardNames(std::string_view text,
+                                            TextRange range);
+
+// The players of a scorecard, the scorers of a results line and the
+// entries of a leaderboard that start with a given name are persons, whatever
+// the tagger made of them (rule stage 'scorecard').
 void MarkScorecardPlayers(const ArticleText& a, std::vector<Candidate>* out);
 
 // Whether the lists know `name` as a country, or it is one of the nations
