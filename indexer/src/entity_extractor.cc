@@ -52,6 +52,7 @@
 #include "rules/qualified_names.h"
 #include "rules/short_forms.h"
 #include "rules/sports_results.h"
+#include "rules/team_cues.h"
 #include "rules/teams_and_cities.h"
 #include "rules/vehicles.h"
 #include "rules/word_lists.h"
@@ -211,6 +212,8 @@ ExtractedEntities EntityExtractor::Extract(
     FindOutlets(text, ranges, &cands);
     // Rules of rules/teams_and_cities.h.
     rules::TypeTeamsAndCities(article_text, &cands);
+    // Rule 'teamcue' (rules/team_cues.h).
+    if (RuleOn("teamcue")) rules::TypeTeamsByCues(article_text, &cands);
   }
 
   if (tagger_ != nullptr) {

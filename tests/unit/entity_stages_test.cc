@@ -707,6 +707,53 @@ TEST(DatelineTest, DatelineOutvotesTheHeadline) {
                   .not_on = {"org Sun Vale <- SUN VALE"}});
 }
 
+// In a sports article a town's club is an organisation where the words
+// around it say a team; a country, a region, a town where a match was
+// played and a player keep their types.
+TEST(TeamCueTest, ClubsNamedAfterTownsInSportsArticles) {
+  WordFacts given;
+  given.given_name = true;
+  const StageCase c{
+      "teamcue",
+      {{"Varnholt", kLoc},
+       {"Aldeburg", kLoc},
+       {"Tarsk", kLoc},
+       {"Norland", kLoc},
+       {"Ostmark", kLoc},
+       {"Bayer Lindau", kPer},
+       {"Ana Berg", kPer},
+       {"Berg", kPer}},
+      {{"Varnholt", City()},
+       {"Aldeburg", City()},
+       {"Tarsk", City()},
+       {"Norland", Country()},
+       {"Ostmark", Place()},
+       {"Lindau", City()}},
+      {{"Ana", given}},
+      "SOCCER - VARNHOLT HELD\n"
+      "Varnholt stayed top despite being held 1-1 at home by Aldeburg. "
+      "Norland beat Ostmark in the final in Tarsk. Bayer Lindau coach Ana "
+      "Berg said "
+      "Berg beat the odds.",
+      ""};
+  ExpectStage(
+      c, {.on = {"org Varnholt <- Varnholt", "org Aldeburg <- Aldeburg",
+                 "org Bayer Lindau <- Bayer Lindau", "place Norland <- Norland",
+                 "place Ostmark <- Ostmark", "place Tarsk <- Tarsk",
+                 "person Ana Berg <- Berg"},
+          .off = {"place Varnholt <- Varnholt", "place Aldeburg <- Aldeburg"}});
+  // Not a sports article: the same words leave the towns places.
+  StageCase news = c;
+  news.body =
+      "Varnholt stayed top of the export table. Aldeburg beat its "
+      "rivals to the port deal.";
+  const std::vector<std::string> m = Mentions(news);
+  EXPECT_TRUE(Has(m, "place Varnholt <- Varnholt"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "place Aldeburg <- Aldeburg"))
+      << ::testing::PrintToString(m);
+}
+
 // The scorers a results line names in brackets, and the players of a
 // golf leaderboard who start with a given name, are persons; the tagger
 // found none of them.

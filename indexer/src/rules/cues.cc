@@ -21,17 +21,7 @@ bool IsLetter(char c) {
 // The last `n` words of `text`, last first; stops at anything but letters
 // and single spaces (a comma, a full stop, a line break).
 std::vector<std::string> LastWords(std::string_view text, size_t n) {
-  std::vector<std::string> words;
-  size_t end = text.size();
-  while (words.size() < n) {
-    if (end == 0 || text[end - 1] != ' ') break;
-    size_t start = end - 1;
-    while (start > 0 && IsLetter(text[start - 1])) --start;
-    if (start == end - 1) break;
-    words.push_back(AsciiLower(text.substr(start, end - 1 - start)));
-    end = start;
-  }
-  return words;
+  return LastWordsLower(text, n, IsLetter);
 }
 
 // The first `n` words of `text` after ", " (an apposition), first first;

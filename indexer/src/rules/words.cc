@@ -254,4 +254,19 @@ bool SameLetters(std::string a, std::string b) {
   return a == b;
 }
 
+std::vector<std::string> LastWordsLower(std::string_view text, size_t n,
+                                        bool (*in_word)(char)) {
+  std::vector<std::string> words;
+  size_t end = text.size();
+  while (words.size() < n) {
+    if (end == 0 || text[end - 1] != ' ') break;
+    size_t start = end - 1;
+    while (start > 0 && in_word(text[start - 1])) --start;
+    if (start == end - 1) break;
+    words.push_back(AsciiLower(text.substr(start, end - 1 - start)));
+    end = start;
+  }
+  return words;
+}
+
 }  // namespace byline::rules

@@ -58,6 +58,12 @@ bool IsAlnumByte(char c);
 // starts at `i`, not past `end`; `i` itself if there is none.
 size_t DottedInitialsEnd(std::string_view text, size_t i, size_t end);
 
+// The last `n` words of `text`, lowercased, the last first: runs of bytes
+// for which `in_word` holds, each followed by one space. Stops at
+// anything else (a comma, a full stop, a line break).
+std::vector<std::string> LastWordsLower(std::string_view text, size_t n,
+                                        bool (*in_word)(char));
+
 // Word ranges of text[r] split at ASCII spaces.
 std::vector<TextRange> Words(std::string_view text, TextRange r);
 

@@ -1,0 +1,204 @@
+#include "rules/team_cues.h"
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/text.h"
+#include "rules/match_reports.h"
+#include "rules/sports_results.h"
+#include "rules/words.h"
+
+namespace byline::rules {
+
+namespace {
+
+// Letters, digits ("1-1"), hyphens and apostrophes.
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Up to `n` words of `text` from its start (forward) or its end (back),
+// lowercased, nearest first. Stops at anything but words and single
+// spaces, except that a lone "'s" after the name is kept as a word.
+std::vector<std::string> Around(std::string_view text, size_t n, bool forward) {
+  std::vector<std::string> words;
+  if (forward) {
+    size_t pos = 0;
+    if (text.starts_with("'s ") || text.starts_with("\u2019s ")) {
+      words.push_back("'s");
+      pos = text[0] == '\'' ? 2 : 4;
+    } else if (text.starts_with(" 's ")) {  // tokenised: "Leeds 's coach"
+      words.push_back("'s");
+      pos = 3;
+    }
+    while (words.size() < n && pos < text.size() && text[pos] == ' ') {
+      size_t end = pos + 1;
+      while (end < text.size() && IsWordByte(text[end])) ++end;
+      if (end == pos + 1) break;
+      words.push_back(AsciiLower(text.substr(pos + 1, end - pos - 1)));
+      pos = end;
+    }
+  } else {
+    words = LastWordsLower(text, n, IsWordByte);
+  }
+  return words;
+}
+
+// A sport's slug that opens wire copy: "SOCCER - ", "RUGBY UNION - ".
+bool OpensWithSportSlug(std::string_view text) {
+  static const WordSet kSlugs = {
+      "SOCCER",       "FOOTBALL",      "BASKETBALL",
+      "BASEBALL",     "CRICKET",       "TENNIS",
+      "GOLF",         "RUGBY UNION",   "RUGBY LEAGUE",
+      "RUGBY",        "ICE HOCKEY",    "HOCKEY",
+      "ATHLETICS",    "CYCLING",       "BOXING",
+      "SKIING",       "ALPINE SKIING", "MOTOR RACING",
+      "MOTORCYCLING", "HORSE RACING",  "SWIMMING",
+      "VOLLEYBALL",   "HANDBALL",      "SQUASH",
+      "BADMINTON",    "SNOOKER",       "NFL",
+      "NBA",          "NHL",           "AMERICAN FOOTBALL"};
+  // The first two lines that are not blank: the headline, or a title
+  // and then the headline.
+  for (int line = 0; line < 2; ++line) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\n'))
+      text.remove_prefix(1);
+    const size_t dash = text.find(" - ");
+    const size_t eol = text.find('\n');
+    if (dash != std::string_view::npos && dash <= 24 && dash < eol &&
+        kSlugs.count(text.substr(0, dash)) > 0) {
+      return true;
+    }
+    if (eol == std::string_view::npos) break;
+    text.remove_prefix(eol);
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsSportsArticle(std::string_view text) {
+  return OpensWithSportSlug(text) || IsSportsReport(text);
+}
+
+bool TeamFromCues(std::string_view before, std::string_view after) {
+  // A result or a standing, right after the name: "Barcelona stayed top".
+  static const WordSet kResults = {
+      "beat",     "beats",    "drew",      "draw",      "draws",     "lost",
+      "lose",     "loses",    "won",       "win",       "wins",      "stayed",
+      "stay",     "stays",    "slipped",   "slip",      "climbed",   "climb",
+      "levelled", "leveled",  "equalised", "equalized", "trail",     "trailed",
+      "trails",   "host",     "hosts",     "hosted",    "edged",     "thrashed",
+      "routed",   "crushed",  "hammered",  "overcame",  "rallied",   "clinched",
+      "retained", "conceded", "qualified", "defeated",  "eliminated"};
+  // "were held", "was beaten": a result in the passive.
+  static const WordSet kPassive = {
+      "held",    "beaten",   "defeated", "relegated",  "promoted",
+      "knocked", "thrashed", "crushed",  "eliminated", "unbeaten"};
+  // "went clear", "moved top".
+  static const WordSet kMoves = {"went",  "go",     "goes",    "moved", "move",
+                                 "moves", "jumped", "dropped", "fell"};
+  static const WordSet kWhere = {"clear", "top",    "ahead", "level",
+                                 "up",    "second", "third", "bottom"};
+  // The team's people and parts: "Juventus coach", "Leeds' fans".
+  static const WordSet kPeople = {
+      "coach",      "manager",    "striker", "midfielder", "defender",
+      "goalkeeper", "keeper",     "captain", "forward",    "winger",
+      "fans",       "supporters", "squad",   "side",       "team",
+      "chairman",   "boss",       "defence", "defense",    "substitute",
+      "skipper",    "playmaker",  "sweeper", "stopper"};
+  // Right before the name: "against Valencia", "beating Parma".
+  static const WordSet kBeforeOne = {
+      "against", "beating", "beat",     "beats",  "leaders", "champions",
+      "holders", "hosts",   "visitors", "facing", "face",    "faces"};
+  // Two words before: "held by", "win over", "defeat at".
+  static const WordSet kFirstOfTwo = {
+      "held",      "beaten",    "win",    "victory", "defeat", "loss",
+      "lost",      "draw",      "drew",   "scored",  "signed", "joined",
+      "equalised", "equalized", "played", "plays",   "playing"};
+  static const WordSet kSecondOfTwo = {"by",   "over",    "at", "to",
+                                       "with", "against", "for"};
+  const std::vector<std::string> next = Around(after, 4, true);
+  if (!next.empty()) {
+    const std::string& w = next[0];
+    if (w == "'s") {
+      if (next.size() > 1 && kPeople.count(next[1])) return true;
+    } else if (kResults.count(w) || kPeople.count(w)) {
+      return true;
+    } else if ((w == "were" || w == "was") && next.size() > 1 &&
+               kPassive.count(next[1])) {
+      return true;
+    } else if (kMoves.count(w)) {
+      // "went clear", "moved three points clear".
+      for (size_t k = 1; k < next.size(); ++k) {
+        if (kWhere.count(next[k])) return true;
+      }
+    }
+  }
+  const std::vector<std::string> prev = Around(before, 5, false);
+  // "held 1-1 at home by Valencia": "by" after a result in the passive,
+  // a few words back.
+  if (!prev.empty() && prev[0] == "by") {
+    for (size_t k = 1; k < prev.size(); ++k) {
+      if (kPassive.count(prev[k])) return true;
+    }
+  }
+  if (!prev.empty() && kBeforeOne.count(prev[0])) return true;
+  // "joined" and "signed for" take the team as they are: "joined
+  // Barcelona"; the rest need their second word ("held by").
+  if (prev.size() >= 2 && kSecondOfTwo.count(prev[0]) &&
+      kFirstOfTwo.count(prev[1])) {
+    return true;
+  }
+  return !prev.empty() && prev[0] == "joined";
+}
+
+void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  if (!IsSportsArticle(text)) return;
+  std::vector<Candidate>& cands = *out;
+  // Words of the article's people's longer names ("Sampras" after "Pete
+  // Sampras").
+  std::set<std::string_view> person_words;
+  for (const Candidate& c : cands) {
+    if (c.type != EntityType::kPerson) continue;
+    const std::vector<TextRange> words = Words(text, c.range);
+    if (words.size() < 2) continue;
+    for (const TextRange& w : words) person_words.insert(a.Slice(w));
+  }
+  for (Candidate& c : cands) {
+    if (c.fixed ||
+        (c.type != EntityType::kPlace && c.type != EntityType::kPerson)) {
+      continue;
+    }
+    const std::string_view name = a.Slice(c.range);
+    if (IsCountryName(a.tagger, name)) continue;
+    const NerTagger::NameFacts facts = a.tagger->LookUpName(name);
+    if (c.type == EntityType::kPlace) {
+      // A region ("West Indies", "Queensland") fields a side of its own,
+      // a place in the CoNLL style like a country's.
+      if (facts.gazetteer_place && !facts.city) continue;
+    } else {
+      // A person's name only when the lists know it as an organisation
+      // or a town, or it ends with a town ("Bayer Leverkusen"), and it
+      // does not start with a given name ("Yevgeny Kafelnikov" is no
+      // club, even where the lists know no Yevgeny).
+      if (facts.person || person_words.count(name) > 0) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (a.tagger->LookUpWord(a.Slice(words.front())).given_name) continue;
+      const bool town_last =
+          words.size() > 1 && a.tagger->LookUpName(a.Slice(words.back())).city;
+      if (!(facts.org || facts.gazetteer_org || facts.city || town_last))
+        continue;
+    }
+    const std::string_view before = text.substr(0, c.range.start);
+    if (Around(before, 1, false) == std::vector<std::string>{"in"}) continue;
+    if (TeamFromCues(before, text.substr(c.range.end)))
+      c.type = EntityType::kOrg;
+  }
+}
+
+}  // namespace byline::rules

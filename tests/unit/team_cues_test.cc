@@ -1,0 +1,45 @@
+// Rule stage `teamcue` (indexer/src/rules/team_cues.h) on made-up text.
+#include "rules/team_cues.h"
+
+#include <gtest/gtest.h>
+
+namespace byline::rules {
+namespace {
+
+TEST(TeamCuesTest, AResultAfterTheNameSaysATeam) {
+  EXPECT_TRUE(TeamFromCues("", " stayed top of the table"));
+  EXPECT_TRUE(TeamFromCues("", " were held to a draw"));
+  EXPECT_TRUE(TeamFromCues("", " moved three points clear"));
+  EXPECT_TRUE(TeamFromCues("", " beat Hull 2-1"));
+  EXPECT_TRUE(TeamFromCues("", " coach Ana Berg said"));
+  EXPECT_TRUE(TeamFromCues("", "'s striker scored"));
+  EXPECT_TRUE(TeamFromCues("", " 's fans sang"));  // tokenised
+}
+
+TEST(TeamCuesTest, WordsBeforeTheNameSayATeam) {
+  EXPECT_TRUE(TeamFromCues("They were held 1-1 at home by ", " on Sunday"));
+  EXPECT_TRUE(TeamFromCues("a 2-0 win over ", "."));
+  EXPECT_TRUE(TeamFromCues("after a 2-0 defeat at ", "."));
+  EXPECT_TRUE(TeamFromCues("He scored against ", " in May"));
+  EXPECT_TRUE(TeamFromCues("behind leaders ", "."));
+  EXPECT_TRUE(TeamFromCues("He joined ", " in 1994"));
+}
+
+TEST(TeamCuesTest, OtherWordsSayNothing) {
+  EXPECT_FALSE(TeamFromCues("The match was played in ", " on Sunday"));
+  EXPECT_FALSE(TeamFromCues("He flew to ", " and"));
+  EXPECT_FALSE(TeamFromCues("", " is a port city"));
+  EXPECT_FALSE(TeamFromCues("", " went home"));
+  // A comma stops the words read: "by Hull, who held".
+  EXPECT_FALSE(TeamFromCues("they met the mayor of ", ", who held talks"));
+}
+
+TEST(TeamCuesTest, SportsArticlesBySlugOrScores) {
+  EXPECT_TRUE(IsSportsArticle("SOCCER - LEEDS HELD\nLeeds drew."));
+  EXPECT_TRUE(IsSportsArticle("ICE HOCKEY - NHL RESULTS\n"));
+  EXPECT_FALSE(IsSportsArticle("MARKETS - SHARES FALL\nLeeds fell."));
+  EXPECT_FALSE(IsSportsArticle("Leeds council met on Monday."));
+}
+
+}  // namespace
+}  // namespace byline::rules
