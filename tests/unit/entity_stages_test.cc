@@ -665,6 +665,71 @@ TEST(CapitalsTest, HeadlineNamesKeepTheArticlesType) {
           .off = {"org DURHAM <- DURHAM"}});
 }
 
+// Names in a headline in capitals that the article does not write again
+// are found when the lists know them: a country, a town, a body, a
+// person; common words, nationalities and runs of common words are not.
+TEST(CapitalsTest, HeadlineNamesTheListsKnow) {
+  WordFacts common;
+  common.common = true;
+  WordFacts demonym;
+  demonym.demonym = true;
+  Facts person;
+  person.person = true;
+  const StageCase c{"capsfind",
+                    {},
+                    {{"Norland", Country()},
+                     {"Tarsk", City()},
+                     {"Vellmar Bank", ListedOrg()},
+                     {"Lebrov", person},
+                     {"Talks", City()},
+                     {"Eastern Conference", ListedOrg()}},
+                    {{"Talks", common},
+                     {"TALKS", common},
+                     {"Eastern", common},
+                     {"EASTERN", common},
+                     {"Conference", common},
+                     {"CONFERENCE", common},
+                     {"Norlandic", demonym}},
+                    "NORLAND'S LEBROV SAYS TARSK TALKS WITH VELLMAR BANK "
+                    "GO ON\nNORLANDIC EASTERN CONFERENCE MEETS\n"
+                    "The talks went on for a second day.",
+                    ""};
+  ExpectStage(
+      c, {.on = {"place Norland <- NORLAND", "person Lebrov <- LEBROV",
+                 "place Tarsk <- TARSK", "org Vellmar Bank <- VELLMAR BANK"},
+          .not_on = {"place Talks <- TALKS",
+                     "org Eastern Conference <- EASTERN CONFERENCE"},
+          .not_off = {"place Norland <- NORLAND", "place Tarsk <- TARSK"}});
+}
+
+// A town in a headline that the lists also know as a person's name stays
+// the person the tagger saw there ("CLINTON").
+TEST(CapitalsTest, PersonsNameThatIsATownToo) {
+  Facts town_and_person = City();
+  town_and_person.person = true;
+  const StageCase c{"caps",
+                    {{"DARROW", kPer}, {"SELBY", kPer}},
+                    {{"Darrow", town_and_person}, {"Selby", City()}},
+                    {},
+                    "DARROW MEETS SELBY LEADERS\nThe talks began.",
+                    ""};
+  ExpectStage(c, {.on = {"person Darrow <- DARROW", "place Selby <- SELBY"}});
+}
+
+// Dotted initials the tagger left out are the body the lists know by the
+// initials undotted ("U.N." for "UN").
+TEST(DottedOrgTest, DottedInitialsOfAListedBody) {
+  const StageCase c{"dottedorg",
+                    {},
+                    {{"VU", ListedOrg()}, {"U.K.", Country()}},
+                    {},
+                    "The V.U. said the U.K. would act; B.E. degrees too.",
+                    ""};
+  ExpectStage(c, {.on = {"org V.U. <- V.U.", "place U.K. <- U.K."},
+                  .not_on = {"org B.E. <- B.E."},
+                  .not_off = {"org V.U. <- V.U."}});
+}
+
 // A wire dateline is a place, even where the article's results name a
 // team after the city ("NEW YORK 98 Chicago 94": the team); the team keeps
 // its type too.

@@ -151,7 +151,12 @@ void NameCapitals(const ArticleText& a, std::vector<Candidate>* out) {
     const std::string title = TitleCase(w);
     const NerTagger::NameFacts f = tagger->LookUpName(title);
     const bool common = tagger->LookUpWord(w).common;
-    if (f.country || f.city || (f.gazetteer_place && !f.gazetteer_org)) {
+    // A town that is a person's name too ("CLINTON") stays the person the
+    // tagger saw.
+    const bool person =
+        c.type == EntityType::kPerson && f.person && !f.place && !f.country;
+    if (!person &&
+        (f.country || f.city || (f.gazetteer_place && !f.gazetteer_org))) {
       c.type = EntityType::kPlace;
       c.name = title;
       return false;
@@ -169,6 +174,100 @@ void NameCapitals(const ArticleText& a, std::vector<Candidate>* out) {
     if (!rename_or_drop(c)) kept.push_back(std::move(c));
   }
   cands = std::move(kept);
+  if (RuleOn("capsfind")) FindCapitalsNames(a, out);
+}
+
+void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  std::vector<bool> covered = Covered(text.size(), cands);
+  for (const TextRange& r : a.ranges) {
+    ForEachLine(text, r, [&](TextRange line) {
+      // A line in capitals: no lowercase letter, four capitals or more.
+      size_t upper = 0;
+      for (size_t i = line.start; i < line.end; ++i) {
+        if (std::islower(static_cast<unsigned char>(text[i]))) return;
+        upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
+      }
+      if (upper < 4) return;
+      // Its words, without trailing punctuation and a possessive
+      // ("RUSSIA'S" -> "RUSSIA"); a word that is not all capitals (a
+      // number, a dash) ends a run.
+      std::vector<TextRange> words;
+      std::vector<bool> joins;  // nothing after the word: a run goes on
+      for (const TextRange& w : Words(text, line)) {
+        TextRange bare = w;
+        while (bare.end > bare.start &&
+               (std::ispunct(static_cast<unsigned char>(text[bare.end - 1])) &&
+                text[bare.end - 1] != '.')) {
+          --bare.end;
+        }
+        if (bare.size() > 2 && text.substr(bare.end - 2, 2) == "'S")
+          bare.end -= 2;
+        words.push_back(bare);
+        joins.push_back(bare.end == w.end);
+      }
+      const auto capitals = [&](const TextRange& w) {
+        return w.size() >= 2 && IsCapitalsWord(a.Slice(w));
+      };
+      for (size_t i = 0; i < words.size();) {
+        size_t taken = 0;
+        for (size_t n = 3; n >= 1 && taken == 0; --n) {
+          if (i + n > words.size()) continue;
+          bool ok = true;
+          for (size_t k = i; k < i + n && ok; ++k) {
+            // Only the last word of a run may have punctuation or a
+            // possessive after it.
+            ok = capitals(words[k]) && !covered[words[k].start] &&
+                 (k + 1 == i + n || joins[k]);
+          }
+          if (!ok) continue;
+          const TextRange span{words[i].start, words[i + n - 1].end};
+          // Dotted codes as written ("U.N."), the rest as names are.
+          const std::string_view raw = a.Slice(span);
+          const std::string title = raw.find('.') != std::string_view::npos
+                                        ? std::string(raw)
+                                        : TitleCase(raw);
+          const NerTagger::NameFacts f = tagger->LookUpName(title);
+          const NerTagger::WordFacts wf =
+              n == 1 ? tagger->LookUpWord(title) : NerTagger::WordFacts{};
+          if (wf.demonym) continue;
+          // Not a run of common words only ("EASTERN CONFERENCE", "FIRST
+          // DIVISION": the lists know them as bodies, wire copy uses them
+          // as labels).
+          bool plain = true;
+          if (n == 1) {
+            plain = !wf.common;
+          } else {
+            plain = false;
+            for (size_t k = i; k < i + n && !plain; ++k)
+              plain = !tagger->LookUpWord(a.Slice(words[k])).common;
+          }
+          EntityType type;
+          if (f.country) {
+            type = EntityType::kPlace;
+          } else if (!plain) {
+            continue;
+          } else if ((f.city || f.gazetteer_place || f.place) && !f.org &&
+                     !f.gazetteer_org && !f.person) {
+            type = EntityType::kPlace;
+          } else if ((f.org || f.gazetteer_org) && !f.person && !f.place) {
+            type = EntityType::kOrg;
+          } else if (f.person && !f.org && !f.place && !f.city) {
+            type = EntityType::kPerson;
+          } else {
+            continue;
+          }
+          for (size_t k = span.start; k < span.end; ++k) covered[k] = true;
+          Candidate c{type, span, FoldName(title), title};
+          cands.push_back(std::move(c));
+          taken = n;
+        }
+        i += taken > 0 ? taken : 1;
+      }
+    });
+  }
 }
 
 }  // namespace byline::rules

@@ -24,6 +24,16 @@ void JoinCapitals(const ArticleText& a, std::vector<Candidate>* out);
 
 void NameCapitals(const ArticleText& a, std::vector<Candidate>* out);
 
+// A line written in capitals (a wire headline: "ISRAEL APPROVES HOMES
+// NEAR JERUSALEM", "BRITISH AIRWAYS SEEKS APPROVAL"), where the tagger,
+// which reads case, finds little: runs of up to three words there that
+// no candidate covers are names when the lists know them with capitals
+// at the start of each word, longest first: a country always, a town, a
+// listed place, an organisation or a person's name when the word in
+// lower case is not a common word ("TALKS", "NATAL") or a nationality
+// ("JAPANESE") (rule 'capsfind', run at the end of 'caps').
+void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out);
+
 }  // namespace byline::rules
 
 #endif  // BYLINE_INDEX_RULES_CAPITALS_H_

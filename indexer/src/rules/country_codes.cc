@@ -30,9 +30,21 @@ void AddCountryCodes(const ArticleText& a, std::vector<Candidate>* out) {
           cands.begin(), cands.begin() + tagged, [&](const Candidate& c) {
             return c.range.start < e && i < c.range.end;
           });
-      if (!covered && tagger->LookUpName(text.substr(i, e - i)).country) {
-        cands.push_back(
-            {EntityType::kPlace, {i, e}, FoldName(text.substr(i, e - i)), ""});
+      const std::string_view code = text.substr(i, e - i);
+      if (!covered && tagger->LookUpName(code).country) {
+        cands.push_back({EntityType::kPlace, {i, e}, FoldName(code), ""});
+      } else if (!covered && RuleOn("dottedorg")) {
+        // "U.N." for "UN", as the lists know the body by its initials.
+        std::string initials;
+        for (const char c : code) {
+          if (c != '.') initials += c;
+        }
+        const NerTagger::NameFacts f = tagger->LookUpName(initials);
+        // The WordNet list of bodies, not the training data's names, which
+        // know "AI" and "MP" too.
+        if (f.gazetteer_org && !f.person && !f.place && !f.gazetteer_place) {
+          cands.push_back({EntityType::kOrg, {i, e}, FoldName(code), ""});
+        }
       }
       i = e;
     }

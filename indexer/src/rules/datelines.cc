@@ -172,6 +172,15 @@ void FindDatelines(const ArticleText& a, std::vector<Candidate>* out,
         })) {
       continue;
     }
+    // A dateline's place ends at a comma, a bracket, a dash, a date or
+    // the line's end; a word after it is a headline's ("CLINTON SAYS").
+    size_t next = c.range.end;
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next < text.size() && text[next] != '\n' &&
+        (std::isalpha(static_cast<unsigned char>(text[next])) ||
+         text[next] == '\'')) {
+      continue;
+    }
     // "NEW YORK" -> "New York".
     const std::string title = TitleCase(word);
     const auto facts = tagger->LookUpName(title);
