@@ -344,12 +344,6 @@ const StageCase kCases[] = {
      {},
      "A ferry at dawn. Photo: Lindenallee.",
      "person Lindenallee <- Lindenallee"},
-    {"hyphen",
-     {{"Al-Rawda Hotel", kLoc}},
-     {},
-     {},
-     "Guests left the Al-Rawda Hotel at noon.",
-     "place Al-Rawda Hotel <- Rawda Hotel"},
     {"possessive",
      {{"Korean People", kOrg}, {"Army", kOrg}},
      {},
@@ -728,6 +722,28 @@ TEST(DottedOrgTest, DottedInitialsOfAListedBody) {
   ExpectStage(c, {.on = {"org V.U. <- V.U.", "place U.K. <- U.K."},
                   .not_on = {"org B.E. <- B.E."},
                   .not_off = {"org V.U. <- V.U."}});
+}
+
+// `hyphen` (GUM's cut of a hyphenated word in a place's or body's name)
+// is off by default: the CoNLL style keeps "Daimler-Benz AG" whole.
+TEST(HyphenTest, CutOnlyWhenSwitchedOn) {
+  const StageCase c{"hyphen",
+                    {{"Al-Rawda Hotel", kLoc}, {"Daimler-Benz AG", kOrg}},
+                    {},
+                    {},
+                    "Guests left the Al-Rawda Hotel at noon. Daimler-Benz AG "
+                    "paid.",
+                    ""};
+  std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "place Al-Rawda Hotel <- Al-Rawda Hotel"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "org Daimler-Benz <- Daimler-Benz AG"))
+      << ::testing::PrintToString(m);
+  SetEntityRule("hyphen", true);
+  m = Mentions(c);
+  ResetEntityRules();
+  EXPECT_TRUE(Has(m, "place Al-Rawda Hotel <- Rawda Hotel"))
+      << ::testing::PrintToString(m);
 }
 
 // A wire dateline is a place, even where the article's results name a
