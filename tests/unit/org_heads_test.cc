@@ -27,8 +27,8 @@ TEST(OrgHeadsTest, CompaniesByTheirHead) {
   EXPECT_TRUE(EndsWithCompanyHead("Vistula Airlines"));
   EXPECT_TRUE(EndsWithCompanyHead("Tarsk Motors"));
   EXPECT_TRUE(EndsWithCompanyHead("Vellmoor Gazette"));  // a newspaper
-  EXPECT_FALSE(EndsWithCompanyHead("Newport News"));      // a town too
-  EXPECT_FALSE(EndsWithCompanyHead("Power"));  // the head alone
+  EXPECT_FALSE(EndsWithCompanyHead("Newport News"));     // a town too
+  EXPECT_FALSE(EndsWithCompanyHead("Power"));            // the head alone
   EXPECT_FALSE(EndsWithCompanyHead("Power Station"));
   EXPECT_FALSE(EndsWithCompanyHead("Northland power"));
   // Not an organisation's head of the other list: where the tagger saw a
@@ -41,11 +41,11 @@ TEST(OrgHeadsTest, NewspapersByTheirHead) {
   EXPECT_TRUE(EndsWithNewspaperName("Vellmoor Gazette"));
   EXPECT_FALSE(EndsWithNewspaperName("Emily Post"));  // surnames too
   EXPECT_FALSE(EndsWithNewspaperName("Jim Courier"));
-  EXPECT_FALSE(EndsWithNewspaperName("Gazette"));     // the head alone
+  EXPECT_FALSE(EndsWithNewspaperName("Gazette"));  // the head alone
 }
 
 TEST(OrgHeadsTest, OtherNamesDoNot) {
-  EXPECT_FALSE(EndsWithOrgHead("Forum"));            // one word: the head alone
+  EXPECT_FALSE(EndsWithOrgHead("Forum"));  // one word: the head alone
   EXPECT_FALSE(EndsWithOrgHead("Ashcombe"));
   EXPECT_FALSE(EndsWithOrgHead("Union Street"));     // the head first
   EXPECT_FALSE(EndsWithOrgHead("the trade union"));  // not capitalised
@@ -54,6 +54,15 @@ TEST(OrgHeadsTest, OtherNamesDoNot) {
   // "Union" ends a country's name as often as a body's ("Soviet Union").
   EXPECT_FALSE(EndsWithOrgHead("Soviet Union"));
   EXPECT_FALSE(EndsWithOrgHead(""));
+}
+
+TEST(OrgHeadsTest, BanksNamedInOneWord) {
+  EXPECT_TRUE(IsBankCompound("Tarskbank"));
+  EXPECT_TRUE(IsBankCompound("Vellmarbank"));
+  EXPECT_FALSE(IsBankCompound("Burbank"));     // seven letters: a town
+  EXPECT_FALSE(IsBankCompound("Fairbanks"));   // not the ending
+  EXPECT_FALSE(IsBankCompound("TARSKBANK"));   // capitals: left to 'caps'
+  EXPECT_FALSE(IsBankCompound("Tarsk Bank"));  // two words: 'orghead'
 }
 
 }  // namespace

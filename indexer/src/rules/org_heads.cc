@@ -1,6 +1,7 @@
 #include "rules/org_heads.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,19 +43,18 @@ bool EndsWithOrgHead(std::string_view name) {
 }
 
 bool EndsWithCompanyHead(std::string_view name) {
-  static const WordSet kHeads = {
-      "Power",    "Energy",     "Airlines",   "Airways",
-      "Motors",   "Holdings",   "Industries", "Pharmaceuticals",
-      "Group"};
+  static const WordSet kHeads = {"Power",      "Energy",          "Airlines",
+                                 "Airways",    "Motors",          "Holdings",
+                                 "Industries", "Pharmaceuticals", "Group"};
   const std::string_view last = LastOfSeveral(name);
   return kHeads.count(last) > 0 || IsNewspaperWord(last);
 }
 
 bool EndsWithNewspaperName(std::string_view name) {
   // The newspaper heads that are surnames too, or words of a register.
-  static const WordSet kSurnamesToo = {"Courier", "Express", "Guardian",
-                                       "Mail",    "Mercury", "Post",
-                                       "Register", "Star",   "Sun"};
+  static const WordSet kSurnamesToo = {"Courier",  "Express", "Guardian",
+                                       "Mail",     "Mercury", "Post",
+                                       "Register", "Star",    "Sun"};
   const std::string_view last = LastOfSeveral(name);
   return IsNewspaperWord(last) && kSurnamesToo.count(last) == 0;
 }
@@ -76,10 +76,28 @@ bool EndsWithLegislatureName(std::string_view name) {
          kLegislatures.count(LastOfSeveral(name)) > 0;
 }
 
+bool IsBankCompound(std::string_view name) {
+  // One word of eight letters or more: "Commerzbank", "Sberbank"; not
+  // "Burbank" or "Eubank".
+  return name.size() >= 8 && name.ends_with("bank") &&
+         std::isupper(static_cast<unsigned char>(name[0])) &&
+         std::all_of(name.begin() + 1, name.end(), [](char ch) {
+           return std::islower(static_cast<unsigned char>(ch));
+         });
+}
+
 void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   for (Candidate& c : cands) {
+    // A bank named in one word, where the tagger saw a person or a place,
+    // unless the lists know the name as a person's or a town.
+    if (c.type != EntityType::kOrg && c.type != EntityType::kDate &&
+        IsBankCompound(slice(c.range)) && RuleOn("bankword")) {
+      const NerTagger::NameFacts f = a.tagger->LookUpName(slice(c.range));
+      if (!f.person && !f.city) c.type = EntityType::kOrg;
+      continue;
+    }
     if (c.type != EntityType::kOrg && c.type != EntityType::kDate &&
         (EndsWithOrgHead(slice(c.range)) ||
          EndsWithLegislatureName(slice(c.range)) ||
@@ -106,8 +124,8 @@ void TypeByOrgHeads(const ArticleText& a, std::vector<Candidate>* out) {
         IsUpperInitial(text.substr(next, 2))) {
       continue;
     }
-    const bool taken = std::any_of(
-        cands.begin(), cands.end(), [&](const Candidate& o) {
+    const bool taken =
+        std::any_of(cands.begin(), cands.end(), [&](const Candidate& o) {
           return &o != &c && o.range.start < end && c.range.end < o.range.end;
         });
     if (!taken) SetRange(text, {c.range.start, end}, &c);

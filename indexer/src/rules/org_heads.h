@@ -39,6 +39,12 @@ bool EndsWithNewspaperName(std::string_view name);
 // "Verkhovna Rada", "Bundestag").
 bool EndsWithLegislatureName(std::string_view name);
 
+// A bank's name in one word: a capital, lowercase letters, eight or more
+// in all, ending with "bank" ("Commerzbank", "Sberbank"; not "Burbank").
+// Rule 'bankword' of TypeByOrgHeads makes it an organisation unless the
+// lists know it as a person or a town.
+bool IsBankCompound(std::string_view name);
+
 // A name that ends with an organisation's head noun ("Ashcombe
 // Heritage Forum") or with a parliament's own name ("Seimas") is an
 // organisation, and so is a place that ends with a company's head
