@@ -149,7 +149,8 @@ def convert_columns(name, paths, token_col, tag_col, mapping, sep=None,
     return docs
 
 
-def convert_docred(path, demonyms):
+def convert_docred(path, demonyms, number_from=0):
+    """Documents numbered from number_from + 1, so that two files' ids differ."""
     docs = []
     with gzip.open(path, "rt", encoding="utf-8") as f:
         data = json.load(f)
@@ -166,7 +167,7 @@ def convert_docred(path, demonyms):
                 if kind == "LOC" and " ".join(words).lower() in demonyms:
                     continue
                 per_sentence[m["sent_id"]].append((first, last, kind))
-        doc = DocWriter(f"redocred-{n + 1:05d}")
+        doc = DocWriter(f"redocred-{number_from + n + 1:05d}")
         for tokens, spans in zip(d["sents"], per_sentence):
             # Overlapping mentions (a few): keep the first of each overlap.
             kept, taken = [], set()
@@ -214,7 +215,8 @@ def main():
         demonyms = load_demonyms()
         docs = []
         for split in ("dev", "test"):
-            docs += convert_docred(f"{D}/re_docred/{split}_revised.json.gz", demonyms)
+            docs += convert_docred(f"{D}/re_docred/{split}_revised.json.gz",
+                                   demonyms, len(docs))
     elif corpus.startswith("crossner-"):
         domain = corpus[len("crossner-"):]
         paths = [f"{D}/crossner/{domain}/{s}.txt.gz" for s in ("train", "dev", "test")]

@@ -37,6 +37,7 @@
 #include "rules/listed_orgs.h"
 #include "rules/match_reports.h"
 #include "rules/nested_names.h"
+#include "rules/news_agencies.h"
 #include "rules/non_names.h"
 #include "rules/of_phrases.h"
 #include "rules/org_heads.h"
@@ -210,6 +211,8 @@ ExtractedEntities EntityExtractor::Extract(
     JoinFacilities(text, ranges, &cands);
     FindFacilities(text, ranges, &cands);
     FindOutlets(text, ranges, &cands);
+    // Rule 'newsagency' (rules/news_agencies.h).
+    if (RuleOn("newsagency")) rules::NameNewsAgencies(article_text, &cands);
     // Rules of rules/teams_and_cities.h.
     rules::TypeTeamsAndCities(article_text, &cands);
     // Rule 'teamcue' (rules/team_cues.h).

@@ -1,0 +1,103 @@
+#include "rules/news_agencies.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "rules/words.h"
+
+namespace byline::rules {
+
+namespace {
+
+bool IsNameByte(char c) {
+  return IsAlnumByte(c) || c == '-' || c == '\'' || c == '.' || c == '&';
+}
+
+// The run of capitalised words (up to four) that ends at `end` (a space
+// before it), in text[start, end); empty when the word before is not
+// capitalised.
+TextRange RunBefore(std::string_view text, size_t start, size_t end) {
+  TextRange run{end, end};
+  size_t pos = end;
+  for (int n = 0; n < 4; ++n) {
+    if (pos <= start + 1 || text[pos - 1] != ' ') break;
+    size_t b = pos - 1;
+    while (b > start && IsNameByte(text[b - 1])) --b;
+    const std::string_view w = text.substr(b, pos - 1 - b);
+    if (w.empty() || !IsUpperInitial(w) || w == "The") break;
+    run = {b, run.start == end ? pos - 1 : run.end};
+    pos = b;
+  }
+  return run;
+}
+
+// The run of capitalised words (up to four) that starts at `pos`.
+TextRange RunAfter(std::string_view text, size_t pos, size_t end) {
+  TextRange run{pos, pos};
+  for (int n = 0; n < 4 && pos < end; ++n) {
+    size_t e = pos;
+    while (e < end && IsNameByte(text[e])) ++e;
+    const std::string_view w = text.substr(pos, e - pos);
+    if (w.empty() || !IsUpperInitial(w)) break;
+    run.end = e;
+    if (e >= end || text[e] != ' ') break;
+    pos = e + 1;
+  }
+  // No full stop at the end: "said MENA." is "MENA".
+  while (run.end > run.start && text[run.end - 1] == '.' &&
+         !(run.end - run.start >= 2 && text[run.end - 3] == '.')) {
+    --run.end;
+  }
+  return run;
+}
+
+}  // namespace
+
+std::vector<TextRange> FindNewsAgencies(std::string_view text,
+                                        TextRange range) {
+  std::vector<TextRange> out;
+  ForEachLine(text, range, [&](TextRange line) {
+    const std::string_view l = text.substr(line.start, line.size());
+    for (const std::string_view cue :
+         {std::string_view(" news agency"), std::string_view(" newspaper")}) {
+      for (size_t at = l.find(cue); at != std::string_view::npos;
+           at = l.find(cue, at + 1)) {
+        const size_t cue_end = line.start + at + cue.size();
+        if (cue_end < line.end && IsAlnumByte(text[cue_end])) continue;
+        const TextRange before =
+            RunBefore(text, line.start, line.start + at + 1);
+        if (before.size() > 0) out.push_back(before);
+        // "the official news agency MENA": the name after the cue.
+        if (cue == " news agency" && cue_end + 1 < line.end &&
+            text[cue_end] == ' ') {
+          const TextRange after = RunAfter(text, cue_end + 1, line.end);
+          if (after.size() > 0) out.push_back(after);
+        }
+      }
+    }
+  });
+  std::sort(out.begin(), out.end(),
+            [](TextRange a, TextRange b) { return a.start < b.start; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](TextRange a, TextRange b) {
+                          return a.start == b.start && a.end == b.end;
+                        }),
+            out.end());
+  return out;
+}
+
+void NameNewsAgencies(const ArticleText& a, std::vector<Candidate>* out) {
+  std::vector<Candidate>& cands = *out;
+  for (const TextRange& r : a.ranges) {
+    for (const TextRange& name : FindNewsAgencies(a.text, r)) {
+      // A span that ran on into the cue ("Interfax news") goes too.
+      std::erase_if(cands, [&](const Candidate& c) {
+        return c.range.start < name.end && name.start < c.range.end;
+      });
+      AddCandidate(a, EntityType::kOrg, name, out);
+    }
+  }
+}
+
+}  // namespace byline::rules
