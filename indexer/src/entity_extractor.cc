@@ -213,6 +213,8 @@ ExtractedEntities EntityExtractor::Extract(
     FindOutlets(text, ranges, &cands);
     // Rule 'newsagency' (rules/news_agencies.h).
     if (RuleOn("newsagency")) rules::NameNewsAgencies(article_text, &cands);
+    // Rule 'officecue' (rules/org_roles.h).
+    if (RuleOn("officecue")) rules::AddNamesBeforeOffices(article_text, &cands);
     // Rules of rules/teams_and_cities.h.
     rules::TypeTeamsAndCities(article_text, &cands);
     // Rule 'teamcue' (rules/team_cues.h).

@@ -350,6 +350,12 @@ const StageCase kCases[] = {
      {},
      "Tarsk-Press news agency said the talks ended.",
      "org Tarsk-Press <- Tarsk-Press"},
+    {"officecue",
+     {{"Ana Berg", kPer}},
+     {},
+     {},
+     "Velmora spokesman Ana Berg declined to comment.",
+     "org Velmora <- Velmora"},
     {"credit",
      {{"Lindenallee", kLoc}},
      {},
@@ -755,6 +761,32 @@ TEST(HyphenTest, CutOnlyWhenSwitchedOn) {
   m = Mentions(c);
   ResetEntityRules();
   EXPECT_TRUE(Has(m, "place Al-Rawda Hotel <- Rawda Hotel"))
+      << ::testing::PrintToString(m);
+}
+
+// Companies named by the words around them: before an office and a
+// name, after "shares in", before "shares" and a market verb; the
+// company's other mentions follow. A town, a nationality or a lowercase
+// word before the office is none.
+TEST(OfficeCueTest, CompaniesByOfficesAndShares) {
+  WordFacts demonym;
+  demonym.demonym = true;
+  const StageCase c{"officecue",
+                    {{"Ana Berg", kPer}, {"Jon Lind", kPer}, {"Eva Sol", kPer}},
+                    {{"Tarsk", City()}},
+                    {{"Arvian", demonym}},
+                    "Shares in Kordvell rose 2 percent. Velmora shares fell. "
+                    "Tarsk spokesman Ana Berg said no. Arvian chairman Jon "
+                    "Lind agreed. The spokesman Eva Sol left. Kordvell said "
+                    "profits rose.",
+                    ""};
+  ExpectStage(c, {.on = {"org Kordvell <- Kordvell", "org Velmora <- Velmora"},
+                  .not_on = {"org Tarsk <- Tarsk", "org Arvian <- Arvian",
+                             "org The <- The"},
+                  .not_off = {"org Kordvell <- Kordvell"}});
+  // Both of Kordvell's mentions.
+  const std::vector<std::string> m = Mentions(c);
+  EXPECT_EQ(std::count(m.begin(), m.end(), "org Kordvell <- Kordvell"), 2)
       << ::testing::PrintToString(m);
 }
 

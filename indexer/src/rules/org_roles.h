@@ -15,6 +15,16 @@ namespace byline::rules {
 // ("Arvian Foreign Minister" is a country's) (rule 'orgrole').
 void TypeNamesBeforeOffices(const ArticleText& a, std::vector<Candidate>* out);
 
+// Companies the tagger left untagged, named by the words around them: a
+// capitalised run of up to three words right before an office and a
+// capitalised name ("Olivetti spokesman Franco Rossi", "Nestle chairman
+// Helmut Maucher"), after "shares in" or "shares of" ("Shares in Fiat
+// rose"), or before "shares" and a market verb ("Volvo shares fell").
+// Not a country, town, nationality or title; not "The" (rule
+// 'officecue', run before the names are found again, so the company's
+// other mentions follow).
+void AddNamesBeforeOffices(const ArticleText& a, std::vector<Candidate>* out);
+
 }  // namespace byline::rules
 
 #endif  // BYLINE_INDEX_RULES_ORG_ROLES_H_

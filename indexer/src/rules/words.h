@@ -136,6 +136,29 @@ bool IsBracketAcronym(std::string_view s);
 // Union of Consumers" (UNC) for "Unione Nazionale Consumatori").
 bool SameLetters(std::string a, std::string b);
 
+// The run of up to `max_words` capitalised words that ends right before
+// the space at end - 1, none starting before `limit`: words are runs of
+// bytes for which `in_word` holds, single spaces between; a word for
+// which `stop(start, word)` holds ends the run (is not in it). Empty
+// (start == end) when the word before is not capitalised.
+template <typename Stop>
+TextRange CapitalisedRunBefore(std::string_view text, size_t limit,
+                               size_t end, int max_words,
+                               bool (*in_word)(char), Stop&& stop) {
+  TextRange run{end, end};
+  size_t pos = end;
+  for (int n = 0; n < max_words; ++n) {
+    if (pos <= limit + 1 || text[pos - 1] != ' ') break;
+    size_t b = pos - 1;
+    while (b > limit && in_word(text[b - 1])) --b;
+    const std::string_view w = text.substr(b, pos - 1 - b);
+    if (w.empty() || !IsUpperInitial(w) || stop(b, w)) break;
+    run = {b, run.start == end ? pos - 1 : run.end};
+    pos = b;
+  }
+  return run;
+}
+
 }  // namespace byline::rules
 
 #endif  // BYLINE_INDEX_RULES_WORDS_H_
