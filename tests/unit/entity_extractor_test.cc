@@ -317,7 +317,9 @@ TEST(EntityExtractorTest, KnownCityTaggedAsOrganisationIsAPlace) {
 }
 
 TEST(EntityExtractorTest, CityTaggedAsPersonIsAPlaceUnlessPartOfAName) {
-  // A capital standing for its government.
+  // A capital standing for its government. Rule 'cityperson' is off by
+  // default (held out it made surnames places).
+  const RuleSwitch cityperson("cityperson", true);
   const FactsTagger tagger({{"Valdoria", kPer}}, {{"Valdoria", City()}});
   EXPECT_EQ(Describe(Extract("Title\n\nAllies support Valdoria with aid.\n",
                              &tagger)),
@@ -366,6 +368,8 @@ TEST(EntityExtractorTest, PossessiveInsideAnOrganisationNameIsOneName) {
   // One name, whose span is the head after the possessive (rule
   // 'posshead'), whether the tagger cut it ("Northern People" + "Army")
   // or not ("Free Men's Party"); an acronym stays a name of its own.
+  // 'posshead' is off by default (GUM's convention, not CoNLL's).
+  const RuleSwitch posshead("posshead", true);
   const ListTagger tagger({{"Northern People", kOrg},
                            {"Army", kOrg},
                            {"NATO", kOrg},

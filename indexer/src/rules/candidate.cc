@@ -163,7 +163,16 @@ void SetRange(std::string_view text, TextRange r, Candidate* c) {
 // convention), is off as well: CoNLL keeps "Daimler-Benz AG" whole, and
 // held out wikigold scored 0.003 and CrossNER politics 0.006 higher
 // without the cut (GUM news 0.004 lower). docs/ner-model.md, "Conventions".
-constexpr std::string_view kRulesOffByDefault[] = {"nested", "sport", "hyphen"};
+// `posshead`, the GUM span of "Korean People's Army" (its head, "Army"),
+// is off too: held out CrossNER politics scored 0.002 higher with the
+// whole name, the others the same (GUM news 0.002 lower).
+// `cityperson` (a one-word person the lists know as a town or country is
+// a place) is off: held out it turned surnames into places ("Parker",
+// "Carson", "Palmer": UNER PUD 0.745 -> 0.754 without it, CrossNER
+// politics +0.001, wikigold and GUM news the same). docs/ner-model.md,
+// "Conventions" (session 21).
+constexpr std::string_view kRulesOffByDefault[] = {"nested", "sport", "hyphen",
+                                                   "posshead", "cityperson"};
 
 namespace {
 
