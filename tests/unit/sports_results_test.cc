@@ -121,6 +121,21 @@ TEST(SportsResultsTest, ScorersInBracketsAfterTheScore) {
             Names{});
 }
 
+TEST(SportsResultsTest, ScorerListsAfterTheirLabel) {
+  EXPECT_EQ(
+      Ranges("Scorers : Cruz ( 36th ) , Larsson ( 66th ) , Van Vossen 80\n"
+             "Tarsk - Tries : Rodber . Penalties : Grayson ( 4 ) .\n"
+             "Goals: Vellmar - Ana Berg 2; Lind.\n",
+             FindScorerNames),
+      (Names{"Cruz", "Larsson", "Van Vossen", "Rodber", "Grayson", "Ana Berg",
+             "Lind"}));
+  // No label, or the label's sentence over: nothing.
+  EXPECT_EQ(Ranges("Try : Lind . Berg went off injured .\n"
+                   "Scorers Cruz and Larsson left.\n",
+                   FindScorerNames),
+            Names{"Lind"});
+}
+
 TEST(SportsResultsTest, LeaderboardLinesNameTheirEntries) {
   EXPECT_EQ(Ranges("134 Greg Norman ( Australia ) 67 67\n"
                    "136 Ernie Els 68 68 , Colin Montgomerie (Scotland) 70 66\n"

@@ -496,6 +496,48 @@ void LeaderboardLine(std::string_view text, const std::vector<Word>& words,
   out->insert(out->end(), names.begin(), names.end());
 }
 
+// A list of scorers after its label: "Scorers: Cruz (36th), Larsson
+// (66th)", "England - Tries: Rodber. Penalties: Grayson (4)." Each
+// capitalised run up to the sentence's end, or the next label, is a
+// player's name; a run before " -" labels a team ("Brazil - Ronaldo 2;
+// Chile - Salas").
+void ScorerListLine(std::string_view text, const std::vector<Word>& words,
+                    std::vector<TextRange>* out) {
+  static const WordSet kLabels = {
+      "Scorers", "Scorer",      "Goalscorers", "Goalscorer", "Tries",
+      "Try",     "Conversions", "Conversion",  "Penalties",  "Penalty",
+      "goals",   "goal",        "Goals",       "Goal"};
+  bool listing = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string_view bare = Bare(text, words[k]);
+    const std::string_view raw = words[k].raw;
+    // A label: the word, then a colon (attached or on its own).
+    if (kLabels.count(bare) &&
+        (raw.back() == ':' ||
+         (k + 1 < words.size() && words[k + 1].raw == ":"))) {
+      listing = true;
+      if (raw.back() != ':') ++k;
+      continue;
+    }
+    if (!listing) continue;
+    if (raw == ".") {
+      listing = false;
+      continue;
+    }
+    size_t first = 0, last = 0;
+    if (!NameStartingAt(text, words, k, &first, &last) || first != k) {
+      if (EndsSentence(words[k])) listing = false;
+      continue;
+    }
+    const bool team = last + 1 < words.size() && words[last + 1].raw == "-";
+    if (!team && !kLabels.count(Bare(text, words[last]))) {
+      out->push_back(Span(words, first, last));
+    }
+    if (EndsSentence(words[last])) listing = false;
+    k = last;
+  }
+}
+
 }  // namespace
 
 std::vector<TextRange> FindScorerNames(std::string_view text, TextRange range) {
@@ -503,10 +545,16 @@ std::vector<TextRange> FindScorerNames(std::string_view text, TextRange range) {
   std::vector<TeamName> teams;
   ForEachLine(text, range, [&](TextRange line) {
     const std::string_view l = text.substr(line.start, line.size());
-    if (l.find('(') == std::string_view::npos) return;
+    const bool bracket = l.find('(') != std::string_view::npos;
+    const bool colon = l.find(':') != std::string_view::npos;
+    if (!bracket && !colon) return;
     const std::vector<Word> words = SplitWords(text, line);
-    if (!words.empty()) ResultsLine(text, words, &teams, &out);
+    if (words.empty()) return;
+    if (bracket) ResultsLine(text, words, &teams, &out);
+    if (colon) ScorerListLine(text, words, &out);
   });
+  std::sort(out.begin(), out.end(),
+            [](TextRange a, TextRange b) { return a.start < b.start; });
   return out;
 }
 

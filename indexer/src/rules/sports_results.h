@@ -48,7 +48,9 @@ std::vector<TextRange> FindScorecardNames(std::string_view text,
 // The scorers a results line names in brackets after a team's score,
 // each followed by the minutes of their goals: "PSV 3 (Nilis 12, 56,
 // Jonk 80) Feyenoord 1 (Van Gastel 33)." gives Nilis, Jonk and Van
-// Gastel. Pure text.
+// Gastel; and the players a list of scorers names after its label
+// ("Scorers: Cruz (36th), Larsson (66th)", "England - Tries: Rodber.
+// Penalties: Grayson (4)."), not the team before " -". Pure text.
 std::vector<TextRange> FindScorerNames(std::string_view text, TextRange range);
 
 // The entries of leaderboard lines: a rank or total first, then names of
