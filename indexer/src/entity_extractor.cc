@@ -204,6 +204,8 @@ ExtractedEntities EntityExtractor::Extract(
     }
     cands.swap(kept);
   }
+  // Rule 'legalext' (rules/legal_forms.h).
+  if (RuleOn("legalext")) rules::ExtendToLegalForms(article_text, &cands);
   // Rule 'placelink' (rules/place_names.h).
   if (RuleOn("placelink")) rules::JoinLinkedPlaces(article_text, &cands);
   if (tagger_ != nullptr) {
@@ -410,6 +412,10 @@ ExtractedEntities EntityExtractor::Extract(
     for (const TextRange& line : caps_lines)
       find_again(upper, line, f.type, f.key, f.surface);
   }
+
+  // Rule 'legalext' again, for the names just found again ("Siemens AG"
+  // where the tagger tagged only the other mentions of "Siemens").
+  if (RuleOn("legalext")) rules::ExtendToLegalForms(article_text, &cands);
 
   NamesByPart by_head;  // organisations by the key of their head word
   std::set<std::string> head_short;  // keys of the short forms found

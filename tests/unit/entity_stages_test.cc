@@ -365,6 +365,12 @@ const StageCase kCases[] = {
      {},
      "Velmora spokesman Ana Berg declined to comment.",
      "org Velmora <- Velmora"},
+    {"legalext",
+     {{"Tarskwerk", kPer}},
+     {},
+     {},
+     "Tarskwerk AG said profits rose.",
+     "org Tarskwerk <- Tarskwerk AG"},
     {"credit",
      {{"Lindenallee", kLoc}},
      {},
@@ -797,6 +803,21 @@ TEST(OfficeCueTest, CompaniesByOfficesAndShares) {
   const std::vector<std::string> m = Mentions(c);
   EXPECT_EQ(std::count(m.begin(), m.end(), "org Kordvell <- Kordvell"), 2)
       << ::testing::PrintToString(m);
+}
+
+// The legal form joins a name the tagger found only elsewhere in the
+// article, where the name is found again.
+TEST(LegalExtTest, NameFoundAgainTakesItsForm) {
+  const StageCase c{"legalext",
+                    {{"Tarskwerk", kOrg}},
+                    {},
+                    {},
+                    "Shares in Tarskwerk rose.\nTarskwerk Plc , the group , "
+                    "said profits rose. Tarskwerk will pay.",
+                    ""};
+  ExpectStage(c, {.on = {"org Tarskwerk <- Tarskwerk Plc"},
+                  .off = {"org Tarskwerk <- Tarskwerk"},
+                  .not_off = {"org Tarskwerk <- Tarskwerk Plc"}});
 }
 
 // A wire dateline is a place, even where the article's results name a

@@ -30,4 +30,29 @@ void DropLegalForms(const ArticleText& /*a*/, std::vector<Candidate>* out) {
   }
 }
 
+void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  std::vector<Candidate>& cands = *out;
+  const std::vector<bool> covered = Covered(text.size(), cands);
+  for (Candidate& c : cands) {
+    if (c.type == EntityType::kDate || c.fixed) continue;
+    const size_t s = c.range.end + 1;
+    if (s >= text.size() || text[c.range.end] != ' ' || covered[s]) continue;
+    size_t e = s;
+    while (e < text.size() && (IsAlnumByte(text[e]) || text[e] == '.')) {
+      ++e;
+    }
+    std::string_view form = text.substr(s, e - s);
+    // "Co." at a sentence's end keeps its dot; "AG." gives it back.
+    if (!IsLegalForm(form, /*letter_codes=*/true)) {
+      if (form.size() < 2 || form.back() != '.') continue;
+      form.remove_suffix(1);
+      if (!IsLegalForm(form, /*letter_codes=*/true)) continue;
+    }
+    // The form makes it a company, whatever the tagger saw there.
+    c.range.end = s + form.size();
+    c.type = EntityType::kOrg;
+  }
+}
+
 }  // namespace byline::rules

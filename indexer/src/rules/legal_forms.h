@@ -14,6 +14,13 @@ namespace byline::rules {
 // the mention's span keeps the form).
 void DropLegalForms(const ArticleText& a, std::vector<Candidate>* out);
 
+// A name's span takes the legal form right after it, and the name is an
+// organisation: "Siemens AG", "Unilever Plc", where the tagger, having
+// seen "Siemens" alone elsewhere in the article, stopped before the form
+// (rule 'legalext'; CoNLL and the other sets annotate the form inside
+// the name).
+void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out);
+
 }  // namespace byline::rules
 
 #endif  // BYLINE_INDEX_RULES_LEGAL_FORMS_H_

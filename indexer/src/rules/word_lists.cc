@@ -16,81 +16,81 @@ namespace byline::rules {
 
 bool IsTitleWord(std::string_view w) {
   static const WordSet kTitles = {"President",
-                                                     "Prime",
-                                                     "Minister",
-                                                     "Secretary",
-                                                     "General",
-                                                     "Mr",
-                                                     "Mr.",
-                                                     "Mrs",
-                                                     "Mrs.",
-                                                     "Ms",
-                                                     "Ms.",
-                                                     "Dr",
-                                                     "Dr.",
-                                                     "Sir",
-                                                     "Dame",
-                                                     "Lord",
-                                                     "Lady",
-                                                     "Chancellor",
-                                                     "King",
-                                                     "Queen",
-                                                     "Prince",
-                                                     "Princess",
-                                                     "Pope",
-                                                     "Senator",
-                                                     "Sen.",
-                                                     "Rep.",
-                                                     "Representative",
-                                                     "Governor",
-                                                     "Gov.",
-                                                     "Mayor",
-                                                     "Judge",
-                                                     "Justice",
-                                                     "Professor",
-                                                     "Emeritus",
-                                                     "Prof.",
-                                                     "Foreign",
-                                                     "Defence",
-                                                     "Defense",
-                                                     "Finance",
-                                                     "Interior",
-                                                     "Health",
-                                                     "Deputy",
-                                                     "Vice",
-                                                     "Chief",
-                                                     "Executive",
-                                                     "Chairman",
-                                                     "Chairwoman",
-                                                     "Captain",
-                                                     "Capt.",
-                                                     "Gen.",
-                                                     "Colonel",
-                                                     "Col.",
-                                                     "Lieutenant",
-                                                     "Lt.",
-                                                     "Sergeant",
-                                                     "Sgt.",
-                                                     "Coach",
-                                                     "Rev.",
-                                                     "Reverend",
-                                                     "Ambassador",
-                                                     "Commissioner",
-                                                     "Director",
-                                                     "CEO",
-                                                     "Speaker",
-                                                     "Premier",
-                                                     "Councillor",
-                                                     "Inspector",
-                                                     "Detective",
-                                                     "Officer",
-                                                     "Biologist",
-                                                     "Economist",
-                                                     "Analyst",
-                                                     "Spokesman",
-                                                     "Spokeswoman",
-                                                     "Undersecretary",
-                                                     "Under-Secretary"};
+                                  "Prime",
+                                  "Minister",
+                                  "Secretary",
+                                  "General",
+                                  "Mr",
+                                  "Mr.",
+                                  "Mrs",
+                                  "Mrs.",
+                                  "Ms",
+                                  "Ms.",
+                                  "Dr",
+                                  "Dr.",
+                                  "Sir",
+                                  "Dame",
+                                  "Lord",
+                                  "Lady",
+                                  "Chancellor",
+                                  "King",
+                                  "Queen",
+                                  "Prince",
+                                  "Princess",
+                                  "Pope",
+                                  "Senator",
+                                  "Sen.",
+                                  "Rep.",
+                                  "Representative",
+                                  "Governor",
+                                  "Gov.",
+                                  "Mayor",
+                                  "Judge",
+                                  "Justice",
+                                  "Professor",
+                                  "Emeritus",
+                                  "Prof.",
+                                  "Foreign",
+                                  "Defence",
+                                  "Defense",
+                                  "Finance",
+                                  "Interior",
+                                  "Health",
+                                  "Deputy",
+                                  "Vice",
+                                  "Chief",
+                                  "Executive",
+                                  "Chairman",
+                                  "Chairwoman",
+                                  "Captain",
+                                  "Capt.",
+                                  "Gen.",
+                                  "Colonel",
+                                  "Col.",
+                                  "Lieutenant",
+                                  "Lt.",
+                                  "Sergeant",
+                                  "Sgt.",
+                                  "Coach",
+                                  "Rev.",
+                                  "Reverend",
+                                  "Ambassador",
+                                  "Commissioner",
+                                  "Director",
+                                  "CEO",
+                                  "Speaker",
+                                  "Premier",
+                                  "Councillor",
+                                  "Inspector",
+                                  "Detective",
+                                  "Officer",
+                                  "Biologist",
+                                  "Economist",
+                                  "Analyst",
+                                  "Spokesman",
+                                  "Spokeswoman",
+                                  "Undersecretary",
+                                  "Under-Secretary"};
   return kTitles.count(w) > 0;
 }
 
@@ -172,11 +172,10 @@ bool IsOpeningWord(std::string_view w) {
 }
 
 bool IsLegalForm(std::string_view w, bool letter_codes) {
-  static const WordSet kForms = {
-      "Inc",   "Inc.", "Ltd", "Ltd.", "LLC", "Corp",
-      "Corp.", "Co.",  "plc", "PLC",  "GmbH"};
-  static const WordSet kLetterCodes = {
-      "AG", "SA", "S.A.", "NV", "N.V.", "ASA", "LLP", "Pty"};
+  static const WordSet kForms = {"Inc",   "Inc.", "Ltd", "Ltd.", "LLC", "Corp",
+                                 "Corp.", "Co.",  "plc", "PLC",  "Plc", "GmbH"};
+  static const WordSet kLetterCodes = {"AG",   "SA",  "S.A.", "NV",
+                                       "N.V.", "ASA", "LLP",  "Pty"};
   return kForms.count(w) > 0 || (letter_codes && kLetterCodes.count(w) > 0);
 }
 
@@ -221,7 +220,7 @@ bool IsFacilityHead(std::string_view w, std::string_view before, bool strict) {
       "Cathedral", "Complex", "Hotel",   "Mosque",    "Palace", "Planetarium",
       "Road",      "Stadium", "Station", "Street",    "Temple"};
   static const WordSet kLoose = {"Hall",  "Park",   "Square",
-                                                    "Tower", "Towers", "Base"};
+                                 "Tower", "Towers", "Base"};
   // A centre is a place when it is a venue ("Space Center", "Convention
   // Centre"), not a research body ("Centre for Social Evolution").
   static const WordSet kVenues = {
@@ -257,14 +256,14 @@ bool IsForeignInstitutionHead(std::string_view w) {
 
 bool IsPolishNewOrOld(std::string_view w) {
   static const WordSet kWords = {"Nowy",  "Nowa",  "Nowe",
-                                                    "Stary", "Stara", "Stare"};
+                                 "Stary", "Stara", "Stare"};
   return kWords.count(w) > 0;
 }
 
 bool IsSaintWord(std::string_view w) {
-  static const WordSet kWords = {
-      "San",    "Santo", "Santa", "Santi", "Sant'", "São", "Saint",
-      "Sainte", "Sankt", "St.",   "Ste.",  "St",    "Ste"};
+  static const WordSet kWords = {"San",  "Santo", "Santa",  "Santi", "Sant'",
+                                 "São",  "Saint", "Sainte", "Sankt", "St.",
+                                 "Ste.", "St",    "Ste"};
   return kWords.count(w) > 0;
 }
 
@@ -310,11 +309,11 @@ bool IsOrganisationNoun(std::string_view w) {
 }
 
 bool IsNameLinkWord(std::string_view w) {
-  static const WordSet kWords = {
-      "of",  "the", "for",   "and", "&",     "on",    "in",  "de",
-      "di",  "del", "della", "dei", "degli", "delle", "des", "du",
-      "der", "die", "und",   "y",   "e",     "et",    "da",  "do",
-      "dos", "das", "la",    "le",  "per"};
+  static const WordSet kWords = {"of",    "the",   "for", "and", "&",     "on",
+                                 "in",    "de",    "di",  "del", "della", "dei",
+                                 "degli", "delle", "des", "du",  "der",   "die",
+                                 "und",   "y",     "e",   "et",  "da",    "do",
+                                 "dos",   "das",   "la",  "le",  "per"};
   return kWords.count(w) > 0;
 }
 
