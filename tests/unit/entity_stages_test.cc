@@ -926,18 +926,19 @@ TEST(ScorecardTest, ScorersAndLeaderboardEntriesArePersons) {
                     "136 Ernie Els 68 68, Colin Montgomerie (Scotland) 70 66\n"
                     "138 Wayne Westner 69 69\n"
                     "1. Real Varnholt 15 10 4 1 29 11 34\n"
-                    "Tarsk - Tries : Rodber . Penalties : Grayson ( 4 ) .",
+                    "Tarsk - Tries : Rodber . Penalties : Grayson ( 4 ) .\n"
+                    "Sorrel ( Tarsk ) beat Vantaa ( Ostia ) 6-3 6-4",
                     ""};
-  ExpectStage(
-      c,
-      {.on = {"person Nilis <- Nilis", "person Jonk <- Jonk",
-              "person Van Gastel <- Van Gastel",
-              "person Ernie Els <- Ernie Els",
-              "person Wayne Westner <- Wayne Westner",
-              "person Rodber <- Rodber", "person Grayson <- Grayson"},
-       .not_on = {"person Real Varnholt <- Real Varnholt",
-                  "person Colin Montgomerie <- Colin Montgomerie"},
-       .not_off = {"person Nilis <- Nilis", "person Ernie Els <- Ernie Els"}});
+  ExpectStage(c, {.on = {"person Nilis <- Nilis", "person Jonk <- Jonk",
+                         "person Van Gastel <- Van Gastel",
+                         "person Ernie Els <- Ernie Els",
+                         "person Wayne Westner <- Wayne Westner",
+                         "person Rodber <- Rodber", "person Grayson <- Grayson",
+                         "person Sorrel <- Sorrel", "person Vantaa <- Vantaa"},
+                  .not_on = {"person Real Varnholt <- Real Varnholt",
+                             "person Colin Montgomerie <- Colin Montgomerie"},
+                  .not_off = {"person Nilis <- Nilis",
+                              "person Ernie Els <- Ernie Els"}});
 }
 
 // A tagged name that runs on past a possessive into an acronym's name is

@@ -136,6 +136,27 @@ TEST(SportsResultsTest, ScorerListsAfterTheirLabel) {
             Names{"Lind"});
 }
 
+TEST(SportsResultsTest, MatchLinesNameTheirPlayers) {
+  EXPECT_EQ(
+      Ranges("Berg ( Tarsk ) beat Lind ( Vellmar ) 6-3 6-4\n"
+             "1 - Ana Berg (Tarsk) bt 4 - Eva Sol (Ostia) 7-6 (7-4) 6-2\n",
+             FindMatchPlayers),
+      (Names{"Berg", "Lind", "Ana Berg", "Eva Sol"}));
+  // One score (a team's match), no brackets, or no scores: none.
+  EXPECT_EQ(Ranges("Varnholt (Tarsk) beat Aldeburg (Ostia) 2-1\n"
+                   "Berg beat Lind 6-3 6-4\n"
+                   "Berg ( Tarsk ) beat Lind ( Vellmar ) in the final\n",
+                   FindMatchPlayers),
+            Names{});
+}
+
+TEST(SportsResultsTest, LeaderboardTeamsBetweenCountryAndFigures) {
+  EXPECT_EQ(Teams("1. Ana Berg ( Tarsk ) Vellmar Motors 1:32:45.6\n"
+                  "2. Eva Sol ( Ostia ) KORDA 4 hours 12 minutes 33 seconds\n"
+                  "3. Jon Lind ( Tarsk ) same time\n"),
+            (Names{"Vellmar Motors (table)", "KORDA (table)"}));
+}
+
 TEST(SportsResultsTest, LeaderboardLinesNameTheirEntries) {
   EXPECT_EQ(Ranges("134 Greg Norman ( Australia ) 67 67\n"
                    "136 Ernie Els 68 68 , Colin Montgomerie (Scotland) 70 66\n"

@@ -460,14 +460,19 @@ bool IsFigure(std::string_view w) {
 // Norman (Australia) 67 67", "136 Ernie Els 68 68, Colin Montgomerie
 // (Scotland) 70 66".
 void LeaderboardLine(std::string_view text, const std::vector<Word>& words,
-                     std::vector<TextRange>* out) {
+                     std::vector<TextRange>* out,
+                     std::vector<TextRange>* teams) {
   if (words.size() < 4) return;
   std::string_view rank = words[0].raw;
   if (!rank.empty() && (rank[0] == 'T' || rank[0] == '='))
     rank.remove_prefix(1);
   if (!rank.empty() && rank.back() == '.') rank.remove_suffix(1);
   if (!IsPoints(rank)) return;
-  std::vector<TextRange> names;
+  // Units after a time ("4 hours 12 minutes 33 seconds", "same time").
+  static const WordSet kUnits = {
+      "hours",  "hour", "minutes", "minute", "min",  "seconds", "secs",  "sec",
+      "points", "pts",  "same",    "time",   "laps", "lap",     "behind"};
+  std::vector<TextRange> names, entry_teams;
   size_t k = 1;
   while (k < words.size()) {
     size_t first = 0, last = 0;
@@ -476,8 +481,20 @@ void LeaderboardLine(std::string_view text, const std::vector<Word>& words,
       return;
     }
     size_t f = SkipBrackets(words, last + 1);
+    // The entry's team after the country ("Michael Schumacher (Germany)
+    // Ferrari 1:32:45.6", "Laurent Jalabert (France) ONCE 4 hours").
+    if (f > last + 1) {
+      size_t tf = 0, tl = 0;
+      if (NameStartingAt(text, words, f, &tf, &tl) && tf == f &&
+          tl + 1 < words.size() && IsFigure(Bare(text, words[tl + 1]))) {
+        entry_teams.push_back(Span(words, tf, tl));
+        f = tl + 1;
+      }
+    }
     const size_t figures_from = f;
-    while (f < words.size() && IsFigure(Bare(text, words[f])) &&
+    while (f < words.size() &&
+           (IsFigure(Bare(text, words[f])) ||
+            (f > figures_from && kUnits.count(Bare(text, words[f])))) &&
            !(words[f].raw.size() > 1 && words[f].raw.back() == ',')) {
       ++f;
     }
@@ -494,6 +511,59 @@ void LeaderboardLine(std::string_view text, const std::vector<Word>& words,
     k = f;
   }
   out->insert(out->end(), names.begin(), names.end());
+  if (teams != nullptr)
+    teams->insert(teams->end(), entry_teams.begin(), entry_teams.end());
+}
+
+// A match between two players, as tennis results give it: "Sampras
+// (U.S.) beat Gustafsson (Sweden) 6-3 6-4", "1 - Pete Sampras (U.S.) bt
+// 4 - Thomas Enqvist (Sweden) 7-6 (7-4) 6-2": each side a name (after a
+// seed "N -"), its country in brackets, and two set scores or more after
+// the second. Both names are players'.
+void HeadToHeadLine(std::string_view text, const std::vector<Word>& words,
+                    std::vector<TextRange>* out) {
+  static const WordSet kVerbs = {"beat", "bt", "beats", "defeated", "def"};
+  // A side: maybe "N -", then a name and a bracket; returns the word
+  // after the bracket, or `k` when there is no side at k.
+  const auto side = [&](size_t k, TextRange* name) -> size_t {
+    if (k + 1 < words.size() && IsPoints(Bare(text, words[k])) &&
+        words[k + 1].raw == "-") {
+      k += 2;
+    }
+    size_t first = 0, last = 0;
+    if (!NameStartingAt(text, words, k, &first, &last) || first != k) return k;
+    const size_t after = SkipBrackets(words, last + 1);
+    if (after == last + 1) return k;
+    *name = Span(words, first, last);
+    return after;
+  };
+  for (size_t v = 1; v + 1 < words.size(); ++v) {
+    if (!kVerbs.count(Bare(text, words[v]))) continue;
+    // The first side ends right before the verb.
+    TextRange one{0, 0}, two{0, 0};
+    size_t start = 0;
+    bool found = false;
+    for (size_t k = 0; k < v && !found; ++k) {
+      found = side(k, &one) == v && one.end > one.start;
+      start = k;
+    }
+    (void)start;
+    if (!found) continue;
+    const size_t after = side(v + 1, &two);
+    if (after == v + 1 || two.end <= two.start) continue;
+    size_t scores = 0;
+    for (size_t k = after; k < words.size(); ++k) {
+      const std::string_view w = words[k].raw;
+      if (IsScore(w)) {
+        ++scores;
+      } else if (w.front() != '(' && w.back() != ')') {
+        break;
+      }
+    }
+    if (scores < 2) continue;
+    out->push_back(one);
+    out->push_back(two);
+  }
 }
 
 // A list of scorers after its label: "Scorers: Cruz (36th), Larsson
@@ -569,7 +639,19 @@ std::vector<TextRange> FindLeaderboardNames(std::string_view text,
       return;
     }
     const std::vector<Word> words = SplitWords(text, line);
-    LeaderboardLine(text, words, &out);
+    LeaderboardLine(text, words, &out, nullptr);
+  });
+  return out;
+}
+
+std::vector<TextRange> FindMatchPlayers(std::string_view text,
+                                        TextRange range) {
+  std::vector<TextRange> out;
+  ForEachLine(text, range, [&](TextRange line) {
+    const std::string_view l = text.substr(line.start, line.size());
+    if (l.find('(') == std::string_view::npos) return;
+    const std::vector<Word> words = SplitWords(text, line);
+    HeadToHeadLine(text, words, &out);
   });
   return out;
 }
@@ -602,6 +684,8 @@ void MarkScorecardPlayers(const ArticleText& a, std::vector<Candidate>* out) {
   for (const TextRange& r : a.ranges) {
     std::vector<TextRange> players = FindScorecardNames(a.text, r);
     for (const TextRange& name : FindScorerNames(a.text, r))
+      players.push_back(name);
+    for (const TextRange& name : FindMatchPlayers(a.text, r))
       players.push_back(name);
     // A leaderboard's entry is a player when it starts with a given name
     // ("Ernie Els"), or the tagger found a person there; a rank and a
@@ -642,6 +726,13 @@ std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range) {
       ResultsLine(text, words, &out, nullptr);
       StandingsLine(text, words, &out);
       ScoreSentences(text, words, &out);
+      // A leaderboard entry's team ("Michael Schumacher (Germany)
+      // Ferrari 1:32:45.6").
+      if (l.find('(') != std::string_view::npos) {
+        std::vector<TextRange> names, teams;
+        LeaderboardLine(text, words, &names, &teams);
+        for (const TextRange& t : teams) out.push_back({t, true});
+      }
     }
   });
   std::sort(out.begin(), out.end(), [](const TeamName& a, const TeamName& b) {

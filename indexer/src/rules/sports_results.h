@@ -29,7 +29,9 @@ struct TeamName {
 //    drew with, lost to, edged, thrashed, ...), a capitalised name, then
 //    a score "N-N" before the sentence ends ("Leeds beat Chelsea 2-1");
 //  - a standings line: a capitalised name at the line's start, then four
-//    figures or more and nothing else ("Barcelona 16 11 4 1 41 16 37").
+//    figures or more and nothing else ("Barcelona 16 11 4 1 41 16 37");
+//  - a leaderboard entry's team, between the country and the figures
+//    ("1. Michael Schumacher (Germany) Ferrari 1:32:45.6").
 // Linear in the range's length.
 std::vector<TeamName> FindTeamNames(std::string_view text, TextRange range);
 
@@ -52,6 +54,13 @@ std::vector<TextRange> FindScorecardNames(std::string_view text,
 // ("Scorers: Cruz (36th), Larsson (66th)", "England - Tries: Rodber.
 // Penalties: Grayson (4)."), not the team before " -". Pure text.
 std::vector<TextRange> FindScorerNames(std::string_view text, TextRange range);
+
+// The players of a match line of an individual sport: "Sampras (U.S.)
+// beat Gustafsson (Sweden) 6-3 6-4", "1 - Pete Sampras (U.S.) bt 4 -
+// Thomas Enqvist (Sweden) 7-6 (7-4) 6-2" (each side a name, maybe after
+// a seed, then a bracket; two set scores or more after the second).
+// Pure text.
+std::vector<TextRange> FindMatchPlayers(std::string_view text, TextRange range);
 
 // The entries of leaderboard lines: a rank or total first, then names of
 // two words or more, each maybe with a bracket and then its figures
