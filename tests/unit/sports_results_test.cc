@@ -98,6 +98,12 @@ TEST(SportsResultsTest, ResultsLineMayEndWithASentence) {
                   "Vitesse 1 Twente 1 . Halftime 0-0 .\n"),
             (Names{"Ajax (table)", "Utrecht (table)", "Vitesse (table)",
                    "Twente (table)"}));
+  // Or with the attendance after it.
+  EXPECT_EQ(Teams("Leeds 1 ( Wallace 44 ) Chelsea 2 ( Zola 23 ) 40,000\n"
+                  "Hull 0 Derby 0 . 12,500\n"
+                  "Hull 0 Derby 0 12,500 fans\n"),
+            (Names{"Leeds (table)", "Chelsea (table)", "Hull (table)",
+                   "Derby (table)"}));
 }
 
 std::vector<std::string> Ranges(const std::string& text,

@@ -278,8 +278,19 @@ void ResultsLine(std::string_view text, const std::vector<Word>& words,
   const size_t score2 = SkipBrackets(words, last2 + 1);
   if (score2 >= words.size() || !IsPoints(Bare(text, words[score2]))) return;
   const size_t after2 = SkipBrackets(words, score2 + 1);
+  // Or the attendance, a number alone at the end ("Chelsea 2 (Zola 23)
+  // 28,000").
+  const auto attendance = [&](size_t k) {
+    if (k < words.size() && (words[k].raw == "," || words[k].raw == ".")) ++k;
+    if (k + 1 != words.size()) return false;
+    const std::string_view w = words[k].raw;
+    return std::isdigit(static_cast<unsigned char>(w.front())) &&
+           std::all_of(w.begin(), w.end(), [](char c) {
+             return std::isdigit(static_cast<unsigned char>(c)) || c == ',';
+           });
+  };
   const bool ends = after2 == words.size() || EndsSentence(words[after2 - 1]) ||
-                    words[after2].raw == ".";
+                    words[after2].raw == "." || attendance(after2);
   if (!ends) return;
   out->push_back({Span(words, first1, last1), true});
   out->push_back({Span(words, first2, last2), true});
