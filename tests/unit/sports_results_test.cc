@@ -140,6 +140,13 @@ TEST(SportsResultsTest, ScorerListsAfterTheirLabel) {
                    "Scorers Cruz and Larsson left.\n",
                    FindScorerNames),
             Names{"Lind"});
+  // A label inside prose opens no list; "goals" needs "Drop" or
+  // "Penalty" before it.
+  EXPECT_EQ(Ranges("Achieving four goals: Term Limits for Congress.\n"
+                   "We have two Goals: Peace and Security.\n"
+                   "Tarsk - Drop goals : Berg .\n",
+                   FindScorerNames),
+            Names{"Berg"});
 }
 
 TEST(SportsResultsTest, MatchLinesNameTheirPlayers) {

@@ -592,8 +592,22 @@ void ScorerListLine(std::string_view text, const std::vector<Word>& words,
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string_view bare = Bare(text, words[k]);
     const std::string_view raw = words[k].raw;
-    // A label: the word, then a colon (attached or on its own).
-    if (kLabels.count(bare) &&
+    // A label: the word, then a colon (attached or on its own), where a
+    // list starts: at the line's start, after a team's name and " -", or
+    // after a sentence's end ("Rodber . Penalties :"). "goals" only after
+    // "Drop" or "Penalty" ("Drop goals :"), which start the label.
+    size_t label_start = k;
+    if ((bare == "goals" || bare == "goal") && k > 0 &&
+        (Bare(text, words[k - 1]) == "Drop" ||
+         Bare(text, words[k - 1]) == "Penalty")) {
+      label_start = k - 1;
+    } else if (bare == "goals" || bare == "goal") {
+      continue;
+    }
+    const bool opens = label_start == 0 || words[label_start - 1].raw == "-" ||
+                       words[label_start - 1].raw == "." ||
+                       EndsSentence(words[label_start - 1]);
+    if (kLabels.count(bare) && opens &&
         (raw.back() == ':' ||
          (k + 1 < words.size() && words[k + 1].raw == ":"))) {
       listing = true;
