@@ -820,6 +820,28 @@ TEST(LegalExtTest, NameFoundAgainTakesItsForm) {
                   .not_off = {"org Tarskwerk <- Tarskwerk Plc"}});
 }
 
+// A nationality formed from a place the article names is no name
+// ("Zairean" beside "Zaire"); a given name formed so is ("Adrian" beside
+// "Adria"), and so is a word whose place the article does not name.
+TEST(DemonymFormTest, NationalitiesOfTheArticlesPlaces) {
+  WordFacts given;
+  given.given_name = true;
+  const StageCase c{"demonymform",
+                    {{"Zairean", kPer},
+                     {"Zaire", kLoc},
+                     {"Adrian", kPer},
+                     {"Adria", kLoc},
+                     {"Goman", kPer}},
+                    {},
+                    {{"Adrian", given}},
+                    "Zairean troops left eastern Zaire. Adrian flew to "
+                    "Adria. Goman spoke.",
+                    ""};
+  ExpectStage(c, {.on = {"person Adrian <- Adrian", "person Goman <- Goman"},
+                  .not_on = {"person Zairean <- Zairean"},
+                  .off = {"person Zairean <- Zairean"}});
+}
+
 // A wire dateline is a place, even where the article's results name a
 // team after the city ("NEW YORK 98 Chicago 94": the team); the team keeps
 // its type too.

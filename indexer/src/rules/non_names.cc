@@ -16,6 +16,42 @@
 
 namespace byline::rules {
 
+namespace {
+
+// A word formed from a place's name with a nationality's ending, which the
+// demonym lists lack because the place's name is old or local:
+// "Zairean" (Zaire), "Yugoslav" (Yugoslavia), where the place is a
+// country or the article names it as a place. Not a word the lists know
+// as a name, a given name ("Adrian": Adria) or a common word.
+bool FormedFromPlaceName(const NerTagger* tagger, std::string_view w,
+                         const std::set<std::string>& article_places) {
+  if (w.size() < 5 || !IsUpperInitial(w)) return false;
+  const NerTagger::WordFacts word = tagger->LookUpWord(w);
+  if (word.given_name || word.common) return false;
+  const NerTagger::NameFacts self = tagger->LookUpName(w);
+  // (Silver training data tags some nationalities as places: "Yugoslav"
+  // is one there; that does not count.)
+  if (self.person || self.org || self.gazetteer_place || self.gazetteer_org)
+    return false;
+  // A country, or a place the article names ("Zaire", "Cochabamba").
+  const auto place = [&](const std::string& p) {
+    return article_places.count(FoldName(p)) > 0 ||
+           tagger->LookUpName(p).country;
+  };
+  const std::string whole(w);
+  if (place(whole + "ia") || place(whole + "a")) return true;  // Yugoslav
+  for (const std::string_view suffix : {"ean", "ian", "an", "ese"}) {
+    if (!w.ends_with(suffix) || w.size() < suffix.size() + 3) continue;
+    const std::string stem(w.substr(0, w.size() - suffix.size()));
+    for (const char* add : {"", "a", "ia", "e", "o"}) {
+      if (place(stem + add)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void DropNonNames(const ArticleText& a,
                   const std::map<std::string, std::string>& acronym_of,
                   std::vector<Candidate>* out) {
@@ -26,10 +62,18 @@ void DropNonNames(const ArticleText& a,
   // The lists know "South Korean"; then "Korean" is one too.
   // Looked up once a word: most candidates are names met before.
   std::unordered_map<std::string_view, bool> demonyms;
+  std::set<std::string> article_places;
+  for (const Candidate& c : cands) {
+    if (c.type == EntityType::kPlace) article_places.insert(c.key);
+  }
   const auto demonym = [&](std::string_view word) {
     const auto [it, added] = demonyms.emplace(word, false);
     if (!added) return it->second;
     if (tagger->LookUpWord(word).demonym) return it->second = true;
+    // Rule 'demonymform': "Zairean", "Yugoslav".
+    if (RuleOn("demonymform") &&
+        FormedFromPlaceName(tagger, word, article_places))
+      return it->second = true;
     for (std::string_view c : {"North ", "South ", "East ", "West "}) {
       if (tagger->LookUpWord(std::string(c) + std::string(word)).demonym) {
         return it->second = true;
