@@ -98,6 +98,10 @@ TEST(SportsResultsTest, ResultsLineMayEndWithASentence) {
                   "Vitesse 1 Twente 1 . Halftime 0-0 .\n"),
             (Names{"Ajax (table)", "Utrecht (table)", "Vitesse (table)",
                    "Twente (table)"}));
+  // Where the match was played may open the line.
+  EXPECT_EQ(Teams("In Tarsk : Vellmar ( Arvia ) 2 Kord ( Ostia ) 1\n"
+                  "In Tarsk Vellmar 2 Kord 1\n"),
+            (Names{"Vellmar (table)", "Kord (table)"}));
   // Or with the attendance after it.
   EXPECT_EQ(Teams("Leeds 1 ( Wallace 44 ) Chelsea 2 ( Zola 23 ) 40,000\n"
                   "Hull 0 Derby 0 . 12,500\n"
@@ -125,6 +129,16 @@ TEST(SportsResultsTest, ScorersInBracketsAfterTheScore) {
   EXPECT_EQ(Ranges("Alba Berlin (Germany) 71 Real Madrid (Spain) 69\n",
                    FindScorerNames),
             Names{});
+}
+
+TEST(SportsResultsTest, InitialsStayInPlayersNames) {
+  EXPECT_EQ(Ranges("M. Lind c Berg b Sol 12\nBowling : Sol 20-5-45-2 , "
+                   "J. Berg 18-3-60-1\n",
+                   FindScorecardNames),
+            (Names{"M. Lind", "Berg", "Sol"}));
+  EXPECT_EQ(
+      Ranges("Bowling : Sol 20-5-45-2 , J. Berg 18-3-60-1\n", FindScorerNames),
+      (Names{"Sol", "J. Berg"}));
 }
 
 TEST(SportsResultsTest, ScorerListsAfterTheirLabel) {

@@ -44,7 +44,9 @@ void DropCommonWords(const ArticleText& a, std::vector<Candidate>* out) {
   };
   std::erase_if(cands, [&](const Candidate& c) {
     const std::string_view w = slice(c.range);
-    if (w.find(' ') != std::string_view::npos || IsAcronym(w) ||
+    // A team of a results line or a player of a scorecard ("In Milan :
+    // Inter ( Italy ) 3 ...") is a name where it stands.
+    if (c.fixed || w.find(' ') != std::string_view::npos || IsAcronym(w) ||
         !tagger->LookUpWord(w).common) {
       return false;
     }

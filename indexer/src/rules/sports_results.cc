@@ -93,7 +93,10 @@ std::vector<Word> SplitWords(std::string_view text, TextRange line) {
     while (i < line.end && !IsSpace(text[i])) ++i;
     if (i == s) continue;
     size_t e = i;
-    while (e > s &&
+    // An initial keeps its full stop ("M. Taylor"): it ends no name.
+    const bool initial = i - s == 2 && text[s + 1] == '.' &&
+                         std::isupper(static_cast<unsigned char>(text[s]));
+    while (!initial && e > s &&
            (text[e - 1] == ',' || text[e - 1] == ';' || text[e - 1] == ':' ||
             text[e - 1] == '.' || text[e - 1] == '!' || text[e - 1] == '?' ||
             text[e - 1] == ')' || text[e - 1] == '"')) {
@@ -266,8 +269,22 @@ void Scorers(std::string_view text, const std::vector<Word>& words,
 void ResultsLine(std::string_view text, const std::vector<Word>& words,
                  std::vector<TeamName>* out, std::vector<TextRange>* scorers) {
   if (words.size() < 4) return;
+  // Where the match was played may open the line: "In Madrid :".
+  size_t from = 0;
+  if (Bare(text, words[0]) == "In") {
+    for (size_t k = 1; k < words.size() && k < 5; ++k) {
+      if (words[k].raw.back() == ':' || words[k].raw == ":") {
+        from = k + 1;
+        break;
+      }
+    }
+    if (from == 0 || from + 4 > words.size()) return;
+  }
   size_t first1 = 0, last1 = 0;
-  if (!NameStartingAt(text, words, 0, &first1, &last1)) return;
+  if (!NameStartingAt(text, words, from, &first1, &last1) ||
+      (first1 != from && first1 != from + 1)) {
+    return;
+  }
   const size_t score1 = SkipBrackets(words, last1 + 1);
   if (score1 + 2 >= words.size() || !IsPoints(Bare(text, words[score1]))) {
     return;
@@ -585,9 +602,9 @@ void HeadToHeadLine(std::string_view text, const std::vector<Word>& words,
 void ScorerListLine(std::string_view text, const std::vector<Word>& words,
                     std::vector<TextRange>* out) {
   static const WordSet kLabels = {
-      "Scorers", "Scorer",      "Goalscorers", "Goalscorer", "Tries",
-      "Try",     "Conversions", "Conversion",  "Penalties",  "Penalty",
-      "goals",   "goal",        "Goals",       "Goal"};
+      "Bowling", "Scorers", "Scorer",      "Goalscorers", "Goalscorer",
+      "Tries",   "Try",     "Conversions", "Conversion",  "Penalties",
+      "Penalty", "goals",   "goal",        "Goals",       "Goal"};
   bool listing = false;
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string_view bare = Bare(text, words[k]);
