@@ -37,6 +37,10 @@ TEST(TeamCuesTest, OtherWordsSayNothing) {
 TEST(TeamCuesTest, SportsArticlesBySlugOrScores) {
   EXPECT_TRUE(IsSportsArticle("SOCCER - LEEDS HELD\nLeeds drew."));
   EXPECT_TRUE(IsSportsArticle("ICE HOCKEY - NHL RESULTS\n"));
+  EXPECT_TRUE(IsSportsArticle("NFL AMERICAN FOOTBALL - RESULTS\n"));
+  EXPECT_TRUE(IsSportsArticle("Title\n\nSPEED SKATING - RESULTS\n"));
+  // Four words, or none a sport's: no slug.
+  EXPECT_FALSE(IsSportsArticle("WORLD BANK LENDING POLICY - REVIEW\n"));
   EXPECT_FALSE(IsSportsArticle("MARKETS - SHARES FALL\nLeeds fell."));
   EXPECT_FALSE(IsSportsArticle("Leeds council met on Monday."));
 }

@@ -50,17 +50,17 @@ std::vector<std::string> Around(std::string_view text, size_t n, bool forward) {
 
 // A sport's slug that opens wire copy: "SOCCER - ", "RUGBY UNION - ".
 bool OpensWithSportSlug(std::string_view text) {
-  static const WordSet kSlugs = {
-      "SOCCER",       "FOOTBALL",      "BASKETBALL",
-      "BASEBALL",     "CRICKET",       "TENNIS",
-      "GOLF",         "RUGBY UNION",   "RUGBY LEAGUE",
-      "RUGBY",        "ICE HOCKEY",    "HOCKEY",
-      "ATHLETICS",    "CYCLING",       "BOXING",
-      "SKIING",       "ALPINE SKIING", "MOTOR RACING",
-      "MOTORCYCLING", "HORSE RACING",  "SWIMMING",
-      "VOLLEYBALL",   "HANDBALL",      "SQUASH",
-      "BADMINTON",    "SNOOKER",       "NFL",
-      "NBA",          "NHL",           "AMERICAN FOOTBALL"};
+  // A slug of up to three words in capitals, one of them a sport's
+  // ("ICE HOCKEY", "NFL AMERICAN FOOTBALL", "SPEED SKATING").
+  static const WordSet kSports = {
+      "SOCCER",    "FOOTBALL",   "BASKETBALL", "BASEBALL",  "CRICKET",
+      "TENNIS",    "GOLF",       "RUGBY",      "HOCKEY",    "ATHLETICS",
+      "CYCLING",   "BOXING",     "SKIING",     "RACING",    "MOTORCYCLING",
+      "SWIMMING",  "VOLLEYBALL", "HANDBALL",   "SQUASH",    "BADMINTON",
+      "SNOOKER",   "SKATING",    "BIATHLON",   "JUMPING",   "ROWING",
+      "SAILING",   "YACHTING",   "GYMNASTICS", "WRESTLING", "JUDO",
+      "BOBSLEIGH", "LUGE",       "DARTS",      "POLO",      "NFL",
+      "NBA",       "NHL",        "SOFTBALL",   "TRIATHLON", "FENCING"};
   // The first two lines that are not blank: the headline, or a title
   // and then the headline.
   for (int line = 0; line < 2; ++line) {
@@ -68,9 +68,14 @@ bool OpensWithSportSlug(std::string_view text) {
       text.remove_prefix(1);
     const size_t dash = text.find(" - ");
     const size_t eol = text.find('\n');
-    if (dash != std::string_view::npos && dash <= 24 && dash < eol &&
-        kSlugs.count(text.substr(0, dash)) > 0) {
-      return true;
+    if (dash != std::string_view::npos && dash <= 32 && dash < eol) {
+      std::string_view slug = text.substr(0, dash);
+      for (int w = 0; w < 3 && !slug.empty(); ++w) {
+        const size_t sp = slug.find(' ');
+        if (kSports.count(slug.substr(0, sp))) return true;
+        if (sp == std::string_view::npos) break;
+        slug.remove_prefix(sp + 1);
+      }
     }
     if (eol == std::string_view::npos) break;
     text.remove_prefix(eol);
