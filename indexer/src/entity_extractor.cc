@@ -292,6 +292,26 @@ ExtractedEntities EntityExtractor::Extract(
     if (it != votes.end())
       it->second[static_cast<int>(EntityType::kPerson)] += 1000;
   }
+  // A company's name without its legal form is that company wherever it
+  // stands alone ("Siemens AG" ... "Siemens"), whatever the tagger
+  // guessed there (rule 'legalshort').
+  std::vector<std::string> company_short;
+  if (RuleOn("legalshort")) {
+    for (const Candidate& c : cands) {
+      if (c.type != EntityType::kOrg) continue;
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() < 2 ||
+          !rules::IsLegalForm(slice(words.back()), /*letter_codes=*/true)) {
+        continue;
+      }
+      std::string_view rest =
+          slice({words.front().start, words[words.size() - 2].end});
+      if (!rest.empty() && rest.back() == ',') rest.remove_suffix(1);
+      if (rest.empty() || !IsUpperInitial(rest)) continue;
+      votes[FoldName(rest)][static_cast<int>(EntityType::kOrg)] += 1000;
+      company_short.emplace_back(rest);
+    }
+  }
   const auto majority = [&](const std::string& key) {
     const auto& v = votes[key];
     return static_cast<EntityType>(std::max_element(v.begin(), v.end()) -
@@ -321,6 +341,7 @@ ExtractedEntities EntityExtractor::Extract(
       surfaces.insert(std::string(last));
     }
   }
+  for (std::string& name : company_short) surfaces.insert(std::move(name));
   // Whether a name is searched for again: a one-word name that also occurs
   // in lowercase is a common word ("Bank", "Storm"), and month or day
   // names are dates.
