@@ -249,8 +249,10 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
             type = EntityType::kPlace;
           } else if (!plain) {
             continue;
-          } else if ((f.city || f.gazetteer_place || f.place) && !f.org &&
+          } else if ((f.city || f.gazetteer_place) && !f.org &&
                      !f.gazetteer_org && !f.person) {
+            // A place by the gazetteers, not only by the training data,
+            // whose silver sets call nationalities places ("EUROPEAN").
             type = EntityType::kPlace;
           } else if ((f.org || f.gazetteer_org) && !f.person && !f.place) {
             type = EntityType::kOrg;
