@@ -947,6 +947,23 @@ TEST(TeamCueTest, ClubsNamedAfterTownsInSportsArticles) {
       << ::testing::PrintToString(m);
 }
 
+// In a sports article a club's opening word before a town is one club
+// with it ("Inter Milan", "Sporting Lisbon"); not a country after it.
+TEST(ClubNameTest, OpenersBeforeTowns) {
+  const StageCase c{
+      "clubname",
+      {{"Tarsk", kLoc}, {"Ostia", kLoc}, {"Norland", kLoc}},
+      {{"Tarsk", City()}, {"Ostia", City()}, {"Norland", Country()}},
+      {},
+      "SOCCER - ROUND-UP\nInter Tarsk won again and Sporting Ostia lost. "
+      "Real Norland lost.",
+      ""};
+  ExpectStage(c, {.on = {"org Inter Tarsk <- Inter Tarsk",
+                         "org Sporting Ostia <- Sporting Ostia",
+                         "place Norland <- Norland"},
+                  .not_off = {"org Inter Tarsk <- Inter Tarsk"}});
+}
+
 // The scorers a results line names in brackets, and the players of a
 // golf leaderboard who start with a given name, are persons; the tagger
 // found none of them.

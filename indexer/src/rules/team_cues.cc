@@ -161,9 +161,80 @@ bool TeamFromCues(std::string_view before, std::string_view after) {
   return !prev.empty() && prev[0] == "joined";
 }
 
+void NameClubs(const ArticleText& a, std::vector<Candidate>* out) {
+  // Words that open clubs' names before their town ("Inter Milan",
+  // "Sporting Lisbon", "Dynamo Kiev", "Ajax Amsterdam").
+  static const WordSet kOpeners = {"Inter",
+                                   "Sporting",
+                                   "Real",
+                                   "Atletico",
+                                   "Athletic",
+                                   "Dynamo",
+                                   "Dinamo",
+                                   "Olympique",
+                                   "Borussia",
+                                   "Bayer",
+                                   "Rapid",
+                                   "Slavia",
+                                   "Sparta",
+                                   "Legia",
+                                   "Steaua",
+                                   "Lokomotiv",
+                                   "Spartak",
+                                   "CSKA",
+                                   "Torpedo",
+                                   "Racing",
+                                   "Deportivo",
+                                   "Partizan",
+                                   "Ajax",
+                                   "FC",
+                                   "AC",
+                                   "AS",
+                                   "SC",
+                                   "SV",
+                                   "VfB",
+                                   "VfL",
+                                   "Hertha",
+                                   "Werder",
+                                   "Fortuna",
+                                   "Eintracht",
+                                   "Standard",
+                                   "Olympiakos",
+                                   "Panathinaikos",
+                                   "Sturm",
+                                   "Austria",
+                                   "Admira"};
+  const std::string_view text = a.text;
+  std::vector<TextRange> clubs;
+  for (const std::vector<TextRange>& ws : a.range_words) {
+    for (size_t k = 0; k + 1 < ws.size(); ++k) {
+      if (!kOpeners.count(a.Slice(ws[k])) || ws[k + 1].start != ws[k].end + 1)
+        continue;
+      // The town right after it, on the same line, with nothing between.
+      bool cut = false;
+      const std::string_view town = WordCore(a.Slice(ws[k + 1]), &cut);
+      if (!IsUpperInitial(town)) continue;
+      const NerTagger::NameFacts f = a.tagger->LookUpName(town);
+      if (!f.city || f.country) continue;
+      clubs.push_back({ws[k].start, ws[k + 1].start + town.size()});
+      ++k;
+    }
+  }
+  std::vector<Candidate>& cands = *out;
+  for (const TextRange& club : clubs) {
+    if (text.substr(club.start, club.size()).find('\n') != std::string::npos)
+      continue;
+    std::erase_if(cands, [&](const Candidate& c) {
+      return c.range.start < club.end && club.start < c.range.end;
+    });
+    AddCandidate(a, EntityType::kOrg, club, out);
+  }
+}
+
 void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
   const std::string_view text = a.text;
   if (!IsSportsArticle(text)) return;
+  if (RuleOn("clubname")) NameClubs(a, out);
   std::vector<Candidate>& cands = *out;
   // Words of the article's people's longer names ("Sampras" after "Pete
   // Sampras").

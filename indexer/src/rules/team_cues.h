@@ -36,6 +36,12 @@ bool TeamFromCues(std::string_view before, std::string_view after);
 // after "in" (where a match was played).
 void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out);
 
+// In a sports article (run by TypeTeamsByCues, switch 'clubname'), a
+// word that opens clubs' names ("Inter", "Sporting", "Dynamo", "FC")
+// right before a town is one club with it: "Inter Milan", "Sporting
+// Lisbon", "Ajax Amsterdam", whatever the tagger made of the two.
+void NameClubs(const ArticleText& a, std::vector<Candidate>* out);
+
 }  // namespace byline::rules
 
 #endif  // BYLINE_INDEX_RULES_TEAM_CUES_H_
