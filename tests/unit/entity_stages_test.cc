@@ -947,6 +947,21 @@ TEST(TeamCueTest, ClubsNamedAfterTownsInSportsArticles) {
       << ::testing::PrintToString(m);
 }
 
+// A country in a headline in capitals is a country's side, a place,
+// whatever result follows it ("PAKISTAN WIN").
+TEST(TeamCueTest, CountriesInCapitalsStayPlaces) {
+  const StageCase c{"teamcue",
+                    {{"NORLAND", kLoc}, {"Norland", kLoc}},
+                    {{"Norland", Country()}},
+                    {},
+                    "CRICKET - NORLAND WIN BY FIVE WICKETS\n"
+                    "Norland won the one-day match in the final over.",
+                    ""};
+  ExpectStage(c,
+              {.on = {"place Norland <- NORLAND", "place Norland <- Norland"},
+               .not_on = {"org Norland <- NORLAND"}});
+}
+
 // In a sports article a club's opening word before a town is one club
 // with it ("Inter Milan", "Sporting Lisbon"); not a country after it.
 TEST(ClubNameTest, OpenersBeforeTowns) {

@@ -1,5 +1,7 @@
 #include "rules/team_cues.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include <string>
 #include <string_view>
@@ -250,7 +252,17 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
         (c.type != EntityType::kPlace && c.type != EntityType::kPerson)) {
       continue;
     }
-    const std::string_view name = a.Slice(c.range);
+    // A name in capitals ("PAKISTAN WIN BY FIVE WICKETS") is looked up as
+    // the lists write it ("Pakistan").
+    const std::string_view written = a.Slice(c.range);
+    const std::string title =
+        std::any_of(written.begin(), written.end(),
+                    [](char ch) {
+                      return std::islower(static_cast<unsigned char>(ch));
+                    })
+            ? std::string(written)
+            : TitleCase(written);
+    const std::string_view name = title;
     if (IsCountryName(a.tagger, name)) continue;
     const NerTagger::NameFacts facts = a.tagger->LookUpName(name);
     if (c.type == EntityType::kPlace) {
