@@ -962,6 +962,22 @@ TEST(TeamCueTest, CountriesInCapitalsStayPlaces) {
                .not_on = {"org Norland <- NORLAND"}});
 }
 
+// A sport's slug names the sport, not a body; a league's initials the
+// lists know stay.
+TEST(TeamCueTest, SlugIsNoName) {
+  Facts league;
+  league.org = true;
+  const StageCase c{"teamcue",
+                    {{"RUGBY UNION", kOrg}, {"VRL", kOrg}},
+                    {{"VRL", league}},
+                    {},
+                    "VRL RUGBY UNION - RESULTS\nThe match ended level.",
+                    ""};
+  ExpectStage(c, {.on = {"org VRL <- VRL"},
+                  .not_on = {"org Rugby Union <- RUGBY UNION"},
+                  .off = {"org Rugby Union <- RUGBY UNION"}});
+}
+
 // In a sports article a club's opening word before a town is one club
 // with it ("Inter Milan", "Sporting Lisbon"); not a country after it.
 TEST(ClubNameTest, OpenersBeforeTowns) {

@@ -51,7 +51,10 @@ std::vector<std::string> Around(std::string_view text, size_t n, bool forward) {
 }
 
 // A sport's slug that opens wire copy: "SOCCER - ", "RUGBY UNION - ".
-bool OpensWithSportSlug(std::string_view text) {
+// Where a sport's slug opens wire copy ("ICE HOCKEY" of "ICE HOCKEY -
+// NHL RESULTS"), as offsets into `text`; empty if none does.
+TextRange SportSlug(std::string_view text) {
+  const std::string_view whole = text;
   // A slug of up to three words in capitals, one of them a sport's
   // ("ICE HOCKEY", "NFL AMERICAN FOOTBALL", "SPEED SKATING").
   static const WordSet kSports = {
@@ -72,9 +75,10 @@ bool OpensWithSportSlug(std::string_view text) {
     const size_t eol = text.find('\n');
     if (dash != std::string_view::npos && dash <= 32 && dash < eol) {
       std::string_view slug = text.substr(0, dash);
+      const size_t at = whole.size() - text.size();
       for (int w = 0; w < 3 && !slug.empty(); ++w) {
         const size_t sp = slug.find(' ');
-        if (kSports.count(slug.substr(0, sp))) return true;
+        if (kSports.count(slug.substr(0, sp))) return {at, at + dash};
         if (sp == std::string_view::npos) break;
         slug.remove_prefix(sp + 1);
       }
@@ -82,7 +86,11 @@ bool OpensWithSportSlug(std::string_view text) {
     if (eol == std::string_view::npos) break;
     text.remove_prefix(eol);
   }
-  return false;
+  return {0, 0};
+}
+
+bool OpensWithSportSlug(std::string_view text) {
+  return SportSlug(text).size() > 0;
 }
 
 }  // namespace
@@ -238,6 +246,17 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
   if (!IsSportsArticle(text)) return;
   if (RuleOn("clubname")) NameClubs(a, out);
   std::vector<Candidate>& cands = *out;
+  // The slug names a sport, not a body ("RUGBY UNION", "ICE" of "ICE
+  // HOCKEY"); a league's initials the lists know stay ("NFL AMERICAN
+  // FOOTBALL").
+  const TextRange slug = SportSlug(text);
+  if (slug.size() > 0) {
+    std::erase_if(cands, [&](const Candidate& c) {
+      if (c.range.start < slug.start || c.range.end > slug.end) return false;
+      const NerTagger::NameFacts f = a.tagger->LookUpName(a.Slice(c.range));
+      return !(IsAcronym(a.Slice(c.range)) && (f.org || f.gazetteer_org));
+    });
+  }
   // Words of the article's people's longer names ("Sampras" after "Pete
   // Sampras").
   std::set<std::string_view> person_words;
