@@ -120,7 +120,13 @@ void NameCapitals(const ArticleText& a, std::vector<Candidate>* out) {
   // the lists say ("NEWCASTLE" in a headline over "Newcastle went three
   // points clear", a club, not the city).
   std::set<std::string> written_lower;  // copies: the candidates move below
+  // Only an article with a name in capitals needs them.
+  const bool any_caps =
+      std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+        return c.range.size() >= 4 && IsCapitalsRun(slice(c.range));
+      });
   for (const Candidate& c : cands) {
+    if (!any_caps) break;
     if (AllUpper(slice(c.range))) continue;
     written_lower.insert(c.key);
     // A person's surname: "NORMAN LEADS" over "Greg Norman".

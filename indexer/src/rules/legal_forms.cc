@@ -33,11 +33,16 @@ void DropLegalForms(const ArticleText& /*a*/, std::vector<Candidate>* out) {
 void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out) {
   const std::string_view text = a.text;
   std::vector<Candidate>& cands = *out;
-  const std::vector<bool> covered = Covered(text.size(), cands);
+  // Which bytes the candidates cover, worked out only for an article that
+  // has a legal form after a name (most have none).
+  std::vector<bool> covered;
   for (Candidate& c : cands) {
     if (c.type == EntityType::kDate || c.fixed) continue;
     const size_t s = c.range.end + 1;
-    if (s >= text.size() || text[c.range.end] != ' ' || covered[s]) continue;
+    if (s >= text.size() || text[c.range.end] != ' ' ||
+        !std::isalpha(static_cast<unsigned char>(text[s]))) {
+      continue;
+    }
     size_t e = s;
     while (e < text.size() && (IsAlnumByte(text[e]) || text[e] == '.')) {
       ++e;
@@ -49,6 +54,8 @@ void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out) {
       form.remove_suffix(1);
       if (!IsLegalForm(form, /*letter_codes=*/true)) continue;
     }
+    if (covered.empty()) covered = Covered(text.size(), cands);
+    if (covered[s]) continue;
     // The form makes it a company, whatever the tagger saw there.
     c.range.end = s + form.size();
     c.type = EntityType::kOrg;

@@ -50,10 +50,19 @@ std::vector<TextRange> FindNewsAgencies(std::string_view text,
   std::vector<TextRange> out;
   ForEachLine(text, range, [&](TextRange line) {
     const std::string_view l = text.substr(line.start, line.size());
-    for (const std::string_view cue :
-         {std::string_view(" news agency"), std::string_view(" newspaper")}) {
-      for (size_t at = l.find(cue); at != std::string_view::npos;
-           at = l.find(cue, at + 1)) {
+    // "news" first (rarer than the space the cues open with), then which
+    // cue it starts.
+    for (size_t n = l.find("news"); n != std::string_view::npos;
+         n = l.find("news", n + 1)) {
+      if (n == 0 || l[n - 1] != ' ') continue;
+      const size_t at = n - 1;
+      std::string_view cue;
+      for (const std::string_view c :
+           {std::string_view(" news agency"), std::string_view(" newspaper")}) {
+        if (l.substr(at, c.size()) == c) cue = c;
+      }
+      if (cue.empty()) continue;
+      {
         const size_t cue_end = line.start + at + cue.size();
         if (cue_end < line.end && IsAlnumByte(text[cue_end])) continue;
         const TextRange before =

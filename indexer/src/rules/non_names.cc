@@ -39,7 +39,12 @@ bool FormedFromPlaceName(const NerTagger* tagger, std::string_view w,
            tagger->LookUpName(p).country;
   };
   const std::string whole(w);
-  if (place(whole + "ia") || place(whole + "a")) return true;  // Yugoslav
+  // "Yugoslav" (Yugoslavia), "Czechoslovak": the forms that drop "ia".
+  if ((w.back() == 'v' || w.back() == 'k') &&
+      (place(whole + "ia") || place(whole + "a"))) {
+    return true;
+  }
+  if (!w.ends_with("an") && !w.ends_with("ese")) return false;
   for (const std::string_view suffix : {"ean", "ian", "an", "ese"}) {
     if (!w.ends_with(suffix) || w.size() < suffix.size() + 3) continue;
     const std::string stem(w.substr(0, w.size() - suffix.size()));
@@ -62,18 +67,27 @@ void DropNonNames(const ArticleText& a,
   // The lists know "South Korean"; then "Korean" is one too.
   // Looked up once a word: most candidates are names met before.
   std::unordered_map<std::string_view, bool> demonyms;
+  // The article's places by key, gathered for the first word that needs
+  // them.
   std::set<std::string> article_places;
-  for (const Candidate& c : cands) {
-    if (c.type == EntityType::kPlace) article_places.insert(c.key);
-  }
+  bool places_gathered = false;
   const auto demonym = [&](std::string_view word) {
     const auto [it, added] = demonyms.emplace(word, false);
     if (!added) return it->second;
     if (tagger->LookUpWord(word).demonym) return it->second = true;
     // Rule 'demonymform': "Zairean", "Yugoslav".
-    if (RuleOn("demonymform") &&
-        FormedFromPlaceName(tagger, word, article_places))
-      return it->second = true;
+    if (RuleOn("demonymform") && word.size() >= 5 &&
+        (word.ends_with("an") || word.ends_with("ese") || word.back() == 'v' ||
+         word.back() == 'k')) {
+      if (!places_gathered) {
+        for (const Candidate& c : cands) {
+          if (c.type == EntityType::kPlace) article_places.insert(c.key);
+        }
+        places_gathered = true;
+      }
+      if (FormedFromPlaceName(tagger, word, article_places))
+        return it->second = true;
+    }
     for (std::string_view c : {"North ", "South ", "East ", "West "}) {
       if (tagger->LookUpWord(std::string(c) + std::string(word)).demonym) {
         return it->second = true;

@@ -55,13 +55,6 @@ bool IsRunByte(char c) {
   return IsAlnumByte(c) || c == '-' || c == '&' || c == '\'';
 }
 
-// The word of text that starts at `pos` (up to a space or the end).
-std::string_view WordAt(std::string_view text, size_t pos) {
-  size_t e = pos;
-  while (e < text.size() && !IsAsciiSpace(text[e])) ++e;
-  return text.substr(pos, e - pos);
-}
-
 // The word without the punctuation after it: "fell." -> "fell".
 std::string_view Bare(std::string_view w) {
   while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back())))
@@ -80,61 +73,74 @@ void AddNamesBeforeOffices(const ArticleText& a, std::vector<Candidate>* out) {
   static const WordSet kMarketVerbs = {
       "rose",    "fell",  "gained", "lost",  "closed", "jumped",  "slipped",
       "dropped", "eased", "firmed", "edged", "were",   "slumped", "surged"};
-  const std::vector<bool> covered = Covered(text.size(), *out);
+  // Which bytes the candidates cover, worked out for the first office or
+  // "shares" (most articles have none).
+  std::vector<bool> covered;
   std::vector<TextRange> found;
-  // The capitalised run of up to three words that ends at `end` (the
-  // space after it), within `limit`.
-  const auto run_before = [&](size_t limit, size_t end) -> TextRange {
-    return CapitalisedRunBefore(
-        text, limit, end, 3, IsRunByte, [&](size_t b, std::string_view w) {
-          return w == "The" || w == "A" || w == "An" || covered[b];
-        });
-  };
-  const auto run_after = [&](size_t pos, size_t limit) -> TextRange {
-    TextRange run{pos, pos};
-    for (int n = 0; n < 3 && pos < limit; ++n) {
-      size_t e = pos;
-      while (e < limit && IsRunByte(text[e])) ++e;
-      const std::string_view w = text.substr(pos, e - pos);
-      if (w.empty() || !IsUpperInitial(w) || covered[pos]) break;
-      run.end = e;
-      if (e >= limit || text[e] != ' ') break;
-      pos = e + 1;
-    }
-    return run;
-  };
-  for (const TextRange& r : a.ranges) {
-    ForEachLine(text, r, [&](TextRange line) {
-      // Each word that starts at s: the line's first, or after a space.
-      for (size_t s = line.start; s < line.end; ++s) {
-        if (s > line.start && text[s - 1] != ' ') continue;
-        if (text[s] == ' ') continue;
-        const std::string_view w = WordAt(text.substr(0, line.end), s);
-        const size_t after = s + w.size();
-        if (kOffices.count(w)) {
-          // "Olivetti spokesman Franco Rossi": a name after the office.
-          if (after + 1 < line.end && text[after] == ' ' &&
-              IsUpperInitial(text.substr(after + 1, 1))) {
-            if (s > line.start) found.push_back(run_before(line.start, s));
-          }
-        } else if (w == "shares" || w == "Shares") {
-          // "Volvo shares fell".
-          if (after + 1 < line.end && text[after] == ' ' &&
-              kMarketVerbs.count(
-                  Bare(WordAt(text.substr(0, line.end), after + 1))) &&
-              s > line.start) {
-            found.push_back(run_before(line.start, s));
-          }
-          // "shares in Fiat", "shares of Fiat".
-          const std::string_view prep =
-              WordAt(text.substr(0, line.end), std::min(after + 1, line.end));
-          if ((prep == "in" || prep == "of") &&
-              after + prep.size() + 2 < line.end) {
-            found.push_back(run_after(after + prep.size() + 2, line.end));
-          }
+  for (const std::vector<TextRange>& ws : a.range_words) {
+    // Two words on one line, nothing but spaces between.
+    const auto joined = [&](size_t j) {
+      return ws[j].end < ws[j + 1].start &&
+             text.substr(ws[j].end, ws[j + 1].start - ws[j].end).find('\n') ==
+                 std::string_view::npos;
+    };
+    // The name-like part of word j: its letters, digits, hyphens,
+    // ampersands and apostrophes from its start ("Fiat" of "Fiat,").
+    const auto core = [&](size_t j) {
+      const std::string_view w = a.Slice(ws[j]);
+      size_t n = 0;
+      while (n < w.size() && IsRunByte(w[n])) ++n;
+      return w.substr(0, n);
+    };
+    // The capitalised run of up to three whole words right before word k.
+    const auto run_before = [&](size_t k) -> TextRange {
+      TextRange run{ws[k].start, ws[k].start};
+      for (size_t j = k; j-- > 0 && k - j <= 3;) {
+        const std::string_view w = a.Slice(ws[j]);
+        if (!joined(j) || core(j).size() != w.size() || !IsUpperInitial(w) ||
+            w == "The" || w == "A" || w == "An" || covered[ws[j].start]) {
+          break;
         }
+        run = {ws[j].start, run.start == run.end ? ws[j].end : run.end};
       }
-    });
+      return run;
+    };
+    // The capitalised run of up to three words from word k on.
+    const auto run_after = [&](size_t k) -> TextRange {
+      TextRange run{ws[k].start, ws[k].start};
+      for (size_t j = k; j < ws.size() && j < k + 3; ++j) {
+        const std::string_view c = core(j);
+        if ((j > k && !joined(j - 1)) || !IsUpperInitial(c) ||
+            covered[ws[j].start]) {
+          break;
+        }
+        run.end = ws[j].start + c.size();
+        if (c.size() != ws[j].size()) break;
+      }
+      return run;
+    };
+    for (size_t k = 0; k + 1 < ws.size(); ++k) {
+      const std::string_view w = a.Slice(ws[k]);
+      const bool office = kOffices.count(w) > 0;
+      const bool shares = w == "shares" || w == "Shares";
+      if ((!office && !shares) || !joined(k)) continue;
+      if (covered.empty()) covered = Covered(text.size(), *out);
+      if (office) {
+        // "Olivetti spokesman Franco Rossi": a name after the office.
+        if (k > 0 && IsUpperInitial(a.Slice(ws[k + 1])))
+          found.push_back(run_before(k));
+        continue;
+      }
+      // "Volvo shares fell".
+      if (k > 0 && kMarketVerbs.count(Bare(a.Slice(ws[k + 1]))))
+        found.push_back(run_before(k));
+      // "shares in Fiat", "shares of Fiat".
+      const std::string_view prep = a.Slice(ws[k + 1]);
+      if ((prep == "in" || prep == "of") && k + 2 < ws.size() &&
+          joined(k + 1)) {
+        found.push_back(run_after(k + 2));
+      }
+    }
   }
   for (const TextRange& f : found) {
     if (f.size() == 0) continue;

@@ -657,8 +657,23 @@ std::vector<TextRange> FindScorerNames(std::string_view text, TextRange range) {
   std::vector<TeamName> teams;
   ForEachLine(text, range, [&](TextRange line) {
     const std::string_view l = text.substr(line.start, line.size());
-    const bool bracket = l.find('(') != std::string_view::npos;
-    const bool colon = l.find(':') != std::string_view::npos;
+    // Looked for before the line is split into words, as few lines are
+    // either: a results line's scorers (a bracket and a digit), a list's
+    // label and its colon.
+    const bool bracket = l.find('(') != std::string_view::npos &&
+                         std::any_of(l.begin(), l.end(), [](char c) {
+                           return std::isdigit(static_cast<unsigned char>(c));
+                         });
+    bool colon = false;
+    if (l.find(':') != std::string_view::npos) {
+      for (const std::string_view label :
+           {"corer", "Tries", "Try", "onversion", "enalt", "oal", "Bowling"}) {
+        if (l.find(label) != std::string_view::npos) {
+          colon = true;
+          break;
+        }
+      }
+    }
     if (!bracket && !colon) return;
     const std::vector<Word> words = SplitWords(text, line);
     if (words.empty()) return;
@@ -676,10 +691,11 @@ std::vector<TextRange> FindLeaderboardNames(std::string_view text,
   ForEachLine(text, range, [&](TextRange line) {
     size_t i = line.start;
     while (i < line.end && IsSpace(text[i])) ++i;
-    if (i == line.end || (!std::isdigit(static_cast<unsigned char>(text[i])) &&
-                          text[i] != 'T' && text[i] != '=')) {
+    // A rank or a total first: "134", "1.", "T3", "=5" (a capital T
+    // only before a digit: most lines that open with one are "The ...").
+    if (i < line.end && (text[i] == 'T' || text[i] == '=')) ++i;
+    if (i == line.end || !std::isdigit(static_cast<unsigned char>(text[i])))
       return;
-    }
     const std::vector<Word> words = SplitWords(text, line);
     LeaderboardLine(text, words, &out, nullptr);
   });
@@ -691,7 +707,12 @@ std::vector<TextRange> FindMatchPlayers(std::string_view text,
   std::vector<TextRange> out;
   ForEachLine(text, range, [&](TextRange line) {
     const std::string_view l = text.substr(line.start, line.size());
-    if (l.find('(') == std::string_view::npos) return;
+    if (l.find('(') == std::string_view::npos ||
+        (l.find(" beat") == std::string_view::npos &&
+         l.find(" bt ") == std::string_view::npos &&
+         l.find(" def") == std::string_view::npos)) {
+      return;
+    }
     const std::vector<Word> words = SplitWords(text, line);
     HeadToHeadLine(text, words, &out);
   });
