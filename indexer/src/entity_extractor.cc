@@ -370,14 +370,7 @@ ExtractedEntities EntityExtractor::Extract(
   if (tagger_ != nullptr && RuleOn("capsagain")) {
     for (const TextRange& r : ranges) {
       rules::ForEachLine(text, r, [&](TextRange line) {
-        // Stops at the first lowercase letter: most lines have one early.
-        size_t upper = 0, i = line.start;
-        for (;
-             i < line.end && !std::islower(static_cast<unsigned char>(text[i]));
-             ++i) {
-          upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
-        }
-        if (i == line.end && upper >= 4) caps_lines.push_back(line);
+        if (rules::IsCapitalsLine(text, line)) caps_lines.push_back(line);
       });
     }
   }

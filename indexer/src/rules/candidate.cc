@@ -23,6 +23,19 @@ std::vector<bool> Covered(size_t size, const std::vector<Candidate>& cands) {
   return covered;
 }
 
+std::set<std::string_view> WordsOfLongerNames(
+    const ArticleText& a, const std::vector<Candidate>& cands,
+    EntityType type) {
+  std::set<std::string_view> words_of;
+  for (const Candidate& c : cands) {
+    if (c.type != type) continue;
+    const std::vector<TextRange> words = Words(a.text, c.range);
+    if (words.size() < 2) continue;
+    for (const TextRange& w : words) words_of.insert(a.Slice(w));
+  }
+  return words_of;
+}
+
 void AddCandidate(const ArticleText& a, EntityType type, TextRange r,
                   std::vector<Candidate>* cands) {
   r = CleanSpan(a.text, r, type);

@@ -72,6 +72,12 @@ void AddCandidate(const ArticleText& a, EntityType type, TextRange r,
 // Which bytes of a text of `size` bytes the candidates cover.
 std::vector<bool> Covered(size_t size, const std::vector<Candidate>& cands);
 
+// The words of the article's names of `type` that have two words or more:
+// a lone word among them may be short for the longer name ("Washington"
+// for "George Washington", "Tamil" for "Tamil Selvan").
+std::set<std::string_view> WordsOfLongerNames(
+    const ArticleText& a, const std::vector<Candidate>& cands, EntityType type);
+
 // The tagger's type as an entity type.
 EntityType FromNer(NerType t);
 

@@ -23,15 +23,6 @@ bool IsCapitalsWord(std::string_view w) {
          });
 }
 
-// Words of capital letters, one or more: "CHELSEA", "NEW YORK"; not
-// "U.K." (a code, which keeps its dots and capitals).
-bool IsCapitalsRun(std::string_view w) {
-  return !w.empty() && w.front() != ' ' &&
-         std::all_of(w.begin(), w.end(), [](char c) {
-           return std::isupper(static_cast<unsigned char>(c)) || c == ' ';
-         });
-}
-
 }  // namespace
 
 void JoinCapitals(const ArticleText& a, std::vector<Candidate>* out) {
@@ -125,14 +116,16 @@ void NameCapitals(const ArticleText& a, std::vector<Candidate>* out) {
       std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
         return c.range.size() >= 4 && IsCapitalsRun(slice(c.range));
       });
-  for (const Candidate& c : cands) {
-    if (!any_caps) break;
-    if (AllUpper(slice(c.range))) continue;
-    written_lower.insert(c.key);
-    // A person's surname: "NORMAN LEADS" over "Greg Norman".
-    if (c.type != EntityType::kPerson) continue;
-    const std::vector<TextRange> words = Words(a.text, c.range);
-    if (words.size() >= 2) written_lower.insert(FoldName(slice(words.back())));
+  if (any_caps) {
+    for (const Candidate& c : cands) {
+      if (AllUpper(slice(c.range))) continue;
+      written_lower.insert(c.key);
+      // A person's surname: "NORMAN LEADS" over "Greg Norman".
+      if (c.type != EntityType::kPerson) continue;
+      const std::vector<TextRange> words = Words(a.text, c.range);
+      if (words.size() >= 2)
+        written_lower.insert(FoldName(slice(words.back())));
+    }
   }
   // Renames in place; returns true for a candidate to drop.
   const auto rename_or_drop = [&](Candidate& c) {
@@ -190,13 +183,7 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<bool> covered = Covered(text.size(), cands);
   for (const TextRange& r : a.ranges) {
     ForEachLine(text, r, [&](TextRange line) {
-      // A line in capitals: no lowercase letter, four capitals or more.
-      size_t upper = 0;
-      for (size_t i = line.start; i < line.end; ++i) {
-        if (std::islower(static_cast<unsigned char>(text[i]))) return;
-        upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
-      }
-      if (upper < 4) return;
+      if (!IsCapitalsLine(text, line)) return;
       // Its words, without trailing punctuation and a possessive
       // ("RUSSIA'S" -> "RUSSIA"); a word that is not all capitals (a
       // number, a dash) ends a run.

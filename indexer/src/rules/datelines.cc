@@ -167,11 +167,7 @@ void FindDatelines(const ArticleText& a, std::vector<Candidate>* out,
     // keeps its type.
     if (!starts.count(c.range.start) || c.fixed) continue;
     const std::string_view word = slice(c.range);
-    if (word.size() < 3 || std::any_of(word.begin(), word.end(), [](char ch) {
-          return !std::isupper(static_cast<unsigned char>(ch)) && ch != ' ';
-        })) {
-      continue;
-    }
+    if (word.size() < 3 || !IsCapitalsRun(word)) continue;
     // A dateline's place ends at a comma, a bracket, a dash, a date or
     // the line's end; a word after it is a headline's ("CLINTON SAYS").
     size_t next = c.range.end;

@@ -18,9 +18,18 @@ bool IsNameByte(char c) {
 // before it), in text[start, end); empty when the word before is not
 // capitalised. "The" opens no name.
 TextRange RunBefore(std::string_view text, size_t start, size_t end) {
-  return CapitalisedRunBefore(
-      text, start, end, 4, IsNameByte,
-      [](size_t, std::string_view w) { return w == "The"; });
+  TextRange run{end, end};
+  size_t pos = end;
+  for (int n = 0; n < 4; ++n) {
+    if (pos <= start + 1 || text[pos - 1] != ' ') break;
+    size_t b = pos - 1;
+    while (b > start && IsNameByte(text[b - 1])) --b;
+    const std::string_view w = text.substr(b, pos - 1 - b);
+    if (w.empty() || !IsUpperInitial(w) || w == "The") break;
+    run = {b, run.start == end ? pos - 1 : run.end};
+    pos = b;
+  }
+  return run;
 }
 
 // The run of capitalised words (up to four) that starts at `pos`.

@@ -122,13 +122,8 @@ void DropNonNames(const ArticleText& a,
       "Pashtun",     "Berber",       "Bedouin",    "Druze",       "Rohingya",
       "Yoruba",      "Igbo",         "Hausa",      "Zulu",        "Maori",
       "Māori",       "Sámi",         "Inuit"};
-  std::set<std::string_view> person_words;
-  for (const Candidate& c : cands) {
-    if (c.type != EntityType::kPerson) continue;
-    const std::vector<TextRange> words = Words(text, c.range);
-    if (words.size() < 2) continue;
-    for (const TextRange& w : words) person_words.insert(slice(w));
-  }
+  const std::set<std::string_view> person_words =
+      WordsOfLongerNames(a, cands, EntityType::kPerson);
   std::erase_if(cands, [&](const Candidate& c) {
     const std::vector<TextRange> words = Words(text, c.range);
     if (RuleOn("belief") && words.size() == 1 &&

@@ -50,7 +50,6 @@ std::vector<std::string> Around(std::string_view text, size_t n, bool forward) {
   return words;
 }
 
-// A sport's slug that opens wire copy: "SOCCER - ", "RUGBY UNION - ".
 // Where a sport's slug opens wire copy ("ICE HOCKEY" of "ICE HOCKEY -
 // NHL RESULTS"), as offsets into `text`; empty if none does.
 TextRange SportSlug(std::string_view text) {
@@ -89,14 +88,10 @@ TextRange SportSlug(std::string_view text) {
   return {0, 0};
 }
 
-bool OpensWithSportSlug(std::string_view text) {
-  return SportSlug(text).size() > 0;
-}
-
 }  // namespace
 
 bool IsSportsArticle(std::string_view text) {
-  return OpensWithSportSlug(text) || IsSportsReport(text);
+  return SportSlug(text).size() > 0 || IsSportsReport(text);
 }
 
 bool TeamFromCues(std::string_view before, std::string_view after) {
@@ -218,9 +213,11 @@ void NameClubs(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<TextRange> clubs;
   for (const std::vector<TextRange>& ws : a.range_words) {
     for (size_t k = 0; k + 1 < ws.size(); ++k) {
-      if (!kOpeners.count(a.Slice(ws[k])) || ws[k + 1].start != ws[k].end + 1)
+      // The town right after it: one separator between, not a line break.
+      if (!kOpeners.count(a.Slice(ws[k])) || ws[k + 1].start != ws[k].end + 1 ||
+          text[ws[k].end] == '\n') {
         continue;
-      // The town right after it, on the same line, with nothing between.
+      }
       bool cut = false;
       const std::string_view town = WordCore(a.Slice(ws[k + 1]), &cut);
       if (!IsUpperInitial(town)) continue;
@@ -232,8 +229,6 @@ void NameClubs(const ArticleText& a, std::vector<Candidate>* out) {
   }
   std::vector<Candidate>& cands = *out;
   for (const TextRange& club : clubs) {
-    if (text.substr(club.start, club.size()).find('\n') != std::string::npos)
-      continue;
     std::erase_if(cands, [&](const Candidate& c) {
       return c.range.start < club.end && club.start < c.range.end;
     });
@@ -259,13 +254,8 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
   }
   // Words of the article's people's longer names ("Sampras" after "Pete
   // Sampras").
-  std::set<std::string_view> person_words;
-  for (const Candidate& c : cands) {
-    if (c.type != EntityType::kPerson) continue;
-    const std::vector<TextRange> words = Words(text, c.range);
-    if (words.size() < 2) continue;
-    for (const TextRange& w : words) person_words.insert(a.Slice(w));
-  }
+  const std::set<std::string_view> person_words =
+      WordsOfLongerNames(a, cands, EntityType::kPerson);
   for (Candidate& c : cands) {
     if (c.fixed ||
         (c.type != EntityType::kPlace && c.type != EntityType::kPerson)) {

@@ -42,14 +42,10 @@ void TypeTeamsAndCities(const ArticleText& a, std::vector<Candidate>* out) {
   // Words of the article's longer person and organisation names:
   // "Washington" alone may be short for "George Washington", "Columbia"
   // for "Columbia University".
-  std::set<std::string_view> person_words, org_words;
-  for (const Candidate& c : cands) {
-    if (c.type != EntityType::kPerson && c.type != EntityType::kOrg) continue;
-    const std::vector<TextRange> words = Words(text, c.range);
-    if (words.size() < 2) continue;
-    auto& into = c.type == EntityType::kPerson ? person_words : org_words;
-    for (const TextRange& w : words) into.insert(slice(w));
-  }
+  const std::set<std::string_view> person_words =
+      WordsOfLongerNames(a, cands, EntityType::kPerson);
+  const std::set<std::string_view> org_words =
+      WordsOfLongerNames(a, cands, EntityType::kOrg);
   for (Candidate& c : cands) {
     if (c.fixed) continue;
     if (c.type == EntityType::kPerson) {

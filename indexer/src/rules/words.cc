@@ -35,6 +35,23 @@ bool AllUpper(std::string_view s) {
   });
 }
 
+bool IsCapitalsRun(std::string_view w) {
+  return !w.empty() && w.front() != ' ' &&
+         std::all_of(w.begin(), w.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c)) || c == ' ';
+         });
+}
+
+bool IsCapitalsLine(std::string_view text, TextRange line) {
+  // Stops at the first lowercase letter: most lines have one early.
+  size_t upper = 0;
+  for (size_t i = line.start; i < line.end; ++i) {
+    if (std::islower(static_cast<unsigned char>(text[i]))) return false;
+    upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
+  }
+  return upper >= 4;
+}
+
 bool IsAlnumByte(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) ||
          static_cast<unsigned char>(c) >= 0x80;  // letters of other scripts

@@ -52,6 +52,14 @@ class WordSet {
 // Every byte an ASCII capital: "NASA", "SWITZERLAND".
 bool AllUpper(std::string_view s);
 
+// Words of capital letters, one or more, single spaces between: "CHELSEA",
+// "NEW YORK"; not "U.K." (a code, which keeps its dots and capitals).
+bool IsCapitalsRun(std::string_view w);
+
+// A line written in capitals (a wire headline: "SOCCER - JAPAN GET LUCKY
+// WIN"): no lowercase letter and four capitals or more in text[line].
+bool IsCapitalsLine(std::string_view text, TextRange line);
+
 bool IsAlnumByte(char c);
 
 // The end of the run of initials with full stops ("U.N.", "U.K.") that
@@ -135,29 +143,6 @@ bool IsBracketAcronym(std::string_view s);
 // language has the initials of its translation in another order ("National
 // Union of Consumers" (UNC) for "Unione Nazionale Consumatori").
 bool SameLetters(std::string a, std::string b);
-
-// The run of up to `max_words` capitalised words that ends right before
-// the space at end - 1, none starting before `limit`: words are runs of
-// bytes for which `in_word` holds, single spaces between; a word for
-// which `stop(start, word)` holds ends the run (is not in it). Empty
-// (start == end) when the word before is not capitalised.
-template <typename Stop>
-TextRange CapitalisedRunBefore(std::string_view text, size_t limit,
-                               size_t end, int max_words,
-                               bool (*in_word)(char), Stop&& stop) {
-  TextRange run{end, end};
-  size_t pos = end;
-  for (int n = 0; n < max_words; ++n) {
-    if (pos <= limit + 1 || text[pos - 1] != ' ') break;
-    size_t b = pos - 1;
-    while (b > limit && in_word(text[b - 1])) --b;
-    const std::string_view w = text.substr(b, pos - 1 - b);
-    if (w.empty() || !IsUpperInitial(w) || stop(b, w)) break;
-    run = {b, run.start == end ? pos - 1 : run.end};
-    pos = b;
-  }
-  return run;
-}
 
 }  // namespace byline::rules
 
