@@ -52,6 +52,7 @@
 #include "rules/possessives.h"
 #include "rules/qualified_names.h"
 #include "rules/short_forms.h"
+#include "rules/span_splits.h"
 #include "rules/sports_results.h"
 #include "rules/team_cues.h"
 #include "rules/teams_and_cities.h"
@@ -166,6 +167,8 @@ ExtractedEntities EntityExtractor::Extract(
                             &cands);
       }
     }
+    // Rules 'commasplit' and 'ofsplit' (rules/span_splits.h).
+    rules::SplitJoinedNames(article_text, &cands);
     // Rule 'results' (rules/sports_results.h).
     if (RuleOn("results")) rules::MarkResultTeams(article_text, &cands);
     // Rule 'scorecard' (rules/sports_results.h).

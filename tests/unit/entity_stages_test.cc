@@ -821,6 +821,64 @@ TEST(OfficeCueTest, CompaniesByOfficesAndShares) {
       << ::testing::PrintToString(m);
 }
 
+// A town and its state or country, which the tagger (taught by
+// Wikipedia's link spans) may tag as one place, are two; "Washington,
+// D.C." and a constituency with "and" in it stay one.
+TEST(CommaSplitTest, TownAndStateAreTwoPlaces) {
+  const StageCase c{"commasplit",
+                    {{"Tarsk, Velmora", kLoc},
+                    {"Dovan, D.C.", kLoc},
+                    {"Arden, Brill and Cove", kLoc},
+                    {"Lind, Ana", kPer}},
+                    {},
+                    {},
+                    "The fair opened in Tarsk, Velmora on Monday. Talks in "
+                    "Dovan, D.C. ended. Arden, Brill and Cove voted. Lind, "
+                    "Ana wrote.",
+                    ""};
+  ExpectStage(c, {.on = {"place Tarsk <- Tarsk", "place Velmora <- Velmora",
+                         "place Dovan, D.C. <- Dovan, D.C.",
+                         "place Arden, Brill and Cove <- Arden, Brill and Cove",
+                         "person Lind, Ana <- Lind, Ana"},
+                  .not_on = {"place Tarsk, Velmora <- Tarsk, Velmora"},
+                  .off = {"place Tarsk, Velmora <- Tarsk, Velmora"}});
+}
+
+// "Ana Lind of Velmor": a person and the body she is of, where the tagger
+// made one name of them; a body's name with "of" ("United Farmers of
+// Tarsk": "United" is a common word), a ruler ("Karl II of Tarsk") and a
+// person of a place the lists know stay whole.
+TEST(OfSplitTest, PersonOfABody) {
+  WordFacts given;
+  given.given_name = true;
+  WordFacts common_given = given;
+  common_given.common = true;
+  const StageCase c{"ofsplit",
+                    {{"Ana Lind of Velmor", kPer},
+                     {"Eva Sol of the Civic Party", kOrg},
+                     {"United Farmers of Dovan", kOrg},
+                     {"Karl II of Dovan", kPer},
+                     {"Jon Berg of Tarsk", kPer}},
+                    {{"Tarsk", City()}},
+                    {{"Ana", given},
+                     {"Eva", given},
+                     {"Karl", given},
+                     {"Jon", given},
+                     {"United", common_given}},
+                    "Ana Lind of Velmor spoke.\n\nEva Sol of the Civic Party "
+                    "won. United Farmers of Dovan met Karl II of Dovan and "
+                    "Jon Berg of Tarsk.",
+                    ""};
+  ExpectStage(c, {.on = {"person Ana Lind <- Ana Lind", "org Velmor <- Velmor",
+                         "person Eva Sol <- Eva Sol",
+                         "org Civic Party <- Civic Party",
+                         "org United Farmers of Dovan <- United Farmers of Dovan",
+                         "person Karl II of Dovan <- Karl II of Dovan",
+                         "person Jon Berg of Tarsk <- Jon Berg of Tarsk"},
+                  .off = {"person Ana Lind of Velmor <- Ana Lind of Velmor"},
+                  .not_off = {"person Ana Lind <- Ana Lind"}});
+}
+
 // The legal form joins a name the tagger found only elsewhere in the
 // article, where the name is found again.
 TEST(LegalExtTest, NameFoundAgainTakesItsForm) {
