@@ -821,6 +821,30 @@ TEST(OfficeCueTest, CompaniesByOfficesAndShares) {
       << ::testing::PrintToString(m);
 }
 
+// A person's name that ends with a count noun ends before it: the
+// article writes "Brandtpics" after a number and "Brandtpic" alone. A
+// family ("the Sorens") and a surname the lists know stay.
+TEST(PluralTest, PersonsNameEndsBeforeACountNoun) {
+  Facts person;
+  person.person = true;
+  const StageCase c{"plural",
+                    {{"Ada Veln", kPer},
+                     {"Veln Brandtpics", kPer},
+                     {"Jon Soren", kPer},
+                     {"Eva Holt", kPer}},
+                    {{"Holt", person}},
+                    {},
+                    "Ada Veln took 40 Brandtpics. The Veln Brandtpics hang "
+                    "here; each Brandtpic is signed. Jon Soren came. The "
+                    "Sorens left. Eva Holt bought a Holt and two Holts.",
+                    ""};
+  ExpectStage(c, {.on = {"person Ada Veln <- Veln",
+                         "person Jon Soren <- Jon Soren",
+                         "person Eva Holt <- Eva Holt"},
+                  .not_on = {"person Veln Brandtpics <- Veln Brandtpics"},
+                  .off = {"person Veln Brandtpics <- Veln Brandtpics"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.
