@@ -506,6 +506,9 @@ ExtractedEntities EntityExtractor::Extract(
   // Rule 'orgrole' (rules/org_roles.h).
   if (tagger_ != nullptr && RuleOn("orgrole"))
     rules::TypeNamesBeforeOffices(article_text, &cands);
+  // Rule 'possowner' (rules/org_roles.h).
+  if (tagger_ != nullptr && RuleOn("possowner"))
+    rules::TypeOwnersOfPeople(article_text, &cands);
 
   // Rule 'placeshort' (rules/short_forms.h).
   if (RuleOn("placeshort")) rules::NamePlacesByFirstWord(article_text, &cands);

@@ -845,6 +845,40 @@ TEST(PluralTest, PersonsNameEndsBeforeACountNoun) {
                   .off = {"person Veln Brandtpics <- Veln Brandtpics"}});
 }
 
+// A one-word "person" before a possessive and a person's full name is
+// the person's team or party ("Velmor's Ana Lind"), in all its mentions;
+// a place the lists know stays a place, and a name the lists know as a
+// person's, or the surname of the article's person, stays a person.
+TEST(PossOwnerTest, OwnerOfAPersonIsHerTeam) {
+  WordFacts given;
+  given.given_name = true;
+  Facts person;
+  person.person = true;
+  const StageCase c{"possowner",
+                    {{"Velmor", kPer},
+                     {"Ana Lind", kPer},
+                     {"Tarsk", kPer},
+                     {"Jon Berg", kPer},
+                     {"Holt", kPer},
+                     {"Eva Sol", kPer},
+                     {"Per Lind", kPer},
+                     {"Lind", kPer}},
+                    {{"Tarsk", City()}, {"Holt", person}},
+                    {{"Ana", given}, {"Jon", given}, {"Eva", given},
+                     {"Per", given}},
+                    "Velmor's Ana Lind won. Velmor lost later. Tarsk 's Jon "
+                    "Berg came. Holt's Eva Sol left. Lind's Per Lind spoke.",
+                    ""};
+  ExpectStage(c, {.on = {"org Velmor <- Velmor", "place Tarsk <- Tarsk",
+                         "person Holt <- Holt"},
+                  .not_on = {"person Velmor <- Velmor", "org Lind <- Lind"},
+                  .off = {"person Velmor <- Velmor"}});
+  // Both of Velmor's mentions.
+  const std::vector<std::string> m = MentionsWithRuleOn(c);
+  EXPECT_EQ(std::count(m.begin(), m.end(), "org Velmor <- Velmor"), 2)
+      << ::testing::PrintToString(m);
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

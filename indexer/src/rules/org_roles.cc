@@ -49,6 +49,54 @@ void TypeNamesBeforeOffices(const ArticleText& a, std::vector<Candidate>* out) {
   }
 }
 
+void TypeOwnersOfPeople(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  const NerTagger* tagger = a.tagger;
+  std::vector<Candidate>& cands = *out;
+  std::set<std::string> surnames;  // keys of the last words of persons
+  for (const Candidate& c : cands) {
+    if (c.type != EntityType::kPerson) continue;
+    const std::string_view s = a.Slice(c.range);
+    const size_t space = s.rfind(' ');
+    if (space != std::string_view::npos)
+      surnames.insert(FoldName(s.substr(space + 1)));
+  }
+  std::map<std::string, EntityType> owners;  // key -> its type
+  for (size_t i = 0; i + 1 < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    const Candidate& next = cands[i + 1];
+    if (c.type != EntityType::kPerson || c.fixed ||
+        next.type != EntityType::kPerson)
+      continue;
+    const std::string_view name = a.Slice(c.range);
+    if (name.find(' ') != std::string_view::npos || surnames.count(c.key))
+      continue;
+    // "'s " or " 's " (or the curly apostrophe) between the two.
+    std::string_view between =
+        text.substr(c.range.end, next.range.start - c.range.end);
+    if (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    if (between != "'s " && between != "\u2019s ") continue;
+    const std::string_view person = a.Slice(next.range);
+    const size_t space = person.find(' ');
+    if (space == std::string_view::npos ||
+        !tagger->LookUpWord(person.substr(0, space)).given_name) {
+      continue;
+    }
+    const NerTagger::NameFacts f = tagger->LookUpName(name);
+    const NerTagger::WordFacts w = tagger->LookUpWord(name);
+    if (f.person || w.given_name) continue;
+    owners[c.key] = f.country || f.city || f.gazetteer_place
+                        ? EntityType::kPlace
+                        : EntityType::kOrg;
+  }
+  if (owners.empty()) return;
+  for (Candidate& c : cands) {
+    if (c.fixed) continue;
+    const auto it = owners.find(c.key);
+    if (it != owners.end()) c.type = it->second;
+  }
+}
+
 namespace {
 
 bool IsRunByte(char c) {

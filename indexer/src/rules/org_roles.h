@@ -15,6 +15,15 @@ namespace byline::rules {
 // ("Arvian Foreign Minister" is a country's) (rule 'orgrole').
 void TypeNamesBeforeOffices(const ArticleText& a, std::vector<Candidate>* out);
 
+// A one-word name the tagger made a person, right before a possessive and
+// a person's full name ("Ferrari's Michael Schumacher", "Demosisto 's
+// Nathan Law"), is the person's team, party or company: an organisation
+// in all its mentions, or a place where the lists know it as one
+// ("Britain's Tony Blair"). Not when the lists know it as a person's
+// name, nor when it is the surname of a person the article names
+// ("Blair's John Prescott" beside "Tony Blair") (rule 'possowner').
+void TypeOwnersOfPeople(const ArticleText& a, std::vector<Candidate>* out);
+
 // Companies the tagger left untagged, named by the words around them: a
 // capitalised run of up to three words right before an office and a
 // capitalised name ("Olivetti spokesman Franco Rossi", "Nestle chairman
