@@ -879,6 +879,27 @@ TEST(PossOwnerTest, OwnerOfAPersonIsHerTeam) {
       << ::testing::PrintToString(m);
 }
 
+// A score sentence's names are teams ("Leeds beat Chelsea 2-1"), but
+// not the surname of a person the article names in full ("Sampras" beside
+// "Pete Sampras") nor a full name that starts with a given name.
+TEST(ResultsTest, PlayersInScoreSentencesAreNoTeams) {
+  WordFacts given;
+  given.given_name = true;
+  const StageCase c{"results",
+                    {{"Pete Sampras", kPer}},
+                    {},
+                    {{"Boris", given}, {"Goran", given}},
+                    "Pete Sampras won on Friday. Sampras beat Goran Ivanisevic "
+                    "6-4 7-6 and Boris Becker beat Goran Ivanisevic 6-3. "
+                    "Leeds beat Chelsea 2-1.",
+                    ""};
+  ExpectStage(c, {.on = {"org Leeds <- Leeds", "org Chelsea <- Chelsea"},
+                  .not_on = {"org Sampras <- Sampras",
+                             "org Goran Ivanisevic <- Goran Ivanisevic",
+                             "org Boris Becker <- Boris Becker"},
+                  .not_off = {"org Leeds <- Leeds"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

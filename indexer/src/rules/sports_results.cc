@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -819,16 +820,39 @@ void MarkResultTeams(const ArticleText& a, std::vector<Candidate>* out) {
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
+  // The surnames of the article's persons named in full, worked out at
+  // the first name in a sentence.
+  std::set<std::string> surnames;
+  bool surnames_known = false;
   for (const TextRange& r : ranges) {
     for (const TeamName& found : FindTeamNames(text, r)) {
       const TextRange team = found.range;
       // In a sentence, a name the tagger or the lists take for a
       // person's stays one ("Nadal beat Federer 6-4", "Trump beat
-      // Clinton 304-227"); in a results table it is a team.
+      // Clinton 304-227"), and so do a full name that starts with a
+      // given name and the surname of a person the article names in full
+      // ("Sampras beat Goran Ivanisevic 6-4 7-6" beside "Pete Sampras");
+      // in a results table it is a team.
       if (!found.in_table) {
-        const NerTagger::NameFacts facts = tagger->LookUpName(slice(team));
+        if (!surnames_known) {
+          surnames_known = true;
+          for (const Candidate& c : cands) {
+            const std::string_view n = slice(c.range);
+            const size_t space = n.rfind(' ');
+            if (c.type == EntityType::kPerson &&
+                space != std::string_view::npos) {
+              surnames.insert(FoldName(n.substr(space + 1)));
+            }
+          }
+        }
+        const std::string_view name = slice(team);
+        const size_t space = name.find(' ');
+        const NerTagger::NameFacts facts = tagger->LookUpName(name);
         const bool person =
-            (facts.person && !facts.org) ||
+            (facts.person && !facts.org) || surnames.count(FoldName(name)) ||
+            (space != std::string_view::npos &&
+             tagger->LookUpWord(name.substr(0, space)).given_name &&
+             !facts.org && !facts.gazetteer_place) ||
             std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
               return c.type == EntityType::kPerson &&
                      c.range.start < team.end && team.start < c.range.end;
