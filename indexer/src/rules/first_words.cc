@@ -23,6 +23,10 @@ void TypeByFirstWords(const ArticleText& a, std::vector<Candidate>* out) {
     const std::string_view first = slice(words.front());
     if (words.size() >= 2 && IsForeignInstitutionHead(first)) {
       c.type = EntityType::kOrg;
+    } else if (words.size() == 2 && first == "Air" && !c.fixed &&
+               IsUpperInitial(slice(words[1]))) {
+      // An airline: "Air Liberte", "Air France", "Air Zimbabwe".
+      c.type = EntityType::kOrg;
     } else if (words.size() >= 2 &&
                (IsSaintWord(first) || IsPolishNewOrOld(first)) &&
                c.type == EntityType::kPerson) {
