@@ -913,6 +913,27 @@ TEST(HeadsTest, AirlineByItsFirstWord) {
                   .off = {"place Air Velmora <- Air Velmora"}});
 }
 
+// A common word in capitals is no name ("HELD AT HOME BY"), unless the
+// article writes it capitalised inside a sentence, it is shorter than four
+// letters ("WHO") or no common word ("NATO").
+TEST(CommonTest, CommonWordsInCapitals) {
+  const StageCase c{"common",
+                    {{"HOME", kOrg},
+                     {"WHO", kOrg},
+                     {"NATO", kOrg},
+                     {"FIELD", kOrg},
+                     {"Field", kOrg}},
+                    {},
+                    {{"Home", Common()}, {"Field", Common()}, {"Who", Common()}},
+                    "TARSK HELD AT HOME BY VELMOR .\nThe WHO and NATO met "
+                    "at FIELD . A report by Field said so.",
+                    ""};
+  ExpectStage(c, {.on = {"org WHO <- WHO", "org NATO <- NATO",
+                         "org Field <- FIELD"},
+                  .not_on = {"org HOME <- HOME"},
+                  .off = {"org HOME <- HOME"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.
@@ -1126,6 +1147,17 @@ TEST(TeamCueTest, SlugIsNoName) {
   ExpectStage(c, {.on = {"org VRL <- VRL"},
                   .not_on = {"org Rugby Union <- RUGBY UNION"},
                   .off = {"org Rugby Union <- RUGBY UNION"}});
+  // Initials the lists know that are a common word too ("ICE" of "ICE
+  // HOCKEY") name no league.
+  const StageCase ice{"teamcue",
+                      {{"ICE", kOrg}, {"NHL", kOrg}},
+                      {{"ICE", league}, {"NHL", league}},
+                      {{"ICE", Common()}},
+                      "ICE HOCKEY NHL - RESULTS\nThe match ended level.",
+                      ""};
+  ExpectStage(ice, {.on = {"org NHL <- NHL"},
+                    .not_on = {"org ICE <- ICE"},
+                    .off = {"org ICE <- ICE"}});
 }
 
 // In a sports article a club's opening word before a town is one club

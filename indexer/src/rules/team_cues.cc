@@ -242,14 +242,15 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
   if (RuleOn("clubname")) NameClubs(a, out);
   std::vector<Candidate>& cands = *out;
   // The slug names a sport, not a body ("RUGBY UNION", "ICE" of "ICE
-  // HOCKEY"); a league's initials the lists know stay ("NFL AMERICAN
-  // FOOTBALL").
+  // HOCKEY", though the lists know an "ICE"); a league's initials the
+  // lists know stay ("NFL AMERICAN FOOTBALL").
   const TextRange slug = SportSlug(text);
   if (slug.size() > 0) {
     std::erase_if(cands, [&](const Candidate& c) {
       if (c.range.start < slug.start || c.range.end > slug.end) return false;
       const NerTagger::NameFacts f = a.tagger->LookUpName(a.Slice(c.range));
-      return !(IsAcronym(a.Slice(c.range)) && (f.org || f.gazetteer_org));
+      return !(IsAcronym(a.Slice(c.range)) && (f.org || f.gazetteer_org) &&
+               !a.tagger->LookUpWord(a.Slice(c.range)).common);
     });
   }
   // Words of the article's people's longer names ("Sampras" after "Pete
