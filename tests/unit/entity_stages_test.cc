@@ -1160,6 +1160,26 @@ TEST(TeamCueTest, SlugIsNoName) {
                     .off = {"org ICE <- ICE"}});
 }
 
+// In a sports article a town the tagger left out is its club where the
+// words around it say a team, at a sentence's start too; not a town after
+// "in" nor one inside a longer name.
+TEST(TeamFindTest, UntaggedTownsByCues) {
+  const StageCase c{"teamfind",
+                    {{"Ada Lind", kPer}},
+                    {{"Tarsk", City()}, {"Velmor", City()}, {"Dovan", City()}},
+                    {},
+                    "SOCCER - RESULTS\nTarsk were held 1-1 at home on "
+                    "Sunday. Tarsk coach Ada Lind was angry. The match was "
+                    "in Velmor. Dovan Rovers beat them 2-0.",
+                    ""};
+  ExpectStage(c, {.on = {"org Tarsk <- Tarsk"},
+                  .not_on = {"org Velmor <- Velmor", "org Dovan <- Dovan"},
+                  .not_off = {"org Tarsk <- Tarsk"}});
+  const std::vector<std::string> m = MentionsWithRuleOn(c);
+  EXPECT_EQ(std::count(m.begin(), m.end(), "org Tarsk <- Tarsk"), 2)
+      << ::testing::PrintToString(m);
+}
+
 // In a sports article a club's opening word before a town is one club
 // with it ("Inter Milan", "Sporting Lisbon"); not a country after it.
 TEST(ClubNameTest, OpenersBeforeTowns) {

@@ -297,6 +297,53 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
     if (TeamFromCues(before, text.substr(c.range.end)))
       c.type = EntityType::kOrg;
   }
+  if (RuleOn("teamfind")) FindTeamsByCues(a, out);
+}
+
+void FindTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
+  const std::string_view text = a.text;
+  std::vector<Candidate>& cands = *out;
+  const std::vector<bool> covered = Covered(text.size(), cands);
+  std::vector<Candidate> found;
+  for (const std::vector<TextRange>& ws : a.range_words) {
+    for (size_t i = 0; i < ws.size(); ++i) {
+      bool cut = false;
+      const std::string_view w = WordCore(a.Slice(ws[i]), &cut);
+      if (w.size() < 3 || !IsUpperInitial(w) || AllUpper(w) ||
+          covered[ws[i].start]) {
+        continue;
+      }
+      // One word alone: not after or before another capitalised word on
+      // its line ("Real Ajax", "Ajax Amsterdam").
+      const bool after_capital =
+          i > 0 && ws[i - 1].end + 1 == ws[i].start &&
+          IsUpperInitial(a.Slice(ws[i - 1])) &&
+          !AtSentenceStart(text, {0, text.size()}, ws[i].start) &&
+          !AfterSentenceEnd(text, ws[i - 1].start);
+      if (after_capital ||
+          (!cut && i + 1 < ws.size() && ws[i].end + 1 == ws[i + 1].start &&
+           IsUpperInitial(a.Slice(ws[i + 1])))) {
+        continue;
+      }
+      const NerTagger::NameFacts f = a.tagger->LookUpName(w);
+      const NerTagger::WordFacts wf = a.tagger->LookUpWord(w);
+      if (!f.city || f.country || f.person || wf.given_name || wf.common ||
+          wf.demonym || IsCountryName(a.tagger, w)) {
+        continue;
+      }
+      const TextRange r{ws[i].start, ws[i].start + w.size()};
+      const std::string_view before = text.substr(0, r.start);
+      if (Around(before, 1, false) == std::vector<std::string>{"in"}) continue;
+      if (TeamFromCues(before, text.substr(r.end))) {
+        found.push_back({EntityType::kOrg, r, FoldName(w), ""});
+      }
+    }
+  }
+  cands.insert(cands.end(), found.begin(), found.end());
+  std::sort(cands.begin(), cands.end(),
+            [](const Candidate& x, const Candidate& y) {
+              return x.range.start < y.range.start;
+            });
 }
 
 }  // namespace byline::rules

@@ -36,6 +36,13 @@ bool TeamFromCues(std::string_view before, std::string_view after);
 // after "in" (where a match was played).
 void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out);
 
+// In a sports article (run by TypeTeamsByCues, switch 'teamfind'), a
+// town the tagger left out, standing alone, is its club where the words
+// around it say a team, as at the start of a sentence: "Ajax were held
+// 1-1 at home", "Ajax coach Louis van Gaal". Not a country, a town after
+// "in", a given name or a common word.
+void FindTeamsByCues(const ArticleText& a, std::vector<Candidate>* out);
+
 // In a sports article (run by TypeTeamsByCues, switch 'clubname'), a
 // word that opens clubs' names ("Inter", "Sporting", "Dynamo", "FC")
 // right before a town is one club with it: "Inter Milan", "Sporting
