@@ -394,6 +394,19 @@ ExtractedEntities EntityExtractor::Extract(
       }
       bool free = true;
       for (size_t i = at; i < e && free; ++i) free = !covered[i];
+      // In capitals, the article's longer name takes the place of shorter
+      // ones the tagger found inside it ("LIBERTE" of "AIR LIBERTE", a
+      // "BRITISH" of "BRITISH AIRWAYS").
+      if (!free && caps_of != nullptr &&
+          std::none_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+            return c.range.start < e && at < c.range.end &&
+                   (c.range.start < at || c.range.end > e || c.fixed);
+          })) {
+        std::erase_if(cands, [&](const Candidate& c) {
+          return c.range.start < e && at < c.range.end;
+        });
+        free = true;
+      }
       if (!free) continue;
       for (size_t i = at; i < e; ++i) covered[i] = true;
       cands.push_back({type, {at, e}, key, ""});

@@ -934,6 +934,21 @@ TEST(CommonTest, CommonWordsInCapitals) {
                   .off = {"org HOME <- HOME"}});
 }
 
+// In a line in capitals, a name the article writes in lower case is found
+// again whole, in place of a shorter name the tagger found inside it.
+TEST(CapsAgainTest, LongerNameTakesThePlaceOfAShorterOne) {
+  const StageCase c{"capsagain",
+                    {{"Velmor Air", kOrg}, {"AIR", kLoc}},
+                    {},
+                    {},
+                    "VELMOR AIR TO BUY TARSK RAIL .\nVelmor Air said on "
+                    "Monday it would buy the line.",
+                    ""};
+  ExpectStage(c, {.on = {"org Velmor Air <- VELMOR AIR"},
+                  .not_on = {"place AIR <- AIR", "place Air <- AIR"},
+                  .not_off = {"org Velmor Air <- VELMOR AIR"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.
