@@ -519,6 +519,9 @@ ExtractedEntities EntityExtractor::Extract(
   // Rule 'orgrole' (rules/org_roles.h).
   if (tagger_ != nullptr && RuleOn("orgrole"))
     rules::TypeNamesBeforeOffices(article_text, &cands);
+  // Rule 'officeperson' (rules/org_roles.h).
+  if (tagger_ != nullptr && RuleOn("officeperson"))
+    rules::TypePersonsAfterOffices(article_text, &cands);
   // Rule 'possowner' (rules/org_roles.h).
   if (tagger_ != nullptr && RuleOn("possowner"))
     rules::TypeOwnersOfPeople(article_text, &cands);

@@ -949,6 +949,26 @@ TEST(CapsAgainTest, LongerNameTakesThePlaceOfAShorterOne) {
                   .not_off = {"org Velmor Air <- VELMOR AIR"}});
 }
 
+// A name the tagger made an organisation right after an office in lower
+// case is a person; not after an office written with a capital, nor a
+// body the lists know.
+TEST(OfficePersonTest, NameAfterAnOfficeIsAPerson) {
+  const StageCase c{"officeperson",
+                    {{"Velmor", kOrg},
+                     {"Cor Brandt", kOrg},
+                     {"Tarsk Mills", kOrg},
+                     {"Dovan Rail", kOrg}},
+                    {{"Tarsk Mills", ListedOrg()}},
+                    {},
+                    "Velmor president Cor Brandt said so. The chairman Tarsk "
+                    "Mills named was new. Our Director Dovan Rail left.",
+                    ""};
+  ExpectStage(c, {.on = {"person Cor Brandt <- Cor Brandt",
+                         "org Tarsk Mills <- Tarsk Mills",
+                         "org Dovan Rail <- Dovan Rail"},
+                  .off = {"org Cor Brandt <- Cor Brandt"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

@@ -97,6 +97,45 @@ void TypeOwnersOfPeople(const ArticleText& a, std::vector<Candidate>* out) {
   }
 }
 
+void TypePersonsAfterOffices(const ArticleText& a,
+                             std::vector<Candidate>* out) {
+  static const WordSet kOffices = {
+      "president", "chairman",   "chairwoman", "spokesman",  "spokeswoman",
+      "director",  "secretary",  "minister",   "leader",     "coach",
+      "manager",   "governor",   "executive",  "officer",    "owner",
+      "founder",   "envoy",      "ambassador", "negotiator", "analyst",
+      "economist", "chancellor", "premier",    "mayor",      "captain",
+      "striker",   "midfielder", "defender",   "goalkeeper", "spokesperson"};
+  const std::string_view text = a.text;
+  for (Candidate& c : *out) {
+    if (c.type != EntityType::kOrg || c.fixed || c.range.start < 2 ||
+        text[c.range.start - 1] != ' ') {
+      continue;
+    }
+    const std::vector<TextRange> words = Words(text, c.range);
+    if (words.size() < 2 || words.size() > 3) continue;
+    bool capitalised = true;
+    for (const TextRange& w : words) {
+      const std::string_view s = a.Slice(w);
+      capitalised = capitalised && IsUpperInitial(s) && !AllUpper(s);
+    }
+    if (!capitalised) continue;
+    const std::vector<std::string> before =
+        LastWordsLower(text.substr(0, c.range.start), 1, [](char ch) {
+          return std::isalpha(static_cast<unsigned char>(ch)) != 0;
+        });
+    if (before.empty() || !kOffices.count(before[0])) continue;
+    // The office is written in lower case in the text.
+    if (!std::islower(static_cast<unsigned char>(
+            text[c.range.start - 1 - before[0].size()]))) {
+      continue;
+    }
+    const NerTagger::NameFacts f = a.tagger->LookUpName(a.Slice(c.range));
+    if (f.org || f.gazetteer_org) continue;
+    c.type = EntityType::kPerson;
+  }
+}
+
 namespace {
 
 bool IsRunByte(char c) {

@@ -24,6 +24,12 @@ void TypeNamesBeforeOffices(const ArticleText& a, std::vector<Candidate>* out);
 // ("Blair's John Prescott" beside "Tony Blair") (rule 'possowner').
 void TypeOwnersOfPeople(const ArticleText& a, std::vector<Candidate>* out);
 
+// A name of two or three capitalised words the tagger made an
+// organisation, right after an office in lower case ("Philips president
+// Cor Boonstra", "the party's chairman Ada Lind"), is a person, unless the
+// lists know it as an organisation (rule 'officeperson').
+void TypePersonsAfterOffices(const ArticleText& a, std::vector<Candidate>* out);
+
 // Companies the tagger left untagged, named by the words around them: a
 // capitalised run of up to three words right before an office and a
 // capitalised name ("Olivetti spokesman Franco Rossi", "Nestle chairman
