@@ -969,6 +969,21 @@ TEST(OfficePersonTest, NameAfterAnOfficeIsAPerson) {
                   .off = {"org Cor Brandt <- Cor Brandt"}});
 }
 
+// The legal form may follow one or two capitalised words that go with the
+// name ("Philips Electronics NV"); "Co" without its dot is one too.
+TEST(LegalExtTest, FormAfterTheNamesOtherWords) {
+  const StageCase c{"legalext",
+                    {{"Tarskwerk", kOrg}, {"Velmor", kOrg}},
+                    {},
+                    {},
+                    "Tarskwerk Electronics NV said profits rose. Velmor Co "
+                    "said they fell.",
+                    ""};
+  ExpectStage(c, {.on = {"org Tarskwerk Electronics <- Tarskwerk Electronics NV",
+                         "org Velmor <- Velmor Co"},
+                  .off = {"org Tarskwerk <- Tarskwerk", "org Velmor <- Velmor"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

@@ -38,27 +38,40 @@ void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<bool> covered;
   for (Candidate& c : cands) {
     if (c.type == EntityType::kDate || c.fixed) continue;
-    const size_t s = c.range.end + 1;
-    if (s >= text.size() || text[c.range.end] != ' ' ||
-        !std::isalpha(static_cast<unsigned char>(text[s]))) {
-      continue;
+    // The form right after the name, or after one or two capitalised
+    // words that go with it ("Philips Electronics NV", "Ford Motor Co").
+    size_t s = c.range.end + 1;
+    for (int between = 0; between < 3; ++between) {
+      if (s >= text.size() || text[s - 1] != ' ' ||
+          !std::isalpha(static_cast<unsigned char>(text[s]))) {
+        break;
+      }
+      size_t e = s;
+      while (e < text.size() && (IsAlnumByte(text[e]) || text[e] == '.' ||
+                                 text[e] == '-' || text[e] == '&')) {
+        ++e;
+      }
+      std::string_view form = text.substr(s, e - s);
+      // "Co." at a sentence's end keeps its dot; "AG." gives it back.
+      bool legal = IsLegalForm(form, /*letter_codes=*/true);
+      if (!legal && form.size() >= 2 && form.back() == '.') {
+        form.remove_suffix(1);
+        legal = IsLegalForm(form, /*letter_codes=*/true);
+      }
+      if (covered.empty()) covered = Covered(text.size(), cands);
+      if (covered[s]) break;
+      if (legal) {
+        // The form makes it a company, whatever the tagger saw there.
+        c.range.end = s + form.size();
+        c.type = EntityType::kOrg;
+        break;
+      }
+      if (!IsUpperInitial(form) || form.back() == '.' || AllUpper(form) ||
+          e >= text.size() || text[e] != ' ') {
+        break;
+      }
+      s = e + 1;
     }
-    size_t e = s;
-    while (e < text.size() && (IsAlnumByte(text[e]) || text[e] == '.')) {
-      ++e;
-    }
-    std::string_view form = text.substr(s, e - s);
-    // "Co." at a sentence's end keeps its dot; "AG." gives it back.
-    if (!IsLegalForm(form, /*letter_codes=*/true)) {
-      if (form.size() < 2 || form.back() != '.') continue;
-      form.remove_suffix(1);
-      if (!IsLegalForm(form, /*letter_codes=*/true)) continue;
-    }
-    if (covered.empty()) covered = Covered(text.size(), cands);
-    if (covered[s]) continue;
-    // The form makes it a company, whatever the tagger saw there.
-    c.range.end = s + form.size();
-    c.type = EntityType::kOrg;
   }
 }
 

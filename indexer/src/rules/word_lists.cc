@@ -174,8 +174,8 @@ bool IsOpeningWord(std::string_view w) {
 bool IsLegalForm(std::string_view w, bool letter_codes) {
   static const WordSet kForms = {"Inc",   "Inc.", "Ltd", "Ltd.", "LLC", "Corp",
                                  "Corp.", "Co.",  "plc", "PLC",  "Plc", "GmbH"};
-  static const WordSet kLetterCodes = {"AG",   "SA",  "S.A.", "NV",
-                                       "N.V.", "ASA", "LLP",  "Pty"};
+  static const WordSet kLetterCodes = {"AG",  "SA",  "S.A.", "NV", "N.V.",
+                                       "ASA", "LLP", "Pty",  "Co"};
   return kForms.count(w) > 0 || (letter_codes && kLetterCodes.count(w) > 0);
 }
 
