@@ -282,8 +282,23 @@ ExtractedEntities EntityExtractor::Extract(
 
   // One type per name: the majority of its tagged mentions.
   std::map<std::string, std::array<int, 4>> votes;
-  for (const Candidate& c : cands)
+  // A dateline names the place a body sits in ("UNITED NATIONS"); where
+  // the lists know that name only as the body, the dateline does not
+  // outvote the article's mentions of the body.
+  const auto body_dateline = [&](const Candidate& c) {
+    const auto d = dateline_name.find(c.key);
+    if (!c.fixed || d == dateline_name.end() || tagger_ == nullptr ||
+        c.type != EntityType::kPlace) {
+      return false;
+    }
+    const NerTagger::NameFacts f = tagger_->LookUpName(d->second);
+    return f.gazetteer_org && !f.place && !f.gazetteer_place && !f.city &&
+           !f.country;
+  };
+  for (const Candidate& c : cands) {
+    if (body_dateline(c)) continue;
     votes[c.key][static_cast<int>(c.type)] += c.fixed ? 2 : 1;
+  }
   // A word that ends a person's full name in this article is that person
   // wherever it stands alone ("Mark Oduya" ... "Oduya"), whatever the
   // tagger guessed there.

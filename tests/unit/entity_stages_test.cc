@@ -1121,6 +1121,23 @@ TEST(DatelineTest, DatelineOutvotesTheHeadline) {
                   .not_on = {"org Sun Vale <- SUN VALE"}});
 }
 
+// A dateline that names a body's seat ("UNITED NATIONS"), a name the lists
+// know only as the body, does not outvote the article's mentions of the
+// body; the dateline itself stays a place.
+TEST(DatelineTest, BodysSeatDoesNotOutvoteTheBody) {
+  const StageCase c{"dateline",
+                    {{"Velmor Union", kOrg}},
+                    {{"Velmor Union", ListedOrg()}},
+                    {},
+                    "TALKS TO RESUME\n"
+                    "VELMOR UNION 1996-12-06\n"
+                    "Tarsk signed a deal with the Velmor Union on Friday.",
+                    ""};
+  ExpectStage(c, {.on = {"place Velmor Union <- VELMOR UNION",
+                         "org Velmor Union <- Velmor Union"},
+                  .not_on = {"place Velmor Union <- Velmor Union"}});
+}
+
 // In a sports article a town's club is an organisation where the words
 // around it say a team; a country, a region, a town where a match was
 // played and a player keep their types.
