@@ -181,6 +181,7 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
   std::vector<bool> covered = Covered(text.size(), cands);
+  std::vector<std::pair<std::string, EntityType>> found;  // as names are
   for (const TextRange& r : a.ranges) {
     ForEachLine(text, r, [&](TextRange line) {
       if (!IsCapitalsLine(text, line)) return;
@@ -257,11 +258,34 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
           for (size_t k = span.start; k < span.end; ++k) covered[k] = true;
           Candidate c{type, span, FoldName(title), title};
           cands.push_back(std::move(c));
+          if (raw.find('.') == std::string_view::npos)
+            found.emplace_back(title, type);
           taken = n;
         }
         i += taken > 0 ? taken : 1;
       }
     });
+  }
+  // The names found so are found again where the article writes them as
+  // names are written ("CHECHNYA" in the headline, "out of Chechnya" in
+  // the text), which the tagger missed.
+  for (const auto& [name, type] : found) {
+    for (const TextRange& r : a.ranges) {
+      const std::string_view upto = text.substr(0, r.end);
+      for (size_t at = upto.find(name, r.start); at != std::string_view::npos;
+           at = upto.find(name, at + 1)) {
+        const size_t e = at + name.size();
+        if ((at > 0 && IsAlnumByte(text[at - 1])) ||
+            (e < text.size() && IsAlnumByte(text[e]))) {
+          continue;
+        }
+        bool free = true;
+        for (size_t k = at; k < e && free; ++k) free = !covered[k];
+        if (!free) continue;
+        for (size_t k = at; k < e; ++k) covered[k] = true;
+        cands.push_back({type, {at, e}, FoldName(name), name});
+      }
+    }
   }
 }
 

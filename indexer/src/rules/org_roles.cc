@@ -62,9 +62,18 @@ void TypeOwnersOfPeople(const ArticleText& a, std::vector<Candidate>* out) {
       surnames.insert(FoldName(s.substr(space + 1)));
   }
   std::map<std::string, EntityType> owners;  // key -> its type
-  for (size_t i = 0; i + 1 < cands.size(); ++i) {
-    const Candidate& c = cands[i];
-    const Candidate& next = cands[i + 1];
+  // The candidates in text order (names found again were added at the
+  // end).
+  std::vector<const Candidate*> in_order;
+  in_order.reserve(cands.size());
+  for (const Candidate& c : cands) in_order.push_back(&c);
+  std::sort(in_order.begin(), in_order.end(),
+            [](const Candidate* x, const Candidate* y) {
+              return x->range.start < y->range.start;
+            });
+  for (size_t i = 0; i + 1 < in_order.size(); ++i) {
+    const Candidate& c = *in_order[i];
+    const Candidate& next = *in_order[i + 1];
     if (c.type != EntityType::kPerson || c.fixed ||
         next.type != EntityType::kPerson)
       continue;
