@@ -22,6 +22,7 @@ TEST(TeamCuesTest, WordsBeforeTheNameSayATeam) {
   EXPECT_TRUE(TeamFromCues("after a 2-0 defeat at ", "."));
   EXPECT_TRUE(TeamFromCues("He scored against ", " in May"));
   EXPECT_TRUE(TeamFromCues("behind leaders ", "."));
+  EXPECT_TRUE(TeamFromCues("They finished second behind ", " last season"));
   EXPECT_TRUE(TeamFromCues("He joined ", " in 1994"));
 }
 

@@ -123,7 +123,8 @@ bool TeamFromCues(std::string_view before, std::string_view after) {
   // Right before the name: "against Valencia", "beating Parma".
   static const WordSet kBeforeOne = {
       "against", "beating", "beat",     "beats",  "leaders", "champions",
-      "holders", "hosts",   "visitors", "facing", "face",    "faces"};
+      "holders", "hosts",   "visitors", "facing", "face",    "faces",
+      "behind"};
   // Two words before: "held by", "win over", "defeat at".
   static const WordSet kFirstOfTwo = {
       "held",      "beaten",    "win",    "victory", "defeat", "loss",
