@@ -901,6 +901,19 @@ TEST(ResultsTest, PlayersInScoreSentencesAreNoTeams) {
                              "org Goran Ivanisevic <- Goran Ivanisevic",
                              "org Boris Becker <- Boris Becker"},
                   .not_off = {"org Leeds <- Leeds"}});
+  // A standings line's team in capitals stays a team, though its first
+  // word is a given name too ("NEW YORK": "New").
+  WordFacts common_given = given;
+  common_given.common = true;
+  const StageCase standings{"results",
+                            {},
+                            {},
+                            {{"NEW", common_given}, {"New", common_given}},
+                            "BASKETBALL - STANDINGS\nMIAMI 28 10 .737 -\n"
+                            "NEW TARSK 27 11 .711 1\n",
+                            ""};
+  ExpectStage(standings, {.on = {"org New Tarsk <- NEW TARSK"},
+                          .not_off = {"org New Tarsk <- NEW TARSK"}});
 }
 
 // "Air" and one capitalised word is an airline, whatever the tagger made

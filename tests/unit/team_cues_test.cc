@@ -23,6 +23,8 @@ TEST(TeamCuesTest, WordsBeforeTheNameSayATeam) {
   EXPECT_TRUE(TeamFromCues("He scored against ", " in May"));
   EXPECT_TRUE(TeamFromCues("behind leaders ", "."));
   EXPECT_TRUE(TeamFromCues("They finished second behind ", " last season"));
+  EXPECT_TRUE(TeamFromCues("United, who play ", " on Tuesday"));
+  EXPECT_TRUE(TeamFromCues("his tenth game for ", " with a knee injury"));
   EXPECT_TRUE(TeamFromCues("He joined ", " in 1994"));
 }
 

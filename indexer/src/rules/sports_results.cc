@@ -850,9 +850,10 @@ void MarkResultTeams(const ArticleText& a, std::vector<Candidate>* out) {
         const NerTagger::NameFacts facts = tagger->LookUpName(name);
         const bool person =
             (facts.person && !facts.org) || surnames.count(FoldName(name)) ||
-            (space != std::string_view::npos &&
+            (space != std::string_view::npos && !AllUpper(name) &&
              tagger->LookUpWord(name.substr(0, space)).given_name &&
-             !facts.org && !facts.gazetteer_place) ||
+             !tagger->LookUpWord(name.substr(0, space)).common &&
+             !facts.org && !facts.place && !facts.gazetteer_place) ||
             std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
               return c.type == EntityType::kPerson &&
                      c.range.start < team.end && team.start < c.range.end;

@@ -124,12 +124,14 @@ bool TeamFromCues(std::string_view before, std::string_view after) {
   static const WordSet kBeforeOne = {
       "against", "beating", "beat",     "beats",  "leaders", "champions",
       "holders", "hosts",   "visitors", "facing", "face",    "faces",
-      "behind"};
+      "behind",  "play",    "plays",    "meet",   "meets"};
   // Two words before: "held by", "win over", "defeat at".
   static const WordSet kFirstOfTwo = {
       "held",      "beaten",    "win",    "victory", "defeat", "loss",
       "lost",      "draw",      "drew",   "scored",  "signed", "joined",
-      "equalised", "equalized", "played", "plays",   "playing"};
+      "equalised", "equalized", "played", "plays",   "playing",
+      "game",      "games",     "goal",   "goals",   "points",
+      "debut",     "appearance"};
   static const WordSet kSecondOfTwo = {"by",   "over",    "at", "to",
                                        "with", "against", "for"};
   const std::vector<std::string> next = Around(after, 4, true);
