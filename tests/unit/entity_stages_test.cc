@@ -834,16 +834,19 @@ TEST(PluralTest, PersonsNameEndsBeforeACountNoun) {
                     {{"Ada Veln", kPer},
                      {"Veln Brandtpics", kPer},
                      {"Jon Soren", kPer},
-                     {"Eva Holt", kPer}},
+                     {"Eva Holt", kPer},
+                     {"Lia Ferns", kPer}},
                     {{"Holt", person}},
                     {},
                     "Ada Veln took 40 Brandtpics. The Veln Brandtpics hang "
                     "here; each Brandtpic is signed. Jon Soren came. The "
-                    "Sorens left. Eva Holt bought a Holt and two Holts.",
+                    "Sorens left. Eva Holt bought a Holt and two Holts. "
+                    "Lia Ferns came; a Fern grew, said Ferns.",
                     ""};
   ExpectStage(c, {.on = {"person Ada Veln <- Veln",
                          "person Jon Soren <- Jon Soren",
-                         "person Eva Holt <- Eva Holt"},
+                         "person Eva Holt <- Eva Holt",
+                         "person Lia Ferns <- Lia Ferns"},
                   .not_on = {"person Veln Brandtpics <- Veln Brandtpics"},
                   .off = {"person Veln Brandtpics <- Veln Brandtpics"}});
 }

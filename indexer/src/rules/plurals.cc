@@ -29,9 +29,10 @@ size_t WordStart(std::string_view text, size_t end) {
 
 // Whether the article writes `w` as a word alone, not beside another
 // capitalised word (as part of a name). With `bare`, the word before it
-// must be a lowercase word or a number other than "the": "100 Polaroids",
-// "includes Polaroids"; not a family ("the Bullocks") nor a sentence's
-// start (an episode's title: "Bullocks to Stan").
+// must be a number, a counting word or a possessive ("100 Polaroids",
+// "several Polaroids", "his Polaroids"): not "the" (a family: "the
+// Bullocks"), "said" (a surname: "said Waters") nor a sentence's start
+// (an episode's title: "Bullocks to Stan").
 bool WrittenAlone(std::string_view text, std::string_view w, bool bare) {
   for (size_t at = text.find(w); at != std::string_view::npos;
        at = text.find(w, at + 1)) {
@@ -47,10 +48,15 @@ bool WrittenAlone(std::string_view text, std::string_view w, bool bare) {
       continue;
     }
     if (!bare) return true;
-    const std::string_view prev = text.substr(before, at - before);
-    if (!prev.empty() && prev != "the " &&
-        (std::islower(static_cast<unsigned char>(prev[0])) ||
-         std::isdigit(static_cast<unsigned char>(prev[0])))) {
+    static const WordSet kCounting = {
+        "two",   "three",   "four", "five",  "six",    "seven", "eight",
+        "nine",  "ten",     "many", "some",  "more",   "other", "these",
+        "those", "several", "few",  "dozen", "dozens", "his",   "her",
+        "their", "its",     "our",  "my",    "your"};
+    std::string_view prev = text.substr(before, at - before);
+    if (!prev.empty() && prev.back() == ' ') prev.remove_suffix(1);
+    if (!prev.empty() && (std::isdigit(static_cast<unsigned char>(prev[0])) ||
+                          kCounting.count(prev) > 0)) {
       return true;
     }
   }
@@ -68,7 +74,7 @@ void DropPlurals(const ArticleText& a, std::vector<Candidate>* out) {
   // Polaroids", "Warhol Polaroid exhibits" (beside "100 Polaroids") name
   // Warhol, and the noun alone is then no surname of his. The noun is a
   // word the article writes alone in the singular, and in the plural
-  // after a lowercase word or a number (WrittenAlone()), and no name the
+  // after a number or a counting word (WrittenAlone()), and no name the
   // lists know ("Julia Roberts" beside "Robert" stays).
   for (Candidate& c : cands) {
     if (c.type != EntityType::kPerson || c.fixed) continue;
