@@ -934,21 +934,28 @@ TEST(HeadsTest, AirlineByItsFirstWord) {
 
 // A common word in capitals is no name ("HELD AT HOME BY"), unless the
 // article writes it capitalised inside a sentence, it is shorter than four
-// letters ("WHO") or no common word ("NATO").
+// letters ("WHO"), no common word ("NATO"), or more words follow it in a
+// line of mixed case (a title in capitals).
 TEST(CommonTest, CommonWordsInCapitals) {
   const StageCase c{"common",
                     {{"HOME", kOrg},
                      {"WHO", kOrg},
                      {"NATO", kOrg},
                      {"FIELD", kOrg},
-                     {"Field", kOrg}},
+                     {"Field", kOrg},
+                     {"GATE", kOrg}},
                     {},
-                    {{"Home", Common()}, {"Field", Common()}, {"Who", Common()}},
+                    {{"Home", Common()},
+                     {"Field", Common()},
+                     {"Who", Common()},
+                     {"Gate", Common()}},
                     "TARSK HELD AT HOME BY VELMOR .\nThe WHO and NATO met "
-                    "at FIELD . A report by Field said so.",
+                    "at FIELD . A report by Field said so. It ran in GATE "
+                    "on the Net.",
                     ""};
+  // "GATE on the Net": more words follow it in a line of mixed case.
   ExpectStage(c, {.on = {"org WHO <- WHO", "org NATO <- NATO",
-                         "org Field <- FIELD"},
+                         "org Field <- FIELD", "org GATE <- GATE"},
                   .not_on = {"org HOME <- HOME"},
                   .off = {"org HOME <- HOME"}});
 }

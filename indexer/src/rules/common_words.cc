@@ -62,6 +62,21 @@ void DropCommonWords(const ArticleText& a, std::vector<Candidate>* out) {
           f.gazetteer_place || g.gazetteer_org || g.gazetteer_place) {
         return false;
       }
+      // In a line of mixed case, only a word that ends a phrase ("in
+      // CAPS )"): one that more words follow may be a title written in
+      // capitals ("EDGE on the Net").
+      size_t line_start = text.rfind('\n', c.range.start);
+      line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+      size_t line_end = text.find('\n', c.range.end);
+      if (line_end == std::string_view::npos) line_end = text.size();
+      if (!IsCapitalsLine(text, {line_start, line_end})) {
+        size_t next = c.range.end;
+        while (next < line_end && text[next] == ' ') ++next;
+        if (next < line_end &&
+            std::isalnum(static_cast<unsigned char>(text[next]))) {
+          return false;
+        }
+      }
       return !capitalised_inside(title);
     }
     if (!tagger->LookUpWord(w).common) return false;
