@@ -748,6 +748,22 @@ TEST(CapitalsTest, HeadlineNamesTheListsKnow) {
                       "place Tarsk <- Tarsk"}});
 }
 
+// A name the tagger found in a line in capitals is found again where the
+// text writes it as names are written, and the tagger missed it there; a
+// common word is not ("TALKS").
+TEST(CapitalsTest, HeadlineNamesFoundAgainInTheText) {
+  const StageCase c{"capsfind",
+                    {{"DOVAN", kLoc}, {"TALKS", kLoc}},
+                    {},
+                    {{"Talks", Common()}},
+                    "TENNIS - HOLT WINS IN DOVAN TALKS\n"
+                    "She won the Dovan tournament. Talks went on.",
+                    ""};
+  ExpectStage(c, {.on = {"place Dovan <- Dovan"},
+                  .not_on = {"place Talks <- Talks"},
+                  .not_off = {"place Dovan <- Dovan"}});
+}
+
 // A town in a headline that the lists also know as a person's name stays
 // the person the tagger saw there ("CLINTON").
 TEST(CapitalsTest, PersonsNameThatIsATownToo) {

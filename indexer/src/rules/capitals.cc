@@ -182,9 +182,27 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   std::vector<bool> covered = Covered(text.size(), cands);
   std::vector<std::pair<std::string, EntityType>> found;  // as names are
+  const size_t before_lines = cands.size();
   for (const TextRange& r : a.ranges) {
     ForEachLine(text, r, [&](TextRange line) {
       if (!IsCapitalsLine(text, line)) return;
+      // The names already found in the line (by the tagger, a dateline,
+      // the names found again), to be found again in the text too, unless
+      // they are common words ("TALKS").
+      for (size_t k = 0; k < before_lines; ++k) {
+        const Candidate& c = cands[k];
+        if (c.range.start < line.start || c.range.end > line.end ||
+            c.type == EntityType::kDate || c.name.empty() ||
+            !AllUpper(a.Slice(c.range))) {
+          continue;
+        }
+        const std::string title = TitleCase(a.Slice(c.range));
+        if (title.size() < 3 || tagger->LookUpWord(title).common ||
+            FoldName(title) != FoldName(c.name)) {
+          continue;
+        }
+        found.emplace_back(title, c.type);
+      }
       // Its words, without trailing punctuation and a possessive
       // ("RUSSIA'S" -> "RUSSIA"); a word that is not all capitals (a
       // number, a dash) ends a run.
@@ -266,9 +284,10 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
       }
     });
   }
-  // The names found so are found again where the article writes them as
-  // names are written ("CHECHNYA" in the headline, "out of Chechnya" in
-  // the text), which the tagger missed.
+  // The names of the lines in capitals are found again where the article
+  // writes them as names are written ("CHECHNYA" in the headline, "out of
+  // Chechnya" in the text; "TOKYO" in the dateline, "the Tokyo
+  // tournament"), which the tagger missed.
   for (const auto& [name, type] : found) {
     for (const TextRange& r : a.ranges) {
       const std::string_view upto = text.substr(0, r.end);
