@@ -399,14 +399,8 @@ ExtractedEntities EntityExtractor::Extract(
   const auto find_again = [&](std::string_view needle, TextRange within,
                               EntityType type, const std::string& key,
                               const std::string* caps_of) {
-    const std::string_view upto = text.substr(0, within.end);
-    for (size_t at = upto.find(needle, within.start);
-         at != std::string_view::npos; at = upto.find(needle, at + 1)) {
+    rules::ForEachWholeWord(text, needle, within, [&](size_t at) {
       const size_t e = at + needle.size();
-      if ((at > 0 && IsAlnumByte(text[at - 1])) ||
-          (e < text.size() && IsAlnumByte(text[e]))) {
-        continue;
-      }
       bool free = true;
       for (size_t i = at; i < e && free; ++i) free = !covered[i];
       // In capitals, the article's longer name takes the place of shorter
@@ -422,11 +416,12 @@ ExtractedEntities EntityExtractor::Extract(
         });
         free = true;
       }
-      if (!free) continue;
+      if (!free) return true;
       for (size_t i = at; i < e; ++i) covered[i] = true;
       cands.push_back({type, {at, e}, key, ""});
       if (caps_of != nullptr) caps_name[at] = *caps_of;
-    }
+      return true;
+    });
   };
   // The names searched for again, for the lines in capitals after.
   struct Refound {

@@ -290,20 +290,15 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
   // tournament"), which the tagger missed.
   for (const auto& [name, type] : found) {
     for (const TextRange& r : a.ranges) {
-      const std::string_view upto = text.substr(0, r.end);
-      for (size_t at = upto.find(name, r.start); at != std::string_view::npos;
-           at = upto.find(name, at + 1)) {
+      ForEachWholeWord(text, name, r, [&](size_t at) {
         const size_t e = at + name.size();
-        if ((at > 0 && IsAlnumByte(text[at - 1])) ||
-            (e < text.size() && IsAlnumByte(text[e]))) {
-          continue;
-        }
         bool free = true;
         for (size_t k = at; k < e && free; ++k) free = !covered[k];
-        if (!free) continue;
+        if (!free) return true;
         for (size_t k = at; k < e; ++k) covered[k] = true;
         cands.push_back({type, {at, e}, FoldName(name), name});
-      }
+        return true;
+      });
     }
   }
 }

@@ -26,19 +26,10 @@ void DropCommonWords(const ArticleText& a, std::vector<Candidate>* out) {
     if (!inserted) return it->second;
     for (size_t k = 1; k < ranges.size() && !it->second; ++k) {
       const TextRange r = ranges[k];
-      for (size_t at = text.find(w, r.start);
-           at != std::string_view::npos && at + w.size() <= r.end;
-           at = text.find(w, at + 1)) {
-        const size_t e = at + w.size();
-        if ((at > 0 && IsAlnumByte(text[at - 1])) ||
-            (e < text.size() && IsAlnumByte(text[e]))) {
-          continue;
-        }
-        if (!AtSentenceStart(text, r, at)) {
-          it->second = true;
-          break;
-        }
-      }
+      ForEachWholeWord(text, w, r, [&](size_t at) {
+        if (!AtSentenceStart(text, r, at)) it->second = true;
+        return !it->second;
+      });
     }
     return it->second;
   };

@@ -34,20 +34,15 @@ size_t WordStart(std::string_view text, size_t end) {
 // Bullocks"), "said" (a surname: "said Waters") nor a sentence's start
 // (an episode's title: "Bullocks to Stan").
 bool WrittenAlone(std::string_view text, std::string_view w, bool bare) {
-  for (size_t at = text.find(w); at != std::string_view::npos;
-       at = text.find(w, at + 1)) {
+  bool found = false;
+  ForEachWholeWord(text, w, {0, text.size()}, [&](size_t at) {
     const size_t e = at + w.size();
-    if ((at > 0 && IsAlnumByte(text[at - 1])) ||
-        (e < text.size() && IsAlnumByte(text[e]))) {
-      continue;
-    }
     const bool space_before = at >= 2 && text[at - 1] == ' ';
     const size_t before = space_before ? WordStart(text, at - 1) : at;
-    if (space_before && StartsUpper(text, before)) continue;
+    if (space_before && StartsUpper(text, before)) return true;
     if (e + 1 < text.size() && text[e] == ' ' && StartsUpper(text, e + 1)) {
-      continue;
+      return true;
     }
-    if (!bare) return true;
     static const WordSet kCounting = {
         "two",   "three",   "four", "five",  "six",    "seven", "eight",
         "nine",  "ten",     "many", "some",  "more",   "other", "these",
@@ -55,12 +50,12 @@ bool WrittenAlone(std::string_view text, std::string_view w, bool bare) {
         "their", "its",     "our",  "my",    "your"};
     std::string_view prev = text.substr(before, at - before);
     if (!prev.empty() && prev.back() == ' ') prev.remove_suffix(1);
-    if (!prev.empty() && (std::isdigit(static_cast<unsigned char>(prev[0])) ||
-                          kCounting.count(prev) > 0)) {
-      return true;
-    }
-  }
-  return false;
+    found = !bare || (!prev.empty() &&
+                      (std::isdigit(static_cast<unsigned char>(prev[0])) ||
+                       kCounting.count(prev) > 0));
+    return !found;
+  });
+  return found;
 }
 
 }  // namespace
@@ -118,15 +113,12 @@ void DropPlurals(const ArticleText& a, std::vector<Candidate>* out) {
     if (facts.gazetteer_place || facts.gazetteer_org || facts.country) {
       return false;
     }
-    for (size_t at = text.find(one); at != std::string_view::npos;
-         at = text.find(one, at + 1)) {
-      const size_t e = at + one.size();
-      if ((at == 0 || !IsAlnumByte(text[at - 1])) &&
-          (e == text.size() || !IsAlnumByte(text[e]))) {
-        return true;
-      }
-    }
-    return false;
+    bool written = false;
+    ForEachWholeWord(text, one, {0, text.size()}, [&](size_t) {
+      written = true;
+      return false;
+    });
+    return written;
   });
 }
 

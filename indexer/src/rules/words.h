@@ -89,6 +89,25 @@ void ForEachLine(std::string_view text, TextRange r, F&& f) {
   }
 }
 
+// Calls f(at) for each occurrence of `needle` inside text[r] that is a
+// whole word (no letter or digit right before or after it), in text
+// order, while f returns true.
+template <typename F>
+void ForEachWholeWord(std::string_view text, std::string_view needle,
+                      TextRange r, F&& f) {
+  if (needle.empty()) return;
+  const std::string_view upto = text.substr(0, std::min(r.end, text.size()));
+  for (size_t at = upto.find(needle, r.start); at != std::string_view::npos;
+       at = upto.find(needle, at + 1)) {
+    const size_t e = at + needle.size();
+    if ((at > 0 && IsAlnumByte(text[at - 1])) ||
+        (e < text.size() && IsAlnumByte(text[e]))) {
+      continue;
+    }
+    if (!f(at)) return;
+  }
+}
+
 // Whether text[pos] follows a sentence end, a line break or the text's
 // start (spaces and opening quotes skipped).
 bool AfterSentenceEnd(std::string_view text, size_t pos);
