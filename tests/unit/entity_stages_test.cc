@@ -948,6 +948,23 @@ TEST(HeadsTest, AirlineByItsFirstWord) {
                   .off = {"place Air Velmora <- Air Velmora"}});
 }
 
+// A common word capitalised only at a sentence's start is no name, even
+// where the article writes it capitalised inside a longer name ("the Tarsk
+// Gallery", "the Gallery of Art"); written alone inside a sentence, it is.
+TEST(CommonTest, WordsOfLongerNamesDoNotCount) {
+  const StageCase c{"common",
+                    {{"Gallery", kOrg}, {"Museum", kOrg}},
+                    {},
+                    {{"Gallery", Common()}, {"Museum", Common()}},
+                    "Gallery visits rose. The Tarsk Gallery and the Gallery "
+                    "of Art opened.\n\nMuseum visits fell. We met at the "
+                    "Museum on Friday.",
+                    ""};
+  ExpectStage(c, {.on = {"org Museum <- Museum"},
+                  .not_on = {"org Gallery <- Gallery"},
+                  .off = {"org Gallery <- Gallery"}});
+}
+
 // A common word in capitals is no name ("HELD AT HOME BY"), unless the
 // article writes it capitalised inside a sentence, it is shorter than four
 // letters ("WHO"), no common word ("NATO"), or more words follow it in a

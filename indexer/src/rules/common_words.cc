@@ -20,14 +20,34 @@ void DropCommonWords(const ArticleText& a, std::vector<Candidate>* out) {
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
+  // Whether the article writes `w` capitalised inside a sentence as a
+  // name of its own: not as a word of a longer name ("the University of
+  // Southern Indiana", "Duke University"), which does not make the word
+  // alone a name ("University exhibits" as a heading).
   std::map<std::string, bool> mid_sentence;  // key -> capitalised inside
   const auto capitalised_inside = [&](std::string_view w) {
     auto [it, inserted] = mid_sentence.emplace(FoldName(w), false);
     if (!inserted) return it->second;
+    const auto capital_at = [&](size_t i) {
+      return i < text.size() &&
+             std::isupper(static_cast<unsigned char>(text[i])) != 0;
+    };
     for (size_t k = 1; k < ranges.size() && !it->second; ++k) {
       const TextRange r = ranges[k];
       ForEachWholeWord(text, w, r, [&](size_t at) {
-        if (!AtSentenceStart(text, r, at)) it->second = true;
+        if (AtSentenceStart(text, r, at)) return true;
+        const size_t e = at + w.size();
+        const bool before_name =
+            e + 1 < text.size() && text[e] == ' ' &&
+            (capital_at(e + 1) || text.substr(e + 1, 3) == "of ");
+        bool after_name = false;
+        if (at >= 2 && text[at - 1] == ' ') {
+          size_t p = at - 1;
+          while (p > 0 && IsAlnumByte(text[p - 1])) --p;
+          after_name =
+              p < at - 1 && capital_at(p) && !AtSentenceStart(text, r, p);
+        }
+        if (!before_name && !after_name) it->second = true;
         return !it->second;
       });
     }
