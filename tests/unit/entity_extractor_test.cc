@@ -448,6 +448,23 @@ TEST(EntityExtractorTest, NestedNamesAreCutButKeepTheirWholeName) {
                    "org Tarnow West <- Tarnow West @0"}));
 }
 
+// A country's code in capitals opens a nested name though its lowercase
+// form is a common word ("US" of "US Science Board"); "A" opening a
+// sentence is no part of a name.
+TEST(EntityExtractorTest, CountryCodeInCapitalsIsANestedName) {
+  const RuleSwitch nested("nested", true);  // off by default
+  const FactsTagger tagger(
+      {{"ZZ Science Board", kOrg}, {"A Velmor News", kOrg}},
+      {{"ZZ", Country()}}, {{"ZZ", Common()}});
+  const Extracted e = Extract(
+      "Title\n\nThe ZZ Science Board met. A Velmor News report said so.\n",
+      &tagger);
+  EXPECT_EQ(Describe(e),
+            (Lines{"place ZZ <- ZZ @0",
+                   "org ZZ Science Board <- Science Board @0",
+                   "org Velmor News <- Velmor News @0"}));
+}
+
 // Teams in results are organisations whatever the tagger said, in every
 // mention of the article; in a sentence, a name the tagger or the lists
 // take for a person's is left be (tennis, elections).

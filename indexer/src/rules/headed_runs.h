@@ -67,8 +67,13 @@ void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
           size_t first =
               words.size() > max_before ? words.size() - max_before : 0;
           // "The" opens the sentence, not the name: "The Blue Mosque"; a
-          // head alone is no name ("The Stadium").
-          if (text.substr(words[first].start, words[first].size()) == "The") {
+          // head alone is no name ("The Stadium"). So does "A" or "An" at
+          // a sentence's start ("A GB News report").
+          const std::string_view opener =
+              text.substr(words[first].start, words[first].size());
+          if (opener == "The" ||
+              ((opener == "A" || opener == "An") &&
+               AfterSentenceEnd(text, words[first].start))) {
             ++first;
           }
           if (first < words.size()) {

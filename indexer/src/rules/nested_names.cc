@@ -58,8 +58,12 @@ void CutNestedNames(const ArticleText& a, const NamesByPart& full_by_last,
       } else {
         const NerTagger::NameFacts facts = tagger->LookUpName(p);
         if (!facts.city && !facts.country) continue;
-        // "University" is also a town somewhere.
-        if (k == 1 && tagger->LookUpWord(p).common) continue;
+        // "University" is also a town somewhere; a country's code in
+        // capitals is none ("US", "UK": "us" is a common word).
+        if (k == 1 && tagger->LookUpWord(p).common &&
+            !(facts.country && AllUpper(p))) {
+          continue;
+        }
         type = EntityType::kPlace;
       }
       std::string name = CollapseWhitespace(p);
