@@ -1043,6 +1043,23 @@ TEST(LegalExtTest, FormAfterTheNamesOtherWords) {
                   .off = {"org Tarskwerk <- Tarskwerk", "org Velmor <- Velmor"}});
 }
 
+// A credit's one-word names the tagger left out are persons (user
+// names), after "Video:" and "Audio:" too; not common words nor names the
+// lists know.
+TEST(CreditTest, UntaggedNamesInACredit) {
+  const StageCase c{"credit",
+                    {},
+                    {{"Tarsk", City()}},
+                    {{"Still", Common()}},
+                    "The fair opened. Video: Brannok & Vellic. Audio: Still "
+                    "Tarsk.",
+                    ""};
+  ExpectStage(c, {.on = {"person Brannok <- Brannok",
+                         "person Vellic <- Vellic"},
+                  .not_on = {"person Still <- Still", "person Tarsk <- Tarsk"},
+                  .not_off = {"person Brannok <- Brannok"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

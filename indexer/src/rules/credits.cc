@@ -21,8 +21,9 @@ void DropCredits(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
   static const WordSet kCredits = {
-      "Image:",   "Images:",     "Photo:",  "Photos:",
-      "Picture:", "Photograph:", "Credit:", "Credits:"};
+      "Image:",      "Images:", "Photo:",   "Photos:", "Picture:",
+      "Photograph:", "Credit:", "Credits:", "Video:",  "Audio:"};
+  std::vector<bool> covered;  // worked out at the first credit
   for (size_t n = 0; n < ranges.size(); ++n) {
     const TextRange r = ranges[n];
     if (slice(r).find(':') == std::string_view::npos) continue;
@@ -41,6 +42,27 @@ void DropCredits(const ArticleText& a, std::vector<Candidate>* out) {
             !facts.country) {
           c.type = EntityType::kPerson;
         }
+      }
+      // The credit's one-word names the tagger left out ("Video: Miharris
+      // & Acphillips."): user names, persons, unless common words or
+      // names the lists know.
+      if (covered.empty()) covered = Covered(text.size(), cands);
+      for (size_t j = k + 1; j < words.size() && words[j].start < end; ++j) {
+        bool cut = false;
+        const std::string_view w = WordCore(slice(words[j]), &cut);
+        if (w.size() < 3 || !IsUpperInitial(w) || AllUpper(w) ||
+            covered[words[j].start] || words[j].start + w.size() > end) {
+          continue;
+        }
+        const NerTagger::NameFacts f = tagger->LookUpName(w);
+        const NerTagger::WordFacts wf = tagger->LookUpWord(w);
+        if (wf.common || wf.demonym || wf.dictionary_capital || f.org ||
+            f.gazetteer_org || f.place || f.gazetteer_place) {
+          continue;
+        }
+        const TextRange name{words[j].start, words[j].start + w.size()};
+        cands.push_back({EntityType::kPerson, name, FoldName(w), ""});
+        for (size_t b = name.start; b < name.end; ++b) covered[b] = true;
       }
     }
   }
