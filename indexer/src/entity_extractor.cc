@@ -185,6 +185,8 @@ ExtractedEntities EntityExtractor::Extract(
     // Rule 'hyphengiven' (rules/hyphen_given.h).
     if (RuleOn("hyphengiven"))
       rules::AddHyphenatedGivenNames(article_text, &cands);
+    // Rule 'givenjoin' (rules/hyphen_given.h).
+    if (RuleOn("givenjoin")) rules::JoinGivenNames(article_text, &cands);
   }
 
   // Acronyms the article pairs with their expansion (rules/acronym_pairs.h).
@@ -456,6 +458,10 @@ ExtractedEntities EntityExtractor::Extract(
   // Rule 'legalext' again, for the names just found again ("Siemens AG"
   // where the tagger tagged only the other mentions of "Siemens").
   if (RuleOn("legalext")) rules::ExtendToLegalForms(article_text, &cands);
+  // Rule 'givenjoin' again, for the persons just found again by their
+  // surname ("named Will Carling" after "CARLING" in the headline).
+  if (tagger_ != nullptr && RuleOn("givenjoin"))
+    rules::JoinGivenNames(article_text, &cands);
 
   NamesByPart by_head;  // organisations by the key of their head word
   std::set<std::string> head_short;  // keys of the short forms found

@@ -1060,6 +1060,25 @@ TEST(CreditTest, UntaggedNamesInACredit) {
                   .not_off = {"person Brannok <- Brannok"}});
 }
 
+// A person tagged by the surname alone takes the given name right before
+// it inside a sentence ("named Will Carling"); not at a sentence's start,
+// not "The" (a given name in the lists too), not a title.
+TEST(GivenJoinTest, GivenNameBeforeASurname) {
+  WordFacts given;
+  given.given_name = true;
+  given.common = true;
+  const StageCase c{"givenjoin",
+                    {{"Brannok", kPer}, {"Vellic", kPer}, {"Osk", kPer}},
+                    {},
+                    {{"Will", given}, {"The", given}, {"Rose", given}},
+                    "The club named Will Brannok on Monday. Rose Vellic "
+                    "left. We met The Osk.",
+                    ""};
+  ExpectStage(c, {.on = {"person Will Brannok <- Will Brannok",
+                         "person Vellic <- Vellic", "person Osk <- Osk"},
+                  .off = {"person Brannok <- Brannok"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

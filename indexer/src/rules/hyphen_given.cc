@@ -38,8 +38,8 @@ void AddHyphenatedGivenNames(const ArticleText& a,
     // Syllables of two or three letters are often words too ("bin",
     // "yan"): those are checked against a short list of suffixes.
     const auto english = [&](std::string_view part) {
-      static const WordSet kShort = {
-          "age", "day", "end", "era", "led", "man", "old", "run", "set", "war"};
+      static const WordSet kShort = {"age", "day", "end", "era", "led",
+                                     "man", "old", "run", "set", "war"};
       if (part.size() < 4) return kShort.count(part) > 0;
       return tagger->LookUpWord(part).common;
     };
@@ -63,6 +63,39 @@ void AddHyphenatedGivenNames(const ArticleText& a,
       if (!given(core) || !surname(slice(ws[i - 1]))) continue;
       add(EntityType::kPerson, {ws[i - 1].start, ws[i].start + core.size()});
     }
+  }
+}
+
+void JoinGivenNames(const ArticleText& a, std::vector<Candidate>* out) {
+  // Words the lists hold as given names too ("The Birdman" is no one's
+  // full name).
+  static const WordSet kSmallWords = {"The", "A",  "An", "And", "Or",
+                                      "But", "Of", "In", "On",  "At",
+                                      "For", "By", "To", "As",  "With"};
+  const std::string_view text = a.text;
+  std::vector<Candidate>& cands = *out;
+  std::vector<bool> covered;
+  for (Candidate& c : cands) {
+    if (c.type != EntityType::kPerson || c.fixed || c.range.start < 3 ||
+        text[c.range.start - 1] != ' ' ||
+        a.Slice(c.range).find(' ') != std::string_view::npos) {
+      continue;
+    }
+    size_t p = c.range.start - 1;
+    while (p > 0 && std::isalpha(static_cast<unsigned char>(text[p - 1]))) --p;
+    const std::string_view w = text.substr(p, c.range.start - 1 - p);
+    if (w.size() < 2 || !std::isupper(static_cast<unsigned char>(w[0])) ||
+        AllUpper(w) || (p > 0 && !IsAsciiSpace(text[p - 1])) ||
+        AfterSentenceEnd(text, p) || IsTitleWord(w) ||
+        IsMonthOrWeekdayWord(w) || kSmallWords.count(w) > 0) {
+      continue;
+    }
+    const NerTagger::WordFacts f = a.tagger->LookUpWord(w);
+    if (!f.given_name || f.title || f.demonym) continue;
+    if (covered.empty()) covered = Covered(text.size(), cands);
+    if (covered[p]) continue;
+    SetRange(text, {p, c.range.end}, &c);
+    for (size_t b = p; b < c.range.end; ++b) covered[b] = true;
   }
 }
 

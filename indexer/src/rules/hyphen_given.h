@@ -14,6 +14,13 @@ namespace byline::rules {
 // at the surname.
 void AddHyphenatedGivenNames(const ArticleText& a, std::vector<Candidate>* out);
 
+// A person tagged by the surname alone takes the given name right before
+// it where the given name is also a common word the tagger read as one
+// ("England named Will Carling", "signed Mark Hughes"): capitalised
+// inside a sentence, a given name by the lists, no title, month or day
+// (rule 'givenjoin').
+void JoinGivenNames(const ArticleText& a, std::vector<Candidate>* out);
+
 }  // namespace byline::rules
 
 #endif  // BYLINE_INDEX_RULES_HYPHEN_GIVEN_H_
