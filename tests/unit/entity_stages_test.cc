@@ -764,6 +764,26 @@ TEST(CapitalsTest, HeadlineNamesFoundAgainInTheText) {
                   .not_off = {"place Dovan <- Dovan"}});
 }
 
+// In a headline in capitals, two words that end with a company's kind are
+// the company, common words or not; a longer run is not taken for one.
+TEST(CapitalsTest, CompaniesInHeadlinesByTheirKind) {
+  WordFacts demonym;
+  demonym.demonym = true;
+  const StageCase c{"capsfind",
+                    {},
+                    {},
+                    {{"Velmorian", demonym},
+                     {"Says", Common()},
+                     {"General", Common()}},
+                    "VELMORIAN AIRWAYS TO CUT JOBS\nSAYS GENERAL MOTORS\n"
+                    "The airline said so.",
+                    ""};
+  ExpectStage(c, {.on = {"org Velmorian Airways <- VELMORIAN AIRWAYS",
+                         "org General Motors <- GENERAL MOTORS"},
+                  .not_on = {"org Says General Motors <- SAYS GENERAL MOTORS"},
+                  .not_off = {"org General Motors <- GENERAL MOTORS"}});
+}
+
 // A town in a headline that the lists also know as a person's name stays
 // the person the tagger saw there ("CLINTON").
 TEST(CapitalsTest, PersonsNameThatIsATownToo) {

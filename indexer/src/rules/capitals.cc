@@ -256,8 +256,18 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
             for (size_t k = i; k < i + n && !plain; ++k)
               plain = !tagger->LookUpWord(a.Slice(words[k])).common;
           }
+          // A company's name of two words ends with its kind, whatever
+          // word comes before ("AMERICAN AIRLINES", "GENERAL MOTORS").
+          static const WordSet kCompanyHeads = {
+              "Airlines",   "Airways",         "Motors",  "Holdings",
+              "Industries", "Pharmaceuticals", "Telecom", "Telecommunications"};
+          const bool company =
+              n == 2 &&
+              kCompanyHeads.count(TitleCase(a.Slice(words[i + n - 1]))) > 0;
           EntityType type;
-          if (f.country) {
+          if (company) {
+            type = EntityType::kOrg;
+          } else if (f.country) {
             type = EntityType::kPlace;
           } else if (!plain) {
             continue;
