@@ -215,6 +215,7 @@ ExtractedEntities EntityExtractor::Extract(
   if (RuleOn("placelink")) rules::JoinLinkedPlaces(article_text, &cands);
   if (tagger_ != nullptr) {
     JoinOfPhrases(text, ranges, *tagger_, &cands);
+    rules::FindOfInstitutions(article_text, &cands);
     JoinFacilities(text, ranges, &cands);
     FindFacilities(text, ranges, &cands);
     FindOutlets(text, ranges, &cands);

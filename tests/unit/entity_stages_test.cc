@@ -1099,6 +1099,44 @@ TEST(GivenJoinTest, GivenNameBeforeASurname) {
                   .off = {"person Brannok <- Brannok"}});
 }
 
+// "Head of Y" institutions the tagger left out are organisations ("The
+// Ministry of Finance said"), with up to two capitalised words before the
+// head; not where a name is tagged inside.
+TEST(OrgFindTest, InstitutionsNamedHeadOfY) {
+  const StageCase c{"orgfind",
+                    {{"Velmor", kLoc}},
+                    {},
+                    {},
+                    "The Ministry of Finance said so. The Central Bank of "
+                    "Tarsk agreed. The Council of Velmor met.",
+                    ""};
+  ExpectStage(c, {.on = {"org Ministry of Finance <- Ministry of Finance",
+                         "org Central Bank of Tarsk <- Central Bank of Tarsk",
+                         "place Velmor <- Velmor"},
+                  .not_off = {"org Ministry of Finance <- Ministry of Finance"}});
+}
+
+// An acronym and lowercase words after it are the acronym ("the CFDT
+// union"); the nationality "Saudi" is no name, in capitals too.
+TEST(LowerTailTest, AcronymBeforeLowercaseWords) {
+  const StageCase c{"lowertail",
+                    {{"CFDT union", kOrg}},
+                    {},
+                    {},
+                    "The CFDT union said so.",
+                    ""};
+  ExpectStage(c, {.on = {"org CFDT <- CFDT"},
+                  .off = {"org CFDT union <- CFDT union"}});
+  const StageCase saudi{"belief",
+                        {{"SAUDI", kLoc}, {"Saudi", kLoc}},
+                        {},
+                        {},
+                        "FIRM WINS SAUDI CONTRACT\nA Saudi firm lost.",
+                        ""};
+  ExpectStage(saudi, {.not_on = {"place Saudi <- SAUDI", "place Saudi <- Saudi"},
+                      .off = {"place Saudi <- Saudi"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

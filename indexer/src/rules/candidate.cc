@@ -129,6 +129,17 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
     --last;
     end = words[last - 1].end;
   }
+  // "the CFDT union", "the CAW union": an acronym and lowercase words
+  // after it are the acronym (rule 'lowertail' too).
+  if (last > first + 1 && IsAcronym(w(first)) && RuleOn("lowertail") &&
+      std::all_of(words.begin() + first + 1, words.begin() + last,
+                  [&](const TextRange& x) {
+                    return std::islower(static_cast<unsigned char>(
+                               text[x.start])) != 0;
+                  })) {
+    last = first + 1;
+    end = words[first].end;
+  }
   if (first >= last) return {r.start, r.start};
   if (last == first + 1 && type == EntityType::kOrg && RuleOn("ampersand")) {
     // A company's legal form alone ("Inc.", "Ltd") names no company, nor

@@ -98,7 +98,9 @@ void DropNonNames(const ArticleText& a,
   // Faiths, their followers and feasts ("Islam", "Buddhist", "the
   // Hajj"), and the adjectives of home nations, regions and peoples that
   // the country lists lack ("English captain", "a Breton lighthouse",
-  // "Kurdish fighters"): CoNLL's MISC, unless the word is part of a
+  // "Kurdish fighters"; "Saudi", which they hold as a short name of the
+  // country, is the nationality in news: "Saudi Arabia" names the
+  // country): CoNLL's MISC, unless the word is part of a
   // longer person name in the article ("Christian Lund" ... "Christian
   // said"). Words that also name a club or a city ("Celtic", "Roma") are
   // not listed.
@@ -121,14 +123,18 @@ void DropNonNames(const ArticleText& a,
       "Uyghurs",     "Chechen",      "Chechens",   "Tatar",       "Tatars",
       "Pashtun",     "Berber",       "Bedouin",    "Druze",       "Rohingya",
       "Yoruba",      "Igbo",         "Hausa",      "Zulu",        "Maori",
-      "Māori",       "Sámi",         "Inuit"};
+      "Māori",       "Sámi",         "Inuit",      "Saudi",       "Saudis"};
   const std::set<std::string_view> person_words =
       WordsOfLongerNames(a, cands, EntityType::kPerson);
   std::erase_if(cands, [&](const Candidate& c) {
     const std::vector<TextRange> words = Words(text, c.range);
-    if (RuleOn("belief") && words.size() == 1 &&
-        kBeliefs.count(slice(words[0])) &&
-        !person_words.count(slice(words[0]))) {
+    // In capitals as written elsewhere ("SAUDI" in a headline).
+    const std::string_view one = slice(words[0]);
+    const std::string as_written =
+        words.size() == 1 && one.size() > 2 && AllUpper(one) ? TitleCase(one)
+                                                             : std::string(one);
+    if (RuleOn("belief") && words.size() == 1 && kBeliefs.count(as_written) &&
+        !person_words.count(one)) {
       return true;
     }
     // Abbreviations of common nouns are no names, whatever the tagger

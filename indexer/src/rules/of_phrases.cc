@@ -68,4 +68,51 @@ void JoinOfPhrases(std::string_view text, const std::vector<TextRange>& ranges,
   }
 }
 
+void FindOfInstitutions(const ArticleText& a, std::vector<Candidate>* cands) {
+  if (!RuleOn("orgfind")) return;
+  const std::string_view text = a.text;
+  std::vector<bool> covered;
+  std::vector<Candidate> found;
+  for (size_t n = 0; n < a.ranges.size(); ++n) {
+    const std::vector<TextRange>& ws = a.range_words[n];
+    const size_t limit = a.ranges[n].end;
+    for (size_t i = 0; i + 2 < ws.size(); ++i) {
+      const std::string_view head = a.Slice(ws[i]);
+      if (!IsInstitutionHead(head) || a.Slice(ws[i + 1]) != "of" ||
+          ws[i + 1].start != ws[i].end + 1) {
+        continue;
+      }
+      size_t p = ws[i + 1].end + 1;
+      if (p + 4 <= limit && text.substr(p, 4) == "the ") p += 4;
+      const size_t end = CapitalRunEnd(text, p, limit, /*allow_of=*/true);
+      if (end == p) continue;
+      // Up to two capitalised words before the head on its run ("Central
+      // Bank of"), not "The" nor a word that opens the sentence alone.
+      size_t first = i;
+      while (first > 0 && i - first < 2 &&
+             ws[first - 1].end + 1 == ws[first].start &&
+             IsUpperInitial(a.Slice(ws[first - 1])) &&
+             a.Slice(ws[first - 1]) != "The" &&
+             !AfterSentenceEnd(text, ws[first - 1].start)) {
+        --first;
+      }
+      const TextRange run{ws[first].start, end};
+      if (covered.empty()) covered = Covered(text.size(), *cands);
+      bool free = true;
+      for (size_t b = run.start; b < run.end && free; ++b) free = !covered[b];
+      if (!free) continue;
+      found.push_back(
+          {IsGeographicHead(head) ? EntityType::kPlace : EntityType::kOrg, run,
+           FoldName(a.Slice(run)), ""});
+      for (size_t b = run.start; b < run.end; ++b) covered[b] = true;
+    }
+  }
+  if (found.empty()) return;
+  cands->insert(cands->end(), found.begin(), found.end());
+  std::sort(cands->begin(), cands->end(),
+            [](const Candidate& x, const Candidate& y) {
+              return x.range.start < y.range.start;
+            });
+}
+
 }  // namespace byline::rules

@@ -20,6 +20,14 @@ namespace byline::rules {
 void JoinOfPhrases(std::string_view text, const std::vector<TextRange>& ranges,
                    const NerTagger& tagger, std::vector<Candidate>* cands);
 
+// Institutions the tagger left out, named "Head of Y" ("The Ministry of
+// Finance said", "the Central Bank of Ireland"): a capitalised
+// institution's head, with up to two capitalised words before it on its
+// run, then "of" or "for" [the] and a capitalised run, none of it tagged,
+// is an organisation (rule 'orgfind'). Not a lone head at a sentence's
+// start without its "of" phrase; `cands` are sorted after.
+void FindOfInstitutions(const ArticleText& a, std::vector<Candidate>* cands);
+
 }  // namespace byline::rules
 
 #endif  // BYLINE_INDEX_RULES_OF_PHRASES_H_
