@@ -1137,6 +1137,24 @@ TEST(LowerTailTest, AcronymBeforeLowercaseWords) {
                       .off = {"place Saudi <- Saudi"}});
 }
 
+// A party named by its members in the plural is the party; the singular
+// before a noun names none, nor does a word inside a longer name.
+TEST(PartyTest, PartiesNamedByTheirMembers) {
+  const StageCase c{"party",
+                    {},
+                    {},
+                    {},
+                    "The opposition Velmor Socialists said no. A Tarsk "
+                    "Democrat politician agreed. The Old Dovan Liberals met.",
+                    ""};
+  ExpectStage(c, {.on = {"org Velmor Socialists <- Velmor Socialists"},
+                  .not_on = {"org Tarsk Democrat <- Tarsk Democrat",
+                             "org Dovan Liberals <- Dovan Liberals"},
+                  .off = {}});
+  EXPECT_FALSE(Has(MentionsWithRuleOff(c),
+                   "org Velmor Socialists <- Velmor Socialists"));
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

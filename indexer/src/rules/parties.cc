@@ -35,6 +35,27 @@ void AddParties(const ArticleText& a, std::vector<Candidate>* out) {
       add(EntityType::kOrg, {ws[k].start, ws[k + 1].start + 5});
     }
   }
+  // A party named by its members ("the opposition Social Democrats"): a
+  // capitalised word, not after another one, and a party's members, in
+  // the plural ("a Christian Democrat politician" names no party).
+  static const WordSet kMembers = {"Democrats",     "Socialists", "Republicans",
+                                   "Conservatives", "Liberals",   "Communists",
+                                   "Nationalists"};
+  for (const std::vector<TextRange>& ws : range_words) {
+    for (size_t k = 0; k + 1 < ws.size(); ++k) {
+      const std::string_view first = slice(ws[k]);
+      bool cut = false;
+      const std::string_view members = WordCore(slice(ws[k + 1]), &cut);
+      if (!kMembers.count(members) || ws[k + 1].start != ws[k].end + 1 ||
+          !IsUpperInitial(first) || AllUpper(first) || first == "The" ||
+          (k > 0 && ws[k - 1].end + 1 == ws[k].start &&
+           IsUpperInitial(slice(ws[k - 1])) &&
+           !AfterSentenceEnd(a.text, ws[k - 1].start))) {
+        continue;
+      }
+      add(EntityType::kOrg, {ws[k].start, ws[k + 1].start + members.size()});
+    }
+  }
 }
 
 }  // namespace byline::rules

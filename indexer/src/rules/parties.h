@@ -11,7 +11,8 @@ namespace byline::rules {
 
 // A party named with a lowercase "party" ("the Republican party",
 // "the Labour party") is that party, an organisation, whatever the
-// tagger made of its adjective (rule 'party').
+// tagger made of its adjective (rule 'party'); so is a party named by
+// its members in the plural ("the opposition Social Democrats").
 void AddParties(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
