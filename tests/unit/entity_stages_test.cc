@@ -1155,6 +1155,21 @@ TEST(PartyTest, PartiesNamedByTheirMembers) {
                    "org Velmor Socialists <- Velmor Socialists"));
 }
 
+// A wire service is an organisation wherever it is named, without the
+// "news agency" cue too, whatever the tagger made of it.
+TEST(AgencyListTest, WireServicesWhereverNamed) {
+  const StageCase c{"agencylist",
+                    {{"Interfax", kPer}},
+                    {},
+                    {},
+                    "Itar-Tass quoted the minister. Interfax said so.",
+                    ""};
+  ExpectStage(c, {.on = {"org Itar-Tass <- Itar-Tass",
+                         "org Interfax <- Interfax"},
+                  .off = {"person Interfax <- Interfax"},
+                  .not_off = {"org Itar-Tass <- Itar-Tass"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

@@ -107,6 +107,49 @@ void NameNewsAgencies(const ArticleText& a, std::vector<Candidate>* out) {
       AddCandidate(a, EntityType::kOrg, name, out);
     }
   }
+  if (!RuleOn("agencylist")) return;
+  // The wire services themselves, wherever they are named without the
+  // cue ("Itar-Tass quoted the minister"): names no other thing has.
+  static constexpr std::string_view kAgencies[] = {
+      "Reuters",   "Itar-Tass",
+      "ITAR-TASS", "Interfax",
+      "Xinhua",    "Kyodo",
+      "ANSA",      "Yonhap",
+      "Bernama",   "Tanjug",
+      "IRNA",      "KCNA",
+      "AFP",       "Agence France-Presse"};
+  std::vector<bool> covered;
+  std::vector<Candidate> found;
+  for (std::string_view agency : kAgencies) {
+    if (a.text.find(agency) == std::string_view::npos) continue;
+    if (covered.empty()) covered = Covered(a.text.size(), cands);
+    for (const TextRange& r : a.ranges) {
+      ForEachWholeWord(a.text, agency, r, [&](size_t at) {
+        const TextRange name{at, at + agency.size()};
+        bool free = true;
+        for (size_t b = name.start; b < name.end && free; ++b)
+          free = !covered[b];
+        if (free) {
+          found.push_back({EntityType::kOrg, name, FoldName(agency), ""});
+          for (size_t b = name.start; b < name.end; ++b) covered[b] = true;
+          return true;
+        }
+        // The tagger's span of the name alone takes the agency's type.
+        for (Candidate& c : cands) {
+          if (c.range.start == name.start && c.range.end == name.end &&
+              !c.fixed) {
+            c.type = EntityType::kOrg;
+          }
+        }
+        return true;
+      });
+    }
+  }
+  cands.insert(cands.end(), found.begin(), found.end());
+  std::sort(cands.begin(), cands.end(),
+            [](const Candidate& x, const Candidate& y) {
+              return x.range.start < y.range.start;
+            });
 }
 
 }  // namespace byline::rules

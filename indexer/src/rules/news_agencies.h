@@ -19,7 +19,9 @@ namespace byline::rules {
 std::vector<TextRange> FindNewsAgencies(std::string_view text, TextRange range);
 
 // Each is an organisation, whatever the tagger made of it; a tagged span
-// that ran on into "news" ("Interfax news") is replaced.
+// that ran on into "news" ("Interfax news") is replaced. The wire
+// services themselves (Reuters, Itar-Tass, Interfax, Xinhua, Kyodo ...)
+// are organisations wherever they are named (rule 'agencylist').
 void NameNewsAgencies(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
