@@ -1431,6 +1431,21 @@ TEST(TeamFindTest, UntaggedTownsByCues) {
   const std::vector<std::string> m = MentionsWithRuleOn(c);
   EXPECT_EQ(std::count(m.begin(), m.end(), "org Tarsk <- Tarsk"), 2)
       << ::testing::PrintToString(m);
+  // A word the lists know nothing of, with a team's people after it; not
+  // a common word, and not a word after another capitalised one that
+  // opens the sentence.
+  const StageCase unknown{"teamfind",
+                          {{"Jon Berg", kPer}},
+                          {},
+                          {{"Rescue", Common()}},
+                          "MOTOR RACING - TESTS\nBrannari team boss Jon Berg "
+                          "said so. Rescue team members came. Real Ostrana "
+                          "coach Ada Lind agreed.",
+                          ""};
+  ExpectStage(unknown, {.on = {"org Brannari <- Brannari"},
+                        .not_on = {"org Rescue <- Rescue",
+                                   "org Ostrana <- Ostrana"},
+                        .not_off = {"org Brannari <- Brannari"}});
 }
 
 // In a sports article a club's opening word before a town is one club

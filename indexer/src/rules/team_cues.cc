@@ -113,13 +113,16 @@ bool TeamFromCues(std::string_view before, std::string_view after) {
                                  "moves", "jumped", "dropped", "fell"};
   static const WordSet kWhere = {"clear", "top",    "ahead", "level",
                                  "up",    "second", "third", "bottom"};
-  // The team's people and parts: "Juventus coach", "Leeds' fans".
+  // The team's people and parts: "Juventus coach", "Leeds' fans",
+  // "Dallas quarterback".
   static const WordSet kPeople = {
-      "coach",      "manager",    "striker", "midfielder", "defender",
-      "goalkeeper", "keeper",     "captain", "forward",    "winger",
-      "fans",       "supporters", "squad",   "side",       "team",
-      "chairman",   "boss",       "defence", "defense",    "substitute",
-      "skipper",    "playmaker",  "sweeper", "stopper"};
+      "coach",      "manager",    "striker",    "midfielder", "defender",
+      "goalkeeper", "keeper",     "captain",    "forward",    "winger",
+      "fans",       "supporters", "squad",      "side",       "team",
+      "chairman",   "boss",       "defence",    "defense",    "substitute",
+      "skipper",    "playmaker",  "sweeper",    "stopper",    "quarterback",
+      "pitcher",    "linebacker", "receiver",   "catcher",    "outfielder",
+      "shortstop",  "owner",      "goaltender", "centre-back"};
   // Right before the name: "against Valencia", "beating Parma".
   static const WordSet kBeforeOne = {
       "against", "beating", "beat",     "beats",  "leaders", "champions",
@@ -127,11 +130,11 @@ bool TeamFromCues(std::string_view before, std::string_view after) {
       "behind",  "play",    "plays",    "meet",   "meets"};
   // Two words before: "held by", "win over", "defeat at".
   static const WordSet kFirstOfTwo = {
-      "held",      "beaten",    "win",    "victory", "defeat", "loss",
-      "lost",      "draw",      "drew",   "scored",  "signed", "joined",
-      "equalised", "equalized", "played", "plays",   "playing",
-      "game",      "games",     "goal",   "goals",   "points",
-      "debut",     "appearance"};
+      "held",   "beaten",  "win",       "victory",    "defeat",
+      "loss",   "lost",    "draw",      "drew",       "scored",
+      "signed", "joined",  "equalised", "equalized",  "played",
+      "plays",  "playing", "game",      "games",      "goal",
+      "goals",  "points",  "debut",     "appearance", "level"};
   static const WordSet kSecondOfTwo = {"by",   "over",    "at", "to",
                                        "with", "against", "for"};
   const std::vector<std::string> next = Around(after, 4, true);
@@ -318,20 +321,28 @@ void FindTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
       }
       // One word alone: not after or before another capitalised word on
       // its line ("Real Ajax", "Ajax Amsterdam").
+      // A capitalised word before it that opens the sentence counts only
+      // when it is no common word ("Deportivo Coruna", not "In Ajax").
       const bool after_capital =
           i > 0 && ws[i - 1].end + 1 == ws[i].start &&
-          IsUpperInitial(a.Slice(ws[i - 1])) &&
+          text[ws[i - 1].end] == ' ' && IsUpperInitial(a.Slice(ws[i - 1])) &&
           !AtSentenceStart(text, {0, text.size()}, ws[i].start) &&
-          !AfterSentenceEnd(text, ws[i - 1].start);
+          (!AfterSentenceEnd(text, ws[i - 1].start) ||
+           !a.tagger->LookUpWord(a.Slice(ws[i - 1])).common);
       if (after_capital ||
           (!cut && i + 1 < ws.size() && ws[i].end + 1 == ws[i + 1].start &&
-           IsUpperInitial(a.Slice(ws[i + 1])))) {
+           text[ws[i].end] == ' ' && IsUpperInitial(a.Slice(ws[i + 1])))) {
         continue;
       }
       const NerTagger::NameFacts f = a.tagger->LookUpName(w);
       const NerTagger::WordFacts wf = a.tagger->LookUpWord(w);
-      if (!f.city || f.country || f.person || wf.given_name || wf.common ||
-          wf.demonym || IsCountryName(a.tagger, w)) {
+      // A town, or a word the lists know nothing of ("Ferrari team
+      // boss"); not a person's name, a given name, a common word or a
+      // nationality.
+      const bool unknown = !f.person && !f.org && !f.place &&
+                           !f.gazetteer_org && !f.gazetteer_place && !f.city;
+      if ((!f.city && !unknown) || f.country || f.person || wf.given_name ||
+          wf.common || wf.demonym || IsCountryName(a.tagger, w)) {
         continue;
       }
       const TextRange r{ws[i].start, ws[i].start + w.size()};
