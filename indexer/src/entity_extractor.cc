@@ -455,6 +455,27 @@ ExtractedEntities EntityExtractor::Extract(
     for (const TextRange& line : caps_lines)
       find_again(upper, line, f.type, f.key, f.surface);
   }
+  // A team's nickname, the last word of its name, stands for it in a
+  // headline ("COWBOYS BEAT EAGLES" over "the Philadelphia Eagles"): a
+  // plural that is no institution's head (rule 'nickname').
+  if (!caps_lines.empty() && RuleOn("nickname")) {
+    for (const Refound& f : refound) {
+      const std::string_view s = *f.surface;
+      const size_t space = s.rfind(' ');
+      if (f.type != EntityType::kOrg || space == std::string_view::npos)
+        continue;
+      const std::string_view last = s.substr(space + 1);
+      if (last.size() < 4 || last.back() != 's' || !IsUpperInitial(last) ||
+          rules::IsInstitutionHead(last) || rules::AllUpper(last)) {
+        continue;
+      }
+      std::string upper(last);
+      for (char& ch : upper)
+        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      for (const TextRange& line : caps_lines)
+        find_again(upper, line, f.type, f.key, f.surface);
+    }
+  }
 
   // Rule 'legalext' again, for the names just found again ("Siemens AG"
   // where the tagger tagged only the other mentions of "Siemens").

@@ -1170,6 +1170,21 @@ TEST(AgencyListTest, WireServicesWhereverNamed) {
                   .not_off = {"org Itar-Tass <- Itar-Tass"}});
 }
 
+// A team's nickname, the last word of its name, stands for the team in a
+// headline in capitals; not an institution's head ("PARTY").
+TEST(NicknameTest, TeamsNicknameInAHeadline) {
+  const StageCase c{"nickname",
+                    {{"Tarsk Falcons", kOrg}, {"Velmor Workers Party", kOrg}},
+                    {},
+                    {},
+                    "FALCONS WIN AS PARTY MEETS\nThe Tarsk Falcons won and "
+                    "the Velmor Workers Party met.",
+                    ""};
+  ExpectStage(c, {.on = {"org Tarsk Falcons <- FALCONS"},
+                  .not_on = {"org Velmor Workers Party <- PARTY"},
+                  .not_off = {"org Tarsk Falcons <- FALCONS"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.
