@@ -396,6 +396,8 @@ ExtractedEntities EntityExtractor::Extract(
     }
   }
   std::map<size_t, std::string> caps_name;  // start -> "Leeds United"
+  // start of a nickname in capitals -> "Philadelphia Eagles"
+  std::map<size_t, std::string> nickname_of;
   // Adds each free, whole-word occurrence of `needle` in `within` as a
   // mention of `key`; `caps_of`, for capitals, is the name as written
   // elsewhere.
@@ -472,8 +474,13 @@ ExtractedEntities EntityExtractor::Extract(
       std::string upper(last);
       for (char& ch : upper)
         ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      for (const TextRange& line : caps_lines)
+      for (const TextRange& line : caps_lines) {
+        const size_t before = cands.size();
         find_again(upper, line, f.type, f.key, f.surface);
+        // Named by the team's whole name.
+        for (size_t k = before; k < cands.size(); ++k)
+          nickname_of[cands[k].range.start] = *f.surface;
+      }
     }
   }
 
@@ -527,6 +534,9 @@ ExtractedEntities EntityExtractor::Extract(
     } else if (c.type == EntityType::kOrg && head_short.count(c.key) &&
                (full = by_head.Find(c.key)) != nullptr) {
       c.name = *full;
+    } else if (auto n = nickname_of.find(c.range.start);
+               n != nickname_of.end() && c.type == EntityType::kOrg) {
+      c.name = n->second;
     } else if (auto k = caps_name.find(c.range.start);
                k != caps_name.end() && k->second.size() == c.range.size()) {
       c.name = k->second;  // as the article writes it outside capitals
