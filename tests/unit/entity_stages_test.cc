@@ -769,15 +769,14 @@ TEST(CapitalsTest, HeadlineNamesFoundAgainInTheText) {
 TEST(CapitalsTest, CompaniesInHeadlinesByTheirKind) {
   WordFacts demonym;
   demonym.demonym = true;
-  const StageCase c{"capsfind",
-                    {},
-                    {},
-                    {{"Velmorian", demonym},
-                     {"Says", Common()},
-                     {"General", Common()}},
-                    "VELMORIAN AIRWAYS TO CUT JOBS\nSAYS GENERAL MOTORS\n"
-                    "The airline said so.",
-                    ""};
+  const StageCase c{
+      "capsfind",
+      {},
+      {},
+      {{"Velmorian", demonym}, {"Says", Common()}, {"General", Common()}},
+      "VELMORIAN AIRWAYS TO CUT JOBS\nSAYS GENERAL MOTORS\n"
+      "The airline said so.",
+      ""};
   ExpectStage(c, {.on = {"org Velmorian Airways <- VELMORIAN AIRWAYS",
                          "org General Motors <- GENERAL MOTORS"},
                   .not_on = {"org Says General Motors <- SAYS GENERAL MOTORS"},
@@ -879,12 +878,12 @@ TEST(PluralTest, PersonsNameEndsBeforeACountNoun) {
                     "Sorens left. Eva Holt bought a Holt and two Holts. "
                     "Lia Ferns came; a Fern grew, said Ferns.",
                     ""};
-  ExpectStage(c, {.on = {"person Ada Veln <- Veln",
-                         "person Jon Soren <- Jon Soren",
-                         "person Eva Holt <- Eva Holt",
-                         "person Lia Ferns <- Lia Ferns"},
-                  .not_on = {"person Veln Brandtpics <- Veln Brandtpics"},
-                  .off = {"person Veln Brandtpics <- Veln Brandtpics"}});
+  ExpectStage(
+      c,
+      {.on = {"person Ada Veln <- Veln", "person Jon Soren <- Jon Soren",
+              "person Eva Holt <- Eva Holt", "person Lia Ferns <- Lia Ferns"},
+       .not_on = {"person Veln Brandtpics <- Veln Brandtpics"},
+       .off = {"person Veln Brandtpics <- Veln Brandtpics"}});
 }
 
 // A one-word "person" before a possessive and a person's full name is
@@ -896,21 +895,21 @@ TEST(PossOwnerTest, OwnerOfAPersonIsHerTeam) {
   given.given_name = true;
   Facts person;
   person.person = true;
-  const StageCase c{"possowner",
-                    {{"Velmor", kPer},
-                     {"Ana Lind", kPer},
-                     {"Tarsk", kPer},
-                     {"Jon Berg", kPer},
-                     {"Holt", kPer},
-                     {"Eva Sol", kPer},
-                     {"Per Lind", kPer},
-                     {"Lind", kPer}},
-                    {{"Tarsk", City()}, {"Holt", person}},
-                    {{"Ana", given}, {"Jon", given}, {"Eva", given},
-                     {"Per", given}},
-                    "Velmor's Ana Lind won. Velmor lost later. Tarsk 's Jon "
-                    "Berg came. Holt's Eva Sol left. Lind's Per Lind spoke.",
-                    ""};
+  const StageCase c{
+      "possowner",
+      {{"Velmor", kPer},
+       {"Ana Lind", kPer},
+       {"Tarsk", kPer},
+       {"Jon Berg", kPer},
+       {"Holt", kPer},
+       {"Eva Sol", kPer},
+       {"Per Lind", kPer},
+       {"Lind", kPer}},
+      {{"Tarsk", City()}, {"Holt", person}},
+      {{"Ana", given}, {"Jon", given}, {"Eva", given}, {"Per", given}},
+      "Velmor's Ana Lind won. Velmor lost later. Tarsk 's Jon "
+      "Berg came. Holt's Eva Sol left. Lind's Per Lind spoke.",
+      ""};
   ExpectStage(c, {.on = {"org Velmor <- Velmor", "place Tarsk <- Tarsk",
                          "person Holt <- Holt"},
                   .not_on = {"person Velmor <- Velmor", "org Lind <- Lind"},
@@ -1058,9 +1057,10 @@ TEST(LegalExtTest, FormAfterTheNamesOtherWords) {
                     "Tarskwerk Electronics NV said profits rose. Velmor Co "
                     "said they fell.",
                     ""};
-  ExpectStage(c, {.on = {"org Tarskwerk Electronics <- Tarskwerk Electronics NV",
-                         "org Velmor <- Velmor Co"},
-                  .off = {"org Tarskwerk <- Tarskwerk", "org Velmor <- Velmor"}});
+  ExpectStage(c,
+              {.on = {"org Tarskwerk Electronics <- Tarskwerk Electronics NV",
+                      "org Velmor <- Velmor Co"},
+               .off = {"org Tarskwerk <- Tarskwerk", "org Velmor <- Velmor"}});
 }
 
 // A credit's one-word names the tagger left out are persons (user
@@ -1074,10 +1074,10 @@ TEST(CreditTest, UntaggedNamesInACredit) {
                     "The fair opened. Video: Brannok & Vellic. Audio: Still "
                     "Tarsk.",
                     ""};
-  ExpectStage(c, {.on = {"person Brannok <- Brannok",
-                         "person Vellic <- Vellic"},
-                  .not_on = {"person Still <- Still", "person Tarsk <- Tarsk"},
-                  .not_off = {"person Brannok <- Brannok"}});
+  ExpectStage(c,
+              {.on = {"person Brannok <- Brannok", "person Vellic <- Vellic"},
+               .not_on = {"person Still <- Still", "person Tarsk <- Tarsk"},
+               .not_off = {"person Brannok <- Brannok"}});
 }
 
 // A person tagged by the surname alone takes the given name right before
@@ -1110,31 +1110,29 @@ TEST(OrgFindTest, InstitutionsNamedHeadOfY) {
                     "The Ministry of Finance said so. The Central Bank of "
                     "Tarsk agreed. The Council of Velmor met.",
                     ""};
-  ExpectStage(c, {.on = {"org Ministry of Finance <- Ministry of Finance",
-                         "org Central Bank of Tarsk <- Central Bank of Tarsk",
-                         "place Velmor <- Velmor"},
-                  .not_off = {"org Ministry of Finance <- Ministry of Finance"}});
+  ExpectStage(c,
+              {.on = {"org Ministry of Finance <- Ministry of Finance",
+                      "org Central Bank of Tarsk <- Central Bank of Tarsk",
+                      "place Velmor <- Velmor"},
+               .not_off = {"org Ministry of Finance <- Ministry of Finance"}});
 }
 
 // An acronym and lowercase words after it are the acronym ("the CFDT
 // union"); the nationality "Saudi" is no name, in capitals too.
 TEST(LowerTailTest, AcronymBeforeLowercaseWords) {
-  const StageCase c{"lowertail",
-                    {{"CFDT union", kOrg}},
-                    {},
-                    {},
-                    "The CFDT union said so.",
-                    ""};
-  ExpectStage(c, {.on = {"org CFDT <- CFDT"},
-                  .off = {"org CFDT union <- CFDT union"}});
+  const StageCase c{"lowertail", {{"CFDT union", kOrg}},    {},
+                    {},          "The CFDT union said so.", ""};
+  ExpectStage(
+      c, {.on = {"org CFDT <- CFDT"}, .off = {"org CFDT union <- CFDT union"}});
   const StageCase saudi{"belief",
                         {{"SAUDI", kLoc}, {"Saudi", kLoc}},
                         {},
                         {},
                         "FIRM WINS SAUDI CONTRACT\nA Saudi firm lost.",
                         ""};
-  ExpectStage(saudi, {.not_on = {"place Saudi <- SAUDI", "place Saudi <- Saudi"},
-                      .off = {"place Saudi <- Saudi"}});
+  ExpectStage(saudi,
+              {.not_on = {"place Saudi <- SAUDI", "place Saudi <- Saudi"},
+               .off = {"place Saudi <- Saudi"}});
 }
 
 // A party named by its members in the plural is the party; the singular
@@ -1164,10 +1162,10 @@ TEST(AgencyListTest, WireServicesWhereverNamed) {
                     {},
                     "Itar-Tass quoted the minister. Interfax said so.",
                     ""};
-  ExpectStage(c, {.on = {"org Itar-Tass <- Itar-Tass",
-                         "org Interfax <- Interfax"},
-                  .off = {"person Interfax <- Interfax"},
-                  .not_off = {"org Itar-Tass <- Itar-Tass"}});
+  ExpectStage(c,
+              {.on = {"org Itar-Tass <- Itar-Tass", "org Interfax <- Interfax"},
+               .off = {"person Interfax <- Interfax"},
+               .not_off = {"org Itar-Tass <- Itar-Tass"}});
 }
 
 // A team's nickname, the last word of its name, stands for the team in a
@@ -1185,15 +1183,32 @@ TEST(NicknameTest, TeamsNicknameInAHeadline) {
                   .not_off = {"org Tarsk Falcons <- FALCONS"}});
 }
 
+// A player's role before the name is no part of it, as a title is not
+// ("Paceman Ada Lind").
+TEST(SpanCleaningTest, PlayersRoleIsATitle) {
+  const StageCase c{"",
+                    {{"Paceman Ada Lind", kPer}, {"Striker Jon Berg", kPer}},
+                    {},
+                    {},
+                    "Paceman Ada Lind took four wickets. Striker Jon Berg "
+                    "scored.",
+                    ""};
+  const std::vector<std::string> m = Mentions(c);
+  EXPECT_TRUE(Has(m, "person Ada Lind <- Ada Lind"))
+      << ::testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "person Jon Berg <- Jon Berg"))
+      << ::testing::PrintToString(m);
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.
 TEST(CommaSplitTest, TownAndStateAreTwoPlaces) {
   const StageCase c{"commasplit",
                     {{"Tarsk, Velmora", kLoc},
-                    {"Dovan, D.C.", kLoc},
-                    {"Arden, Brill and Cove", kLoc},
-                    {"Lind, Ana", kPer}},
+                     {"Dovan, D.C.", kLoc},
+                     {"Arden, Brill and Cove", kLoc},
+                     {"Lind, Ana", kPer}},
                     {},
                     {},
                     "The fair opened in Tarsk, Velmora on Monday. Talks in "
@@ -1233,14 +1248,14 @@ TEST(OfSplitTest, PersonOfABody) {
                     "won. United Farmers of Dovan met Karl II of Dovan and "
                     "Jon Berg of Tarsk.",
                     ""};
-  ExpectStage(c, {.on = {"person Ana Lind <- Ana Lind", "org Velmor <- Velmor",
-                         "person Eva Sol <- Eva Sol",
-                         "org Civic Party <- Civic Party",
-                         "org United Farmers of Dovan <- United Farmers of Dovan",
-                         "person Karl II of Dovan <- Karl II of Dovan",
-                         "person Jon Berg of Tarsk <- Jon Berg of Tarsk"},
-                  .off = {"person Ana Lind of Velmor <- Ana Lind of Velmor"},
-                  .not_off = {"person Ana Lind <- Ana Lind"}});
+  ExpectStage(
+      c, {.on = {"person Ana Lind <- Ana Lind", "org Velmor <- Velmor",
+                 "person Eva Sol <- Eva Sol", "org Civic Party <- Civic Party",
+                 "org United Farmers of Dovan <- United Farmers of Dovan",
+                 "person Karl II of Dovan <- Karl II of Dovan",
+                 "person Jon Berg of Tarsk <- Jon Berg of Tarsk"},
+          .off = {"person Ana Lind of Velmor <- Ana Lind of Velmor"},
+          .not_off = {"person Ana Lind <- Ana Lind"}});
 }
 
 // The legal form joins a name the tagger found only elsewhere in the
@@ -1457,10 +1472,10 @@ TEST(TeamFindTest, UntaggedTownsByCues) {
                           "said so. Rescue team members came. Real Ostrana "
                           "coach Ada Lind agreed.",
                           ""};
-  ExpectStage(unknown, {.on = {"org Brannari <- Brannari"},
-                        .not_on = {"org Rescue <- Rescue",
-                                   "org Ostrana <- Ostrana"},
-                        .not_off = {"org Brannari <- Brannari"}});
+  ExpectStage(unknown,
+              {.on = {"org Brannari <- Brannari"},
+               .not_on = {"org Rescue <- Rescue", "org Ostrana <- Ostrana"},
+               .not_off = {"org Brannari <- Brannari"}});
 }
 
 // In a sports article a club's opening word before a town is one club

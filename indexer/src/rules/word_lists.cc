@@ -90,7 +90,21 @@ bool IsTitleWord(std::string_view w) {
                                   "Spokesman",
                                   "Spokeswoman",
                                   "Undersecretary",
-                                  "Under-Secretary"};
+                                  "Under-Secretary",
+                                  // Players' roles in sports copy ("Paceman
+                                  // Wasim Akram", "Striker Alan Shearer").
+                                  "Paceman",
+                                  "Spinner",
+                                  "Leg-spinner",
+                                  "Seamer",
+                                  "Skipper",
+                                  "Striker",
+                                  "Midfielder",
+                                  "Defender",
+                                  "Goalkeeper",
+                                  "Winger",
+                                  "Quarterback",
+                                  "Pitcher"};
   return kTitles.count(w) > 0;
 }
 
