@@ -1200,6 +1200,25 @@ TEST(SpanCleaningTest, PlayersRoleIsATitle) {
       << ::testing::PrintToString(m);
 }
 
+// In the CoNLL style a sporting event is one name (MISC), and no name in
+// it or right before its head is a mention: races named by their first
+// words, "the Tarsk Open", "the Velmor Marathon" where the tagger took the
+// place alone.
+TEST(SportEventTest, EventsAreNoMentions) {
+  const StageCase c{"sportevent",
+                    {{"Tour de Velmor", kOrg}, {"Tarsk", kLoc}, {"Dovan", kLoc}},
+                    {},
+                    {},
+                    "He won the Tour de Velmor and the Tarsk Open. Dovan "
+                    "voted.",
+                    ""};
+  ExpectStage(c, {.on = {"place Dovan <- Dovan"},
+                  .not_on = {"org Tour de Velmor <- Tour de Velmor",
+                             "place Tarsk <- Tarsk"},
+                  .off = {"org Tour de Velmor <- Tour de Velmor",
+                          "place Tarsk <- Tarsk"}});
+}
+
 // A town and its state or country, which the tagger (taught by
 // Wikipedia's link spans) may tag as one place, are two; "Washington,
 // D.C." and a constituency with "and" in it stay one.

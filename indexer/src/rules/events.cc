@@ -29,11 +29,14 @@ void NameEventsByTheirName(const ArticleText& a, std::vector<Candidate>* out) {
   static const WordSet kSportHeads = {
       "Cup",         "Championship", "Championships", "Tournament", "Olympics",
       "Paralympics", "Olympiad",     "Marathon",      "Carnival",   "Games"};
-  static const WordSet kGamesBefore = {
-      "Olympic", "Paralympic", "Commonwealth", "Asian",  "Invictus",
-      "Youth",   "Winter",     "Summer",       "Special"};
-  static const WordSet kSportWords = {
-      "Olympics", "Paralympics", "Olympic", "Paralympic"};
+  // Races named by their first words ("Tour de France", "Giro d'Italia",
+  // "Vuelta a Espana").
+  static const WordSet kRaceOpeners = {"Tour", "Giro", "Vuelta"};
+  static const WordSet kGamesBefore = {"Olympic", "Paralympic", "Commonwealth",
+                                       "Asian",   "Invictus",   "Youth",
+                                       "Winter",  "Summer",     "Special"};
+  static const WordSet kSportWords = {"Olympics", "Paralympics", "Olympic",
+                                      "Paralympic"};
   std::map<std::string, EntityType> alone;
   for (const Candidate& c : cands) alone.emplace(c.key, c.type);
   // Keys of wars and sporting events not named after a name.
@@ -47,9 +50,21 @@ void NameEventsByTheirName(const ArticleText& a, std::vector<Candidate>* out) {
     }
     if (words.size() < 2) continue;
     const std::string_view head = slice(words.back());
+    if (RuleOn("sportevent") && kRaceOpeners.count(slice(words[0])) &&
+        !IsUpperInitial(slice(words[1]))) {
+      dropped.insert(c.key);
+      continue;
+    }
     const bool sport =
         RuleOn("sportevent") && kSportHeads.count(head) &&
         (head != "Games" || kGamesBefore.count(slice(words[words.size() - 2])));
+    // In the CoNLL style a sporting event is one name (MISC) and no
+    // name inside it is a mention ("the London Marathon", "the Monte
+    // Carlo Rally"); GUM's style (rule 'nested') names the place in it.
+    if (sport && !RuleOn("nested")) {
+      dropped.insert(c.key);
+      continue;
+    }
     if (!kEventHeads.count(head) && !sport) continue;
     // A war is never an organisation, place or person ("the Second
     // World War"), unless it is a ministry's portfolio ("Secretary of
@@ -87,6 +102,24 @@ void NameEventsByTheirName(const ArticleText& a, std::vector<Candidate>* out) {
   }
   std::erase_if(cands,
                 [&](const Candidate& c) { return dropped.count(c.key) > 0; });
+  // A name right before a sporting event's head is the event's, not a
+  // mention of its own, in the CoNLL style ("the US Open", "the Monaco
+  // Grand Prix", "the London Marathon", where the tagger took the place
+  // alone).
+  if (!RuleOn("sportevent") || RuleOn("nested")) return;
+  std::erase_if(cands, [&](const Candidate& c) {
+    if (c.fixed || c.range.end + 2 >= text.size() || text[c.range.end] != ' ')
+      return false;
+    for (std::string_view h : {"Grand Prix", "Open", "Cup", "Marathon",
+                               "Masters", "Championships", "Championship"}) {
+      const size_t e = c.range.end + 1 + h.size();
+      if (text.substr(c.range.end + 1, h.size()) == h &&
+          (e >= text.size() || !IsAlnumByte(text[e]))) {
+        return true;
+      }
+    }
+    return false;
+  });
 }
 
 }  // namespace byline::rules
