@@ -77,11 +77,11 @@ void FindOfInstitutions(const ArticleText& a, std::vector<Candidate>* cands) {
     const std::vector<TextRange>& ws = a.range_words[n];
     const size_t limit = a.ranges[n].end;
     for (size_t i = 0; i + 2 < ws.size(); ++i) {
-      const std::string_view head = a.Slice(ws[i]);
-      if (!IsInstitutionHead(head) || a.Slice(ws[i + 1]) != "of" ||
-          ws[i + 1].start != ws[i].end + 1) {
+      // "of" first: it turns most words away before the head's lookup.
+      if (a.Slice(ws[i + 1]) != "of" || ws[i + 1].start != ws[i].end + 1)
         continue;
-      }
+      const std::string_view head = a.Slice(ws[i]);
+      if (!IsInstitutionHead(head)) continue;
       size_t p = ws[i + 1].end + 1;
       if (p + 4 <= limit && text.substr(p, 4) == "the ") p += 4;
       const size_t end = CapitalRunEnd(text, p, limit, /*allow_of=*/true);

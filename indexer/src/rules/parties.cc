@@ -43,9 +43,14 @@ void AddParties(const ArticleText& a, std::vector<Candidate>* out) {
                                    "Nationalists"};
   for (const std::vector<TextRange>& ws : range_words) {
     for (size_t k = 0; k + 1 < ws.size(); ++k) {
+      // Most words are turned away here, before WordCore(): the members'
+      // words are capitalised and eight letters or more.
+      const std::string_view next = slice(ws[k + 1]);
+      if (next.size() < 8 || !std::isupper(static_cast<unsigned char>(next[0])))
+        continue;
       const std::string_view first = slice(ws[k]);
       bool cut = false;
-      const std::string_view members = WordCore(slice(ws[k + 1]), &cut);
+      const std::string_view members = WordCore(next, &cut);
       if (!kMembers.count(members) || ws[k + 1].start != ws[k].end + 1 ||
           !IsUpperInitial(first) || AllUpper(first) || first == "The" ||
           (k > 0 && ws[k - 1].end + 1 == ws[k].start &&

@@ -60,7 +60,9 @@ void SplitJoinedNames(const ArticleText& a, std::vector<Candidate>* out) {
       kept.push_back(std::move(c));
       continue;
     }
-    if (comma_on && c.type == EntityType::kPlace) {
+    const std::string_view span = a.Slice(c.range);
+    if (comma_on && c.type == EntityType::kPlace &&
+        span.find(", ") != std::string_view::npos) {
       const std::vector<TextRange> parts = CommaParts(text, c.range);
       if (!parts.empty()) {
         for (const TextRange& p : parts) {
@@ -69,7 +71,8 @@ void SplitJoinedNames(const ArticleText& a, std::vector<Candidate>* out) {
         continue;
       }
     }
-    if (of_on && c.type != EntityType::kPlace) {
+    if (of_on && c.type != EntityType::kPlace &&
+        span.find(" of ") != std::string_view::npos) {
       const std::vector<TextRange> ws = Words(text, c.range);
       size_t of = 0;
       while (of < ws.size() && a.Slice(ws[of]) != "of") ++of;
