@@ -22,6 +22,8 @@ void AddCountryCodes(const ArticleText& a, std::vector<Candidate>* out) {
   const size_t tagged = cands.size();
   for (const TextRange& r : ranges) {
     for (size_t i = r.start; i < r.end; ++i) {
+      // Two initials at least: "X.Y." (the cheapest test first).
+      if (i + 3 >= r.end || text[i + 1] != '.' || text[i + 3] != '.') continue;
       if (i > r.start && IsAlnumByte(text[i - 1])) continue;
       const size_t e = DottedInitialsEnd(text, i, r.end);
       // Two initials at least.

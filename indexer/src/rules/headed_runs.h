@@ -43,6 +43,13 @@ void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
       size_t e = i;
       while (e < r.end && !IsAsciiSpace(text[e])) ++e;
       if (e == i) break;
+      // Most words are lowercase: turned away before WordCore(), which
+      // keeps the first letter.
+      if (!IsUpperInitial(text.substr(i, e - i))) {
+        words.clear();
+        i = e;
+        continue;
+      }
       bool cut = false;
       const std::string_view core = WordCore(text.substr(i, e - i), &cut);
       const bool joined =

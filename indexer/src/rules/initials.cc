@@ -42,7 +42,9 @@ std::vector<RunInitial> RunInitials(std::string_view text,
       if (e == i) break;
       const std::string_view w = text.substr(i, e - i);
       bool cut = false;
-      const std::string_view core = WordCore(w, &cut);
+      // WordCore() keeps the first letter: lowercase words skip it.
+      const std::string_view core =
+          IsUpperInitial(w) ? WordCore(w, &cut) : std::string_view();
       if (IsUpperInitial(core) && !IsAcronym(core)) {
         starts.push_back(i);
         run_end = i + core.size();

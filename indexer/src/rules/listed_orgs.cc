@@ -27,6 +27,9 @@ void AddListedOrganisations(const ArticleText& a, std::vector<Candidate>* out) {
   for (const std::vector<TextRange>& ws : range_words) {
     for (size_t k = 0; k < ws.size(); ++k) {
       const TextRange& w = ws[k];
+      // Lowercase words are turned away first (WordCore() keeps the
+      // first letter).
+      if (!IsUpperInitial(slice(w))) continue;
       bool cut = false;
       std::string_view core = WordCore(slice(w), &cut);
       // The word alone, not part of a longer capitalised run ("Penn
