@@ -406,8 +406,7 @@ ExtractedEntities EntityExtractor::Extract(
                               const std::string* caps_of) {
     rules::ForEachWholeWord(text, needle, within, [&](size_t at) {
       const size_t e = at + needle.size();
-      bool free = true;
-      for (size_t i = at; i < e && free; ++i) free = !covered[i];
+      bool free = rules::Uncovered(covered, {at, e});
       // In capitals, the article's longer name takes the place of shorter
       // ones the tagger found inside it ("LIBERTE" of "AIR LIBERTE", a
       // "BRITISH" of "BRITISH AIRWAYS").
@@ -422,7 +421,7 @@ ExtractedEntities EntityExtractor::Extract(
         free = true;
       }
       if (!free) return true;
-      for (size_t i = at; i < e; ++i) covered[i] = true;
+      rules::Cover({at, e}, &covered);
       cands.push_back({type, {at, e}, key, ""});
       if (caps_of != nullptr) caps_name[at] = *caps_of;
       return true;

@@ -17,10 +17,19 @@ namespace byline::rules {
 
 std::vector<bool> Covered(size_t size, const std::vector<Candidate>& cands) {
   std::vector<bool> covered(size + 1, false);
-  for (const Candidate& c : cands) {
-    for (size_t i = c.range.start; i < c.range.end; ++i) covered[i] = true;
-  }
+  for (const Candidate& c : cands) Cover(c.range, &covered);
   return covered;
+}
+
+bool Uncovered(const std::vector<bool>& covered, TextRange r) {
+  for (size_t i = r.start; i < r.end; ++i) {
+    if (covered[i]) return false;
+  }
+  return true;
+}
+
+void Cover(TextRange r, std::vector<bool>* covered) {
+  for (size_t i = r.start; i < r.end; ++i) (*covered)[i] = true;
 }
 
 std::set<std::string_view> WordsOfLongerNames(
@@ -134,8 +143,8 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   if (last > first + 1 && IsAcronym(w(first)) && RuleOn("lowertail") &&
       std::all_of(words.begin() + first + 1, words.begin() + last,
                   [&](const TextRange& x) {
-                    return std::islower(static_cast<unsigned char>(
-                               text[x.start])) != 0;
+                    return std::islower(
+                               static_cast<unsigned char>(text[x.start])) != 0;
                   })) {
     last = first + 1;
     end = words[first].end;

@@ -72,6 +72,12 @@ void AddCandidate(const ArticleText& a, EntityType type, TextRange r,
 // Which bytes of a text of `size` bytes the candidates cover.
 std::vector<bool> Covered(size_t size, const std::vector<Candidate>& cands);
 
+// Whether no byte of `r` is in `covered` (what Covered() gave).
+bool Uncovered(const std::vector<bool>& covered, TextRange r);
+
+// Marks the bytes of `r` covered.
+void Cover(TextRange r, std::vector<bool>* covered);
+
 // The words of the article's names of `type` that have two words or more:
 // a lone word among them may be short for the longer name ("Washington"
 // for "George Washington", "Tamil" for "Tamil Selvan").

@@ -46,12 +46,6 @@ void JoinCapitals(const ArticleText& a, std::vector<Candidate>* out) {
     const TextRange r{pos + 1, e};
     return IsCapitalsWord(a.Slice(r)) ? r : TextRange{pos, pos};
   };
-  const auto free = [&](TextRange r) {
-    for (size_t i = r.start; i < r.end; ++i) {
-      if (covered[i]) return false;
-    }
-    return true;
-  };
   for (Candidate& c : cands) {
     if (c.type == EntityType::kDate || !IsCapitalsWord(a.Slice(c.range)))
       continue;
@@ -63,14 +57,14 @@ void JoinCapitals(const ArticleText& a, std::vector<Candidate>* out) {
     for (int l = 0; l <= 2; ++l) {
       if (l > 0) {
         const TextRange w = word_before(left.start);
-        if (w.start == w.end || !free(w)) break;
+        if (w.start == w.end || !Uncovered(covered, w)) break;
         left.start = w.start;
       }
       TextRange span = left;
       for (int r = 0; r <= 2; ++r) {
         if (r > 0) {
           const TextRange w = word_after(span.end);
-          if (w.start == w.end || !free(w)) break;
+          if (w.start == w.end || !Uncovered(covered, w)) break;
           span.end = w.end;
         }
         if (l + r == 0 || span.size() <= best.size()) continue;
@@ -84,7 +78,7 @@ void JoinCapitals(const ArticleText& a, std::vector<Candidate>* out) {
       }
     }
     if (best.size() == c.range.size()) continue;
-    for (size_t i = best.start; i < best.end; ++i) covered[i] = true;
+    Cover(best, &covered);
     const std::string title = TitleCase(a.Slice(best));
     SetRange(text, best, &c);
     c.name = title;
@@ -283,7 +277,7 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
           } else {
             continue;
           }
-          for (size_t k = span.start; k < span.end; ++k) covered[k] = true;
+          Cover(span, &covered);
           Candidate c{type, span, FoldName(title), title};
           cands.push_back(std::move(c));
           if (raw.find('.') == std::string_view::npos)
@@ -301,12 +295,10 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
   for (const auto& [name, type] : found) {
     for (const TextRange& r : a.ranges) {
       ForEachWholeWord(text, name, r, [&](size_t at) {
-        const size_t e = at + name.size();
-        bool free = true;
-        for (size_t k = at; k < e && free; ++k) free = !covered[k];
-        if (!free) return true;
-        for (size_t k = at; k < e; ++k) covered[k] = true;
-        cands.push_back({type, {at, e}, FoldName(name), name});
+        const TextRange found_at{at, at + name.size()};
+        if (!Uncovered(covered, found_at)) return true;
+        Cover(found_at, &covered);
+        cands.push_back({type, found_at, FoldName(name), name});
         return true;
       });
     }

@@ -62,7 +62,7 @@ void DropCredits(const ArticleText& a, std::vector<Candidate>* out) {
         }
         const TextRange name{words[j].start, words[j].start + w.size()};
         cands.push_back({EntityType::kPerson, name, FoldName(w), ""});
-        for (size_t b = name.start; b < name.end; ++b) covered[b] = true;
+        Cover(name, &covered);
       }
     }
   }

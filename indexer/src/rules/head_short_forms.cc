@@ -25,9 +25,9 @@ void FindHeadShortForms(const ArticleText& a, std::vector<Candidate>* out,
   const std::vector<TextRange>& ranges = a.ranges;
   std::vector<Candidate>& cands = *out;
   const auto slice = [&](TextRange r) { return a.Slice(r); };
-  static const WordSet kVague = {
-      "Friends", "Sons", "Daughters", "Knights", "Order",  "Front",
-      "Guard",   "Fund", "Trust",     "Office",  "Service"};
+  static const WordSet kVague = {"Friends", "Sons",   "Daughters", "Knights",
+                                 "Order",   "Front",  "Guard",     "Fund",
+                                 "Trust",   "Office", "Service"};
   const auto head_of = [&](const Candidate& c) -> std::string_view {
     const std::vector<TextRange> words = Words(text, c.range);
     if (c.type != EntityType::kOrg || words.size() < 2) return {};
@@ -61,10 +61,8 @@ void FindHeadShortForms(const ArticleText& a, std::vector<Candidate>* out,
            IsUpperInitial(slice(words[k + 1])))) {
         continue;
       }
-      bool free = true;
-      for (size_t i = h.start; i < h.end && free; ++i) free = !covered[i];
-      if (!free) continue;
-      for (size_t i = h.start; i < h.end; ++i) covered[i] = true;
+      if (!Uncovered(covered, h)) continue;
+      Cover(h, &covered);
       cands.push_back({EntityType::kOrg, h, FoldName(head), ""});
       head_short.insert(FoldName(head));
     }

@@ -95,7 +95,7 @@ void JoinGivenNames(const ArticleText& a, std::vector<Candidate>* out) {
     if (covered.empty()) covered = Covered(text.size(), cands);
     if (covered[p]) continue;
     SetRange(text, {p, c.range.end}, &c);
-    for (size_t b = p; b < c.range.end; ++b) covered[b] = true;
+    Cover({p, c.range.end}, &covered);
   }
 }
 

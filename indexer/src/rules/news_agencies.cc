@@ -126,12 +126,9 @@ void NameNewsAgencies(const ArticleText& a, std::vector<Candidate>* out) {
     for (const TextRange& r : a.ranges) {
       ForEachWholeWord(a.text, agency, r, [&](size_t at) {
         const TextRange name{at, at + agency.size()};
-        bool free = true;
-        for (size_t b = name.start; b < name.end && free; ++b)
-          free = !covered[b];
-        if (free) {
+        if (Uncovered(covered, name)) {
           found.push_back({EntityType::kOrg, name, FoldName(agency), ""});
-          for (size_t b = name.start; b < name.end; ++b) covered[b] = true;
+          Cover(name, &covered);
           return true;
         }
         // The tagger's span of the name alone takes the agency's type.

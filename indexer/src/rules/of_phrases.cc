@@ -98,13 +98,11 @@ void FindOfInstitutions(const ArticleText& a, std::vector<Candidate>* cands) {
       }
       const TextRange run{ws[first].start, end};
       if (covered.empty()) covered = Covered(text.size(), *cands);
-      bool free = true;
-      for (size_t b = run.start; b < run.end && free; ++b) free = !covered[b];
-      if (!free) continue;
+      if (!Uncovered(covered, run)) continue;
       found.push_back(
           {IsGeographicHead(head) ? EntityType::kPlace : EntityType::kOrg, run,
            FoldName(a.Slice(run)), ""});
-      for (size_t b = run.start; b < run.end; ++b) covered[b] = true;
+      Cover(run, &covered);
     }
   }
   if (found.empty()) return;
