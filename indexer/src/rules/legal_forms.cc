@@ -34,7 +34,7 @@ void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out) {
   const std::string_view text = a.text;
   std::vector<Candidate>& cands = *out;
   // Which bytes the candidates cover, worked out only for an article that
-  // has a legal form after a name (most have none).
+  // has a legal form or a capitalised word after a name.
   std::vector<bool> covered;
   for (Candidate& c : cands) {
     if (c.type == EntityType::kDate || c.fixed) continue;
@@ -58,16 +58,17 @@ void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out) {
         form.remove_suffix(1);
         legal = IsLegalForm(form, /*letter_codes=*/true);
       }
+      // Neither a form nor a capitalised word that may go before one.
+      if (!legal && (!IsUpperInitial(form) || form.back() == '.' ||
+                     AllUpper(form) || e >= text.size() || text[e] != ' ')) {
+        break;
+      }
       if (covered.empty()) covered = Covered(text.size(), cands);
       if (covered[s]) break;
       if (legal) {
         // The form makes it a company, whatever the tagger saw there.
         c.range.end = s + form.size();
         c.type = EntityType::kOrg;
-        break;
-      }
-      if (!IsUpperInitial(form) || form.back() == '.' || AllUpper(form) ||
-          e >= text.size() || text[e] != ' ') {
         break;
       }
       s = e + 1;
