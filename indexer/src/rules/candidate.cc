@@ -32,6 +32,28 @@ void Cover(TextRange r, std::vector<bool>* covered) {
   for (size_t i = r.start; i < r.end; ++i) (*covered)[i] = true;
 }
 
+void AppendInTextOrder(const std::vector<Candidate>& found,
+                       std::vector<Candidate>* cands) {
+  cands->insert(cands->end(), found.begin(), found.end());
+  std::sort(cands->begin(), cands->end(),
+            [](const Candidate& x, const Candidate& y) {
+              return x.range.start < y.range.start;
+            });
+}
+
+std::set<std::string> SurnameKeys(const ArticleText& a,
+                                  const std::vector<Candidate>& cands) {
+  std::set<std::string> keys;
+  for (const Candidate& c : cands) {
+    if (c.type != EntityType::kPerson) continue;
+    const std::string_view name = a.Slice(c.range);
+    const size_t space = name.rfind(' ');
+    if (space != std::string_view::npos)
+      keys.insert(FoldName(name.substr(space + 1)));
+  }
+  return keys;
+}
+
 std::set<std::string_view> WordsOfLongerNames(
     const ArticleText& a, const std::vector<Candidate>& cands,
     EntityType type) {

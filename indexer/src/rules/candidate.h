@@ -78,6 +78,16 @@ bool Uncovered(const std::vector<bool>& covered, TextRange r);
 // Marks the bytes of `r` covered.
 void Cover(TextRange r, std::vector<bool>* covered);
 
+// Appends `found` to `cands` and puts them all in text order again (the
+// order the stages after expect).
+void AppendInTextOrder(const std::vector<Candidate>& found,
+                       std::vector<Candidate>* cands);
+
+// The keys of the last words of the article's persons named by two words
+// or more: their surnames ("sampras" for "Pete Sampras").
+std::set<std::string> SurnameKeys(const ArticleText& a,
+                                  const std::vector<Candidate>& cands);
+
 // The words of the article's names of `type` that have two words or more:
 // a lone word among them may be short for the longer name ("Washington"
 // for "George Washington", "Tamil" for "Tamil Selvan").

@@ -142,11 +142,7 @@ void NameNewsAgencies(const ArticleText& a, std::vector<Candidate>* out) {
       });
     }
   }
-  cands.insert(cands.end(), found.begin(), found.end());
-  std::sort(cands.begin(), cands.end(),
-            [](const Candidate& x, const Candidate& y) {
-              return x.range.start < y.range.start;
-            });
+  AppendInTextOrder(found, &cands);
 }
 
 }  // namespace byline::rules

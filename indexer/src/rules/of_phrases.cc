@@ -105,12 +105,7 @@ void FindOfInstitutions(const ArticleText& a, std::vector<Candidate>* cands) {
       Cover(run, &covered);
     }
   }
-  if (found.empty()) return;
-  cands->insert(cands->end(), found.begin(), found.end());
-  std::sort(cands->begin(), cands->end(),
-            [](const Candidate& x, const Candidate& y) {
-              return x.range.start < y.range.start;
-            });
+  if (!found.empty()) AppendInTextOrder(found, cands);
 }
 
 }  // namespace byline::rules

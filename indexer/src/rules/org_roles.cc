@@ -53,14 +53,7 @@ void TypeOwnersOfPeople(const ArticleText& a, std::vector<Candidate>* out) {
   const std::string_view text = a.text;
   const NerTagger* tagger = a.tagger;
   std::vector<Candidate>& cands = *out;
-  std::set<std::string> surnames;  // keys of the last words of persons
-  for (const Candidate& c : cands) {
-    if (c.type != EntityType::kPerson) continue;
-    const std::string_view s = a.Slice(c.range);
-    const size_t space = s.rfind(' ');
-    if (space != std::string_view::npos)
-      surnames.insert(FoldName(s.substr(space + 1)));
-  }
+  const std::set<std::string> surnames = SurnameKeys(a, cands);
   std::map<std::string, EntityType> owners;  // key -> its type
   // The candidates in text order (names found again were added at the
   // end).

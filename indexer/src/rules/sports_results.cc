@@ -570,13 +570,9 @@ void HeadToHeadLine(std::string_view text, const std::vector<Word>& words,
     if (!kVerbs.count(Bare(text, words[v]))) continue;
     // The first side ends right before the verb.
     TextRange one{0, 0}, two{0, 0};
-    size_t start = 0;
     bool found = false;
-    for (size_t k = 0; k < v && !found; ++k) {
+    for (size_t k = 0; k < v && !found; ++k)
       found = side(k, &one) == v && one.end > one.start;
-      start = k;
-    }
-    (void)start;
     if (!found) continue;
     const size_t after = side(v + 1, &two);
     if (after == v + 1 || two.end <= two.start) continue;
@@ -836,24 +832,21 @@ void MarkResultTeams(const ArticleText& a, std::vector<Candidate>* out) {
       if (!found.in_table) {
         if (!surnames_known) {
           surnames_known = true;
-          for (const Candidate& c : cands) {
-            const std::string_view n = slice(c.range);
-            const size_t space = n.rfind(' ');
-            if (c.type == EntityType::kPerson &&
-                space != std::string_view::npos) {
-              surnames.insert(FoldName(n.substr(space + 1)));
-            }
-          }
+          surnames = SurnameKeys(a, cands);
         }
         const std::string_view name = slice(team);
         const size_t space = name.find(' ');
         const NerTagger::NameFacts facts = tagger->LookUpName(name);
+        const auto given_name = [&] {
+          const NerTagger::WordFacts f =
+              tagger->LookUpWord(name.substr(0, space));
+          return f.given_name && !f.common;
+        };
         const bool person =
             (facts.person && !facts.org) || surnames.count(FoldName(name)) ||
             (space != std::string_view::npos && !AllUpper(name) &&
-             tagger->LookUpWord(name.substr(0, space)).given_name &&
-             !tagger->LookUpWord(name.substr(0, space)).common &&
-             !facts.org && !facts.place && !facts.gazetteer_place) ||
+             given_name() && !facts.org && !facts.place &&
+             !facts.gazetteer_place) ||
             std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
               return c.type == EntityType::kPerson &&
                      c.range.start < team.end && team.start < c.range.end;
