@@ -9,9 +9,7 @@ namespace {
 // there do not start one. `*consumed` receives the number of bytes that form
 // the maximal invalid subsequence when 0 is returned (at least 1).
 size_t ValidSequenceAt(std::string_view text, size_t i, size_t* consumed) {
-  const auto byte = [&](size_t k) {
-    return static_cast<uint8_t>(text[k]);
-  };
+  const auto byte = [&](size_t k) { return static_cast<uint8_t>(text[k]); };
   const uint8_t b0 = byte(i);
   *consumed = 1;
   if (b0 < 0x80) return 1;
@@ -86,6 +84,12 @@ std::string RepairUtf8(std::string_view text) {
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
+std::string AsciiUpper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = AsciiUpper(c);
   return out;
 }
 

@@ -449,9 +449,7 @@ ExtractedEntities EntityExtractor::Extract(
                      return a.surface->size() > b.surface->size();
                    });
   for (const Refound& f : refound) {
-    std::string upper = *f.surface;
-    for (char& ch : upper)
-      ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const std::string upper = AsciiUpper(*f.surface);
     if (upper == *f.surface) continue;
     for (const TextRange& line : caps_lines)
       find_again(upper, line, f.type, f.key, f.surface);
@@ -470,9 +468,7 @@ ExtractedEntities EntityExtractor::Extract(
           rules::IsInstitutionHead(last) || rules::AllUpper(last)) {
         continue;
       }
-      std::string upper(last);
-      for (char& ch : upper)
-        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      const std::string upper = AsciiUpper(last);
       for (const TextRange& line : caps_lines) {
         const size_t before = cands.size();
         find_again(upper, line, f.type, f.key, f.surface);

@@ -5,6 +5,13 @@
 namespace byline {
 namespace {
 
+TEST(AsciiCaseTest, OnlyAsciiLettersChangeCase) {
+  EXPECT_EQ(AsciiUpper("Leeds United 2"), "LEEDS UNITED 2");
+  EXPECT_EQ(AsciiLower("LEEDS United"), "leeds united");
+  // UTF-8 bytes stay as they are.
+  EXPECT_EQ(AsciiUpper("Malm\xc3\xb6"), "MALM\xc3\xb6");
+}
+
 TEST(CheckUtf8Test, AcceptsAsciiAndMultibyteText) {
   const Utf8Check c = CheckUtf8("Radosław Sikorski in Zürich — 😀");
   EXPECT_TRUE(c.valid());
@@ -23,7 +30,7 @@ TEST(CheckUtf8Test, RejectsOverlongSurrogateAndOutOfRangeForms) {
   EXPECT_EQ(CheckUtf8("\xC0\xAF").invalid_sequences, 2u);      // overlong '/'
   EXPECT_EQ(CheckUtf8("\xED\xA0\x80").invalid_sequences, 3u);  // U+D800
   EXPECT_EQ(CheckUtf8("\xF4\x90\x80\x80").invalid_sequences, 4u);
-  EXPECT_EQ(CheckUtf8("\xE2\x82").invalid_sequences, 1u);      // truncated €
+  EXPECT_EQ(CheckUtf8("\xE2\x82").invalid_sequences, 1u);  // truncated €
 }
 
 TEST(CheckUtf8Test, ReportsNulByteOffset) {

@@ -38,6 +38,12 @@ inline char AsciiLower(char c) {
 }
 std::string AsciiLower(std::string_view text);
 
+// ASCII letters uppercased; other bytes (UTF-8 included) unchanged.
+inline char AsciiUpper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+std::string AsciiUpper(std::string_view text);
+
 // `text` without leading and trailing ASCII whitespace.
 std::string_view Trim(std::string_view text);
 
