@@ -105,10 +105,7 @@ TextRange CleanSpan(std::string_view text, TextRange r, EntityType type) {
   if (type == EntityType::kPerson) {
     while (first + 1 < words.size() && IsTitleWord(w(first))) ++first;
   } else if (first + 1 < words.size() &&
-             (w(first) == "the" || w(first) == "The" ||
-              ((w(first) == "A" || w(first) == "An") &&
-               AfterSentenceEnd(text, words[first].start)))) {
-    // "The", and "A" or "An" opening a sentence ("A GB News report").
+             IsArticleBeforeName(text, words[first])) {
     ++first;
   }
   // "the Democratic Party-controlled House of Representatives": a word

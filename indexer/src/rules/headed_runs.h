@@ -76,13 +76,7 @@ void FindHeadedRuns(std::string_view text, const std::vector<TextRange>& ranges,
           // "The" opens the sentence, not the name: "The Blue Mosque"; a
           // head alone is no name ("The Stadium"). So does "A" or "An" at
           // a sentence's start ("A GB News report").
-          const std::string_view opener =
-              text.substr(words[first].start, words[first].size());
-          if (opener == "The" ||
-              ((opener == "A" || opener == "An") &&
-               AfterSentenceEnd(text, words[first].start))) {
-            ++first;
-          }
+          if (IsArticleBeforeName(text, words[first])) ++first;
           if (first < words.size()) {
             const TextRange run{words[first].start, i + core.size()};
             if (free(run)) {

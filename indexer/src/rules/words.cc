@@ -92,6 +92,12 @@ bool AfterSentenceEnd(std::string_view text, size_t pos) {
          std::string_view(".!?:").find(text[i - 1]) != std::string_view::npos;
 }
 
+bool IsArticleBeforeName(std::string_view text, TextRange w) {
+  const std::string_view word = text.substr(w.start, w.size());
+  return word == "the" || word == "The" ||
+         ((word == "A" || word == "An") && AfterSentenceEnd(text, w.start));
+}
+
 std::string Initials(std::string_view s, bool digits) {
   std::string out;
   bool at_word = true;

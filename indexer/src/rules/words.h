@@ -112,6 +112,10 @@ void ForEachWholeWord(std::string_view text, std::string_view needle,
 // start (spaces and opening quotes skipped).
 bool AfterSentenceEnd(std::string_view text, size_t pos);
 
+// Whether the word text[w] is an article before a name, not part of it:
+// "the" or "The", or "A" or "An" opening a sentence ("A GB News report").
+bool IsArticleBeforeName(std::string_view text, TextRange w);
+
 // The capitals that begin the capitalised words of `s`: "North Atlantic
 // Treaty Organization" -> "NATO". With `digits`, a number stands for
 // itself: "Movement 5 Stars" -> "M5S".
