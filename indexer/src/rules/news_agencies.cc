@@ -71,18 +71,15 @@ std::vector<TextRange> FindNewsAgencies(std::string_view text,
         if (l.substr(at, c.size()) == c) cue = c;
       }
       if (cue.empty()) continue;
-      {
-        const size_t cue_end = line.start + at + cue.size();
-        if (cue_end < line.end && IsAlnumByte(text[cue_end])) continue;
-        const TextRange before =
-            RunBefore(text, line.start, line.start + at + 1);
-        if (before.size() > 0) out.push_back(before);
-        // "the official news agency MENA": the name after the cue.
-        if (cue == " news agency" && cue_end + 1 < line.end &&
-            text[cue_end] == ' ') {
-          const TextRange after = RunAfter(text, cue_end + 1, line.end);
-          if (after.size() > 0) out.push_back(after);
-        }
+      const size_t cue_end = line.start + at + cue.size();
+      if (cue_end < line.end && IsAlnumByte(text[cue_end])) continue;
+      const TextRange before = RunBefore(text, line.start, line.start + at + 1);
+      if (before.size() > 0) out.push_back(before);
+      // "the official news agency MENA": the name after the cue.
+      if (cue == " news agency" && cue_end + 1 < line.end &&
+          text[cue_end] == ' ') {
+        const TextRange after = RunAfter(text, cue_end + 1, line.end);
+        if (after.size() > 0) out.push_back(after);
       }
     }
   });
