@@ -1,5 +1,7 @@
 // The tagger's internals (indexer/ner/src): which tokens it leaves unscored,
 // and Viterbi over them.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -8,8 +10,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "feature_extractor.h"
 #include "model.h"
@@ -80,8 +80,8 @@ TEST(WordClusterTest, ClustersOfTheWordAndItsNeighboursAreFeatures) {
   for (size_t i = 0; i < words.size(); ++i) {
     const auto first = fa.begin() + i * FeatureExtractor::kFeaturesPerToken;
     const auto last = first + FeatureExtractor::kFeaturesPerToken;
-    EXPECT_FALSE(std::equal(first, last,
-                            fb.begin() + i * FeatureExtractor::kFeaturesPerToken))
+    EXPECT_FALSE(std::equal(
+        first, last, fb.begin() + i * FeatureExtractor::kFeaturesPerToken))
         << "token " << i;
   }
   // Without clusters, every word has cluster 0.
@@ -92,8 +92,8 @@ TEST(WordClusterTest, ClustersOfTheWordAndItsNeighboursAreFeatures) {
 }
 
 TEST(WordCacheTest, CachedWordsGiveTheFeaturesOfTheLexiconInUse) {
-  const std::vector<std::string_view> words = {"Leeds", "beat", "Leeds",
-                                               "United", "in", "Leeds"};
+  const std::vector<std::string_view> words = {"Leeds",  "beat", "Leeds",
+                                               "United", "in",   "Leeds"};
   ClusterLexicon a, b;
   a.clusters = {{"Leeds", 34}, {"beat", 7}};
   b.clusters = {{"Leeds", 35}, {"beat", 7}};
@@ -101,9 +101,9 @@ TEST(WordCacheTest, CachedWordsGiveTheFeaturesOfTheLexiconInUse) {
   cached.CacheWords(100);
   small.CacheWords(2);  // fewer than the words: the cache fills and empties
   std::vector<uint64_t> expect, got, got_small;
-  for (const Lexicon* lex : {static_cast<const Lexicon*>(&a),
-                             static_cast<const Lexicon*>(&b),
-                             static_cast<const Lexicon*>(&a)}) {
+  for (const Lexicon* lex :
+       {static_cast<const Lexicon*>(&a), static_cast<const Lexicon*>(&b),
+        static_cast<const Lexicon*>(&a)}) {
     plain.Extract(words, *lex, &expect);
     cached.Extract(words, *lex, &got);
     small.Extract(words, *lex, &got_small);
@@ -158,6 +158,80 @@ TEST(WordClusterTest, ModelFileKeepsTheClusters) {
   EXPECT_EQ(loaded.WordCluster(HashBytes("Chelsea")), 35);
   EXPECT_EQ(loaded.WordCluster(HashBytes("leeds")), 0);
   std::remove(path.c_str());
+}
+
+// The best sequence by brute force: every tag sequence that keeps the BIO
+// constraint (I-X only after B-X or I-X), scored as Viterbi scores them.
+std::vector<uint8_t> BestByEnumeration(
+    const std::vector<float>& emit, size_t n,
+    const float transition[kTagStride][kTagStride],
+    const float start[kTagStride]) {
+  std::vector<uint8_t> seq(n, 0), best;
+  float best_score = 0;
+  for (;;) {
+    bool ok = !IsInside(seq[0]);
+    float score = start[seq[0]] + emit[seq[0]];
+    for (size_t i = 1; i < n && ok; ++i) {
+      const int p = seq[i - 1], t = seq[i];
+      ok = !IsInside(t) || p == t || p == t - 1;
+      score += transition[p][t] + emit[i * kTagStride + t];
+    }
+    if (ok && (best.empty() || score > best_score)) {
+      best = seq;
+      best_score = score;
+    }
+    size_t k = n;  // the next sequence, as a number in base kNumTags
+    while (k > 0 && seq[k - 1] == kNumTags - 1) seq[--k] = 0;
+    if (k == 0) break;
+    ++seq[k - 1];
+  }
+  return best;
+}
+
+TEST(ViterbiTest, FindsTheBestAllowedSequence) {
+  // Random scores (a fixed linear congruential sequence), four tokens:
+  // 7^4 sequences to compare with. Scores are multiples of 1/8 far apart
+  // enough that float sums are exact and ties are rare but possible.
+  uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<float>(static_cast<int>((state >> 16) % 64) - 32) / 8;
+  };
+  std::vector<float> scratch;
+  std::vector<uint8_t> back, tags;
+  int ties = 0;
+  for (int round = 0; round < 300; ++round) {
+    const size_t n = 1 + round % 4;
+    std::vector<float> emit(n * kTagStride, 0.0f);
+    for (float& e : emit) e = next();
+    float transition[kTagStride][kTagStride];
+    float start[kTagStride];
+    for (auto& row : transition) {
+      for (float& v : row) v = next();
+    }
+    for (float& v : start) v = next();
+    Viterbi(emit.data(), n, transition, start, &scratch, &back, &tags);
+    const std::vector<uint8_t> best =
+        BestByEnumeration(emit, n, transition, start);
+    // Equal scores may pick different sequences: compare the scores.
+    auto score = [&](const std::vector<uint8_t>& s) {
+      float total = start[s[0]] + emit[s[0]];
+      for (size_t i = 1; i < n; ++i) {
+        total += transition[s[i - 1]][s[i]] + emit[i * kTagStride + s[i]];
+      }
+      return total;
+    };
+    ASSERT_EQ(tags.size(), n);
+    EXPECT_FALSE(IsInside(tags[0])) << "round " << round;
+    for (size_t i = 1; i < n; ++i) {
+      EXPECT_TRUE(!IsInside(tags[i]) || tags[i - 1] == tags[i] ||
+                  tags[i - 1] == tags[i] - 1)
+          << "round " << round << " token " << i;
+    }
+    EXPECT_EQ(score(tags), score(best)) << "round " << round;
+    ties += tags != best;
+  }
+  EXPECT_LT(ties, 30);  // the scores are not all equal
 }
 
 TEST(ViterbiSkipTest, SkippedTokensAreOWhateverTheirScores) {

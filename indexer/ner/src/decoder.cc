@@ -27,18 +27,6 @@ void DocWorkspace::Resize(size_t n) {
   }
 }
 
-void JoinFeatures(const uint64_t* base, const uint64_t* doc, size_t n,
-                  std::vector<uint64_t>* out) {
-  constexpr int kBase = FeatureExtractor::kFeaturesPerToken;
-  out->resize(n * kLayer2FeaturesPerToken);
-  uint64_t* o = out->data();
-  for (size_t i = 0; i < n; ++i) {
-    o = std::copy(base + i * kBase, base + (i + 1) * kBase, o);
-    o = std::copy(doc + i * kDocFeaturesPerToken,
-                  doc + (i + 1) * kDocFeaturesPerToken, o);
-  }
-}
-
 void DecodeDocument(const Model& model, DocWorkspace* dw) {
   const Layer& first = model.layers.front();
   dw->context.Clear();
@@ -50,8 +38,8 @@ void DecodeDocument(const Model& model, DocWorkspace* dw) {
     const uint8_t* skip = dw->plain[p].data();
     dw->emissions.resize(n * kTagStride);
     model.Emissions(first, dw->features[p].data(),
-                    FeatureExtractor::kFeaturesPerToken, n, dw->emissions.data(),
-                    skip);
+                    FeatureExtractor::kFeaturesPerToken, n,
+                    dw->emissions.data(), skip);
     PassOne& pass = dw->passes[p];
     Viterbi(dw->emissions.data(), n, first.transition, first.start,
             &dw->viterbi, &dw->back, &pass.tags, skip);
@@ -69,12 +57,12 @@ void DecodeDocument(const Model& model, DocWorkspace* dw) {
     const size_t n = pass.tags.size();
     dw->doc_features.resize(n * kDocFeaturesPerToken);
     dw->context.Extract(pass, dw->doc_features.data());
-    JoinFeatures(dw->features[p].data(), dw->doc_features.data(), n,
-                 &dw->features2);
     dw->emissions.resize(n * kTagStride);
     const uint8_t* skip = dw->plain[p].data();
-    model.Emissions(second, dw->features2.data(), kLayer2FeaturesPerToken, n,
-                    dw->emissions.data(), skip);
+    model.Emissions(second, dw->features[p].data(),
+                    FeatureExtractor::kFeaturesPerToken, n,
+                    dw->emissions.data(), skip, dw->doc_features.data(),
+                    kDocFeaturesPerToken);
     Viterbi(dw->emissions.data(), n, second.transition, second.start,
             &dw->viterbi, &dw->back, &dw->tags[p], skip);
   }
@@ -90,7 +78,8 @@ void SpansFromTags(const std::vector<uint8_t>& tags,
     }
     const int type = TagType(tags[i]);
     size_t j = i + 1;
-    while (j < tags.size() && IsInside(tags[j]) && TagType(tags[j]) == type) ++j;
+    while (j < tags.size() && IsInside(tags[j]) && TagType(tags[j]) == type)
+      ++j;
     out->push_back({i, j, type});
     i = j;
   }

@@ -38,9 +38,9 @@ struct DocWorkspace {
   std::vector<std::vector<uint64_t>> features;  // pass-1 features
   std::vector<PassOne> passes;
   std::vector<std::vector<uint8_t>> plain;  // FeatureExtractor::plain()
-  std::vector<std::vector<uint8_t>> tags;  // the result
+  std::vector<std::vector<uint8_t>> tags;   // the result
   DocContext context;
-  std::vector<uint64_t> doc_features, features2;
+  std::vector<uint64_t> doc_features;
   std::vector<float> emissions, viterbi;
   std::vector<uint8_t> back;
   void Resize(size_t n);
@@ -50,9 +50,6 @@ struct DocWorkspace {
 // for a two-layer model, pass 2 with the document features.
 void DecodeDocument(const Model& model, DocWorkspace* dw);
 
-// Interleaves n tokens' base and document features (the layer-2 input).
-void JoinFeatures(const uint64_t* base, const uint64_t* doc, size_t n,
-                  std::vector<uint64_t>* out);
 constexpr int kLayer2FeaturesPerToken =
     FeatureExtractor::kFeaturesPerToken + kDocFeaturesPerToken;
 
@@ -63,7 +60,8 @@ struct TokenSpan {
   size_t last = 0;
   int type = 0;
 };
-void SpansFromTags(const std::vector<uint8_t>& tags, std::vector<TokenSpan>* out);
+void SpansFromTags(const std::vector<uint8_t>& tags,
+                   std::vector<TokenSpan>* out);
 
 }  // namespace byline::ner
 

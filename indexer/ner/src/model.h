@@ -19,14 +19,14 @@
 #ifndef BYLINE_NER_SRC_MODEL_H_
 #define BYLINE_NER_SRC_MODEL_H_
 
+#include <sys/mman.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
 #include <string>
 #include <vector>
-
-#include <sys/mman.h>
 
 #include "byline/status.h"
 #include "feature_extractor.h"
@@ -67,7 +67,9 @@ struct LargeTableAllocator {
     }
   }
   template <typename U>
-  bool operator==(const LargeTableAllocator<U>&) const { return true; }
+  bool operator==(const LargeTableAllocator<U>&) const {
+    return true;
+  }
 };
 template <typename T>
 using LargeTable = std::vector<T, LargeTableAllocator<T>>;
@@ -122,8 +124,8 @@ class Model : public Lexicon {
  public:
   uint32_t hash_bits = 20;
   std::vector<Layer> layers;  // 1 or 2 (two-pass, document features)
-  HashTable names;   // phrase hash -> type and gazetteer bits
-  HashTable common;  // lowercase word hash -> word-class bits
+  HashTable names;            // phrase hash -> type and gazetteer bits
+  HashTable common;           // lowercase word hash -> word-class bits
   HashTable clusters;  // word hash (as written) -> cluster, 1..kMaxCluster
 
   uint8_t PhraseTypes(uint64_t phrase_hash) const override {
@@ -140,10 +142,13 @@ class Model : public Lexicon {
   }
 
   // Sets the emission scores of n tokens (n rows of kTagStride) from
-  // per_token feature hashes each, under `layer`. Tokens with skip[i] != 0
-  // (when skip is given) are not scored; their rows are left as they were.
+  // per_token feature hashes each, and more_per_token more from `more` when
+  // given (the second layer's document features), under `layer`. Tokens
+  // with skip[i] != 0 (when skip is given) are not scored; their rows are
+  // left as they were.
   void Emissions(const Layer& layer, const uint64_t* features, int per_token,
-                 size_t n, float* emit, const uint8_t* skip = nullptr) const;
+                 size_t n, float* emit, const uint8_t* skip = nullptr,
+                 const uint64_t* more = nullptr, int more_per_token = 0) const;
 
   [[nodiscard]] Status Save(const std::string& path) const;
   [[nodiscard]] static Status Load(const std::string& path, Model* out);
