@@ -275,15 +275,21 @@ class Pipeline {
     read_options_.max_json_depth = options.max_json_depth;
     read_options_.max_html_attributes = options.max_html_attributes;
     reader_ = std::thread([this] { ReadAll(); });
+    // The writer is the slowest stage, and with N preparing threads on N
+    // cores it shares a core with them: nice them so that the writer goes
+    // first (Linux nice values are per thread). 10k passages: 3.03 ->
+    // 2.79 s (docs/benchmarks.md). With a core to spare for the writer
+    // they keep the normal priority: niced, they gave way to every other
+    // process of a busy machine while the writer waited on them.
+    const unsigned cores = std::thread::hardware_concurrency();
+    const bool nice = cores == 0 || jobs + 1 > cores;
     for (size_t i = 0; i < jobs; ++i) {
-      workers_.emplace_back([this] {
-        // The writer is the slowest stage, and with N preparing threads
-        // on N cores it shares a core with them: nice them so that the
-        // writer goes first (Linux nice values are per thread). 10k
-        // passages: 3.03 -> 2.79 s (docs/benchmarks.md). Best effort.
+      workers_.emplace_back([this, nice] {
         constexpr int kPrepareNice = 10;
-        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()),
-                      kPrepareNice);
+        if (nice) {  // best effort
+          ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()),
+                        kPrepareNice);
+        }
         Work();
       });
     }
