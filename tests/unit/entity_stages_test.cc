@@ -1101,10 +1101,10 @@ TEST(GivenJoinTest, GivenNameBeforeASurname) {
 
 // "Head of Y" institutions the tagger left out are organisations ("The
 // Ministry of Finance said"), with up to two capitalised words before the
-// head; not where a name is tagged inside.
+// head; not where a person is tagged inside.
 TEST(OrgFindTest, InstitutionsNamedHeadOfY) {
   const StageCase c{"orgfind",
-                    {{"Velmor", kLoc}},
+                    {{"Velmor", kPer}},
                     {},
                     {},
                     "The Ministry of Finance said so. The Central Bank of "
@@ -1113,8 +1113,37 @@ TEST(OrgFindTest, InstitutionsNamedHeadOfY) {
   ExpectStage(c,
               {.on = {"org Ministry of Finance <- Ministry of Finance",
                       "org Central Bank of Tarsk <- Central Bank of Tarsk",
-                      "place Velmor <- Velmor"},
+                      "person Velmor <- Velmor"},
                .not_off = {"org Ministry of Finance <- Ministry of Finance"}});
+}
+
+// An institution named after a place takes the place in: "the Bank of
+// Tarsk" is an organisation where the tagger had only "Tarsk", a place.
+// The place elsewhere stays a place; an organisation tagged after "of"
+// stays itself.
+TEST(InstPlaceTest, InstitutionNamedAfterAPlace) {
+  const StageCase c{"instplace",
+                    {{"Tarsk", kLoc}, {"Velmor Osk", kLoc}},
+                    {},
+                    {},
+                    "The Bank of Tarsk held rates. The Museum of Velmor Osk "
+                    "opened.",
+                    ""};
+  ExpectStage(c, {.on = {"org Bank of Tarsk <- Bank of Tarsk",
+                         "org Museum of Velmor Osk <- Museum of Velmor Osk"},
+                  .off = {"place Tarsk <- Tarsk",
+                          "place Velmor Osk <- Velmor Osk"}});
+  const StageCase across{"instplace",
+                         {{"Tarsk", kLoc}, {"Modern Osk", kOrg}},
+                         {},
+                         {},
+                         "In Tarsk, the Bank of Tarsk opened. The Museum of "
+                         "Modern Osk did not.",
+                         ""};
+  ExpectStage(across, {.on = {"place Tarsk <- Tarsk",
+                              "org Bank of Tarsk <- Bank of Tarsk",
+                              "org Modern Osk <- Modern Osk"},
+                       .not_off = {"org Bank of Tarsk <- Bank of Tarsk"}});
 }
 
 // An acronym and lowercase words after it are the acronym ("the CFDT

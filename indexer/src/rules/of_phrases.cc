@@ -68,11 +68,36 @@ void JoinOfPhrases(std::string_view text, const std::vector<TextRange>& ranges,
   }
 }
 
+namespace {
+
+// True when the candidates that overlap `run` are all places inside
+// `after_of`, the words after "of" ("Mexico" of "the Bank of Mexico"): an
+// institution named after a place. Their indexes go to *dropped.
+bool OnlyPlacesAfterOf(const std::vector<Candidate>& cands, TextRange after_of,
+                       TextRange run, std::vector<size_t>* dropped) {
+  std::vector<size_t> inside;
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const TextRange r = cands[i].range;
+    if (r.end <= run.start || r.start >= run.end) continue;
+    if (cands[i].type != EntityType::kPlace || r.start < after_of.start ||
+        r.end > after_of.end) {
+      return false;
+    }
+    inside.push_back(i);
+  }
+  dropped->insert(dropped->end(), inside.begin(), inside.end());
+  std::sort(dropped->begin(), dropped->end());
+  return !inside.empty();
+}
+
+}  // namespace
+
 void FindOfInstitutions(const ArticleText& a, std::vector<Candidate>* cands) {
   if (!RuleOn("orgfind")) return;
   const std::string_view text = a.text;
   std::vector<bool> covered;
   std::vector<Candidate> found;
+  std::vector<size_t> dropped;  // places the names found take in, in order
   for (size_t n = 0; n < a.ranges.size(); ++n) {
     const std::vector<TextRange>& ws = a.range_words[n];
     const size_t limit = a.ranges[n].end;
@@ -98,12 +123,25 @@ void FindOfInstitutions(const ArticleText& a, std::vector<Candidate>* cands) {
       }
       const TextRange run{ws[first].start, end};
       if (covered.empty()) covered = Covered(text.size(), *cands);
-      if (!Uncovered(covered, run)) continue;
+      if (!Uncovered(covered, run) &&
+          !(RuleOn("instplace") && !IsGeographicHead(head) &&
+            OnlyPlacesAfterOf(*cands, {p, end}, run, &dropped))) {
+        continue;
+      }
       found.push_back(
           {IsGeographicHead(head) ? EntityType::kPlace : EntityType::kOrg, run,
            FoldName(a.Slice(run)), ""});
       Cover(run, &covered);
     }
+  }
+  if (!dropped.empty()) {
+    std::vector<Candidate> kept;
+    for (size_t i = 0; i < cands->size(); ++i) {
+      if (!std::binary_search(dropped.begin(), dropped.end(), i)) {
+        kept.push_back(std::move((*cands)[i]));
+      }
+    }
+    cands->swap(kept);
   }
   if (!found.empty()) AppendInTextOrder(found, cands);
 }

@@ -25,7 +25,11 @@ void JoinOfPhrases(std::string_view text, const std::vector<TextRange>& ranges,
 // institution's head, with up to two capitalised words before it on its
 // run, then "of" or "for" [the] and a capitalised run, none of it tagged,
 // is an organisation (rule 'orgfind'). Not a lone head at a sentence's
-// start without its "of" phrase; `cands` are sorted after.
+// start without its "of" phrase; `cands` are sorted after. Rule
+// 'instplace': where the only names tagged in it are places after "of",
+// the institution takes them in ("the Bank of Mexico", where the tagger
+// had "Mexico"); not with a geographic head ("the Republic of Korea" is
+// 'geoof''s).
 void FindOfInstitutions(const ArticleText& a, std::vector<Candidate>* cands);
 
 }  // namespace byline::rules
