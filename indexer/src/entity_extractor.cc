@@ -333,6 +333,37 @@ ExtractedEntities EntityExtractor::Extract(
       company_short.emplace_back(rest);
     }
   }
+  // A company named by a word and its kind ("Northwest Airlines [Corp]",
+  // "Reliance Industries") is that company by the word alone too
+  // ("Northwest shares rose"), unless the word names a country, a city, a
+  // person or a place of its own ("Singapore Airlines") (rule
+  // 'kindshort').
+  if (RuleOn("kindshort") && tagger_ != nullptr) {
+    for (const Candidate& c : cands) {
+      if (c.type != EntityType::kOrg) continue;
+      std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() == 3 &&
+          rules::IsLegalForm(slice(words.back()), /*letter_codes=*/true)) {
+        words.pop_back();  // "Northwest Airlines Corp"
+      }
+      if (words.size() != 2 || !rules::IsCompanyKind(slice(words[1]))) {
+        continue;
+      }
+      const std::string_view first = slice(words[0]);
+      if (!IsUpperInitial(first)) continue;
+      // A place's own name ("Alaska Airlines") stays the place, a
+      // nationality ("British Telecom") a word; a word the lists know as
+      // a region too ("Northwest") is the company's.
+      const NerTagger::NameFacts f = tagger_->LookUpName(first);
+      const NerTagger::WordFacts w = tagger_->LookUpWord(first);
+      if (f.country || f.city || f.person || w.demonym ||
+          (f.gazetteer_place && !w.common)) {
+        continue;
+      }
+      votes[FoldName(first)][static_cast<int>(EntityType::kOrg)] += 1000;
+      company_short.emplace_back(first);
+    }
+  }
   const auto majority = [&](const std::string& key) {
     const auto& v = votes[key];
     return static_cast<EntityType>(std::max_element(v.begin(), v.end()) -

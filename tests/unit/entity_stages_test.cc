@@ -1146,6 +1146,24 @@ TEST(InstPlaceTest, InstitutionNamedAfterAPlace) {
                        .not_off = {"org Bank of Tarsk <- Bank of Tarsk"}});
 }
 
+// A company named by a word and its kind ("Northwest Airlines Corp") is
+// that company by the word alone ("Northwest shares rose"), whatever the
+// tagger said there; not a city's name ("Osk Airways" ... "in Osk").
+TEST(KindShortTest, CompanyByTheWordBeforeItsKind) {
+  const StageCase c{"kindshort",
+                    {{"Velmor Airlines Corp", kOrg},
+                     {"Velmor", kLoc},
+                     {"Osk Airways", kOrg},
+                     {"Osk", kLoc}},
+                    {{"Osk", City()}},
+                    {},
+                    "Velmor Airlines Corp and Osk Airways met. Velmor shares "
+                    "rose. Fares from Osk fell.",
+                    ""};
+  ExpectStage(c, {.on = {"org Velmor <- Velmor", "place Osk <- Osk"},
+                  .off = {"place Velmor <- Velmor"}});
+}
+
 // An acronym and lowercase words after it are the acronym ("the CFDT
 // union"); the nationality "Saudi" is no name, in capitals too.
 TEST(LowerTailTest, AcronymBeforeLowercaseWords) {

@@ -252,12 +252,8 @@ void FindCapitalsNames(const ArticleText& a, std::vector<Candidate>* out) {
           }
           // A company's name of two words ends with its kind, whatever
           // word comes before ("AMERICAN AIRLINES", "GENERAL MOTORS").
-          static const WordSet kCompanyHeads = {
-              "Airlines",   "Airways",         "Motors",  "Holdings",
-              "Industries", "Pharmaceuticals", "Telecom", "Telecommunications"};
           const bool company =
-              n == 2 &&
-              kCompanyHeads.count(TitleCase(a.Slice(words[i + n - 1]))) > 0;
+              n == 2 && IsCompanyKind(TitleCase(a.Slice(words[i + n - 1])));
           EntityType type;
           if (company) {
             type = EntityType::kOrg;

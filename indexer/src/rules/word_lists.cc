@@ -219,6 +219,13 @@ bool IsInstitutionHead(std::string_view w) {
   return kHeads.count(w) > 0;
 }
 
+bool IsCompanyKind(std::string_view w) {
+  static const WordSet kKinds = {
+      "Airlines",   "Airways",         "Motors",  "Holdings",
+      "Industries", "Pharmaceuticals", "Telecom", "Telecommunications"};
+  return kKinds.count(w) > 0;
+}
+
 bool IsGeographicHead(std::string_view w) {
   static const WordSet kHeads = {
       "Bay",   "Cape",   "City",    "Commonwealth", "County",   "District",

@@ -41,6 +41,9 @@ bool IsCompassWord(std::string_view folded);
 // part of the name ("Society of Jesus", "Museum of Natural History",
 // "Foundation for Economic Education").
 bool IsInstitutionHead(std::string_view w);
+// The last word of a company's name that says what it does ("Airlines",
+// "Motors", "Industries"), as written in a name (title case).
+bool IsCompanyKind(std::string_view w);
 
 // Heads of place names that take an "of" phrase: "Bay of Pigs".
 bool IsGeographicHead(std::string_view w);
