@@ -1215,6 +1215,26 @@ TEST(AgencyListTest, WireServicesWhereverNamed) {
                .not_off = {"org Itar-Tass <- Itar-Tass"}});
 }
 
+// The name a "news agency" cue makes an agency stays one though it looks
+// like an adjective ("the Anatolian news agency"); a nationality does not
+// ("the Polish news agency PAP").
+TEST(AgencyFixTest, AgencyNamedLikeAnAdjective) {
+  WordFacts capital, nationality;
+  capital.dictionary_capital = true;
+  nationality.demonym = true;
+  const StageCase c{"agencyfix",
+                    {},
+                    {},
+                    {{"Velmorian", capital}, {"Tarskish", nationality}},
+                    "Police raided offices, the Velmorian news agency said. "
+                    "The Tarskish news agency OSK agreed.",
+                    ""};
+  ExpectStage(c, {.on = {"org Velmorian <- Velmorian", "org OSK <- OSK"},
+                  .not_on = {"org Tarskish <- Tarskish"},
+                  .off = {"org OSK <- OSK"},
+                  .not_off = {"org Velmorian <- Velmorian"}});
+}
+
 // A team's nickname, the last word of its name, stands for the team in a
 // headline in capitals; not an institution's head ("PARTY").
 TEST(NicknameTest, TeamsNicknameInAHeadline) {

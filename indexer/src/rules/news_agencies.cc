@@ -101,7 +101,14 @@ void NameNewsAgencies(const ArticleText& a, std::vector<Candidate>* out) {
       std::erase_if(cands, [&](const Candidate& c) {
         return c.range.start < name.end && name.start < c.range.end;
       });
+      // A nationality is a word ("the Polish news agency PAP"); any other
+      // name the cue makes an agency stays one, though it looks like an
+      // adjective ("the Anatolian news agency") (rule 'agencyfix').
+      const bool fix = RuleOn("agencyfix") && a.tagger != nullptr;
+      if (fix && a.tagger->LookUpWord(a.Slice(name)).demonym) continue;
+      const size_t before = cands.size();
       AddCandidate(a, EntityType::kOrg, name, out);
+      if (fix && cands.size() > before) cands.back().fixed = true;
     }
   }
   if (!RuleOn("agencylist")) return;
