@@ -1529,6 +1529,29 @@ TEST(TeamCueTest, SlugIsNoName) {
                     .off = {"org ICE <- ICE"}});
 }
 
+// In a sports article, one word the lists know nothing of, tagged a
+// person, is a club where the words around it say a team ("Juventus moved
+// clear after beating Parma"); not a word of the article's people's names,
+// nor two unknown words ("Egil Ostenstad equalised").
+TEST(UnknownTeamTest, UnknownWordTaggedAPersonWithTeamCues) {
+  const StageCase c{"unknownteam",
+                    {{"Velmorense", kPer},
+                     {"Ostrava Kel", kPer},
+                     {"Kel", kPer},
+                     {"Tarvo Maal", kPer}},
+                    {},
+                    {},
+                    "SOCCER - LEAGUE ROUND\n"
+                    "Velmorense stayed top after a 2-0 win. Ostrava Kel "
+                    "scored twice. Kel beat the keeper. Tarvo Maal "
+                    "equalised late.",
+                    ""};
+  ExpectStage(c, {.on = {"org Velmorense <- Velmorense",
+                         "person Ostrava Kel <- Kel",
+                         "person Tarvo Maal <- Tarvo Maal"},
+                  .off = {"person Velmorense <- Velmorense"}});
+}
+
 // In a sports article a town the tagger left out is its club where the
 // words around it say a team, at a sentence's start too; not a town after
 // "in" nor one inside a longer name.

@@ -295,8 +295,18 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
       if (a.tagger->LookUpWord(a.Slice(words.front())).given_name) continue;
       const bool town_last =
           words.size() > 1 && a.tagger->LookUpName(a.Slice(words.back())).city;
-      if (!(facts.org || facts.gazetteer_org || facts.city || town_last))
+      // One word the lists know nothing of, which no person of the
+      // article has, may be a club too ("drew 1-1 with Hibernian"); two
+      // such words are more often a foreign player's names ("Egil
+      // Ostenstad equalised") (rule 'unknownteam').
+      const bool unknown =
+          words.size() == 1 && !facts.place && !facts.gazetteer_place &&
+          !a.tagger->LookUpWord(a.Slice(words.back())).common &&
+          RuleOn("unknownteam");
+      if (!(facts.org || facts.gazetteer_org || facts.city || town_last ||
+            unknown)) {
         continue;
+      }
     }
     const std::string_view before = text.substr(0, c.range.start);
     if (Around(before, 1, false) == std::vector<std::string>{"in"}) continue;
