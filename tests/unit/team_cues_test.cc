@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "byline/index/entity_extractor.h"
+
 namespace byline::rules {
 namespace {
 
@@ -26,6 +28,17 @@ TEST(TeamCuesTest, WordsBeforeTheNameSayATeam) {
   EXPECT_TRUE(TeamFromCues("United, who play ", " on Tuesday"));
   EXPECT_TRUE(TeamFromCues("his tenth game for ", " with a knee injury"));
   EXPECT_TRUE(TeamFromCues("He joined ", " in 1994"));
+}
+
+// A score between the result and its preposition ("drew 1-1 with"), rule
+// 'scorecue'.
+TEST(TeamCuesTest, ResultWithTheScoreBeforeTheName) {
+  EXPECT_TRUE(TeamFromCues("Celtic drew 1-1 with ", " at Parkhead"));
+  EXPECT_TRUE(TeamFromCues("They lost 3-1 to ", " on Saturday"));
+  EXPECT_FALSE(TeamFromCues("Turnout rose 10-12 with ", " voters"));
+  SetEntityRule("scorecue", false);
+  EXPECT_FALSE(TeamFromCues("Celtic drew 1-1 with ", " at Parkhead"));
+  SetEntityRule("scorecue", true);
 }
 
 TEST(TeamCuesTest, OtherWordsSayNothing) {

@@ -17,6 +17,17 @@ namespace byline::rules {
 namespace {
 
 // Letters, digits ("1-1"), hyphens and apostrophes.
+// "1-1", "2-0": a match's score as one word.
+bool IsScore(std::string_view w) {
+  const size_t dash = w.find('-');
+  if (dash == 0 || dash == std::string_view::npos || dash + 1 == w.size())
+    return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (i != dash && (w[i] < '0' || w[i] > '9')) return false;
+  }
+  return dash <= 2 && w.size() - dash - 1 <= 2;
+}
+
 bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
@@ -167,6 +178,12 @@ bool TeamFromCues(std::string_view before, std::string_view after) {
   // Barcelona"; the rest need their second word ("held by").
   if (prev.size() >= 2 && kSecondOfTwo.count(prev[0]) &&
       kFirstOfTwo.count(prev[1])) {
+    return true;
+  }
+  // The same with the score between: "drew 1-1 with Hibernian", "won 2-0
+  // at Ajax" (rule 'scorecue').
+  if (prev.size() >= 3 && kSecondOfTwo.count(prev[0]) && IsScore(prev[1]) &&
+      kFirstOfTwo.count(prev[2]) && RuleOn("scorecue")) {
     return true;
   }
   return !prev.empty() && prev[0] == "joined";
