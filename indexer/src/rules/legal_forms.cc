@@ -38,6 +38,16 @@ void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<bool> covered;
   for (Candidate& c : cands) {
     if (c.type == EntityType::kDate || c.fixed) continue;
+    // A form inside the span makes it a company too, where the tagger saw
+    // a person in a company named after people ("McDonnell Douglas
+    // Corp"); not a letter code ("SA", "Co") (rule 'legaltype').
+    if (c.type != EntityType::kOrg && RuleOn("legaltype")) {
+      const std::vector<TextRange> words = Words(text, c.range);
+      if (words.size() >= 2 &&
+          IsLegalForm(a.Slice(words.back()), /*letter_codes=*/false)) {
+        c.type = EntityType::kOrg;
+      }
+    }
     // The form right after the name, or after one or two capitalised
     // words that go with it ("Philips Electronics NV", "Ford Motor Co").
     size_t s = c.range.end + 1;

@@ -18,7 +18,9 @@ void DropLegalForms(const ArticleText& a, std::vector<Candidate>* out);
 // organisation: "Siemens AG", "Unilever Plc", where the tagger, having
 // seen "Siemens" alone elsewhere in the article, stopped before the form
 // (rule 'legalext'; CoNLL and the other sets annotate the form inside
-// the name).
+// the name). A name whose span ends with a form is an organisation too
+// ("McDonnell Douglas Corp", which the tagger made a person; rule
+// 'legaltype').
 void ExtendToLegalForms(const ArticleText& a, std::vector<Candidate>* out);
 
 }  // namespace byline::rules
