@@ -378,6 +378,13 @@ const StageCase kCases[] = {
      {},
      "Tarskwerk AG said profits rose.",
      "org Tarskwerk <- Tarskwerk AG"},
+    {"acrin",
+     {{"Council for Tarsk Cooperation", kOrg}, {"Velmor", kLoc}},
+     {},
+     {},
+     "The Council for Tarsk Cooperation in Velmor met. The CTCV said so.",
+     "org Council for Tarsk Cooperation in Velmor <- Council for Tarsk "
+     "Cooperation in Velmor"},
     {"legaltype",
      {{"Velmor Tarsk Corp", kPer}},
      {},

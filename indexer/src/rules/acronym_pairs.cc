@@ -218,6 +218,29 @@ void PairAcronyms(const ArticleText& a, std::vector<Candidate>* out,
   if (caps.empty()) return;
   std::set<std::string_view> wanted;
   for (const Caps& c : caps) wanted.insert(c.acronym);
+  // An organisation the tagger cut at "in" before a place, where the
+  // article's acronym spells the whole: "Organisation for Security and
+  // Cooperation in Europe" ... "OSCE" (rule 'acrin').
+  bool joined_in = false;
+  if (RuleOn("acrin")) {
+    for (size_t i = 0; i + 1 < tagged; ++i) {
+      Candidate& org = cands[i];
+      const Candidate& place = cands[i + 1];
+      if (org.type != EntityType::kOrg || place.type != EntityType::kPlace ||
+          org.fixed || place.fixed ||
+          text.substr(org.range.end, 4) != " in " ||
+          place.range.start != org.range.end + 4) {
+        continue;
+      }
+      const TextRange whole{org.range.start, place.range.end};
+      if (!wanted.count(Initials(slice(whole)))) continue;
+      SetRange(text, whole, &org);
+      // Emptied, and erased at the end: until then cands[0, tagged) stay
+      // the tagger's names.
+      cands[i + 1].range = {place.range.start, place.range.start};
+      joined_in = true;
+    }
+  }
   std::map<std::string, EntityType> by_initials;
   std::map<std::string, std::vector<TextRange>> untagged_runs;
   for (size_t i = 0; i < tagged; ++i) {
@@ -262,6 +285,9 @@ void PairAcronyms(const ArticleText& a, std::vector<Candidate>* out,
       }
       untagged_runs.erase(runs);
     }
+  }
+  if (joined_in) {
+    std::erase_if(cands, [](const Candidate& c) { return c.range.size() == 0; });
   }
 }
 
