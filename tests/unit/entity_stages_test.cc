@@ -1565,6 +1565,31 @@ TEST(UnknownTeamTest, UnknownWordTaggedAPersonWithTeamCues) {
                   .off = {"person Velmorense <- Velmorense"}});
 }
 
+// In a sports article the last word of a club's name alone is the club
+// where the words around it say a team ("United moved up to fourth"),
+// though it is a common word that opens a sentence; not a word two clubs
+// of the article end with.
+TEST(TeamTailTest, LastWordOfAClubsName) {
+  const StageCase c{"teamtail",
+                    {{"Tarsk United", kOrg}, {"United", kLoc}},
+                    {},
+                    {{"United", Common()}},
+                    "SOCCER - LEAGUE ROUND\n"
+                    "Tarsk United beat Velmor 2-0 on Saturday. United moved "
+                    "up to fourth.",
+                    ""};
+  ExpectStage(c, {.on = {"org United <- United"},
+                  .not_off = {"org United <- United"}});
+  StageCase two = c;
+  two.tagged.push_back({"Osk United", kOrg});
+  two.body =
+      "SOCCER - LEAGUE ROUND\n"
+      "Tarsk United beat Osk United 2-0 on Saturday. United moved up to "
+      "fourth.";
+  EXPECT_FALSE(Has(Mentions(two), "org United <- United"))
+      << ::testing::PrintToString(Mentions(two));
+}
+
 // In a sports article a town the tagger left out is its club where the
 // words around it say a team, at a sentence's start too; not a town after
 // "in" nor one inside a longer name.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -97,6 +98,29 @@ TextRange SportSlug(std::string_view text) {
     text.remove_prefix(eol);
   }
   return {0, 0};
+}
+
+// The last words of the article's clubs' names of two or more words,
+// which stand for the club alone ("United" after "Manchester United"),
+// with the one club each names; a word two clubs end with names none
+// (empty: "United" after "Leeds United" and "Newcastle United"). Empty
+// with rule 'teamtail' off.
+using ClubsByTail = std::map<std::string, std::string, std::less<>>;
+ClubsByTail ClubsByLastWord(const ArticleText& a,
+                            const std::vector<Candidate>& cands) {
+  ClubsByTail out;
+  if (!RuleOn("teamtail")) return out;
+  for (const Candidate& c : cands) {
+    if (c.type != EntityType::kOrg) continue;
+    const std::vector<TextRange> words = Words(a.text, c.range);
+    if (words.size() < 2) continue;
+    const std::string_view last = a.Slice(words.back());
+    if (!IsUpperInitial(last) || AllUpper(last)) continue;
+    const std::string name = CollapseWhitespace(a.Slice(c.range));
+    auto [it, added] = out.try_emplace(std::string(last), name);
+    if (!added && it->second != name) it->second.clear();
+  }
+  return out;
 }
 
 }  // namespace
@@ -280,9 +304,25 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
   // Sampras").
   const std::set<std::string_view> person_words =
       WordsOfLongerNames(a, cands, EntityType::kPerson);
+  const ClubsByTail club_of_tail = ClubsByLastWord(a, cands);
   for (Candidate& c : cands) {
-    if (c.fixed ||
-        (c.type != EntityType::kPlace && c.type != EntityType::kPerson)) {
+    if (c.fixed) continue;
+    // The last word of a club's name alone, whatever the tagger made of
+    // it, is the club where the words around it say a team ("United
+    // moved up to fourth"); fixed, as a common word that opens a sentence
+    // would be dropped.
+    if (const auto tail = club_of_tail.find(a.Slice(c.range));
+        tail != club_of_tail.end() && !tail->second.empty()) {
+      if (TeamFromCues(text.substr(0, c.range.start),
+                       text.substr(c.range.end))) {
+        // Its key stays the word's, so that the article's other
+        // mentions of the word vote with it; it is named as written.
+        c.type = EntityType::kOrg;
+        c.fixed = true;
+      }
+      continue;
+    }
+    if (c.type != EntityType::kPlace && c.type != EntityType::kPerson) {
       continue;
     }
     // A name in capitals ("PAKISTAN WIN BY FIVE WICKETS") is looked up as
@@ -338,6 +378,7 @@ void FindTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
   std::vector<Candidate>& cands = *out;
   const std::vector<bool> covered = Covered(text.size(), cands);
   std::vector<Candidate> found;
+  const ClubsByTail club_of_tail = ClubsByLastWord(a, cands);
   for (const std::vector<TextRange>& ws : a.range_words) {
     for (size_t i = 0; i < ws.size(); ++i) {
       bool cut = false;
@@ -361,15 +402,19 @@ void FindTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
            text[ws[i].end] == ' ' && IsUpperInitial(a.Slice(ws[i + 1])))) {
         continue;
       }
+      const auto tail = club_of_tail.find(w);
+      const bool club_tail =
+          tail != club_of_tail.end() && !tail->second.empty();
       const NerTagger::NameFacts f = a.tagger->LookUpName(w);
       const NerTagger::WordFacts wf = a.tagger->LookUpWord(w);
       // A town, or a word the lists know nothing of ("Ferrari team
       // boss"); not a person's name, a given name, a common word or a
-      // nationality.
+      // nationality, unless it ends a club's name of the article.
       const bool unknown = !f.person && !f.org && !f.place &&
                            !f.gazetteer_org && !f.gazetteer_place && !f.city;
-      if ((!f.city && !unknown) || f.country || f.person || wf.given_name ||
-          wf.common || wf.demonym || IsCountryName(a.tagger, w)) {
+      if (!club_tail &&
+          ((!f.city && !unknown) || f.country || f.person || wf.given_name ||
+           wf.common || wf.demonym || IsCountryName(a.tagger, w))) {
         continue;
       }
       const TextRange r{ws[i].start, ws[i].start + w.size()};
@@ -377,6 +422,8 @@ void FindTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
       if (Around(before, 1, false) == std::vector<std::string>{"in"}) continue;
       if (TeamFromCues(before, text.substr(r.end))) {
         found.push_back({EntityType::kOrg, r, FoldName(w), ""});
+        // A common word ("United") that opens a sentence stays the club.
+        found.back().fixed = club_tail;
       }
     }
   }
