@@ -1563,6 +1563,20 @@ TEST(UnknownTeamTest, UnknownWordTaggedAPersonWithTeamCues) {
                          "person Ostrava Kel <- Kel",
                          "person Tarvo Maal <- Tarvo Maal"},
                   .off = {"person Velmorense <- Velmorense"}});
+  // A player known by one name: a result with no score or name after it
+  // ("won a penalty"), or a word that speaks somewhere in the article.
+  const StageCase players{"unknownteam",
+                          {{"Velmoro", kPer}, {"Tarvoso", kPer}},
+                          {},
+                          {},
+                          "SOCCER - LEAGUE ROUND\n"
+                          "Velmoro won a penalty. Tarvoso beat Osk 2-0 "
+                          "with his goals. Tarvoso said so.",
+                          ""};
+  ExpectStage(players, {.on = {"person Velmoro <- Velmoro",
+                               "person Tarvoso <- Tarvoso"},
+                        .not_on = {"org Velmoro <- Velmoro",
+                                   "org Tarvoso <- Tarvoso"}});
 }
 
 // In a sports article the last word of a club's name alone is the club

@@ -41,6 +41,18 @@ TEST(TeamCuesTest, ResultWithTheScoreBeforeTheName) {
   SetEntityRule("scorecue", true);
 }
 
+// Strictly, a result after the name needs a score, a standing or a name
+// after it: what a team does, not what a player does too.
+TEST(TeamCuesTest, StrictResultsNeedAScoreOrAName) {
+  EXPECT_TRUE(TeamFromCues("", " beat Parma 2-0", /*strict=*/true));
+  EXPECT_TRUE(TeamFromCues("", " won 2-1 at home", true));
+  EXPECT_TRUE(TeamFromCues("", " stayed top of the table", true));
+  EXPECT_TRUE(TeamFromCues("", " lost to Ajax", true));
+  EXPECT_FALSE(TeamFromCues("", " won a penalty", true));
+  EXPECT_FALSE(TeamFromCues("", " beat two defenders", true));
+  EXPECT_TRUE(TeamFromCues("", " won a penalty"));  // not strict
+}
+
 TEST(TeamCuesTest, OtherWordsSayNothing) {
   EXPECT_FALSE(TeamFromCues("The match was played in ", " on Sunday"));
   EXPECT_FALSE(TeamFromCues("He flew to ", " and"));

@@ -100,6 +100,20 @@ TextRange SportSlug(std::string_view text) {
   return {0, 0};
 }
 
+// Whether `name` is followed somewhere in `text` by a verb of speech
+// ("Romario said", "Romario told reporters"): a person, not a club.
+bool Speaks(std::string_view text, std::string_view name) {
+  bool speaks = false;
+  ForEachWholeWord(text, name, {0, text.size()}, [&](size_t at) {
+    const std::vector<std::string> next =
+        Around(text.substr(at + name.size()), 1, true);
+    speaks = !next.empty() && (next[0] == "said" || next[0] == "says" ||
+                               next[0] == "told" || next[0] == "added");
+    return !speaks;
+  });
+  return speaks;
+}
+
 // The last words of the article's clubs' names of two or more words,
 // which stand for the club alone ("United" after "Manchester United"),
 // with the one club each names; a word two clubs end with names none
@@ -129,7 +143,8 @@ bool IsSportsArticle(std::string_view text) {
   return SportSlug(text).size() > 0 || IsSportsReport(text);
 }
 
-bool TeamFromCues(std::string_view before, std::string_view after) {
+bool TeamFromCues(std::string_view before, std::string_view after,
+                  bool strict) {
   // A result or a standing, right after the name: "Barcelona stayed top".
   static const WordSet kResults = {
       "beat",     "beats",    "drew",      "draw",      "draws",     "lost",
@@ -177,8 +192,25 @@ bool TeamFromCues(std::string_view before, std::string_view after) {
     const std::string& w = next[0];
     if (w == "'s") {
       if (next.size() > 1 && kPeople.count(next[1])) return true;
-    } else if (kResults.count(w) || kPeople.count(w)) {
+    } else if (kPeople.count(w)) {
       return true;
+    } else if (kResults.count(w)) {
+      if (!strict) return true;
+      // A score, a standing ("stayed top") or a capitalised name within
+      // the next three words.
+      size_t pos = 0;
+      for (int k = 0; k < 4 && pos < after.size(); ++k) {
+        while (pos < after.size() && after[pos] == ' ') ++pos;
+        size_t end = pos;
+        while (end < after.size() && IsWordByte(after[end])) ++end;
+        if (end == pos) break;
+        const std::string_view word = after.substr(pos, end - pos);
+        if (k > 0 && (IsScore(word) || kWhere.count(AsciiLower(word)) ||
+                      std::isupper(static_cast<unsigned char>(word[0])))) {
+          return true;
+        }
+        pos = end;
+      }
     } else if ((w == "were" || w == "was") && next.size() > 1 &&
                kPassive.count(next[1])) {
       return true;
@@ -327,6 +359,7 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
     }
     // A name in capitals ("PAKISTAN WIN BY FIVE WICKETS") is looked up as
     // the lists write it ("Pakistan").
+    bool strict = false;  // only a club by the lists' lack of it
     const std::string_view written = a.Slice(c.range);
     const std::string title =
         std::any_of(written.begin(), written.end(),
@@ -355,11 +388,15 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
       // One word the lists know nothing of, which no person of the
       // article has, may be a club too ("drew 1-1 with Hibernian"); two
       // such words are more often a foreign player's names ("Egil
-      // Ostenstad equalised") (rule 'unknownteam').
+      // Ostenstad equalised"), and one that speaks somewhere in the
+      // article a player known by one name ("Romario said") (rule
+      // 'unknownteam').
       const bool unknown =
           words.size() == 1 && !facts.place && !facts.gazetteer_place &&
           !a.tagger->LookUpWord(a.Slice(words.back())).common &&
-          RuleOn("unknownteam");
+          RuleOn("unknownteam") && !Speaks(text, a.Slice(c.range));
+      strict = unknown &&
+               !(facts.org || facts.gazetteer_org || facts.city || town_last);
       if (!(facts.org || facts.gazetteer_org || facts.city || town_last ||
             unknown)) {
         continue;
@@ -367,7 +404,7 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
     }
     const std::string_view before = text.substr(0, c.range.start);
     if (Around(before, 1, false) == std::vector<std::string>{"in"}) continue;
-    if (TeamFromCues(before, text.substr(c.range.end)))
+    if (TeamFromCues(before, text.substr(c.range.end), strict))
       c.type = EntityType::kOrg;
   }
   if (RuleOn("teamfind")) FindTeamsByCues(a, out);

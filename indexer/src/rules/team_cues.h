@@ -25,7 +25,12 @@ bool IsSportsArticle(std::string_view text);
 // result ("beat", "drew", "were held", "stayed top", "went clear"), or
 // the team's people ("coach", "manager", "striker", "fans", also after
 // "'s"). Pure text; the first letter's case does not matter.
-bool TeamFromCues(std::string_view before, std::string_view after);
+// With `strict`, a result after the name counts only with what a team's
+// result has next to it, a score or a name ("beat Parma", "won 2-1",
+// "lost to Ajax"), not "won a penalty" or "beat two defenders", which a
+// player does too.
+bool TeamFromCues(std::string_view before, std::string_view after,
+                  bool strict = false);
 
 // In a sports article, a name the tagger made a place, or a person the
 // lists know as a town or an organisation and not as a person ("Juventus
