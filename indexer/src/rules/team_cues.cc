@@ -17,7 +17,6 @@ namespace byline::rules {
 
 namespace {
 
-// Letters, digits ("1-1"), hyphens and apostrophes.
 // "1-1", "2-0": a match's score as one word.
 bool IsScore(std::string_view w) {
   const size_t dash = w.find('-');
@@ -29,36 +28,42 @@ bool IsScore(std::string_view w) {
   return dash <= 2 && w.size() - dash - 1 <= 2;
 }
 
+// Letters, digits ("1-1"), hyphens and apostrophes.
 bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Up to `n` words of `text` from its start (forward) or its end (back),
-// lowercased, nearest first. Stops at anything but words and single
-// spaces, except that a lone "'s" after the name is kept as a word.
-std::vector<std::string> Around(std::string_view text, size_t n, bool forward) {
-  std::vector<std::string> words;
-  if (forward) {
-    size_t pos = 0;
-    if (text.starts_with("'s ") || text.starts_with("\u2019s ")) {
-      words.push_back("'s");
-      pos = text[0] == '\'' ? 2 : 4;
-    } else if (text.starts_with(" 's ")) {  // tokenised: "Leeds 's coach"
-      words.push_back("'s");
-      pos = 3;
-    }
-    while (words.size() < n && pos < text.size() && text[pos] == ' ') {
-      size_t end = pos + 1;
-      while (end < text.size() && IsWordByte(text[end])) ++end;
-      if (end == pos + 1) break;
-      words.push_back(AsciiLower(text.substr(pos + 1, end - pos - 1)));
-      pos = end;
-    }
-  } else {
-    words = LastWordsLower(text, n, IsWordByte);
+// Up to `n` words from the start of `text`, as written, nearest first.
+// Stops at anything but words and single spaces, except that a lone "'s"
+// after the name is kept as a word.
+std::vector<std::string_view> WordsAfter(std::string_view text, size_t n) {
+  std::vector<std::string_view> words;
+  size_t pos = 0;
+  if (text.starts_with("'s ") || text.starts_with("\u2019s ")) {
+    words.push_back("'s");
+    pos = text[0] == '\'' ? 2 : 4;
+  } else if (text.starts_with(" 's ")) {  // tokenised: "Leeds 's coach"
+    words.push_back("'s");
+    pos = 3;
   }
+  while (words.size() < n && pos < text.size() && text[pos] == ' ') {
+    size_t end = pos + 1;
+    while (end < text.size() && IsWordByte(text[end])) ++end;
+    if (end == pos + 1) break;
+    words.push_back(text.substr(pos + 1, end - pos - 1));
+    pos = end;
+  }
+  return words;
+}
+
+// Up to `n` words of `text` from its start (forward, as WordsAfter) or its
+// end (back), lowercased, nearest first.
+std::vector<std::string> Around(std::string_view text, size_t n, bool forward) {
+  if (!forward) return LastWordsLower(text, n, IsWordByte);
+  std::vector<std::string> words;
+  for (std::string_view w : WordsAfter(text, n)) words.push_back(AsciiLower(w));
   return words;
 }
 
@@ -187,7 +192,9 @@ bool TeamFromCues(std::string_view before, std::string_view after,
       "goals",  "points",  "debut",     "appearance", "level"};
   static const WordSet kSecondOfTwo = {"by",   "over",    "at", "to",
                                        "with", "against", "for"};
-  const std::vector<std::string> next = Around(after, 4, true);
+  const std::vector<std::string_view> written = WordsAfter(after, 4);
+  std::vector<std::string> next;
+  for (std::string_view w : written) next.push_back(AsciiLower(w));
   if (!next.empty()) {
     const std::string& w = next[0];
     if (w == "'s") {
@@ -198,18 +205,11 @@ bool TeamFromCues(std::string_view before, std::string_view after,
       if (!strict) return true;
       // A score, a standing ("stayed top") or a capitalised name within
       // the next three words.
-      size_t pos = 0;
-      for (int k = 0; k < 4 && pos < after.size(); ++k) {
-        while (pos < after.size() && after[pos] == ' ') ++pos;
-        size_t end = pos;
-        while (end < after.size() && IsWordByte(after[end])) ++end;
-        if (end == pos) break;
-        const std::string_view word = after.substr(pos, end - pos);
-        if (k > 0 && (IsScore(word) || kWhere.count(AsciiLower(word)) ||
-                      std::isupper(static_cast<unsigned char>(word[0])))) {
+      for (size_t k = 1; k < written.size(); ++k) {
+        if (IsScore(written[k]) || kWhere.count(next[k]) ||
+            std::isupper(static_cast<unsigned char>(written[k][0]))) {
           return true;
         }
-        pos = end;
       }
     } else if ((w == "were" || w == "was") && next.size() > 1 &&
                kPassive.count(next[1])) {
@@ -337,6 +337,7 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
   const std::set<std::string_view> person_words =
       WordsOfLongerNames(a, cands, EntityType::kPerson);
   const ClubsByTail club_of_tail = ClubsByLastWord(a, cands);
+  std::map<std::string_view, bool> speaks_of;  // Speaks(), by name
   for (Candidate& c : cands) {
     if (c.fixed) continue;
     // The last word of a club's name alone, whatever the tagger made of
@@ -385,22 +386,26 @@ void TypeTeamsByCues(const ArticleText& a, std::vector<Candidate>* out) {
       if (a.tagger->LookUpWord(a.Slice(words.front())).given_name) continue;
       const bool town_last =
           words.size() > 1 && a.tagger->LookUpName(a.Slice(words.back())).city;
+      const bool known =
+          facts.org || facts.gazetteer_org || facts.city || town_last;
       // One word the lists know nothing of, which no person of the
       // article has, may be a club too ("drew 1-1 with Hibernian"); two
       // such words are more often a foreign player's names ("Egil
       // Ostenstad equalised"), and one that speaks somewhere in the
       // article a player known by one name ("Romario said") (rule
-      // 'unknownteam').
+      // 'unknownteam'). The text is searched once a name.
+      const auto speaks = [&](std::string_view w) {
+        auto [it, added] = speaks_of.try_emplace(w, false);
+        if (added) it->second = Speaks(text, w);
+        return it->second;
+      };
       const bool unknown =
-          words.size() == 1 && !facts.place && !facts.gazetteer_place &&
+          !known && words.size() == 1 && !facts.place &&
+          !facts.gazetteer_place &&
           !a.tagger->LookUpWord(a.Slice(words.back())).common &&
-          RuleOn("unknownteam") && !Speaks(text, a.Slice(c.range));
-      strict = unknown &&
-               !(facts.org || facts.gazetteer_org || facts.city || town_last);
-      if (!(facts.org || facts.gazetteer_org || facts.city || town_last ||
-            unknown)) {
-        continue;
-      }
+          RuleOn("unknownteam") && !speaks(a.Slice(c.range));
+      if (!known && !unknown) continue;
+      strict = unknown;
     }
     const std::string_view before = text.substr(0, c.range.start);
     if (Around(before, 1, false) == std::vector<std::string>{"in"}) continue;
